@@ -1,0 +1,49 @@
+/**
+ * Splits one pass into day-chunks small enough that each model call finishes
+ * inside a workflow step's time budget. On a serverless host a step cannot
+ * outlive its function invocation (Netlify: 26 s), and an answer of N output
+ * tokens takes about N / rate seconds, so the output budget per call is
+ * (budget − request overhead) × a conservative output rate.
+ */
+
+export type ChunkLimits = {
+  /** Seconds one step may take; null means no limit (long-running hosts). */
+  stepBudgetSeconds: number | null;
+  /** Output tokens per second to plan for: below the model's published rate, on purpose. */
+  outputTokensPerSecond: number;
+  /** Seconds lost before the first token (queueing, prompt processing). */
+  requestOverheadSeconds: number;
+  /** Output tokens one planned day takes (a day of ~14 items with UUIDs is ~500). */
+  outputTokensPerDay: number;
+};
+
+export type PassChunk = { days: number[]; maxTokens: number };
+
+/** Output tokens that fit one step, or null when there is no budget. */
+export function tokensThatFitOneStep(limits: ChunkLimits): number | null {
+  if (limits.stepBudgetSeconds === null) return null;
+  const seconds = Math.max(0, limits.stepBudgetSeconds - limits.requestOverheadSeconds);
+  return Math.floor(seconds * limits.outputTokensPerSecond);
+}
+
+export function chunkPass(dayNumbers: readonly number[], seedMaxTokens: number, limits: ChunkLimits): PassChunk[] {
+  if (dayNumbers.length === 0) return [];
+  const fit = tokensThatFitOneStep(limits);
+  // No budget: exactly the seed's single call per pass.
+  if (fit === null) return [{ days: [...dayNumbers], maxTokens: seedMaxTokens }];
+
+  const maxTokens = Math.min(seedMaxTokens, fit);
+  const daysPerChunk = Math.max(1, Math.floor(maxTokens / limits.outputTokensPerDay));
+  const chunkCount = Math.ceil(dayNumbers.length / daysPerChunk);
+  // Even sizes: 7 days at up to 3 a chunk become 3, 2, 2 rather than 3, 3, 1.
+  const baseSize = Math.floor(dayNumbers.length / chunkCount);
+  const larger = dayNumbers.length % chunkCount;
+  const chunks: PassChunk[] = [];
+  let start = 0;
+  for (let index = 0; index < chunkCount; index++) {
+    const size = baseSize + (index < larger ? 1 : 0);
+    chunks.push({ days: dayNumbers.slice(start, start + size), maxTokens });
+    start += size;
+  }
+  return chunks;
+}

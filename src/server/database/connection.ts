@@ -1,0 +1,49 @@
+import postgres from "postgres";
+
+export type Database = postgres.Sql;
+export type Transaction = postgres.TransactionSql;
+
+/** Postgres `numeric` arrives as a string by default; our values fit a double. */
+const numericAsNumber = {
+  to: 1700,
+  from: [1700],
+  serialize: (value: number) => String(value),
+  parse: (value: string) => Number(value),
+};
+
+export type ConnectionOptions = {
+  /** Pool size; small because serverless hosts open one pool per instance. */
+  maxConnections?: number;
+  /** Prepared statements break behind Supabase's transaction pooler (port 6543). */
+  prepare?: boolean;
+};
+
+/** True for URLs that go through a transaction-mode pooler, where prepare must be off. */
+export function usesTransactionPooler(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.port === "6543" || parsed.hostname.includes("pooler.supabase.com");
+}
+
+export function connect(url: string, options: ConnectionOptions = {}): Database {
+  return postgres(url, {
+    max: options.maxConnections ?? 10,
+    prepare: options.prepare ?? !usesTransactionPooler(url),
+    idle_timeout: 20,
+    connect_timeout: 10,
+    // A notice such as "relation already exists, skipping" is not worth a log line.
+    onnotice: () => {},
+    types: { numeric: numericAsNumber },
+    connection: { application_name: "meal-plan-generation" },
+  });
+}
+
+/** `postgres://user@host:port/db` with the password removed, for messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

@@ -1,0 +1,84 @@
+import path from "node:path";
+import { connect, type Database, describeDatabaseUrl } from "./connection";
+import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { isSupabaseProject, migrate } from "./migrate";
+
+/** Where the project keeps its schema and local state, relative to the project root. */
+export function projectPaths(root = process.cwd()) {
+  return {
+    migrationsDir: path.join(root, "supabase", "migrations"),
+    compatibilityFile: path.join(root, "supabase", "local", "supabase-compat.sql"),
+    seedFile: path.join(root, "supabase", "seed.sql"),
+    embeddedDataDir: path.join(root, ".data", "postgres"),
+    localSecretFile: path.join(root, ".data", "local-jwt-secret"),
+  };
+}
+
+export const EMBEDDED_PORT = 54322;
+
+export class DatabaseUnreachableError extends Error {
+  override name = "DatabaseUnreachableError";
+}
+
+/** Fails with one line (no password, no stack) when the database does not answer. */
+export async function assertReachable(url: string): Promise<void> {
+  const sql = connect(url, { maxConnections: 1 });
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    const reason = (error as { code?: string }).code ?? (error as Error).message;
+    throw new DatabaseUnreachableError(
+      `Cannot reach the database at ${describeDatabaseUrl(url)} (${reason}). Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`,
+    );
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => undefined);
+  }
+}
+
+/** Applies the compatibility layer, migrations and seed, unless the target is a Supabase project. */
+export async function migrateAndSeed(sql: Database, root = process.cwd()) {
+  const paths = projectPaths(root);
+  if (await isSupabaseProject(sql)) {
+    // Production schema changes go through `supabase db push`, never an app start.
+    return { applied: [], skipped: [], compatibilityLayer: false, supabase: true } as const;
+  }
+  const result = await migrate(sql, {
+    migrationsDir: paths.migrationsDir,
+    compatibilityFile: paths.compatibilityFile,
+    seedFile: paths.seedFile,
+  });
+  return { ...result, supabase: false } as const;
+}
+
+export type PreparedDatabase = { url: string; embedded: RunningPostgres | undefined };
+
+/**
+ * The database for dev, start and the demo: DATABASE_URL when set, else the
+ * embedded PostgreSQL (started, or reused if already running), migrated and seeded.
+ */
+export async function prepareDatabase(options: {
+  databaseUrl: string | undefined;
+  log?: (line: string) => void;
+  root?: string;
+}): Promise<PreparedDatabase> {
+  const root = options.root ?? process.cwd();
+  let embedded: RunningPostgres | undefined;
+  let url = options.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: projectPaths(root).embeddedDataDir, port: EMBEDDED_PORT });
+    url = embedded.url();
+  }
+  await assertReachable(url);
+  const sql = connect(url, { maxConnections: 1 });
+  try {
+    const result = await migrateAndSeed(sql, root);
+    if (result.supabase) {
+      options.log?.("Supabase project detected: not migrating (use `supabase db push`).");
+    } else if (result.applied.length > 0) {
+      options.log?.(`Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`);
+    }
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+  return { url, embedded };
+}

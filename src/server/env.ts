@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once with zod. Empty strings
+ * count as unset (a blank line in .env must not switch a feature on). Nothing
+ * else in the code reads process.env directly; .env.example documents each one.
+ */
+
+const optionalString = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().optional(),
+);
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
+}
+
+const flag = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+);
+
+const url = z.url({ message: "must be a URL" });
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Database: unset means the embedded PostgreSQL on 127.0.0.1:54322.
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),
+  DATABASE_POOL_MAX: optional(z.coerce.number().int().min(1).max(100)).default(10),
+
+  // Model: unset key means the offline planner.
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optional(url),
+  ANTHROPIC_MODEL_SHORT_PLANS: optionalString,
+  ANTHROPIC_MODEL_LONG_PLANS: optionalString,
+
+  // Workflow engine.
+  GENERATION_RUNNER: optional(z.enum(["inline", "inngest"])),
+  INNGEST_DEV: optionalString,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optional(url),
+  // Seconds one workflow step may take; 0 = no limit (long-running hosts).
+  GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
+  // A plan stuck in "generating" longer than this may be restarted.
+  GENERATION_STALE_AFTER_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+  ).default(15),
+
+  // Auth: Supabase in production, local sign-in otherwise.
+  SUPABASE_URL: optional(url),
+  SUPABASE_ANON_KEY: optionalString,
+  SUPABASE_JWT_SECRET: optionalString,
+  LOCAL_AUTH: flag,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; throws one readable message listing every bad field (values never echoed). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use and then reused. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between files; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,302 @@
+-- =============================================================================
+-- Local / demo seed data
+-- =============================================================================
+-- Applied after the migrations on every local start (see
+-- src/server/database/migrate.ts) and by `supabase db reset`. Idempotent: every
+-- insert is ON CONFLICT ... DO NOTHING, so running it again changes nothing.
+--
+-- Contents
+--   * two orgs, one coach (owner) in each, one client in each: enough to see
+--     that org A never reads org B's rows;
+--   * the global food catalogue (foods.org_id is null).
+--
+-- Food values are per 100 g of the food in the form its name states (raw,
+-- cooked, dry, ...). They come from USDA FoodData Central, SR Legacy, where the
+-- food is in it (rounded to 0.1, as the columns store); rows marked
+-- "-- approx." have no matching SR Legacy record (or none that represents the
+-- food as usually sold) and use typical label values instead.
+-- Every row satisfies kcal ~= 4*protein + 4*carbs + 9*fat within 15 %
+-- (or, for fibre-rich plants, 4*P + 4*(carbs - fibre) + 2*fibre + 9*F).
+--
+-- diet_tags are the diets a food FITS: vegan foods carry vegan, vegetarian and
+-- pescatarian; other vegetarian foods vegetarian and pescatarian; fish and
+-- shellfish pescatarian; meat none of the three. gluten_free / dairy_free are
+-- set only where true for the food as commonly sold; when unsure, the tag is
+-- left off. In particular: plain oats are NOT gluten_free (only the row named
+-- "certified gluten-free" is) and are listed with allergen gluten because of
+-- cross-contact; hard cheeses made with animal rennet (parmesan) carry no
+-- vegetarian tag. Coconut is not counted as a tree nut.
+-- =============================================================================
+
+
+-- -----------------------------------------------------------------------------
+-- Orgs
+-- -----------------------------------------------------------------------------
+insert into public.orgs (id, name) values
+  ('a0000000-0000-4000-8000-000000000001', 'Demo Coaching'),
+  ('a0000000-0000-4000-8000-000000000002', 'Other Gym')
+on conflict (id) do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Coaches (auth.users): only the columns the project's auth.users subset has.
+-- No target on the conflict clause: a user that already exists under the same
+-- id or the same email is left alone.
+-- -----------------------------------------------------------------------------
+insert into auth.users (id, email, aud, role, raw_user_meta_data) values
+  ('b0000000-0000-4000-8000-000000000001', 'coach@demo.test', 'authenticated', 'authenticated',
+   '{"full_name": "Demo Coach"}'::jsonb),
+  ('b0000000-0000-4000-8000-000000000002', 'coach@other.test', 'authenticated', 'authenticated',
+   '{"full_name": "Other Coach"}'::jsonb)
+on conflict do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Memberships: each coach owns its org
+-- -----------------------------------------------------------------------------
+insert into public.org_members (org_id, user_id, role) values
+  ('a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'owner'),
+  ('a0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000002', 'owner')
+on conflict (org_id, user_id) do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Clients: one per org
+-- -----------------------------------------------------------------------------
+insert into public.clients (id, org_id, full_name, email) values
+  ('c0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'Alex Rivera', 'alex.rivera@demo.test'),
+  ('c0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000002', 'Sam Patel', 'sam.patel@other.test')
+on conflict (id) do nothing;
+
+-- -----------------------------------------------------------------------------
+-- Global food catalogue (org_id null), per 100 g
+-- -----------------------------------------------------------------------------
+insert into public.foods
+  (name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
+   fibre_per_100g, default_portion_g, diet_tags, allergens)
+values
+  -- breakfast: cereals, porridges, breads, pancakes
+  ('Oats, rolled, dry', 'breakfast', 'oats', 379.0, 13.2, 67.7, 6.5, 10.1, 40.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Oats, rolled, certified gluten-free, dry', 'breakfast', 'oats', 379.0, 13.2, 67.7, 6.5, 10.1, 40.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Oatmeal, cooked with water', 'breakfast', 'oats', 71.0, 2.5, 12.0, 1.5, 1.7, 250.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Cereal, corn flakes', 'breakfast', 'corn flakes', 357.0, 7.5, 84.1, 0.4, 3.3, 30.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'),
+  ('Cereal, shredded wheat, plain', 'breakfast', 'shredded wheat', 340.0, 11.0, 79.6, 2.0, 11.8, 45.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'), -- approx.
+  ('Cereal, puffed rice, plain', 'breakfast', 'puffed rice', 402.0, 6.3, 89.8, 0.5, 1.7, 20.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Muesli, Swiss-style, with fruit and nuts', 'breakfast', 'muesli', 388.0, 9.5, 73.8, 6.3, 8.5, 45.0, '{vegetarian,pescatarian}', '{gluten,dairy,tree_nut}'),
+  ('Granola, homemade', 'breakfast', 'granola', 489.0, 13.7, 53.9, 24.3, 8.9, 45.0, '{vegetarian,pescatarian,dairy_free}', '{gluten,tree_nut}'),
+  ('Cream of rice, cooked with water', 'breakfast', 'cream of rice', 52.0, 0.9, 11.5, 0.1, 0.1, 250.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Grits, corn, cooked with water', 'breakfast', 'grits', 71.0, 1.7, 15.6, 0.5, 0.8, 240.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Bread, whole-wheat', 'breakfast', 'bread', 252.0, 12.4, 42.7, 3.5, 6.0, 60.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'),
+  ('Bread, white', 'breakfast', 'bread', 266.0, 8.8, 49.4, 3.3, 2.7, 50.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'),
+  ('Bread, multigrain', 'breakfast', 'bread', 265.0, 13.4, 43.3, 4.2, 7.4, 60.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'),
+  ('Bread, sourdough', 'breakfast', 'bread', 272.0, 10.8, 51.9, 2.4, 2.2, 60.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Bread, rye', 'breakfast', 'bread', 259.0, 8.5, 48.3, 3.3, 5.8, 60.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Bagel, plain', 'breakfast', 'bagel', 257.0, 10.5, 50.5, 1.6, 2.1, 100.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('English muffin, whole-wheat', 'breakfast', 'english muffin', 203.0, 8.8, 40.4, 2.1, 6.7, 60.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'),
+  ('Crispbread, rye', 'breakfast', 'crispbread', 334.0, 9.6, 80.4, 0.9, 22.9, 20.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Pancakes, plain, prepared from recipe', 'breakfast', 'pancake', 227.0, 6.4, 28.3, 9.7, 0.9, 120.0, '{vegetarian,pescatarian}', '{gluten,dairy,egg}'),
+  ('Waffles, plain, prepared from recipe', 'breakfast', 'waffle', 291.0, 7.9, 32.9, 14.1, 0.9, 75.0, '{vegetarian,pescatarian}', '{gluten,dairy,egg}'),
+  ('French toast, prepared from recipe', 'breakfast', 'french toast', 229.0, 7.7, 25.0, 10.8, 0.0, 130.0, '{vegetarian,pescatarian}', '{gluten,dairy,egg}'),
+  ('Croissant, butter', 'breakfast', 'croissant', 406.0, 8.2, 45.8, 21.0, 2.6, 60.0, '{vegetarian,pescatarian}', '{gluten,dairy,egg}'),
+  -- protein: meat, fish, shellfish, eggs, soy, legumes
+  ('Chicken breast, meat only, roasted', 'protein', 'chicken', 165.0, 31.0, 0.0, 3.6, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Chicken thigh, meat only, roasted', 'protein', 'chicken', 179.0, 24.8, 0.0, 8.2, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Chicken drumstick, meat only, roasted', 'protein', 'chicken', 155.0, 24.2, 0.0, 5.7, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Turkey breast, meat only, roasted', 'protein', 'turkey', 147.0, 30.1, 0.0, 2.1, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Turkey, ground, 93% lean, pan-broiled', 'protein', 'turkey', 213.0, 27.1, 0.0, 11.6, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Beef, ground, 90% lean, pan-browned', 'protein', 'beef', 230.0, 28.4, 0.0, 12.0, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Beef, top sirloin steak, lean only, broiled', 'protein', 'beef', 187.0, 29.5, 0.0, 6.7, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Pork tenderloin, lean only, roasted', 'protein', 'pork', 143.0, 26.2, 0.0, 3.5, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Pork loin chop, boneless, lean only, pan-broiled', 'protein', 'pork', 162.0, 30.0, 0.0, 4.7, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Ham, sliced, regular', 'protein', 'ham', 164.0, 16.6, 3.6, 8.8, 1.3, 60.0, '{dairy_free}', '{}'),
+  ('Lamb leg, lean only, roasted', 'protein', 'lamb', 191.0, 28.3, 0.0, 7.7, 0.0, 120.0, '{gluten_free,dairy_free}', '{}'),
+  ('Salmon, Atlantic, farmed, cooked, dry heat', 'protein', 'salmon', 206.0, 22.1, 0.0, 12.4, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Salmon, Atlantic, wild, cooked, dry heat', 'protein', 'salmon', 182.0, 25.4, 0.0, 8.1, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Tuna, light, canned in water, drained', 'protein', 'tuna', 86.0, 19.4, 0.0, 1.0, 0.0, 100.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Tuna, yellowfin, cooked, dry heat', 'protein', 'tuna', 130.0, 29.2, 0.0, 0.6, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Cod, Atlantic, cooked, dry heat', 'protein', 'cod', 105.0, 22.8, 0.0, 0.9, 0.0, 140.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Tilapia, cooked, dry heat', 'protein', 'tilapia', 128.0, 26.2, 0.0, 2.7, 0.0, 130.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Haddock, cooked, dry heat', 'protein', 'haddock', 90.0, 20.0, 0.0, 0.6, 0.0, 140.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Halibut, cooked, dry heat', 'protein', 'halibut', 111.0, 22.5, 0.0, 1.6, 0.0, 140.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Trout, rainbow, farmed, cooked, dry heat', 'protein', 'trout', 168.0, 23.8, 0.0, 7.4, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Sardines, canned in oil, drained', 'protein', 'sardine', 208.0, 24.6, 0.0, 11.5, 0.0, 90.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Mackerel, Atlantic, cooked, dry heat', 'protein', 'mackerel', 262.0, 23.9, 0.0, 17.8, 0.0, 100.0, '{pescatarian,gluten_free,dairy_free}', '{fish}'),
+  ('Shrimp, cooked, moist heat', 'protein', 'shrimp', 99.0, 24.0, 0.2, 0.3, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{shellfish}'),
+  ('Scallops, steamed', 'protein', 'scallop', 111.0, 20.5, 5.4, 0.8, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{shellfish}'),
+  ('Crab, blue, cooked, moist heat', 'protein', 'crab', 83.0, 17.9, 0.0, 0.7, 0.0, 120.0, '{pescatarian,gluten_free,dairy_free}', '{shellfish}'),
+  ('Mussels, blue, cooked, moist heat', 'protein', 'mussels', 172.0, 23.8, 7.4, 4.5, 0.0, 100.0, '{pescatarian,gluten_free,dairy_free}', '{shellfish}'),
+  ('Egg, whole, hard-boiled', 'protein', 'egg', 155.0, 12.6, 1.1, 10.6, 0.0, 100.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}'),
+  ('Egg, whole, poached', 'protein', 'egg', 143.0, 12.5, 0.7, 9.5, 0.0, 100.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}'),
+  ('Egg whites, raw', 'protein', 'egg', 52.0, 10.9, 0.7, 0.2, 0.0, 130.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}'),
+  ('Whey protein powder, unflavoured', 'protein', 'whey', 390.0, 78.0, 8.0, 6.0, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'), -- approx.
+  ('Tofu, firm, raw', 'protein', 'tofu', 144.0, 17.3, 2.8, 8.7, 2.3, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  ('Tofu, regular, raw', 'protein', 'tofu', 76.0, 8.1, 1.9, 4.8, 0.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  ('Tempeh, soybean, plain', 'protein', 'tempeh', 192.0, 20.3, 7.6, 10.8, 0.0, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  ('Seitan (wheat gluten), prepared', 'protein', 'seitan', 140.0, 25.0, 5.5, 1.9, 0.6, 100.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten,soy}'), -- approx.
+  ('Textured soy protein (TVP), dry', 'protein', 'soy protein', 333.0, 52.0, 31.0, 1.2, 17.5, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'), -- approx.
+  ('Edamame, frozen, prepared', 'protein', 'edamame', 121.0, 11.9, 8.9, 5.2, 5.2, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  ('Lentils, cooked, boiled', 'protein', 'lentils', 116.0, 9.0, 20.1, 0.4, 7.9, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Chickpeas, cooked, boiled', 'protein', 'chickpeas', 164.0, 8.9, 27.4, 2.6, 7.6, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Black beans, cooked, boiled', 'protein', 'beans', 132.0, 8.9, 23.7, 0.5, 8.7, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Kidney beans, cooked, boiled', 'protein', 'beans', 127.0, 8.7, 22.8, 0.5, 6.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pinto beans, cooked, boiled', 'protein', 'beans', 143.0, 9.0, 26.2, 0.7, 9.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Navy beans, cooked, boiled', 'protein', 'beans', 140.0, 8.2, 26.1, 0.6, 10.5, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('White beans (cannellini), cooked, boiled', 'protein', 'beans', 139.0, 9.7, 25.1, 0.4, 6.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Black-eyed peas, cooked, boiled', 'protein', 'black-eyed peas', 116.0, 7.7, 20.8, 0.5, 6.5, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Fava beans, cooked, boiled', 'protein', 'fava beans', 110.0, 7.6, 19.7, 0.4, 5.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Mung beans, cooked, boiled', 'protein', 'mung beans', 105.0, 7.0, 19.2, 0.4, 7.6, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Split peas, cooked, boiled', 'protein', 'split peas', 118.0, 8.3, 21.1, 0.4, 8.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Lupini beans, cooked, boiled', 'protein', 'lupini', 119.0, 15.6, 9.9, 2.9, 2.8, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pea protein powder, unflavoured', 'protein', 'pea protein', 375.0, 80.0, 3.0, 5.5, 1.0, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'), -- approx.
+  -- starch: grains, pasta, noodles, potatoes, tortillas
+  ('Rice, white, long-grain, cooked', 'starch', 'rice', 130.0, 2.7, 28.2, 0.3, 0.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Rice, brown, long-grain, cooked', 'starch', 'rice', 123.0, 2.7, 25.6, 1.0, 1.6, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Wild rice, cooked', 'starch', 'wild rice', 101.0, 4.0, 21.3, 0.3, 1.8, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Quinoa, cooked', 'starch', 'quinoa', 120.0, 4.4, 21.3, 1.9, 2.8, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pasta, cooked', 'starch', 'pasta', 158.0, 5.8, 30.9, 0.9, 1.8, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Pasta, whole-wheat, cooked', 'starch', 'pasta', 149.0, 6.0, 30.1, 1.7, 3.9, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Pasta, gluten-free, corn and rice, cooked', 'starch', 'pasta', 127.0, 2.3, 27.0, 0.7, 1.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Egg noodles, cooked', 'starch', 'egg noodles', 138.0, 4.5, 25.2, 2.1, 1.2, 150.0, '{vegetarian,pescatarian,dairy_free}', '{gluten,egg}'),
+  ('Rice noodles, cooked', 'starch', 'rice noodles', 108.0, 1.8, 24.0, 0.2, 1.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Soba noodles, cooked', 'starch', 'soba', 99.0, 5.1, 21.4, 0.1, 0.0, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Couscous, cooked', 'starch', 'couscous', 112.0, 3.8, 23.2, 0.2, 1.4, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Bulgur, cooked', 'starch', 'bulgur', 83.0, 3.1, 18.6, 0.2, 4.5, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Barley, pearled, cooked', 'starch', 'barley', 123.0, 2.3, 28.2, 0.4, 3.8, 150.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Buckwheat groats, roasted, cooked', 'starch', 'buckwheat', 92.0, 3.4, 19.9, 0.6, 2.7, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Millet, cooked', 'starch', 'millet', 119.0, 3.5, 23.7, 1.0, 1.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Amaranth, cooked', 'starch', 'amaranth', 102.0, 3.8, 18.7, 1.6, 2.1, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Teff, cooked', 'starch', 'teff', 101.0, 3.9, 19.9, 0.7, 2.8, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Corn tortillas', 'starch', 'corn tortilla', 218.0, 5.7, 44.6, 2.9, 6.3, 50.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Flour tortillas', 'starch', 'flour tortilla', 306.0, 8.2, 49.4, 8.0, 3.5, 50.0, '{dairy_free}', '{gluten}'),
+  ('Potatoes, boiled, without skin', 'starch', 'potato', 86.0, 1.7, 20.0, 0.1, 1.8, 200.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Potatoes, baked, flesh and skin', 'starch', 'potato', 93.0, 2.5, 21.2, 0.1, 2.2, 200.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Sweet potato, baked in skin', 'starch', 'sweet potato', 90.0, 2.0, 20.7, 0.2, 3.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Yam, cooked, boiled', 'starch', 'yam', 116.0, 1.5, 27.5, 0.1, 3.9, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Plantain, green, boiled', 'starch', 'plantain', 116.0, 0.8, 31.2, 0.2, 2.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Corn, sweet, yellow, boiled', 'starch', 'corn', 96.0, 3.4, 21.0, 1.5, 2.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Bread, gluten-free, white', 'starch', 'gluten-free bread', 248.0, 4.3, 45.8, 5.2, 4.3, 60.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}'),
+  ('Pita bread, white', 'starch', 'pita', 275.0, 9.1, 55.7, 1.2, 2.2, 60.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Pita bread, whole-wheat', 'starch', 'pita', 262.0, 9.8, 55.0, 2.6, 7.4, 60.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  -- vegetable
+  ('Broccoli, raw', 'vegetable', 'broccoli', 34.0, 2.8, 6.6, 0.4, 2.6, 90.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Broccoli, cooked, boiled', 'vegetable', 'broccoli', 35.0, 2.4, 7.2, 0.4, 3.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Spinach, raw', 'vegetable', 'spinach', 23.0, 2.9, 3.6, 0.4, 2.2, 60.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Spinach, cooked, boiled', 'vegetable', 'spinach', 23.0, 3.0, 3.8, 0.3, 2.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Bell pepper, red, raw', 'vegetable', 'bell pepper', 31.0, 1.0, 6.0, 0.3, 2.1, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Bell pepper, green, raw', 'vegetable', 'bell pepper', 20.0, 0.9, 4.6, 0.2, 1.7, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Carrots, raw', 'vegetable', 'carrot', 41.0, 0.9, 9.6, 0.2, 2.8, 80.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Carrots, cooked, boiled', 'vegetable', 'carrot', 35.0, 0.8, 8.2, 0.2, 3.0, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Zucchini, raw', 'vegetable', 'zucchini', 17.0, 1.2, 3.1, 0.3, 1.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Kale, raw', 'vegetable', 'kale', 35.0, 2.9, 4.4, 1.5, 4.1, 70.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Green beans, cooked, boiled', 'vegetable', 'green beans', 35.0, 1.9, 7.9, 0.3, 3.2, 125.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cauliflower, raw', 'vegetable', 'cauliflower', 25.0, 1.9, 5.0, 0.3, 2.0, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cauliflower, cooked, boiled', 'vegetable', 'cauliflower', 23.0, 1.8, 4.1, 0.5, 2.3, 125.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Tomatoes, red, raw', 'vegetable', 'tomato', 18.0, 0.9, 3.9, 0.2, 1.2, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Mushrooms, white, cooked, boiled', 'vegetable', 'mushroom', 28.0, 2.2, 5.3, 0.5, 2.2, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Mushrooms, portabella, grilled', 'vegetable', 'mushroom', 29.0, 3.3, 4.4, 0.6, 2.2, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Asparagus, cooked, boiled', 'vegetable', 'asparagus', 22.0, 2.4, 4.1, 0.2, 2.0, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Brussels sprouts, cooked, boiled', 'vegetable', 'brussels sprouts', 36.0, 2.6, 7.1, 0.5, 2.6, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cabbage, green, raw', 'vegetable', 'cabbage', 25.0, 1.3, 5.8, 0.1, 2.5, 90.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cabbage, red, raw', 'vegetable', 'cabbage', 31.0, 1.4, 7.4, 0.2, 2.1, 90.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cucumber, peeled, raw', 'vegetable', 'cucumber', 12.0, 0.6, 2.2, 0.2, 0.7, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Lettuce, romaine, raw', 'vegetable', 'lettuce', 17.0, 1.2, 3.3, 0.3, 2.1, 85.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Lettuce, iceberg, raw', 'vegetable', 'lettuce', 14.0, 0.9, 3.0, 0.1, 1.2, 85.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Onions, raw', 'vegetable', 'onion', 40.0, 1.1, 9.3, 0.1, 1.7, 80.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Eggplant, cooked, boiled', 'vegetable', 'eggplant', 35.0, 0.8, 8.7, 0.2, 2.5, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Beets, cooked, boiled', 'vegetable', 'beet', 44.0, 1.7, 10.0, 0.2, 2.0, 85.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Butternut squash, baked', 'vegetable', 'squash', 40.0, 0.9, 10.5, 0.1, 3.2, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Spaghetti squash, cooked', 'vegetable', 'squash', 27.0, 0.7, 6.5, 0.3, 1.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Celery, raw', 'vegetable', 'celery', 14.0, 0.7, 3.0, 0.2, 1.6, 40.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Green peas, frozen, cooked, boiled', 'vegetable', 'peas', 78.0, 5.2, 14.3, 0.3, 4.5, 80.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Snow peas, raw', 'vegetable', 'peas', 42.0, 2.8, 7.6, 0.2, 2.6, 60.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Bok choy, cooked, boiled', 'vegetable', 'bok choy', 12.0, 1.6, 1.8, 0.2, 1.0, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Swiss chard, cooked, boiled', 'vegetable', 'chard', 20.0, 1.9, 4.1, 0.1, 2.1, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Radishes, raw', 'vegetable', 'radish', 16.0, 0.7, 3.4, 0.1, 1.6, 60.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Okra, cooked, boiled', 'vegetable', 'okra', 22.0, 1.9, 4.5, 0.2, 2.5, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Parsnips, cooked, boiled', 'vegetable', 'parsnip', 71.0, 1.3, 17.0, 0.3, 3.6, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  -- fruit
+  ('Apple, raw, with skin', 'fruit', 'apple', 52.0, 0.3, 13.8, 0.2, 2.4, 180.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Banana, raw', 'fruit', 'banana', 89.0, 1.1, 22.8, 0.3, 2.6, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Orange, raw', 'fruit', 'orange', 47.0, 0.9, 11.8, 0.1, 2.4, 140.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Mandarin (tangerine), raw', 'fruit', 'mandarin', 53.0, 0.8, 13.3, 0.3, 1.8, 75.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Blueberries, raw', 'fruit', 'blueberry', 57.0, 0.7, 14.5, 0.3, 2.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Strawberries, raw', 'fruit', 'strawberry', 32.0, 0.7, 7.7, 0.3, 2.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Raspberries, raw', 'fruit', 'raspberry', 52.0, 1.2, 11.9, 0.7, 6.5, 125.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Blackberries, raw', 'fruit', 'blackberry', 43.0, 1.4, 9.6, 0.5, 5.3, 145.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Grapes, raw', 'fruit', 'grape', 69.0, 0.7, 18.1, 0.2, 0.9, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pear, raw', 'fruit', 'pear', 57.0, 0.4, 15.2, 0.1, 3.1, 180.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pineapple, raw', 'fruit', 'pineapple', 50.0, 0.5, 13.1, 0.1, 1.4, 165.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Mango, raw', 'fruit', 'mango', 60.0, 0.8, 15.0, 0.4, 1.6, 165.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Kiwifruit, green, raw', 'fruit', 'kiwi', 61.0, 1.1, 14.7, 0.5, 3.0, 75.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Peach, raw', 'fruit', 'peach', 39.0, 0.9, 9.5, 0.3, 1.5, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Apricots, raw', 'fruit', 'apricot', 48.0, 1.4, 11.1, 0.4, 2.0, 70.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cherries, sweet, raw', 'fruit', 'cherry', 63.0, 1.1, 16.0, 0.2, 2.1, 140.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Watermelon, raw', 'fruit', 'watermelon', 30.0, 0.6, 7.6, 0.2, 0.4, 280.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Cantaloupe, raw', 'fruit', 'melon', 34.0, 0.8, 8.2, 0.2, 0.9, 175.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Papaya, raw', 'fruit', 'papaya', 43.0, 0.5, 10.8, 0.3, 1.7, 145.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Raisins, seedless', 'fruit', 'grape', 299.0, 3.3, 79.3, 0.2, 4.5, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Dates, medjool', 'fruit', 'date', 277.0, 1.8, 75.0, 0.2, 6.7, 48.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Apricots, dried', 'fruit', 'apricot', 241.0, 3.4, 62.6, 0.5, 7.3, 35.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  -- dairy and plant-based alternatives
+  ('Milk, whole, 3.25% fat', 'dairy', 'milk', 61.0, 3.2, 4.8, 3.3, 0.0, 250.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Milk, reduced fat, 2%', 'dairy', 'milk', 50.0, 3.3, 4.8, 2.0, 0.0, 250.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Milk, skim', 'dairy', 'milk', 34.0, 3.4, 5.0, 0.1, 0.0, 250.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Greek yogurt, plain, nonfat', 'dairy', 'yogurt', 59.0, 10.2, 3.6, 0.4, 0.0, 170.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Greek yogurt, plain, whole milk', 'dairy', 'yogurt', 97.0, 9.0, 4.0, 5.0, 0.0, 170.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Yogurt, plain, low fat', 'dairy', 'yogurt', 63.0, 5.3, 7.0, 1.6, 0.0, 170.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Kefir, plain, low fat', 'dairy', 'kefir', 41.0, 3.8, 4.5, 0.9, 0.0, 240.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Cottage cheese, low fat, 2%', 'dairy', 'cottage cheese', 81.0, 10.5, 4.8, 2.3, 0.0, 150.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Cottage cheese, full fat, 4%', 'dairy', 'cottage cheese', 98.0, 11.1, 3.4, 4.3, 0.0, 150.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Cheddar cheese', 'dairy', 'cheese', 403.0, 22.9, 3.4, 33.3, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Mozzarella, part-skim', 'dairy', 'cheese', 254.0, 24.3, 2.8, 15.9, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Feta cheese', 'dairy', 'cheese', 265.0, 14.2, 3.9, 21.5, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Parmesan cheese, hard', 'dairy', 'cheese', 392.0, 35.8, 3.2, 25.8, 0.0, 15.0, '{gluten_free}', '{dairy}'),
+  ('Ricotta, part-skim', 'dairy', 'ricotta', 138.0, 11.4, 5.1, 7.9, 0.0, 60.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Soy milk, unsweetened', 'dairy', 'soy milk', 33.0, 2.9, 1.7, 1.6, 0.5, 250.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  ('Oat milk, unsweetened', 'dairy', 'oat milk', 48.0, 1.0, 6.6, 1.5, 0.8, 250.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'), -- approx.
+  ('Almond milk, unsweetened', 'dairy', 'almond milk', 15.0, 0.4, 1.3, 1.0, 0.2, 250.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Rice milk, unsweetened', 'dairy', 'rice milk', 47.0, 0.3, 9.2, 1.0, 0.3, 250.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Coconut milk beverage, unsweetened', 'dairy', 'coconut milk', 31.0, 0.2, 2.9, 2.1, 0.0, 250.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Coconut yogurt, plain', 'dairy', 'coconut yogurt', 110.0, 0.6, 7.0, 8.5, 1.0, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'), -- approx.
+  ('Soy yogurt, plain', 'dairy', 'soy yogurt', 66.0, 2.6, 9.7, 1.8, 0.4, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}'),
+  -- fat: oils, butter, avocado, nuts, seeds, nut and seed butters
+  ('Olive oil', 'fat', 'olive oil', 884.0, 0.0, 0.0, 100.0, 0.0, 10.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Canola oil', 'fat', 'canola oil', 884.0, 0.0, 0.0, 100.0, 0.0, 10.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Coconut oil', 'fat', 'coconut oil', 892.0, 0.0, 0.0, 99.1, 0.0, 10.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Butter, salted', 'fat', 'butter', 717.0, 0.9, 0.1, 81.1, 0.0, 10.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Cream cheese', 'fat', 'cream cheese', 342.0, 5.9, 4.1, 34.2, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}'),
+  ('Avocado, raw', 'fat', 'avocado', 160.0, 2.0, 8.5, 14.7, 6.7, 70.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Olives, ripe, canned', 'fat', 'olive', 116.0, 0.8, 6.0, 10.9, 1.6, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Almonds', 'fat', 'almond', 579.0, 21.2, 21.6, 49.9, 12.5, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Almond butter', 'fat', 'almond', 614.0, 21.0, 18.8, 55.5, 10.3, 16.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Cashews, raw', 'fat', 'cashew', 553.0, 18.2, 30.2, 43.9, 3.3, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Walnuts', 'fat', 'walnut', 654.0, 15.2, 13.7, 65.2, 6.7, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Pecans', 'fat', 'pecan', 691.0, 9.2, 13.9, 72.0, 9.6, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Hazelnuts', 'fat', 'hazelnut', 628.0, 15.0, 16.7, 60.8, 9.7, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Pistachios, raw', 'fat', 'pistachio', 560.0, 20.2, 27.2, 45.3, 10.6, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Brazil nuts', 'fat', 'brazil nut', 659.0, 14.3, 11.7, 67.1, 7.5, 20.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Macadamia nuts', 'fat', 'macadamia', 718.0, 7.9, 13.8, 75.8, 8.6, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{tree_nut}'),
+  ('Peanuts, dry-roasted, unsalted', 'fat', 'peanut', 585.0, 24.4, 21.3, 49.7, 8.0, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{peanut}'),
+  ('Peanut butter, smooth', 'fat', 'peanut', 598.0, 22.2, 22.3, 51.4, 5.0, 16.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{peanut}'),
+  ('Chia seeds, dried', 'fat', 'chia', 486.0, 16.5, 42.1, 30.7, 34.4, 15.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Flaxseed, ground', 'fat', 'flax', 534.0, 18.3, 28.9, 42.2, 27.3, 10.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pumpkin seeds, hulled, dried', 'fat', 'pumpkin seed', 559.0, 30.2, 10.7, 49.1, 6.0, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Sunflower seeds, hulled, dried', 'fat', 'sunflower seed', 584.0, 20.8, 20.0, 51.5, 8.6, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Sunflower seed butter', 'fat', 'sunflower seed', 617.0, 17.3, 23.3, 55.2, 5.7, 16.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Hemp seeds, hulled', 'fat', 'hemp', 553.0, 31.6, 8.7, 48.8, 4.0, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Sesame seeds, whole, dried', 'fat', 'sesame', 573.0, 17.7, 23.5, 49.7, 11.8, 10.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{sesame}'),
+  ('Tahini (sesame butter)', 'fat', 'sesame', 595.0, 17.0, 21.2, 53.8, 9.3, 15.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{sesame}'),
+  ('Coconut, shredded, unsweetened, dried', 'fat', 'coconut', 660.0, 6.9, 23.7, 64.5, 16.3, 15.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  -- snack
+  ('Rice cakes, brown rice, plain', 'snack', 'rice cake', 387.0, 8.2, 81.5, 2.8, 4.2, 18.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Hummus', 'snack', 'hummus', 237.0, 7.8, 15.0, 17.8, 5.5, 60.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{sesame}'),
+  ('Dark chocolate, 70-85% cacao', 'snack', 'chocolate', 598.0, 7.8, 45.9, 42.6, 10.9, 20.0, '{vegetarian,pescatarian,gluten_free}', '{dairy,soy}'),
+  ('Popcorn, air-popped', 'snack', 'popcorn', 387.0, 12.9, 77.8, 4.5, 14.5, 25.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Potato chips, plain, salted', 'snack', 'potato chips', 532.0, 6.4, 53.8, 34.0, 3.1, 28.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Pretzels, hard, salted', 'snack', 'pretzel', 384.0, 10.0, 80.4, 2.9, 3.0, 30.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten}'),
+  ('Crackers, whole-wheat', 'snack', 'cracker', 430.0, 10.5, 68.6, 14.1, 10.3, 30.0, '{vegetarian,pescatarian,dairy_free}', '{gluten}'), -- approx.
+  ('Granola bar, oats, hard', 'snack', 'granola', 471.0, 10.1, 64.4, 19.8, 5.3, 42.0, '{vegetarian,pescatarian,dairy_free}', '{gluten,soy}'),
+  ('Protein bar, whey-based', 'snack', 'protein bar', 360.0, 30.0, 40.0, 10.0, 8.0, 60.0, '{vegetarian,pescatarian}', '{gluten,dairy,peanut,tree_nut,soy}'), -- approx.
+  ('Trail mix, nuts and raisins', 'snack', 'trail mix', 462.0, 13.8, 44.9, 29.4, 5.0, 40.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{peanut,tree_nut}'),
+  ('Beef jerky', 'snack', 'jerky', 410.0, 33.2, 11.0, 25.6, 1.8, 28.0, '{dairy_free}', '{gluten,soy}'),
+  ('Banana chips', 'snack', 'banana', 519.0, 2.3, 58.4, 33.6, 7.7, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Applesauce, unsweetened', 'snack', 'apple', 42.0, 0.2, 11.3, 0.1, 1.1, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}'),
+  ('Salsa, ready-to-serve', 'snack', 'salsa', 29.0, 1.5, 6.6, 0.2, 1.9, 60.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{}')
+on conflict (name) where org_id is null do nothing;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../../src/server/database/index";
+import { DEMO_COACH_EMAIL, DEMO_ORG_ID, OTHER_COACH_EMAIL, OTHER_ORG_ID } from "../../support/seed-ids";
+
+type Food = {
+  name: string;
+  food_group: string;
+  family: string;
+  kcal_per_100g: number;
+  protein_per_100g: number;
+  carbs_per_100g: number;
+  fat_per_100g: number;
+  fibre_per_100g: number;
+  diet_tags: string[];
+  allergens: string[];
+};
+
+const DIETS = ["vegetarian", "vegan", "pescatarian", "gluten_free", "dairy_free"];
+const ALLERGIES = ["gluten", "dairy", "egg", "peanut", "tree_nut", "soy", "fish", "shellfish", "sesame"];
+
+async function globalFoods(): Promise<Food[]> {
+  return db()<Food[]>`
+    select name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
+           fibre_per_100g, diet_tags, allergens
+    from foods where org_id is null`;
+}
+
+function allowedFor(foods: Food[], diet: string, allergies: string[]) {
+  return foods.filter((food) => food.diet_tags.includes(diet) && !food.allergens.some((a) => allergies.includes(a)));
+}
+
+function distinctFamilies(foods: Food[], group: string) {
+  return new Set(foods.filter((food) => food.food_group === group).map((food) => food.family)).size;
+}
+
+describe("seed data", () => {
+  it("has the two demo orgs, each with its coach and a client", async () => {
+    const rows = await db()<{ name: string; email: string; clients: number }[]>`
+      select o.name, u.email, (select count(*) from clients c where c.org_id = o.id)::int as clients
+      from orgs o join org_members m on m.org_id = o.id join auth.users u on u.id = m.user_id
+      where o.id in (${DEMO_ORG_ID}, ${OTHER_ORG_ID}) order by o.name`;
+    expect(rows).toEqual([
+      { name: "Demo Coaching", email: DEMO_COACH_EMAIL, clients: 1 },
+      { name: "Other Gym", email: OTHER_COACH_EMAIL, clients: 1 },
+    ]);
+  });
+
+  it("has at least 150 global foods covering every food group", async () => {
+    const foods = await globalFoods();
+    expect(foods.length).toBeGreaterThanOrEqual(150);
+    const groups = new Set(foods.map((food) => food.food_group));
+    expect([...groups].sort()).toEqual([
+      "breakfast",
+      "dairy",
+      "fat",
+      "fruit",
+      "protein",
+      "snack",
+      "starch",
+      "vegetable",
+    ]);
+  });
+
+  it("has energy consistent with its macros (Atwater, fibre-adjusted) within 15 % for every food", async () => {
+    const inconsistent = (await globalFoods()).filter((food) => {
+      const plain = 4 * food.protein_per_100g + 4 * food.carbs_per_100g + 9 * food.fat_per_100g;
+      const fibreAdjusted =
+        4 * food.protein_per_100g +
+        4 * (food.carbs_per_100g - food.fibre_per_100g) +
+        2 * food.fibre_per_100g +
+        9 * food.fat_per_100g;
+      const within = (estimate: number) =>
+        Math.abs(estimate - food.kcal_per_100g) <= 0.15 * Math.max(food.kcal_per_100g, 20);
+      return !within(plain) && !within(fibreAdjusted);
+    });
+    expect(inconsistent.map((food) => food.name)).toEqual([]);
+  });
+
+  it("never tags a food as fitting a diet its allergens contradict", async () => {
+    const contradictions = (await globalFoods()).filter(
+      (food) =>
+        (food.allergens.includes("gluten") && food.diet_tags.includes("gluten_free")) ||
+        (food.allergens.includes("dairy") && food.diet_tags.includes("dairy_free")) ||
+        ((food.allergens.includes("fish") || food.allergens.includes("shellfish")) &&
+          food.diet_tags.includes("vegetarian")) ||
+        (food.diet_tags.includes("vegan") && (food.allergens.includes("dairy") || food.allergens.includes("egg"))),
+    );
+    expect(contradictions.map((food) => food.name)).toEqual([]);
+  });
+
+  const hardCases: [string, string[]][] = [
+    ...DIETS.flatMap((diet) => ALLERGIES.map((allergy): [string, string[]] => [diet, [allergy]])),
+    ["vegan", ["peanut", "tree_nut", "gluten"]],
+  ];
+
+  it.each(hardCases)("keeps a varied week possible for a %s plan avoiding %j", async (diet, allergies) => {
+    const allowed = allowedFor(await globalFoods(), diet, allergies);
+    expect(distinctFamilies(allowed, "protein")).toBeGreaterThanOrEqual(3);
+    expect(distinctFamilies(allowed, "starch")).toBeGreaterThanOrEqual(3);
+    expect(distinctFamilies(allowed, "vegetable")).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,68 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { connect } from "../../src/server/database/connection";
+import { startEmbeddedPostgres } from "../../src/server/database/embedded-postgres";
+import { migrateAndSeed } from "../../src/server/database/local-database";
+
+/**
+ * One real PostgreSQL per test run, on a free loopback port, with a template
+ * database that is migrated and seeded once. Each test file clones it
+ * (setup-database.ts), which takes milliseconds and keeps files independent.
+ */
+
+export const TEMPLATE_DATABASE = "meal_plans_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabase: { adminUrl: string; template: string };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const directory = await mkdtemp(path.join(tmpdir(), "meal-plans-test-"));
+  // The unprivileged postgres user must be able to enter it.
+  await chmod(directory, 0o755);
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(directory, "data"),
+    port: await freePort(),
+    ephemeral: true,
+  });
+
+  try {
+    const admin = connect(server.url(), { maxConnections: 1 });
+    await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const template = connect(server.url(TEMPLATE_DATABASE), { maxConnections: 1 });
+    try {
+      await migrateAndSeed(template);
+    } finally {
+      await template.end();
+    }
+  } catch (error) {
+    // A half-started run must not leave PostgreSQL holding the test process open.
+    await server.stop();
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+
+  project.provide("testDatabase", { adminUrl: server.url(), template: TEMPLATE_DATABASE });
+
+  return async () => {
+    await server.stop();
+    await rm(directory, { recursive: true, force: true });
+  };
+}

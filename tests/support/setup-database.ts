@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { connect } from "../../src/server/database/connection";
+import { closeDatabase } from "../../src/server/database/index";
+import { resetEnvForTests } from "../../src/server/env";
+
+/**
+ * Gives this test file its own database, cloned from the migrated and seeded
+ * template, and points the app's DATABASE_URL at it before any test imports run.
+ */
+const { adminUrl, template } = inject("testDatabase");
+const name = `test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+
+const admin = connect(adminUrl, { maxConnections: 1 });
+// Concurrent clones of one template can collide briefly; retry a few times.
+for (let attempt = 1; ; attempt++) {
+  try {
+    await admin.unsafe(`create database ${name} template ${template}`);
+    break;
+  } catch (error) {
+    if (attempt >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
+}
+
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+process.env.DATABASE_URL = url.toString();
+resetEnvForTests();
+
+afterAll(async () => {
+  await closeDatabase();
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { type ChunkLimits, chunkPass, tokensThatFitOneStep } from "../../../src/generation/chunk-pass";
+
+const haikuOnNetlify: ChunkLimits = {
+  stepBudgetSeconds: 20,
+  outputTokensPerSecond: 70,
+  requestOverheadSeconds: 3,
+  outputTokensPerDay: 500,
+};
+const sonnetOnNetlify: ChunkLimits = { ...haikuOnNetlify, outputTokensPerSecond: 40 };
+const longRunningHost: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: null };
+
+const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+describe("sizing each model call to one step's time budget", () => {
+  it("fits (budget − overhead) × rate output tokens in one step", () => {
+    expect(tokensThatFitOneStep(haikuOnNetlify)).toBe(1190);
+    expect(tokensThatFitOneStep(sonnetOnNetlify)).toBe(680);
+    expect(tokensThatFitOneStep(longRunningHost)).toBeNull();
+  });
+
+  it("never gives a chunk more max_tokens than fit in the budget", () => {
+    for (const limits of [haikuOnNetlify, sonnetOnNetlify]) {
+      const fit = tokensThatFitOneStep(limits) ?? 0;
+      for (const chunk of chunkPass(days(6, 28), 8192, limits)) {
+        expect(chunk.maxTokens).toBeLessThanOrEqual(fit);
+        // and a chunk's days fit its tokens at the planned rate per day
+        expect(chunk.days.length * limits.outputTokensPerDay).toBeLessThanOrEqual(
+          Math.max(chunk.maxTokens, limits.outputTokensPerDay),
+        );
+      }
+    }
+  });
+
+  it("covers every day of the pass exactly once, in order, in chunks of even size", () => {
+    const chunks = chunkPass(days(6, 14), 8192, haikuOnNetlify);
+    expect(chunks.flatMap((chunk) => chunk.days)).toEqual(days(6, 14));
+    const sizes = chunks.map((chunk) => chunk.days.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it("plans one day per call when even one day barely fits", () => {
+    const chunks = chunkPass(days(1, 3), 4096, sonnetOnNetlify);
+    expect(chunks.map((chunk) => chunk.days)).toEqual([[1], [2], [3]]);
+  });
+
+  it("makes exactly the seed's single call per pass when there is no budget", () => {
+    expect(chunkPass(days(1, 5), 8192, longRunningHost)).toEqual([{ days: days(1, 5), maxTokens: 8192 }]);
+    expect(chunkPass(days(6, 14), 8192, longRunningHost)).toEqual([{ days: days(6, 14), maxTokens: 8192 }]);
+  });
+
+  it("keeps the seed's max_tokens when it is below what fits", () => {
+    const generous: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: 900 };
+    expect(chunkPass([1], 2048, generous)).toEqual([{ days: [1], maxTokens: 2048 }]);
+  });
+});
