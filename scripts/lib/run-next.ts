@@ -17,7 +17,7 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
       databaseUrl: configuration.DATABASE_URL,
       log: (line) => console.log(line),
     });
-    const port = process.env.PORT ?? "3000";
+    const port = String(env().PORT);
     const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
     const child = spawn(process.execPath, [nextBin, command, "--port", port], {
       stdio: "inherit",

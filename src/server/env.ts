@@ -30,6 +30,8 @@ const url = z.url({ message: "must be a URL" });
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Port for `npm run dev` / `npm start`.
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
 
   // Database: unset means the embedded PostgreSQL on 127.0.0.1:54322.
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, vi } from "vitest";
 // with `expectConsoleError()` before the code under test runs.
 let allowed = 0;
 let unexpected: unknown[][] = [];
+let spy: { mockRestore(): void } | undefined;
 
 export function expectConsoleError(count = 1) {
   allowed += count;
@@ -12,7 +13,7 @@ export function expectConsoleError(count = 1) {
 beforeEach(() => {
   allowed = 0;
   unexpected = [];
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+  spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     if (allowed > 0) {
       allowed -= 1;
       return;
@@ -22,7 +23,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  vi.mocked(console.error).mockRestore();
+  spy?.mockRestore();
   if (unexpected.length > 0) {
     throw new Error(`Unexpected console.error:\n${unexpected.map((args) => args.map(String).join(" ")).join("\n")}`);
   }

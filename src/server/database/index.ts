@@ -1,7 +1,6 @@
 import { env } from "../env";
 import { connect, type Database, type Transaction } from "./connection";
-import { embeddedUrl } from "./embedded-postgres";
-import { EMBEDDED_PORT } from "./local-database";
+import { EMBEDDED_PORT, embeddedUrl } from "./local-defaults";
 
 export type { Database, Transaction };
 

@@ -1,20 +1,9 @@
-import path from "node:path";
 import { connect, type Database, describeDatabaseUrl } from "./connection";
 import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { EMBEDDED_PORT, projectPaths } from "./local-defaults";
 import { isSupabaseProject, migrate } from "./migrate";
 
-/** Where the project keeps its schema and local state, relative to the project root. */
-export function projectPaths(root = process.cwd()) {
-  return {
-    migrationsDir: path.join(root, "supabase", "migrations"),
-    compatibilityFile: path.join(root, "supabase", "local", "supabase-compat.sql"),
-    seedFile: path.join(root, "supabase", "seed.sql"),
-    embeddedDataDir: path.join(root, ".data", "postgres"),
-    localSecretFile: path.join(root, ".data", "local-jwt-secret"),
-  };
-}
-
-export const EMBEDDED_PORT = 54322;
+export { EMBEDDED_PORT, projectPaths };
 
 export class DatabaseUnreachableError extends Error {
   override name = "DatabaseUnreachableError";

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import net from "node:net";
+
+/**
+ * Starts Next.js on a free loopback port for scripts and browser tests, and
+ * waits until /api/health answers. `mode` "start" needs a prior `next build`.
+ */
+export type RunningNext = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startNext(options: {
+  mode: "dev" | "start";
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningNext> {
+  const port = await freePort();
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin, options.mode, "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }, 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Next.js exited early:\n${output.slice(-2000)}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return { baseUrl, stop, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`Next.js did not answer within ${(options.timeoutMs ?? 120_000) / 1000} s:\n${output.slice(-2000)}`);
+}

@@ -1,0 +1,50 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { signLocalAccessToken } from "@/server/auth/access-token";
+import { localSignInAllowed } from "@/server/auth/auth-mode";
+import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
+import { db } from "@/server/database/index";
+import { ApiError, badRequest } from "@/server/http/api-error";
+import { apiHandler } from "@/server/http/api-handler";
+import { readJsonBody } from "@/server/http/read-json-body";
+
+/**
+ * Local sign-in for the embedded default: a seeded coach's email gets a
+ * Supabase-format access token (and the session cookie). Absent (404) when a
+ * Supabase project is configured, and in production builds unless LOCAL_AUTH=1.
+ */
+const SignInSchema = z.object({ email: z.email({ error: "email must be an email address" }) }).strict();
+
+export const POST = apiHandler(async (request) => {
+  if (!localSignInAllowed()) throw new ApiError(404, "Not found");
+  const parsed = SignInSchema.safeParse(await readJsonBody(request, 4 * 1024));
+  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "email is required");
+
+  const [user] = await db()<{ id: string; email: string }[]>`
+    select u.id, u.email from auth.users u
+    where lower(u.email) = lower(${parsed.data.email})
+      and exists (select 1 from org_members m where m.user_id = u.id)`;
+  if (!user) throw new ApiError(401, "No local account for that email; try coach@demo.test or coach@other.test");
+
+  const { token, expiresAt } = await signLocalAccessToken(user);
+  const response = NextResponse.json({ access_token: token, token_type: "bearer", expires_at: expiresAt });
+  response.cookies.set(
+    LOCAL_SESSION_COOKIE,
+    encodeSessionCookie({ access_token: token, token_type: "bearer", expires_at: expiresAt }),
+    {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: expiresAt - Math.floor(Date.now() / 1000),
+    },
+  );
+  return response;
+});
+
+/** Sign out: forget the session cookie. */
+export const DELETE = apiHandler(async () => {
+  if (!localSignInAllowed()) throw new ApiError(404, "Not found");
+  const response = NextResponse.json({ signed_out: true });
+  response.cookies.delete(LOCAL_SESSION_COOKIE);
+  return response;
+});

@@ -1,0 +1,33 @@
+import { buildRichPrompt, type PromptInput } from "./build-rich-prompt";
+import { buildSimplePrompt } from "./build-simple-prompt";
+import { chooseModel, DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "./generation-config";
+import type { ModelRequest } from "./model-port";
+
+/**
+ * Everything one pass sends to the model: model and budget (seed rule, from
+ * the plan's total length), the prompt in the plan's style, and the matching
+ * structured brief for the offline planner.
+ */
+export function buildPassRequest(
+  input: PromptInput,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): ModelRequest {
+  const { spec } = input;
+  const { model, maxTokens } = chooseModel(spec.days, config);
+  const prompt = spec.promptStyle === "rich" ? buildRichPrompt(input) : buildSimplePrompt(input);
+  return {
+    model,
+    maxTokens,
+    ...prompt,
+    brief: {
+      dayNumbers: [...input.dayNumbers],
+      candidates: [...input.candidates],
+      calorieTarget: spec.calorieTarget,
+      macroSplit: { ...spec.macroSplit },
+      mealsPerDay: spec.mealsPerDay,
+      avoidFoodIds: [...input.avoidFoodIds],
+      diet: [...spec.diet],
+      allergies: [...spec.allergies],
+    },
+  };
+}

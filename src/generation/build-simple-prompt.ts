@@ -1,0 +1,54 @@
+import type { Prompt, PromptInput } from "./build-rich-prompt";
+import {
+  avoidLine,
+  CLIENT_NOTES_RULE,
+  catalogueBlock,
+  clientNotesBlock,
+  daysLine,
+  mealsLine,
+  OUTPUT_SHAPE_EXAMPLE,
+  restrictionsLine,
+  targetLines,
+} from "./prompt-parts";
+
+/**
+ * Prompt for a legacy plan without intake_data: only the seed's simple fields
+ * (goal, calorie target, macro split, free-text dietary restrictions). Same
+ * output contract and the same stable-system / per-pass-user split as the
+ * rich prompt.
+ */
+export function buildSimplePrompt(input: PromptInput): Prompt {
+  const { spec } = input;
+  const system = [
+    "You write simple meal plans for a nutrition coach's client, using only the food catalogue below.",
+    "",
+    "Rules:",
+    "1. Use ONLY foods from the catalogue, referenced by their exact id. Never invent or alter an id.",
+    "2. Each day must land within 3% of the daily calorie target and close to the macro split, with realistic gram portions.",
+    "3. Within one day never repeat a food or a food family; vary foods across days.",
+    `4. ${CLIENT_NOTES_RULE}`,
+    `5. ${restrictionsLine(spec.diet, spec.allergies)}`,
+    "",
+    "Reply with one minified JSON object and nothing else, in exactly this shape:",
+    OUTPUT_SHAPE_EXAMPLE,
+    "",
+    catalogueBlock(input.candidates),
+  ].join("\n");
+
+  const notes = clientNotesBlock([
+    ...(spec.goal ? ([["goal", spec.goal]] as const) : []),
+    ...Object.entries(spec.extraContext),
+  ]);
+  const user = [
+    daysLine(input.dayNumbers),
+    ...targetLines(spec.calorieTarget, spec.macroSplit),
+    mealsLine(spec.mealsPerDay),
+    avoidLine(input.avoidFoodIds),
+    notes ? `Client context:\n${notes}` : null,
+    `Return exactly the days listed (${input.dayNumbers.join(", ")}) and no others.`,
+  ]
+    .filter((line): line is string => line !== null)
+    .join("\n");
+
+  return { system, user };
+}

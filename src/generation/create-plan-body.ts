@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { GenerateBodySchema } from "./intake";
+import { describeZodIssues, type FieldIssue, summarizeIssues } from "./zod-issues";
+
+/**
+ * Body of POST /api/nutrition/plans (and the new-plan form): a name, an
+ * optional client, the length, and the same intake and legacy fields the
+ * Generate request accepts, validated by the same rules.
+ */
+export const CreatePlanBodySchema = GenerateBodySchema.extend({
+  name: z
+    .string({ error: "name must be text" })
+    .trim()
+    .min(1, { error: "name is required" })
+    .max(200, { error: "name must be at most 200 characters" }),
+  client_id: z.uuid({ error: "client_id must be a client's id" }).nullish(),
+  plan_length_days: z
+    .number({ error: "plan_length_days is required (1 to 28)" })
+    .int({ error: "plan_length_days must be a whole number" })
+    .min(1, { error: "plan_length_days must be from 1 to 28" })
+    .max(28, { error: "plan_length_days must be from 1 to 28" }),
+}).strict();
+
+export type CreatePlanBody = z.output<typeof CreatePlanBodySchema>;
+
+export function parseCreatePlanBody(
+  input: unknown,
+): { ok: true; value: CreatePlanBody } | { ok: false; error: string; details: FieldIssue[] } {
+  const result = CreatePlanBodySchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const details = describeZodIssues(result.error);
+  return { ok: false, error: `Invalid plan: ${summarizeIssues(details)}`, details };
+}

@@ -1,0 +1,114 @@
+// Every tunable default of plan generation, in one table so a reviewer sees
+// them together and tests/env mapping can override them in one place.
+
+export type MacroSplit = { protein_pct: number; carb_pct: number; fat_pct: number };
+
+export type GenerationConfig = {
+  models: {
+    /** Plans of up to 3 days: the seed uses Sonnet, whose quality matters most when output is small. */
+    shortPlan: string;
+    /** Plans of 4+ days: the seed uses Haiku, fast enough for long outputs within the step budget. */
+    longPlan: string;
+  };
+  maxTokens: {
+    /** A 1-day plan (seed: 2048). */
+    oneDay: number;
+    /** 2 to 4 days (seed: 4096). */
+    upToFourDays: number;
+    /** 5+ days (seed: 8192). */
+    longer: number;
+  };
+  /** FIRST_PASS_MAX from the seed: pass one plans days 1..5, pass two the rest. */
+  firstPassMaxDays: number;
+  /** Seed calorie scaler: a day is rescaled when |target/actual - 1| exceeds this (3 %). */
+  calorieTolerance: number;
+  /**
+   * A day the model planned so far off target that it would need scaling outside
+   * this factor range is rejected (retryably) rather than inflated into absurd
+   * portions (e.g. one apple scaled to 2000 kcal).
+   */
+  plausibleScaleRange: { min: number; max: number };
+  /** Offline planner portion bounds, as multiples of a food's default portion. */
+  portionFactor: { min: number; max: number };
+  /** Most grams one item may weigh: the model's answer is rejected above it and scaling never exceeds it (meal_plan_items.grams allows 0 < g <= 2000). */
+  maxItemGrams: number;
+  /** Values used when neither the request nor the stored plan gives one. */
+  defaults: {
+    /** kcal/day. */
+    calorieTarget: number;
+    /** Percent of energy; must add up to 100. */
+    macroSplit: MacroSplit;
+    /** Breakfast, lunch, dinner. */
+    mealsPerDay: number;
+  };
+  /** Caps on free text that reaches the prompt (defence against huge or hostile input). */
+  limits: {
+    /** Each extra intake_data value, serialised. */
+    extraValueMaxChars: number;
+    /** Number of intake_data keys the code does not understand. */
+    maxExtraKeys: number;
+    /** Length of an extra key's name. */
+    extraKeyMaxChars: number;
+    /** intake_data.notes. */
+    notesMaxChars: number;
+    /** goal (intake or legacy). */
+    goalMaxChars: number;
+    /** Legacy dietary_restrictions free text. */
+    legacyRestrictionsMaxChars: number;
+  };
+};
+
+export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
+  models: { shortPlan: "claude-sonnet-4-6", longPlan: "claude-haiku-4-5-20251001" },
+  maxTokens: { oneDay: 2048, upToFourDays: 4096, longer: 8192 },
+  firstPassMaxDays: 5,
+  calorieTolerance: 0.03,
+  plausibleScaleRange: { min: 0.4, max: 2.5 },
+  portionFactor: { min: 0.5, max: 2.5 },
+  maxItemGrams: 2000,
+  defaults: {
+    calorieTarget: 2000,
+    macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
+    mealsPerDay: 3,
+  },
+  limits: {
+    extraValueMaxChars: 500,
+    maxExtraKeys: 20,
+    extraKeyMaxChars: 60,
+    notesMaxChars: 2000,
+    goalMaxChars: 500,
+    legacyRestrictionsMaxChars: 500,
+  },
+};
+
+/** The seed's FIRST_PASS_MAX, under its original name. */
+export const FIRST_PASS_MAX = DEFAULT_GENERATION_CONFIG.firstPassMaxDays;
+
+/** Override only the model names (what the env mapping needs) and keep every other default. */
+export function withModels(
+  models: Partial<GenerationConfig["models"]>,
+  base = DEFAULT_GENERATION_CONFIG,
+): GenerationConfig {
+  return { ...base, models: { ...base.models, ...models } };
+}
+
+/**
+ * Model and output budget for a plan, preserved from the seed:
+ *   model     = requestedDays <= 3 ? "claude-sonnet-4-6" : "claude-haiku-4-5-20251001"
+ *   maxTokens = requestedDays <= 1 ? 2048 : requestedDays <= 4 ? 4096 : 8192
+ * `requestedDays` is the plan's total length (as in the seed), not the pass's,
+ * so both passes of a plan use the same model and budget.
+ */
+export function chooseModel(
+  requestedDays: number,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): { model: string; maxTokens: number } {
+  const model = requestedDays <= 3 ? config.models.shortPlan : config.models.longPlan;
+  const maxTokens =
+    requestedDays <= 1
+      ? config.maxTokens.oneDay
+      : requestedDays <= 4
+        ? config.maxTokens.upToFourDays
+        : config.maxTokens.longer;
+  return { model, maxTokens };
+}

@@ -1,0 +1,78 @@
+import type { FoodGroup } from "./catalogue";
+
+/**
+ * One part of a meal, e.g. "a protein". `groups` are acceptable food groups in
+ * order of preference (the first group with a usable food wins), so a vegan
+ * plan without dairy falls back to the next group instead of leaving a gap.
+ */
+export type MealComponent = {
+  groups: readonly FoodGroup[];
+  optional?: boolean;
+  /**
+   * Use a later group only when earlier ones have nothing usable (breakfast's
+   * protein is dairy unless there is none; fish is not a breakfast swap for
+   * yoghurt). Without it, a later group may win on macro fit.
+   */
+  strictOrder?: boolean;
+};
+
+export type MealSlot = {
+  name: string;
+  /** Share of the day's energy this meal should carry (shares of a day sum to 1). */
+  energyShare: number;
+  components: readonly MealComponent[];
+};
+
+const BREAKFAST: MealSlot = {
+  name: "Breakfast",
+  energyShare: 0.25,
+  components: [
+    { groups: ["breakfast", "starch"], strictOrder: true },
+    { groups: ["dairy", "protein"], strictOrder: true },
+    { groups: ["fruit"], optional: true },
+  ],
+};
+// Lunch and dinner are built the way a coach plates them: protein, starch,
+// vegetable, plus a fat source at dinner (cooking oil, avocado, nuts).
+const LUNCH: MealSlot = {
+  name: "Lunch",
+  energyShare: 0.32,
+  components: [
+    { groups: ["protein"] },
+    { groups: ["starch"] },
+    { groups: ["vegetable"] },
+    { groups: ["fat"], optional: true },
+  ],
+};
+const DINNER: MealSlot = {
+  name: "Dinner",
+  energyShare: 0.33,
+  components: [
+    { groups: ["protein"] },
+    { groups: ["starch"] },
+    { groups: ["vegetable"] },
+    { groups: ["fat"], optional: true },
+  ],
+};
+const snack = (name: string): MealSlot => ({
+  name,
+  energyShare: 0.1,
+  components: [{ groups: ["snack", "dairy", "fruit"] }, { groups: ["fruit", "dairy"], optional: true }],
+});
+
+/**
+ * The meals of a day for a meals_per_day of 3 to 6 (clamped): breakfast,
+ * lunch, dinner, then snacks in between. Shares are renormalised to sum to 1.
+ */
+export function mealSlotsFor(mealsPerDay: number): MealSlot[] {
+  const count = Math.min(6, Math.max(3, Math.round(mealsPerDay)));
+  const layouts: Record<number, MealSlot[]> = {
+    3: [BREAKFAST, LUNCH, DINNER],
+    4: [BREAKFAST, LUNCH, snack("Afternoon snack"), DINNER],
+    5: [BREAKFAST, snack("Morning snack"), LUNCH, snack("Afternoon snack"), DINNER],
+    6: [BREAKFAST, snack("Morning snack"), LUNCH, snack("Afternoon snack"), DINNER, snack("Evening snack")],
+  };
+  const slots = layouts[count] ?? [BREAKFAST, LUNCH, DINNER];
+  const total = slots.reduce((sum, slot) => sum + slot.energyShare, 0);
+  return slots.map((slot) => ({ ...slot, energyShare: slot.energyShare / total }));
+}

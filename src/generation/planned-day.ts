@@ -1,0 +1,12 @@
+/** An item as saved: grams from the plan, nutrition computed from the catalogue (rounded to 0.1). */
+export type PlannedItem = { food_id: string; grams: number; kcal: number; protein: number; carbs: number; fat: number };
+export type PlannedMeal = { name: string; items: PlannedItem[] };
+/** A validated day, ready for scaling, dedup and saving (plain JSON, so it crosses workflow steps). */
+export type PlannedDay = { day: number; meals: PlannedMeal[] };
+
+/** Distinct food ids used by these days, in first-use order (pass two's "already used" list). */
+export function usedFoodIds(days: readonly PlannedDay[]): string[] {
+  const ids = new Set<string>();
+  for (const day of days) for (const meal of day.meals) for (const item of meal.items) ids.add(item.food_id);
+  return [...ids];
+}

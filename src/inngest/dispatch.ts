@@ -1,0 +1,31 @@
+import { type Env, env } from "@/server/env";
+import { inngest } from "./client";
+import { type GenerateRequestedData, planGenerateRequested } from "./events";
+import { startInlineRun } from "./inline-runner";
+
+/**
+ * How /generate/start hands a run to the workflow engine: an Inngest event
+ * (durable), or the inline runner in this process (embedded default).
+ */
+export type GenerationRunner = "inngest" | "inline";
+
+export function selectedRunner(configuration: Env = env()): GenerationRunner {
+  if (configuration.GENERATION_RUNNER) return configuration.GENERATION_RUNNER;
+  return configuration.INNGEST_DEV || configuration.INNGEST_EVENT_KEY ? "inngest" : "inline";
+}
+
+export type Dispatch = (data: GenerateRequestedData) => Promise<void>;
+
+/** Sends plan/generate.requested with event id = generation id, so a repeated send starts nothing new. */
+export const sendToInngest: Dispatch = async (data) => {
+  await inngest.send(planGenerateRequested.create(data, { id: data.generationId }));
+};
+
+/** Starts the run in this process and returns at once; the run reports through the plan row. */
+export const startInline: Dispatch = async (data) => {
+  void startInlineRun(data);
+};
+
+export function dispatcher(configuration: Env = env()): Dispatch {
+  return selectedRunner(configuration) === "inngest" ? sendToInngest : startInline;
+}

@@ -1,0 +1,22 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+import { inngestConfig } from "../../inngest.config";
+
+/**
+ * plan/generate.requested: sent by /generate/start, with the event id set to
+ * the generation id so Inngest drops a repeated send. `request` is the seed's
+ * GenerateBody as the coach sent it; the handler validates it again (an event
+ * schema may not transform, so it stays a plain record here).
+ */
+export const GenerateRequestedDataSchema = z.object({
+  planId: z.uuid(),
+  orgId: z.uuid(),
+  generationId: z.uuid(),
+  request: z.record(z.string(), z.unknown()),
+});
+
+export type GenerateRequestedData = z.infer<typeof GenerateRequestedDataSchema>;
+
+export const planGenerateRequested = eventType(inngestConfig.events.generateRequested, {
+  schema: GenerateRequestedDataSchema,
+});

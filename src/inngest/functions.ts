@@ -1,0 +1,4 @@
+import { generateMealPlanFunction, markCancelledGenerationFunction } from "./generate-meal-plan";
+
+/** Every function this app serves at /api/inngest. */
+export const functions = [generateMealPlanFunction, markCancelledGenerationFunction];

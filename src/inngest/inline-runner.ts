@@ -1,0 +1,113 @@
+import { generationDependencies } from "@/server/generation-dependencies";
+import { inngestConfig } from "../../inngest.config";
+import type { GenerateRequestedData } from "./events";
+import { failureMessage } from "./failure-message";
+import {
+  type GenerationDependencies,
+  type GenerationOutcome,
+  generateMealPlan,
+  type StepRunner,
+} from "./generate-meal-plan-handler";
+import { isFinal, retryAfterMs } from "./generation-failure";
+
+/**
+ * Runs generate-meal-plan in this process, for machines with no Inngest
+ * server (the embedded default). Same handler, same step ids, per-step
+ * retries with backoff for retryable errors only, the same failure path, one
+ * run per plan (a restart cancels the older run, like Inngest's singleton).
+ * It is NOT durable: a server restart mid-run loses the run (the plan is then
+ * restartable once GENERATION_STALE_AFTER_MINUTES have passed).
+ */
+
+export type InlineRunOptions = {
+  dependencies?: GenerationDependencies;
+  retries?: number;
+  retryBaseDelayMs?: number;
+};
+
+type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
+
+const activeRuns = new Map<string, ActiveRun>();
+let warned = false;
+
+class RunCancelled extends Error {
+  override name = "RunCancelled";
+}
+
+export function startInlineRun(data: GenerateRequestedData, options: InlineRunOptions = {}): Promise<void> {
+  if (!warned) {
+    warned = true;
+    console.warn(
+      "[generation] Inline runner in use: runs happen inside this server process and are not durable. Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
+    );
+  }
+  const previous = activeRuns.get(data.planId);
+  if (previous?.generationId === data.generationId) return previous.done;
+  previous?.controller.abort();
+
+  const controller = new AbortController();
+  const done = (previous?.done ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      await runToEnd(data, controller.signal, options);
+    })
+    .finally(() => {
+      if (activeRuns.get(data.planId)?.controller === controller) activeRuns.delete(data.planId);
+    });
+  activeRuns.set(data.planId, { generationId: data.generationId, controller, done });
+  return done;
+}
+
+/** Waits for every run in flight (tests and graceful shutdown). */
+export async function settleInlineRuns(): Promise<void> {
+  while (activeRuns.size > 0) await Promise.all([...activeRuns.values()].map((run) => run.done));
+}
+
+async function runToEnd(
+  data: GenerateRequestedData,
+  signal: AbortSignal,
+  options: InlineRunOptions,
+): Promise<GenerationOutcome | undefined> {
+  const dependencies = options.dependencies ?? generationDependencies();
+  const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
+  const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs);
+  try {
+    return await generateMealPlan(data, step, dependencies);
+  } catch (error) {
+    if (error instanceof RunCancelled) return undefined;
+    // The same failure path as Inngest's onFailure.
+    await dependencies.store.markGenerationFailed(
+      data.planId,
+      data.generationId,
+      failureMessage(error as Error, retries + 1),
+    );
+    return undefined;
+  }
+}
+
+function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number): StepRunner {
+  return {
+    async run<T>(_id: string, work: () => Promise<T>): Promise<T> {
+      for (let attempt = 0; ; attempt++) {
+        if (signal.aborted) throw new RunCancelled("superseded by a newer run of this plan");
+        try {
+          return await work();
+        } catch (error) {
+          if (isFinal(error) || attempt >= retries) throw error;
+          const delay = retryAfterMs(error) ?? baseDelayMs * 2 ** attempt;
+          await sleep(delay, signal);
+        }
+      }
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

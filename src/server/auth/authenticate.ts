@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { asUser, type UserClaims } from "../database/index";
+import { ApiError, badRequest, unauthorized } from "../http/api-error";
+import { InvalidTokenError, verifyAccessToken } from "./access-token";
+import { accessTokenFromCookies } from "./session-cookie";
+
+export type Caller = { userId: string; email: string | undefined; orgId: string; claims: UserClaims };
+
+function parseCookieHeader(header: string | null): { name: string; value: string }[] {
+  if (!header) return [];
+  return header.split(";").flatMap((part) => {
+    const index = part.indexOf("=");
+    if (index <= 0) return [];
+    return [{ name: part.slice(0, index).trim(), value: part.slice(index + 1).trim() }];
+  });
+}
+
+/** The bearer token, else the Supabase session cookie's access token. */
+export function accessTokenFrom(request: Request): string | undefined {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    return match?.[1];
+  }
+  return accessTokenFromCookies(parseCookieHeader(request.headers.get("cookie")));
+}
+
+/**
+ * Who is calling and for which org: a verified access token, then the
+ * caller's membership read under row-level security as that user.
+ */
+export async function authenticate(request: Request): Promise<Caller> {
+  const token = accessTokenFrom(request);
+  if (!token) throw unauthorized();
+  let claims: UserClaims;
+  try {
+    const verified = await verifyAccessToken(token);
+    claims = { ...verified, role: "authenticated" };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthorized(error.message);
+    throw error;
+  }
+  const [membership] = await asUser(
+    claims,
+    (tx) => tx<{ org_id: string }[]>`
+      select org_id from org_members where user_id = auth.uid() order by created_at, org_id limit 1`,
+  );
+  if (!membership) throw new ApiError(403, "Your account does not belong to an organisation yet");
+  return { userId: claims.sub, email: claims.email as string | undefined, orgId: membership.org_id, claims };
+}
+
+const PlanIdSchema = z.uuid({ message: "planId must be a UUID" });
+
+export function parsePlanId(value: string): string {
+  const parsed = PlanIdSchema.safeParse(value);
+  if (!parsed.success) throw badRequest("planId must be a UUID", { planId: value.slice(0, 100) });
+  return parsed.data;
+}

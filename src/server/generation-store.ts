@@ -1,0 +1,177 @@
+import type { CatalogueFood } from "@/generation/catalogue";
+import { CatalogueFoodSchema } from "@/generation/catalogue";
+import { dayTotals } from "@/generation/day-totals";
+import type { PlannedDay } from "@/generation/planned-day";
+import type { StoredPlanInputs } from "@/generation/resolve-plan-spec";
+import { db } from "./database/index";
+
+/**
+ * What the generation workflow reads and writes, on the service connection
+ * (the workflow acts for the org that queued it; row-level security is for
+ * user-facing queries). Every write names the run's generation_id, so a run
+ * that was superseded by a newer start changes nothing.
+ */
+
+export type GenerationProgress = {
+  phase: "queued" | "loading" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "saving" | "done";
+  days_done: number;
+  days_total: number;
+};
+
+export type LoadedPlan =
+  | { status: "superseded" }
+  | {
+      status: "current";
+      plan: StoredPlanInputs & { id: string; org_id: string };
+      catalogue: CatalogueFood[];
+    };
+
+/**
+ * Reads the plan and the org's catalogue. A run replayed from the dashboard
+ * after it failed (same generation_id, plan in error) moves the plan back to
+ * generating so the page shows the retry.
+ */
+export async function loadPlanForGeneration(planId: string, generationId: string): Promise<LoadedPlan> {
+  const sql = db();
+  const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; generation_id: string | null })[]>`
+    update meal_plans
+    set generation_status = 'generating', generation_error = null, generation_finished_at = null
+    where id = ${planId} and generation_id = ${generationId}
+    returning id, org_id, generation_id, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions`;
+  if (!plan) return { status: "superseded" };
+  const rows = await sql`
+    select id, name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
+           fibre_per_100g, default_portion_g, diet_tags, allergens
+    from foods where org_id is null or org_id = ${plan.org_id}
+    order by name, id`;
+  const catalogue = rows.map((row) => CatalogueFoodSchema.parse(row));
+  const { generation_id: _current, ...inputs } = plan;
+  return { status: "current", plan: inputs, catalogue };
+}
+
+export async function recordProgress(
+  planId: string,
+  generationId: string,
+  progress: GenerationProgress,
+): Promise<void> {
+  await db()`
+    update meal_plans set generation_progress = ${db().json(progress)}
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+}
+
+/**
+ * A chunk of days has been planned. Chunks of a pass may finish in any order,
+ * so this adds to the count rather than setting it (capped at the total, in
+ * case a step is re-run).
+ */
+export async function addDaysDone(
+  planId: string,
+  generationId: string,
+  phase: GenerationProgress["phase"],
+  days: number,
+  total: number,
+): Promise<void> {
+  await db()`
+    update meal_plans set generation_progress = jsonb_build_object(
+      'phase', ${phase}::text,
+      'days_done', least(${total}::int, coalesce((generation_progress ->> 'days_done')::int, 0) + ${days}::int),
+      'days_total', ${total}::int)
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+}
+
+export type SavePlanInput = {
+  days: PlannedDay[];
+  intakeData: Record<string, unknown> | undefined;
+  planLengthDays: number;
+  model: string;
+  usage: Record<string, number>;
+};
+
+/**
+ * Replaces the plan's days, meals and items in one transaction with a fixed
+ * number of statements (bulk inserts from arrays), whatever the plan's size.
+ * Running it twice leaves the same rows; a superseded run writes nothing.
+ */
+export async function savePlan(
+  planId: string,
+  generationId: string,
+  input: SavePlanInput,
+): Promise<"saved" | "superseded"> {
+  return db().begin(async (tx) => {
+    const [locked] = await tx<{ generation_id: string | null }[]>`
+      select generation_id from meal_plans where id = ${planId} for update`;
+    if (!locked || locked.generation_id !== generationId) return "superseded" as const;
+
+    await tx`delete from meal_plan_days where plan_id = ${planId}`;
+
+    const totals = input.days.map((day) => dayTotals(day));
+    const savedDays = await tx<{ id: string; day_number: number }[]>`
+      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat)
+      select ${planId}, * from unnest(
+        ${input.days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
+        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[])
+      returning id, day_number`;
+    const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
+
+    const meals = input.days.flatMap((day) =>
+      day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
+    );
+    const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
+      insert into meal_plan_meals (day_id, position, name)
+      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
+      returning id, day_id, position`;
+    const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
+
+    const items = meals.flatMap(({ dayId, position, meal }) =>
+      meal.items.map((item, itemPosition) => ({
+        mealId: mealIdByKey.get(`${dayId}:${position}`) ?? "",
+        itemPosition,
+        item,
+      })),
+    );
+    await tx`
+      insert into meal_plan_items (meal_id, food_id, position, grams, kcal, protein, carbs, fat)
+      select * from unnest(
+        ${items.map((i) => i.mealId)}::uuid[], ${items.map((i) => i.item.food_id)}::uuid[], ${items.map((i) => i.itemPosition)}::int[],
+        ${items.map((i) => i.item.grams)}::numeric[], ${items.map((i) => i.item.kcal)}::numeric[], ${items.map((i) => i.item.protein)}::numeric[],
+        ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
+
+    const doneProgress: GenerationProgress = {
+      phase: "done",
+      days_done: input.days.length,
+      days_total: input.planLengthDays,
+    };
+    await tx`
+      update meal_plans set
+        generation_status = 'complete',
+        generation_error = null,
+        generation_finished_at = now(),
+        generation_progress = ${tx.json(doneProgress)},
+        generation_model = ${input.model},
+        generation_usage = ${tx.json(input.usage)},
+        plan_length_days = ${input.planLengthDays},
+        intake_data = coalesce(${input.intakeData ? tx.json(input.intakeData as never) : null}::jsonb, intake_data)
+      where id = ${planId}`;
+    return "saved" as const;
+  }) as Promise<"saved" | "superseded">;
+}
+
+/** Ends a run in error with a coach-readable message, unless a newer run owns the plan. */
+export async function markGenerationFailed(planId: string, generationId: string, message: string): Promise<boolean> {
+  const result = await db()`
+    update meal_plans
+    set generation_status = 'error', generation_error = ${message}, generation_finished_at = now()
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+  return result.count > 0;
+}
+
+/** The store as one value, so the workflow can be given another in tests. */
+export const generationStore = {
+  loadPlanForGeneration,
+  recordProgress,
+  addDaysDone,
+  savePlan,
+  markGenerationFailed,
+};
+
+export type GenerationStore = typeof generationStore;

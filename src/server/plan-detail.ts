@@ -1,0 +1,97 @@
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
+import type { Caller } from "./auth/authenticate";
+import { asUser } from "./database/index";
+import { notFound } from "./http/api-error";
+import type { GenerationStatus } from "./plans";
+
+export type PlanItem = {
+  food_id: string;
+  food_name: string;
+  food_group: string;
+  grams: number;
+  kcal: number;
+  protein: number;
+  carbs: number;
+  fat: number;
+};
+export type PlanMeal = { name: string; items: PlanItem[] };
+export type Totals = { kcal: number; protein: number; carbs: number; fat: number };
+export type PlanDay = { day_number: number; totals: Totals; kcal_off_target_pct: number | null; meals: PlanMeal[] };
+
+export type PlanDetail = {
+  id: string;
+  name: string;
+  client_id: string | null;
+  client_name: string | null;
+  plan_length_days: number;
+  intake_data: Record<string, unknown>;
+  generation_status: GenerationStatus["generation_status"];
+  generation_error: string | null;
+  generation_model: string | null;
+  progress: GenerationStatus["progress"];
+  targets: { kcal: number; macro_split: { protein_pct: number; carb_pct: number; fat_pct: number } } | null;
+  days: PlanDay[];
+  created_at: string;
+  updated_at: string;
+};
+
+type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
+  StoredPlanInputs & { generation_progress: PlanDetail["progress"]; days: Omit<PlanDay, "kcal_off_target_pct">[] };
+
+/** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
+export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
+  const [row] = await asUser(
+    caller.claims,
+    (tx) => tx<Row[]>`
+      select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.intake_data, p.goal,
+             p.calorie_target, p.macro_split, p.dietary_restrictions, p.generation_status, p.generation_error,
+             p.generation_model, p.generation_progress, p.created_at, p.updated_at,
+             coalesce((
+               select json_agg(json_build_object(
+                 'day_number', d.day_number,
+                 'totals', json_build_object('kcal', d.total_kcal, 'protein', d.total_protein, 'carbs', d.total_carbs, 'fat', d.total_fat),
+                 'meals', coalesce((
+                   select json_agg(json_build_object(
+                     'name', m.name,
+                     'items', coalesce((
+                       select json_agg(json_build_object(
+                         'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
+                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat) order by i.position)
+                       from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
+                   ) order by m.position)
+                   from meal_plan_meals m where m.day_id = d.id), '[]'::json)
+               ) order by d.day_number)
+               from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
+      from meal_plans p left join clients c on c.id = p.client_id
+      where p.id = ${planId} and p.org_id = ${caller.orgId}`,
+  );
+  if (!row) throw notFound();
+
+  const targets = planTargets(row);
+  const {
+    generation_progress,
+    goal: _goal,
+    calorie_target: _calories,
+    macro_split: _split,
+    dietary_restrictions: _text,
+    ...plan
+  } = row;
+  return {
+    ...plan,
+    progress: generation_progress,
+    targets,
+    days: row.days.map((day) => ({
+      ...day,
+      kcal_off_target_pct: targets ? Math.round(((day.totals.kcal - targets.kcal) / targets.kcal) * 1000) / 10 : null,
+    })),
+  };
+}
+
+function planTargets(stored: StoredPlanInputs): PlanDetail["targets"] {
+  try {
+    const spec = resolvePlanSpec(stored, {});
+    return { kcal: spec.calorieTarget, macro_split: spec.macroSplit };
+  } catch {
+    return null;
+  }
+}

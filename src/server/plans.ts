@@ -1,0 +1,164 @@
+import type { CreatePlanBody } from "@/generation/create-plan-body";
+import type { GenerateBody } from "@/generation/intake";
+import { PlanInputError } from "@/generation/plan-input-error";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
+import type { Caller } from "./auth/authenticate";
+import { asUser, db } from "./database/index";
+import { ApiError, badRequest, notFound } from "./http/api-error";
+
+/**
+ * What the plan routes do, as the signed-in coach under row-level security.
+ * Every query also filters by the caller's org; RLS is the second lock.
+ */
+
+export type StartResult = { generationId: string; started: boolean };
+
+export const QUEUE_FAILED_MESSAGE = "Could not queue generation; try again";
+
+/**
+ * Moves the plan to generating with a new generation id in one statement,
+ * unless a run is already live (then answers that run's id). A generating plan
+ * older than `staleAfterMinutes` counts as dead and may be restarted.
+ */
+export async function startGeneration(
+  caller: Caller,
+  planId: string,
+  body: GenerateBody,
+  staleAfterMinutes: number,
+): Promise<StartResult> {
+  return asUser(caller.claims, async (tx) => {
+    const [stored] = await tx<(StoredPlanInputs & { generation_status: string; generation_id: string | null })[]>`
+      select plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions,
+             generation_status, generation_id
+      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+    if (!stored) throw notFound();
+    try {
+      resolvePlanSpec(stored, body);
+    } catch (error) {
+      if (error instanceof PlanInputError) throw badRequest(error.message);
+      throw error;
+    }
+
+    const days = body.plan_length_days ?? Number(stored.plan_length_days);
+    const [started] = await tx<{ generation_id: string }[]>`
+      update meal_plans set
+        generation_status = 'generating',
+        generation_id = gen_random_uuid(),
+        generation_error = null,
+        generation_started_at = now(),
+        generation_finished_at = null,
+        generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
+      where id = ${planId} and org_id = ${caller.orgId}
+        and (generation_status <> 'generating'
+             or generation_started_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+      returning generation_id`;
+    if (started) return { generationId: started.generation_id, started: true };
+
+    // Someone else's start won the row: answer with the live run.
+    const [live] = await tx<{ generation_id: string }[]>`
+      select generation_id from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+    if (!live) throw notFound();
+    return { generationId: live.generation_id, started: false };
+  });
+}
+
+/** The event could not be queued: the plan must not be left generating. */
+export async function markQueueFailed(planId: string, generationId: string): Promise<void> {
+  await db()`
+    update meal_plans set generation_status = 'error', generation_error = ${QUEUE_FAILED_MESSAGE},
+      generation_finished_at = now()
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+}
+
+export type GenerationStatus = {
+  generation_status: "idle" | "generating" | "complete" | "error";
+  generation_error: string | null;
+  progress: { phase?: string; days_done?: number; days_total?: number };
+};
+
+export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";
+
+/** One indexed read; a run silent past the staleness limit is ended here, so no plan stays generating forever. */
+export async function readGenerationStatus(
+  caller: Caller,
+  planId: string,
+  staleAfterMinutes: number,
+): Promise<GenerationStatus> {
+  const [row] = await asUser(
+    caller.claims,
+    (tx) => tx<
+      (GenerationStatus & {
+        generation_progress: GenerationStatus["progress"];
+        stale: boolean;
+        generation_id: string | null;
+      })[]
+    >`
+      select generation_status, generation_error, generation_progress, generation_id,
+             (generation_status = 'generating'
+              and generation_started_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
+      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
+  );
+  if (!row) throw notFound();
+  if (row.stale && row.generation_id) {
+    await db()`
+      update meal_plans set generation_status = 'error', generation_error = ${STALE_MESSAGE}, generation_finished_at = now()
+      where id = ${planId} and generation_id = ${row.generation_id} and generation_status = 'generating'`;
+    return { generation_status: "error", generation_error: STALE_MESSAGE, progress: row.generation_progress };
+  }
+  return {
+    generation_status: row.generation_status,
+    generation_error: row.generation_error,
+    progress: row.generation_progress,
+  };
+}
+
+export type PlanSummary = {
+  id: string;
+  name: string;
+  client_id: string | null;
+  client_name: string | null;
+  plan_length_days: number;
+  generation_status: GenerationStatus["generation_status"];
+  created_at: string;
+  updated_at: string;
+};
+
+export async function listPlans(caller: Caller): Promise<PlanSummary[]> {
+  return asUser(
+    caller.claims,
+    (tx) => tx<PlanSummary[]>`
+      select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.generation_status,
+             p.created_at, p.updated_at
+      from meal_plans p left join clients c on c.id = p.client_id
+      where p.org_id = ${caller.orgId}
+      order by p.created_at desc
+      limit 200`,
+  );
+}
+
+export async function listClients(caller: Caller): Promise<{ id: string; full_name: string }[]> {
+  return asUser(
+    caller.claims,
+    (tx) => tx<{ id: string; full_name: string }[]>`
+      select id, full_name from clients where org_id = ${caller.orgId} order by full_name`,
+  );
+}
+
+export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
+  return asUser(caller.claims, async (tx) => {
+    if (body.client_id) {
+      const [client] = await tx`select id from clients where id = ${body.client_id} and org_id = ${caller.orgId}`;
+      if (!client)
+        throw badRequest("client_id is not one of your clients", [{ path: "client_id", message: "unknown client" }]);
+    }
+    const [plan] = await tx<{ id: string }[]>`
+      insert into meal_plans (org_id, client_id, created_by, name, plan_length_days, intake_data, goal, calorie_target,
+                              macro_split, dietary_restrictions)
+      values (${caller.orgId}, ${body.client_id ?? null}, ${caller.userId}, ${body.name}, ${body.plan_length_days},
+              ${tx.json((body.intake_data ?? {}) as never)}, ${body.goal ?? null}, ${body.calorie_target ?? null},
+              ${body.macro_split ? tx.json(body.macro_split) : null}, ${body.dietary_restrictions ?? null})
+      returning id`;
+    if (!plan) throw new ApiError(500, "The plan was not created");
+    return { id: plan.id };
+  });
+}

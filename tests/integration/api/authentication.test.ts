@@ -1,0 +1,108 @@
+import { SignJWT } from "jose";
+import { afterEach, describe, expect, it } from "vitest";
+import * as devSession from "../../../src/app/api/dev/session/route";
+import * as plans from "../../../src/app/api/nutrition/plans/route";
+import { signLocalAccessToken } from "../../../src/server/auth/access-token";
+import { localJwtSecret } from "../../../src/server/auth/local-secret";
+import { resetEnvForTests } from "../../../src/server/env";
+import { call, demoCoachToken } from "../../support/api-client";
+import { DEMO_COACH_EMAIL, DEMO_COACH_ID } from "../../support/seed-ids";
+
+afterEach(() => {
+  delete process.env.SUPABASE_URL;
+  delete process.env.SUPABASE_ANON_KEY;
+  delete process.env.SUPABASE_JWT_SECRET;
+  resetEnvForTests();
+});
+
+describe("authentication", () => {
+  it("answers 401 without a token", async () => {
+    const response = await call(plans.GET);
+    expect(response.status).toBe(401);
+    expect(response.json.error).toMatch(/sign in/i);
+  });
+
+  it("answers 401 for a token signed with another secret", async () => {
+    const forged = await new SignJWT({ role: "authenticated" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(DEMO_COACH_ID)
+      .setAudience("authenticated")
+      .setIssuer("meal-plans-local")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("not-the-secret-not-the-secret-12"));
+    expect((await call(plans.GET, { token: forged })).status).toBe(401);
+  });
+
+  it("answers 401 for an expired token, saying so", async () => {
+    const { token } = await signLocalAccessToken(
+      { id: DEMO_COACH_ID, email: DEMO_COACH_EMAIL },
+      Date.now() - 13 * 3600_000,
+    );
+    const response = await call(plans.GET, { token });
+    expect(response.status).toBe(401);
+    expect(response.json.error).toMatch(/expired/);
+  });
+
+  it("answers 401 for a token meant for another audience", async () => {
+    const wrongAudience = await new SignJWT({ role: "authenticated" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(DEMO_COACH_ID)
+      .setAudience("anon")
+      .setIssuer("meal-plans-local")
+      .setExpirationTime("1h")
+      .sign(localJwtSecret());
+    expect((await call(plans.GET, { token: wrongAudience })).status).toBe(401);
+  });
+
+  it("answers 401 for a malformed Authorization header or garbage token", async () => {
+    expect((await call(plans.GET, { headers: { authorization: "Basic abc" } })).status).toBe(401);
+    expect((await call(plans.GET, { token: "not.a.jwt" })).status).toBe(401);
+  });
+
+  it("accepts a valid bearer token", async () => {
+    expect((await call(plans.GET, { token: await demoCoachToken() })).status).toBe(200);
+  });
+
+  it("signs a seeded coach in locally and accepts the session cookie it sets", async () => {
+    const signIn = await call(devSession.POST, { body: { email: DEMO_COACH_EMAIL } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.json.access_token).toEqual(expect.any(String));
+    const setCookie = signIn.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^sb-local-auth-token=base64-/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    const cookie = setCookie.split(";")[0] ?? "";
+    expect((await call(plans.GET, { cookie })).status).toBe(200);
+  });
+
+  it("refuses local sign-in for an unknown email and a malformed body", async () => {
+    expect((await call(devSession.POST, { body: { email: "nobody@nowhere.test" } })).status).toBe(401);
+    expect((await call(devSession.POST, { body: { email: "not an email" } })).status).toBe(400);
+    expect((await call(devSession.POST, { body: "{oops" })).status).toBe(400);
+  });
+
+  it("has no local sign-in route when a Supabase project is configured", async () => {
+    process.env.SUPABASE_URL = "https://example-project.supabase.co";
+    process.env.SUPABASE_ANON_KEY = "anon-key-for-test";
+    process.env.SUPABASE_JWT_SECRET = "supabase-jwt-secret-for-tests-0123456789";
+    resetEnvForTests();
+    expect((await call(devSession.POST, { body: { email: DEMO_COACH_EMAIL } })).status).toBe(404);
+  });
+
+  it("verifies Supabase HS256 tokens with the project's JWT secret when configured", async () => {
+    const secret = "supabase-jwt-secret-for-tests-0123456789";
+    process.env.SUPABASE_URL = "https://example-project.supabase.co";
+    process.env.SUPABASE_ANON_KEY = "anon-key-for-test";
+    process.env.SUPABASE_JWT_SECRET = secret;
+    resetEnvForTests();
+    const supabaseToken = await new SignJWT({ role: "authenticated", email: DEMO_COACH_EMAIL })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(DEMO_COACH_ID)
+      .setAudience("authenticated")
+      .setIssuer("https://example-project.supabase.co/auth/v1")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(secret));
+    expect((await call(plans.GET, { token: supabaseToken })).status).toBe(200);
+    // and a local token is no longer accepted
+    expect((await call(plans.GET, { token: await demoCoachToken() })).status).toBe(401);
+  });
+});

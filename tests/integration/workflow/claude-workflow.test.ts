@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { inngestConfig } from "../../../inngest.config";
+import { type InlineRunOptions, startInlineRun } from "../../../src/inngest/inline-runner";
+import { resetEnvForTests } from "../../../src/server/env";
+import { generationDependencies } from "../../../src/server/generation-dependencies";
+import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
+
+/**
+ * The workflow end to end with the real Anthropic SDK talking to the fake
+ * Messages API over loopback, run by the inline runner (same handler and step
+ * ids as on Inngest, real retries with a short backoff).
+ */
+
+const API_KEY = "sk-ant-test-THIS-KEY-MUST-NEVER-LEAK-0123456789";
+let fake: FakeAnthropic;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic({ apiKey: API_KEY });
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+function useClaude(stepBudgetSeconds: number) {
+  process.env.ANTHROPIC_API_KEY = API_KEY;
+  process.env.ANTHROPIC_BASE_URL = fake.baseURL;
+  process.env.GENERATION_STEP_BUDGET_SECONDS = String(stepBudgetSeconds);
+  resetEnvForTests();
+  fake.requests.length = 0;
+}
+
+afterEach(() => {
+  delete process.env.ANTHROPIC_API_KEY;
+  delete process.env.ANTHROPIC_BASE_URL;
+  delete process.env.GENERATION_STEP_BUDGET_SECONDS;
+  resetEnvForTests();
+});
+
+const quickRetries = (): InlineRunOptions => ({ retryBaseDelayMs: 5, dependencies: generationDependencies() });
+
+describe("generation with Claude (fake Messages API, real SDK)", () => {
+  it("splits a 14-day plan into calls that each fit a 20 s step, pass two after pass one", async () => {
+    useClaude(20);
+    const data = await createGeneratingPlan({ plan_length_days: 14 });
+    await startInlineRun(data, quickRetries());
+
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("complete");
+    expect(saved.dayNumbers).toEqual(range(1, 14));
+    // Haiku (14 days) at 70 tokens/s conservative, (20 − 3) s → 1,190 tokens, 2 days a call.
+    const fit =
+      (20 - inngestConfig.stepBudget.requestOverheadSeconds) * inngestConfig.stepBudget.outputTokensPerSecond.haiku;
+    expect(fake.requests.length).toBe(8);
+    for (const request of fake.requests) {
+      expect(request.body?.model).toBe("claude-haiku-4-5-20251001");
+      expect(request.body?.max_tokens).toBeLessThanOrEqual(fit);
+    }
+    const passOfRequest = fake.requests.map((request) =>
+      /Days to plan: 1\b|Days to plan: [2-5]\b/.test(request.user) ? 1 : 2,
+    );
+    expect(passOfRequest).toEqual([...passOfRequest].sort());
+  });
+
+  it("makes exactly the seed's two calls for a 14-day plan when steps have no time limit", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 14 });
+    await startInlineRun(data, quickRetries());
+    expect((await readSavedPlan(data.planId)).dayNumbers).toEqual(range(1, 14));
+    expect(fake.requests.map((request) => request.body?.max_tokens)).toEqual([8192, 8192]);
+  });
+
+  it("marks the catalogue prompt for caching so pass two reads it from the cache", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 8 });
+    await startInlineRun(data, quickRetries());
+    const systems = fake.requests.map((request) => request.body?.system);
+    expect(systems).toHaveLength(2);
+    for (const system of systems) {
+      expect(Array.isArray(system) && system[0]?.cache_control).toEqual({ type: "ephemeral" });
+    }
+  });
+
+  it("retries an overloaded step and still saves each day exactly once", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 3 });
+    fake.enqueue({ status: 529 });
+    await startInlineRun(data, quickRetries());
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("complete");
+    expect(saved.dayNumbers).toEqual([1, 2, 3]);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("honours retry-after on a 429 and then succeeds", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    fake.enqueue({ status: 429, headers: { "retry-after": "1" } });
+    const startedAt = Date.now();
+    await startInlineRun(data, quickRetries());
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+    expect((await readSavedPlan(data.planId)).status).toBe("complete");
+  });
+
+  it("asks again when the answer was cut off at max_tokens", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    fake.enqueue({ truncateAtTokens: 40 });
+    await startInlineRun(data, quickRetries());
+    expect((await readSavedPlan(data.planId)).status).toBe("complete");
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("does not retry a rejected API key, and says why without the key", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    fake.enqueue({ status: 401 });
+    await startInlineRun(data, quickRetries());
+    const saved = await readSavedPlan(data.planId);
+    expect(fake.requests).toHaveLength(1);
+    expect(saved.status).toBe("error");
+    expect(saved.error).toMatch(/401/);
+    expect(saved.error).toMatch(/day 1/);
+    expect(saved.error).not.toContain(API_KEY);
+    expect(saved.dayRows).toBe(0);
+  });
+
+  it("gives up after every attempt is overloaded, naming the days and the attempts", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 8 });
+    fake.enqueue({ status: 529 }, { status: 529 }, { status: 529 }, { status: 529 });
+    await startInlineRun(data, quickRetries());
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("error");
+    expect(saved.error).toMatch(/overloaded/i);
+    expect(saved.error).toMatch(/days 1-5/);
+    expect(saved.error).toMatch(/4 attempts/);
+    expect(saved.error).not.toContain(API_KEY);
+    expect(saved.dayRows).toBe(0);
+  });
+
+  it("fails with a descriptive message when the model never returns valid JSON", async () => {
+    useClaude(0);
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    const prose = { text: "Here is a lovely plan: eat well and drink water!" };
+    fake.enqueue(prose, prose, prose, prose);
+    await startInlineRun(data, quickRetries());
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("error");
+    expect(saved.error).toMatch(/JSON/);
+    expect(saved.error).toMatch(/days 1-2/);
+  });
+});

@@ -1,0 +1,131 @@
+import { InngestTestEngine } from "@inngest/test";
+import { describe, expect, it } from "vitest";
+import { inngestConfig } from "../../../inngest.config";
+import { generateMealPlanFunction } from "../../../src/inngest/generate-meal-plan";
+import { db } from "../../../src/server/database/index";
+import { expectConsoleError } from "../../support/fail-on-console-error";
+import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+
+function engineFor(data: Awaited<ReturnType<typeof createGeneratingPlan>>) {
+  return new InngestTestEngine({ function: generateMealPlanFunction, events: [generateEvent(data)] });
+}
+
+describe("the generate-meal-plan Inngest function (offline planner)", () => {
+  it.each([1, 5, 6, 14])("saves exactly days 1..%i and reports progress N/N", async (days) => {
+    const data = await createGeneratingPlan({ plan_length_days: days });
+    const { result, error } = await engineFor(data).execute();
+
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ status: "saved", days });
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("complete");
+    expect(saved.dayNumbers).toEqual(range(1, days));
+    expect(saved.progress).toMatchObject({ phase: "done", days_done: days, days_total: days });
+    expect(saved.mealRows).toBeGreaterThanOrEqual(days * 3);
+  });
+
+  it("runs pass two only for plans longer than five days", async () => {
+    const short = await createGeneratingPlan({ plan_length_days: 5 });
+    const long = await createGeneratingPlan({ plan_length_days: 6 });
+    const shortRun = await engineFor(short).execute();
+    const longRun = await engineFor(long).execute();
+    const stepIds = (run: typeof shortRun) =>
+      (run.ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((call) => call[0]);
+    expect(stepIds(shortRun)).toEqual(["load-context", "pass-one", "scale", "dedup", "save"]);
+    expect(stepIds(longRun)).toEqual(["load-context", "pass-one", "pass-two", "scale", "dedup", "save"]);
+  });
+
+  it("keeps every saved day within 3 % of the calorie target", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7, intake_data: { calorie_target: 1800 } });
+    await engineFor(data).execute();
+    const saved = await readSavedPlan(data.planId);
+    for (const day of saved.dayTotals) expect(Math.abs(day.total_kcal - 1800) / 1800).toBeLessThanOrEqual(0.03);
+  });
+
+  it("writes nothing for a run superseded by a newer start", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 3 });
+    await db()`update meal_plans set generation_id = gen_random_uuid() where id = ${data.planId}`;
+    const { result } = await engineFor(data).execute();
+    expect(result).toEqual({ status: "superseded" });
+    const saved = await readSavedPlan(data.planId);
+    expect(saved).toMatchObject({ status: "generating", dayRows: 0 });
+  });
+
+  it("writes no duplicate days when save runs again (a replay)", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 4 });
+    await engineFor(data).execute();
+    const first = await readSavedPlan(data.planId);
+    await engineFor(data).execute();
+    const second = await readSavedPlan(data.planId);
+    expect(second.dayNumbers).toEqual(range(1, 4));
+    expect({ meals: second.mealRows, items: second.itemRows }).toEqual({
+      meals: first.mealRows,
+      items: first.itemRows,
+    });
+  });
+
+  it("completes a failed run replayed from the dashboard while its generation is still current", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    await db()`update meal_plans set generation_status = 'error', generation_error = 'Claude was overloaded (529) for days 1-2'
+               where id = ${data.planId}`;
+    const { result } = await engineFor(data).execute();
+    expect(result).toEqual({ status: "saved", days: 2 });
+    expect(await readSavedPlan(data.planId)).toMatchObject({ status: "complete", error: null, dayNumbers: [1, 2] });
+  });
+
+  it("fails at once, without retrying, when the request cannot be planned", async () => {
+    expectConsoleError(2); // Inngest logs the step error and the run failure
+    const data = await createGeneratingPlan({ plan_length_days: 2, request: { plan_length_days: 99 } });
+    const { error } = await engineFor(data).execute();
+    expect(error).toMatchObject({ name: "NonRetriableError" });
+    expect((error as { message: string }).message).toMatch(/plan_length_days/);
+  });
+
+  it("is configured as the contract says: trigger, per-plan concurrency, account limit, retries", () => {
+    const options = generateMealPlanFunction.opts;
+    expect(generateMealPlanFunction.id()).toBe("generate-meal-plan");
+    expect(options.triggers?.map((trigger) => ("event" in trigger ? trigger.event : undefined))).toEqual([
+      "plan/generate.requested",
+    ]);
+    expect(options.concurrency).toEqual([
+      { key: "event.data.planId", limit: 1 },
+      { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
+    ]);
+    expect(options.retries).toBe(inngestConfig.generateMealPlan.retries);
+    expect(options.singleton).toEqual({ key: "event.data.planId", mode: "cancel" });
+    expect(options.timeouts).toEqual(inngestConfig.generateMealPlan.timeouts);
+  });
+});
+
+describe("the generate-meal-plan failure path", () => {
+  type FailureContext = Parameters<NonNullable<typeof generateMealPlanFunction.opts.onFailure>>[0];
+  const runOnFailure = (data: { planId: string; generationId: string }, error: Error) =>
+    generateMealPlanFunction.opts.onFailure?.({
+      event: { name: "inngest/function.failed", data: { event: { name: "plan/generate.requested", data } } },
+      error,
+      step: { run: (_id: string, work: () => unknown) => work() },
+    } as unknown as FailureContext);
+
+  it("ends the plan in error with a descriptive message naming the attempts", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 14 });
+    await runOnFailure(data, new Error("Claude was overloaded (529) for days 6-14"));
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("error");
+    expect(saved.error).toBe("Claude was overloaded (529) for days 6-14 (gave up after 4 attempts)");
+  });
+
+  it("does not count attempts for an error that was final at once", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    const final = new Error("Claude rejected the API key (401) for days 1-2");
+    final.name = "NonRetriableError";
+    await runOnFailure(data, final);
+    expect((await readSavedPlan(data.planId)).error).toBe("Claude rejected the API key (401) for days 1-2");
+  });
+
+  it("leaves a plan alone when a newer run owns it", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    await db()`update meal_plans set generation_id = gen_random_uuid() where id = ${data.planId}`;
+    await runOnFailure(data, new Error("boom"));
+    expect((await readSavedPlan(data.planId)).status).toBe("generating");
+  });
+});

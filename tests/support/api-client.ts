@@ -1,0 +1,52 @@
+import { signLocalAccessToken } from "../../src/server/auth/access-token";
+import { DEMO_COACH_EMAIL, DEMO_COACH_ID, OTHER_COACH_EMAIL, OTHER_COACH_ID } from "./seed-ids";
+
+/**
+ * Calls Next.js route handlers directly, as the framework would: a real
+ * Request in, the handler's Response out.
+ */
+type Handler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+
+export type CallOptions<Params> = {
+  params?: Params;
+  token?: string;
+  cookie?: string;
+  /** An object is sent as JSON; a string is sent as is. */
+  body?: unknown;
+  method?: string;
+  headers?: Record<string, string>;
+};
+
+export async function call<Params = Record<string, never>>(
+  handler: Handler<Params>,
+  options: CallOptions<Params> = {},
+) {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.cookie) headers.set("cookie", options.cookie);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers.set("content-type", "application/json");
+  }
+  const request = new Request("http://127.0.0.1/api/test", {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
+  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+  };
+}
+
+export async function demoCoachToken(): Promise<string> {
+  return (await signLocalAccessToken({ id: DEMO_COACH_ID, email: DEMO_COACH_EMAIL })).token;
+}
+
+export async function otherCoachToken(): Promise<string> {
+  return (await signLocalAccessToken({ id: OTHER_COACH_ID, email: OTHER_COACH_EMAIL })).token;
+}

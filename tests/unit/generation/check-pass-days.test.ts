@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { checkPassDays } from "@/generation/check-pass-days";
+import { makeDay, makeFood } from "../../support/food-factory";
+
+const rice = makeFood({ kcal_per_100g: 100 });
+
+describe("checking a sanitised pass", () => {
+  it("accepts days the scaler can bring to target with sane portions", () => {
+    expect(
+      checkPassDays([makeDay(1, { Lunch: [[rice, 1500]] }), makeDay(2, { Lunch: [[rice, 2400]] })], 2000),
+    ).toBeNull();
+  });
+
+  it("rejects a day with no items, naming it", () => {
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 2000]] }), { day: 2, meals: [] }], 2000)).toEqual({
+      code: "empty_day",
+      message: "No usable catalogue foods were left on day 2 of the model's plan",
+      retryable: true,
+    });
+  });
+
+  it("rejects a day too far below or above target to scale", () => {
+    expect(checkPassDays([makeDay(3, { Snack: [[rice, 100]] })], 2000)).toMatchObject({
+      code: "implausible_calories",
+      message: "Day 3 of the model's plan has 100 kcal against a target of 2000 kcal, too far off to scale",
+    });
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 6000]] })], 2000)?.code).toBe("implausible_calories");
+  });
+
+  it("rejects a day whose foods carry no energy", () => {
+    const water = makeFood({ kcal_per_100g: 0 });
+    expect(checkPassDays([makeDay(1, { Lunch: [[water, 500]] })], 2000)?.code).toBe("implausible_calories");
+  });
+});

@@ -1,0 +1,217 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ALLERGENS, type CatalogueFood, DIETS, familyKey, indexFoodsById } from "@/generation/catalogue";
+import { dayTotals, macroPercentages } from "@/generation/day-totals";
+import { fitsRestrictions } from "@/generation/food-restrictions";
+import type { PassBrief } from "@/generation/model-port";
+import { createOfflineModel } from "@/generation/offline-model";
+import { planOffline } from "@/generation/offline-planner";
+import { parseModelReply } from "@/generation/parse-model-reply";
+import type { PlannedDay } from "@/generation/planned-day";
+import { sanitizePlan } from "@/generation/sanitize-plan";
+import { selectCandidates } from "@/generation/select-candidates";
+import { foodNamed, realisticCatalogue } from "../../support/food-factory";
+
+const catalogue = realisticCatalogue();
+
+function brief(overrides: Partial<PassBrief> = {}): PassBrief {
+  const restrictions = { diet: overrides.diet ?? [], allergies: overrides.allergies ?? [] };
+  return {
+    dayNumbers: [1, 2, 3],
+    candidates: selectCandidates(catalogue, restrictions, { seed: "offline" }),
+    calorieTarget: 2000,
+    macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
+    mealsPerDay: 3,
+    avoidFoodIds: [],
+    diet: [],
+    allergies: [],
+    ...overrides,
+  };
+}
+
+/** Plan offline, then read the answer exactly as a Claude answer is read. */
+function planDays(input: PassBrief): PlannedDay[] {
+  const parsed = parseModelReply({ text: planOffline(input), stopReason: "end_turn" }, input.dayNumbers);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const sanitized = sanitizePlan(parsed.plan, input.candidates, input);
+  expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0 });
+  return sanitized.days;
+}
+
+const within = (kcal: number, target: number, tolerance = 0.03) => Math.abs(kcal / target - 1) <= tolerance;
+
+describe("the offline planner", () => {
+  it("answers with the JSON Claude is asked for, for exactly the brief's days", () => {
+    const days = planDays(brief({ dayNumbers: [6, 7, 8] }));
+    expect(days.map((day) => day.day)).toEqual([6, 7, 8]);
+  });
+
+  it("is deterministic for the same brief", () => {
+    expect(planOffline(brief())).toBe(planOffline(brief()));
+  });
+
+  it("lands every day on the calorie target", () => {
+    for (const day of planDays(brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7] })))
+      expect(within(dayTotals(day).kcal, 2000, 0.01)).toBe(true);
+  });
+
+  it("gets close to the macro split", () => {
+    const days = planDays(
+      brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7], macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 } }),
+    );
+    const errors = days.map((day) => {
+      const pct = macroPercentages(dayTotals(day));
+      return (Math.abs(pct.protein_pct - 30) + Math.abs(pct.carb_pct - 40) + Math.abs(pct.fat_pct - 30)) / 3;
+    });
+    expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(6);
+  });
+
+  it.each([3, 4, 5, 6])("plans %i named meals a day", (mealsPerDay) => {
+    const day = planDays(brief({ mealsPerDay, dayNumbers: [1] }))[0];
+    expect(day?.meals).toHaveLength(mealsPerDay);
+    expect(day?.meals[0]?.name).toBe("Breakfast");
+    expect(day?.meals.map((meal) => meal.name)).toContain("Dinner");
+  });
+
+  it("builds lunch and dinner from a protein, a starch and a vegetable", () => {
+    const byId = indexFoodsById(catalogue);
+    const day = planDays(brief({ dayNumbers: [1] }))[0];
+    for (const name of ["Lunch", "Dinner"]) {
+      const groups = day?.meals
+        .find((meal) => meal.name === name)
+        ?.items.map((item) => byId.get(item.food_id)?.food_group);
+      expect(groups).toEqual(expect.arrayContaining(["protein", "starch", "vegetable"]));
+    }
+  });
+
+  it("never repeats a food or a family within a day", () => {
+    const byId = indexFoodsById(catalogue);
+    for (const day of planDays(brief({ dayNumbers: [1, 2, 3, 4, 5], mealsPerDay: 6 }))) {
+      const ids = day.meals.flatMap((meal) => meal.items.map((item) => item.food_id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(ids.map((id) => familyKey(byId.get(id) as CatalogueFood))).size).toBe(ids.length);
+    }
+  });
+
+  it("varies the menu across days", () => {
+    const days = planDays(brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7] }));
+    const menus = days.map((day) =>
+      day.meals
+        .flatMap((meal) => meal.items.map((item) => item.food_id))
+        .sort()
+        .join(),
+    );
+    expect(new Set(menus).size).toBe(7);
+    expect(
+      new Set(days.flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)))).size,
+    ).toBeGreaterThan(35);
+  });
+
+  it("prefers foods an earlier pass did not use", () => {
+    const first = planDays(brief({ dayNumbers: [1] }));
+    const used = first.flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)));
+    const next = planDays(brief({ dayNumbers: [2], avoidFoodIds: used }));
+    const reused = next
+      .flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)))
+      .filter((id) => used.includes(id));
+    expect(reused).toEqual([]);
+  });
+
+  it("uses only the brief's foods and re-checks restrictions itself", () => {
+    const vegan = brief({ candidates: catalogue, diet: ["vegan"], allergies: ["soy"] });
+    const byId = indexFoodsById(catalogue);
+    for (const day of planDays(vegan)) {
+      for (const item of day.meals.flatMap((meal) => meal.items)) {
+        const food = byId.get(item.food_id) as CatalogueFood;
+        expect(fitsRestrictions(food, { diet: ["vegan"], allergies: ["soy"] })).toBe(true);
+      }
+    }
+  });
+
+  it("keeps portions near usual sizes and presentable", () => {
+    const byId = indexFoodsById(catalogue);
+    for (const day of planDays(brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7] }))) {
+      for (const item of day.meals.flatMap((meal) => meal.items)) {
+        const usual = (byId.get(item.food_id) as CatalogueFood).default_portion_g;
+        expect(item.grams).toBeGreaterThanOrEqual(usual * 0.3);
+        expect(item.grams).toBeLessThanOrEqual(usual * 3);
+        expect(Number.isInteger(item.grams)).toBe(true);
+      }
+    }
+  });
+
+  it("answers with empty meals rather than failing when no food fits", () => {
+    const text = planOffline(brief({ candidates: [foodNamed(catalogue, "Chicken breast, grilled")], diet: ["vegan"] }));
+    expect(JSON.parse(text)).toEqual({ days: [1, 2, 3].map((day) => ({ day, meals: [] })) });
+  });
+
+  it("respects any diet and allergies and lands within 3 % (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...DIETS]),
+        fc.subarray([...ALLERGENS], { maxLength: 4 }),
+        fc.integer({ min: 1200, max: 4000 }),
+        fc.integer({ min: 3, max: 6 }),
+        fc.integer({ min: 1, max: 24 }),
+        (diet, allergies, calorieTarget, mealsPerDay, firstDay) => {
+          const restrictions = { diet, allergies };
+          const candidates = selectCandidates(catalogue, restrictions, { seed: `${firstDay}` });
+          // Some combinations leave too little to build a day (e.g. vegan + no gluten + no soy + few starches).
+          fc.pre(
+            candidates.some((food) => food.food_group === "protein") &&
+              candidates.some((food) => food.food_group === "starch"),
+          );
+          const input = brief({
+            candidates: catalogue,
+            diet,
+            allergies,
+            calorieTarget,
+            mealsPerDay,
+            dayNumbers: [firstDay, firstDay + 1],
+          });
+          const byId = indexFoodsById(catalogue);
+          for (const day of planDays(input)) {
+            expect(within(dayTotals(day).kcal, calorieTarget)).toBe(true);
+            for (const item of day.meals.flatMap((meal) => meal.items)) {
+              expect(fitsRestrictions(byId.get(item.food_id) as CatalogueFood, restrictions)).toBe(true);
+              expect(item.grams).toBeGreaterThan(0);
+              expect(item.grams).toBeLessThanOrEqual(2000);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("the offline model port", () => {
+  const request = {
+    model: "ignored",
+    maxTokens: 10,
+    system: "s".repeat(400),
+    user: "u".repeat(40),
+    brief: brief({ dayNumbers: [1] }),
+  };
+
+  it("replies like Claude, naming itself and estimating usage", async () => {
+    const reply = await createOfflineModel().complete(request);
+    expect(reply.model).toBe("offline-planner");
+    expect(reply.stopReason).toBe("end_turn");
+    expect(reply.usage).toEqual({
+      inputTokens: 110,
+      outputTokens: Math.ceil(reply.text.length / 4),
+      cacheReadInputTokens: 0,
+      cacheCreationInputTokens: 0,
+    });
+    expect(parseModelReply(reply, [1]).ok).toBe(true);
+  });
+
+  it("is named offline", () => {
+    expect(createOfflineModel().name).toBe("offline");
+  });
+
+  it("honours an aborted signal", async () => {
+    await expect(createOfflineModel().complete(request, { signal: AbortSignal.abort() })).rejects.toThrow();
+  });
+});

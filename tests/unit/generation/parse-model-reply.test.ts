@@ -1,0 +1,167 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseModelReply } from "@/generation/parse-model-reply";
+import { realisticCatalogue } from "../../support/food-factory";
+import { loadModelReply } from "../../support/model-reply-fixtures";
+
+const foods = realisticCatalogue().slice(0, 20);
+const reply = (text: string, stopReason: string | null = "end_turn") => ({ text, stopReason });
+const fixture = (name: string) => loadModelReply(name, foods);
+
+describe("parsing a model reply", () => {
+  it("reads a valid plan for the asked days", () => {
+    const result = parseModelReply(reply(fixture("valid-two-days.json")), [1, 2]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.days.map((day) => day.day)).toEqual([1, 2]);
+    expect(result.plan.days[0]?.meals[0]).toEqual({
+      name: "Breakfast",
+      items: [
+        { food_id: foods[0]?.id, grams: 80 },
+        { food_id: foods[1]?.id, grams: 200 },
+      ],
+    });
+  });
+
+  it("reads JSON wrapped in prose", () => {
+    const result = parseModelReply(reply(fixture("prose-wrapped.txt")), [1]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("reads JSON inside a ```json fence", () => {
+    const result = parseModelReply(reply(fixture("fenced.txt")), [1]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("reads a bare reply whose strings contain an unbalanced brace (JSON.parse runs before the scanner)", () => {
+    const text = fixture("brace-in-string.txt").split("\n")[1] ?? "";
+    const result = parseModelReply(reply(text), [1]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("reports malformed JSON when a prose-wrapped reply has an unbalanced brace in a string (the scanner's known limit)", () => {
+    const result = parseModelReply(reply(fixture("brace-in-string.txt")), [1]);
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_json", retryable: true } });
+  });
+
+  it("sorts days by number", () => {
+    const text = JSON.stringify({ days: [2, 1].map((day) => ({ day, meals: [] })) });
+    const result = parseModelReply(reply(text), [1, 2]);
+    expect(result.ok && result.plan.days.map((day) => day.day)).toEqual([1, 2]);
+  });
+
+  it("accepts quoted numbers and ignores extra keys the model adds", () => {
+    const text = JSON.stringify({
+      days: [{ day: "1", meals: [{ name: "Lunch", kcal: 999, items: [{ food_id: "a", grams: "120", kcal: 5 }] }] }],
+    });
+    const result = parseModelReply(reply(text), [1]);
+    expect(result.ok && result.plan.days[0]?.meals[0]).toEqual({
+      name: "Lunch",
+      items: [{ food_id: "a", grams: 120 }],
+    });
+  });
+
+  it("reports truncation when the model hit max_tokens, even if text looks complete", () => {
+    expect(parseModelReply(reply(fixture("truncated.txt"), "max_tokens"), [1])).toMatchObject({
+      ok: false,
+      error: { code: "truncated", retryable: true },
+    });
+    expect(parseModelReply(reply(fixture("valid-two-days.json"), "max_tokens"), [1, 2])).toMatchObject({
+      ok: false,
+      error: { code: "truncated" },
+    });
+  });
+
+  it("reports a refusal", () => {
+    expect(parseModelReply(reply("I can't help with that.", "refusal"), [1])).toMatchObject({
+      ok: false,
+      error: { code: "refused" },
+    });
+  });
+
+  it("reports no JSON", () => {
+    const result = parseModelReply(reply("Sorry, I cannot plan that."), [1]);
+    expect(result).toMatchObject({ ok: false, error: { code: "no_json" } });
+    expect(parseModelReply(reply(""), [1])).toMatchObject({
+      ok: false,
+      error: { code: "no_json", message: expect.stringContaining("empty") },
+    });
+  });
+
+  it("reports malformed JSON", () => {
+    expect(parseModelReply(reply(fixture("malformed.txt")), [1])).toMatchObject({
+      ok: false,
+      error: { code: "invalid_json" },
+    });
+    expect(parseModelReply(reply(fixture("truncated.txt")), [1])).toMatchObject({
+      ok: false,
+      error: { code: "invalid_json" },
+    });
+  });
+
+  it("names the first wrong path when the shape is invalid", () => {
+    const result = parseModelReply(reply(fixture("invalid-shape.json")), [1]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_shape",
+        message: "The model's plan has the wrong shape at days[0].meals[0].items[0].grams: grams must be positive",
+      },
+    });
+    expect(parseModelReply(reply('{"plan":[]}'), [1])).toMatchObject({
+      ok: false,
+      error: { code: "invalid_shape", message: expect.stringContaining("days") },
+    });
+    expect(parseModelReply(reply("[1,2]"), [1])).toMatchObject({ ok: false, error: { code: "invalid_shape" } });
+  });
+
+  it("rejects absurd portions", () => {
+    const text = JSON.stringify({ days: [{ day: 1, meals: [{ name: "L", items: [{ food_id: "a", grams: 5000 }] }] }] });
+    expect(parseModelReply(reply(text), [1])).toMatchObject({
+      ok: false,
+      error: { code: "invalid_shape", message: expect.stringContaining("at most 2000") },
+    });
+  });
+
+  it("names missing, unexpected and duplicated days", () => {
+    const result = parseModelReply(reply(fixture("wrong-days.json")), [1, 2]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "wrong_days",
+        message: "The model planned the wrong days (asked for 1, 2): missing 2; unexpected 3; duplicated 3",
+      },
+    });
+  });
+
+  it("keeps unknown food ids for the sanitiser to remove (not a parse failure)", () => {
+    expect(parseModelReply(reply(fixture("unknown-food.json")), [1]).ok).toBe(true);
+  });
+
+  it("never throws and always returns a retryable error value for arbitrary text", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.string().map((s) => `prose {${s}} more`),
+        ),
+        fc.constantFrom("end_turn", "max_tokens", null),
+        (text, stop) => {
+          const result = parseModelReply(reply(text, stop), [1, 2]);
+          if (!result.ok) {
+            expect(result.error.retryable).toBe(true);
+            expect(result.error.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("survives non-string text and deep nesting", () => {
+    expect(parseModelReply({ text: undefined as unknown as string, stopReason: null }, [1]).ok).toBe(false);
+    expect(parseModelReply(reply("[".repeat(100_000)), [1]).ok).toBe(false);
+    expect(parseModelReply(reply(`${"{".repeat(50_000)}${"}".repeat(50_000)}`), [1]).ok).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { type CatalogueFood, FOOD_GROUPS, familyKey } from "@/generation/catalogue";
+import { fitsRestrictions } from "@/generation/food-restrictions";
+import { selectCandidates, TARGET_GROUPS } from "@/generation/select-candidates";
+import { makeFood, realisticCatalogue } from "../../support/food-factory";
+
+const catalogue = realisticCatalogue();
+const none = { diet: [], allergies: [] };
+
+describe("candidate selection", () => {
+  it("takes up to TARGET_GROUPS foods of each group", () => {
+    const candidates = selectCandidates(catalogue, none, { seed: "plan-1" });
+    for (const group of FOOD_GROUPS) {
+      const available = catalogue.filter((food) => food.food_group === group).length;
+      expect(candidates.filter((food) => food.food_group === group).length).toBe(
+        Math.min(TARGET_GROUPS[group], available),
+      );
+    }
+  });
+
+  it("applies diet and allergies before choosing, so no slot goes to a forbidden food", () => {
+    const restrictions = {
+      diet: ["vegan" as const],
+      allergies: ["soy" as const, "peanut" as const, "tree_nut" as const],
+    };
+    const candidates = selectCandidates(catalogue, restrictions, { seed: "plan-1" });
+    expect(candidates.length).toBeGreaterThan(30);
+    expect(candidates.every((food) => fitsRestrictions(food, restrictions))).toBe(true);
+  });
+
+  it("takes at most two foods of a family", () => {
+    const chickens = Array.from({ length: 6 }, (_, i) => makeFood({ name: `Chicken ${i}`, family: "chicken" }));
+    const others = Array.from({ length: 6 }, () => makeFood());
+    const candidates = selectCandidates([...chickens, ...others], none, { seed: "s" });
+    const protein = candidates.filter((food) => food.food_group === "protein");
+    // 2 chickens (capped) + 6 others, short of the 10 wanted: the cap wins over the target.
+    expect(protein).toHaveLength(8);
+    expect(protein.filter((food) => familyKey(food) === "chicken")).toHaveLength(2);
+  });
+
+  it("prefers one food per family before a second of the same family", () => {
+    const chickens = Array.from({ length: 4 }, () => makeFood({ family: "Chicken" }));
+    const beef = Array.from({ length: 4 }, () => makeFood({ family: "beef" }));
+    const fish = makeFood({ family: "fish" });
+    const candidates = selectCandidates([...chickens, ...beef, fish], none, {
+      seed: "s",
+      targetGroups: { ...TARGET_GROUPS, protein: 3 },
+    });
+    expect(new Set(candidates.map(familyKey))).toEqual(new Set(["chicken", "beef", "fish"]));
+  });
+
+  it("is deterministic for a seed, and another seed gives another menu", () => {
+    const a = selectCandidates(catalogue, none, { seed: "generation-a" }).map((food) => food.id);
+    const again = selectCandidates([...catalogue].reverse(), none, { seed: "generation-a" }).map((food) => food.id);
+    const b = selectCandidates(catalogue, none, { seed: "generation-b" }).map((food) => food.id);
+    expect(again).toEqual(a);
+    expect(b).not.toEqual(a);
+  });
+
+  it("lists candidates by group then name so the prompt is stable", () => {
+    const candidates = selectCandidates(catalogue, none, { seed: "x" });
+    const order = (food: CatalogueFood) => FOOD_GROUPS.indexOf(food.food_group);
+    for (let i = 1; i < candidates.length; i++) {
+      const [prev, next] = [candidates[i - 1] as CatalogueFood, candidates[i] as CatalogueFood];
+      expect(
+        order(prev) < order(next) || (order(prev) === order(next) && prev.name.localeCompare(next.name) <= 0),
+      ).toBe(true);
+    }
+  });
+
+  it("ignores duplicate rows", () => {
+    const food = makeFood();
+    expect(selectCandidates([food, food], none, { seed: "s" })).toEqual([food]);
+  });
+});
