@@ -68,7 +68,9 @@ function binariesDir(): string {
 
 function assertReachableByPostgresUser(dataDir: string): void {
   if (userInfo().uid !== 0) return;
-  for (const target of [dataDir, binariesDir()]) {
+  // The data directory itself belongs to the postgres user (mode 700 is how
+  // PostgreSQL wants it); what matters is that the user can reach it.
+  for (const target of [path.dirname(dataDir), binariesDir()]) {
     const closed = firstClosedAncestor(target);
     if (closed) {
       throw new DatabaseStartupError(
@@ -89,8 +91,30 @@ function portIsListening(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Whether whatever listens on `port` speaks PostgreSQL: it must answer the
+ * protocol's SSLRequest with the single byte "S" or "N". Asked before any
+ * login, because a driver pointed at some other program may retry forever.
+ */
+function speaksPostgres(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    const finish = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => finish(false), 2_000);
+    socket.once("connect", () => socket.write(Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])));
+    socket.once("data", (data) => finish(data.length === 1 && (data[0] === 0x4e || data[0] === 0x53)));
+    socket.once("error", () => finish(false));
+    socket.once("close", () => finish(false));
+  });
+}
+
 /** The data directory of the server on `port`, or undefined if it is not a PostgreSQL we can log in to. */
 async function dataDirectoryOf(port: number): Promise<string | undefined> {
+  if (!(await speaksPostgres(port))) return undefined;
   const sql = postgres(embeddedUrl(port), { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
     const [row] = await sql<{ data_directory: string }[]>`select current_setting('data_directory') as data_directory`;
