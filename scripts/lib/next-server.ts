@@ -1,23 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import net from "node:net";
+import { freePort } from "./free-port";
 
 /**
  * Starts Next.js on a free loopback port for scripts and browser tests, and
  * waits until /api/health answers. `mode` "start" needs a prior `next build`.
  */
-export type RunningNext = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+export { freePort };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
+export type RunningNext = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 
 export async function startNext(options: {
   mode: "dev" | "start";

@@ -1,15 +1,11 @@
 import type { CatalogueFood } from "./catalogue";
 import type { PlanSpec } from "./plan-spec";
 import {
-  avoidLine,
   CLIENT_NOTES_RULE,
   catalogueBlock,
-  clientNotesBlock,
-  daysLine,
-  mealsLine,
   OUTPUT_SHAPE_EXAMPLE,
+  passUserMessage,
   restrictionsLine,
-  targetLines,
 } from "./prompt-parts";
 
 export type PromptInput = {
@@ -48,21 +44,11 @@ export function buildRichPrompt(input: PromptInput): Prompt {
     catalogueBlock(input.candidates),
   ].join("\n");
 
-  const notes = clientNotesBlock([
+  const user = passUserMessage(input, [
     ...(spec.goal ? ([["goal", spec.goal]] as const) : []),
     ...(spec.notes ? ([["notes", spec.notes]] as const) : []),
     ...Object.entries(spec.extraContext),
   ]);
-  const user = [
-    daysLine(input.dayNumbers),
-    ...targetLines(spec.calorieTarget, spec.macroSplit),
-    mealsLine(spec.mealsPerDay),
-    avoidLine(input.avoidFoodIds),
-    notes ? `Client context:\n${notes}` : null,
-    `Return exactly the days listed (${input.dayNumbers.join(", ")}) and no others.`,
-  ]
-    .filter((line): line is string => line !== null)
-    .join("\n");
 
   return { system, user };
 }

@@ -1,14 +1,10 @@
 import type { Prompt, PromptInput } from "./build-rich-prompt";
 import {
-  avoidLine,
   CLIENT_NOTES_RULE,
   catalogueBlock,
-  clientNotesBlock,
-  daysLine,
-  mealsLine,
   OUTPUT_SHAPE_EXAMPLE,
+  passUserMessage,
   restrictionsLine,
-  targetLines,
 } from "./prompt-parts";
 
 /**
@@ -35,20 +31,10 @@ export function buildSimplePrompt(input: PromptInput): Prompt {
     catalogueBlock(input.candidates),
   ].join("\n");
 
-  const notes = clientNotesBlock([
+  const user = passUserMessage(input, [
     ...(spec.goal ? ([["goal", spec.goal]] as const) : []),
     ...Object.entries(spec.extraContext),
   ]);
-  const user = [
-    daysLine(input.dayNumbers),
-    ...targetLines(spec.calorieTarget, spec.macroSplit),
-    mealsLine(spec.mealsPerDay),
-    avoidLine(input.avoidFoodIds),
-    notes ? `Client context:\n${notes}` : null,
-    `Return exactly the days listed (${input.dayNumbers.join(", ")}) and no others.`,
-  ]
-    .filter((line): line is string => line !== null)
-    .join("\n");
 
   return { system, user };
 }

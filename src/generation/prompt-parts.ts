@@ -91,3 +91,28 @@ export function inertText(text: string, maxChars: number): string {
 function num(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/**
+ * The per-pass user message both prompt styles send: which days, the targets,
+ * the meals, what pass one already used, and the client's context as data.
+ */
+export function passUserMessage(
+  input: {
+    dayNumbers: readonly number[];
+    avoidFoodIds: readonly string[];
+    spec: { calorieTarget: number; macroSplit: MacroSplit; mealsPerDay: number };
+  },
+  contextEntries: ReadonlyArray<readonly [string, string]>,
+): string {
+  const notes = clientNotesBlock(contextEntries);
+  return [
+    daysLine(input.dayNumbers),
+    ...targetLines(input.spec.calorieTarget, input.spec.macroSplit),
+    mealsLine(input.spec.mealsPerDay),
+    avoidLine(input.avoidFoodIds),
+    notes ? `Client context:\n${notes}` : null,
+    `Return exactly the days listed (${input.dayNumbers.join(", ")}) and no others.`,
+  ]
+    .filter((line): line is string => line !== null)
+    .join("\n");
+}

@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../scripts/lib/free-port";
 import { connect } from "../../src/server/database/connection";
 import { startEmbeddedPostgres } from "../../src/server/database/embedded-postgres";
 import { migrateAndSeed } from "../../src/server/database/local-database";
@@ -19,17 +19,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     testDatabase: { adminUrl: string; template: string };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

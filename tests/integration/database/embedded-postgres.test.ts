@@ -3,18 +3,10 @@ import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../scripts/lib/free-port";
 import { connect } from "../../../src/server/database/connection";
 import { DatabaseStartupError, startEmbeddedPostgres } from "../../../src/server/database/embedded-postgres";
 import { assertReachable } from "../../../src/server/database/local-database";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 let directory: string;
 beforeAll(async () => {
