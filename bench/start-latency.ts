@@ -101,7 +101,9 @@ try {
     polls.push(await time(`${app.baseUrl}/api/nutrition/plans/${planId}/generate/status`, { headers }));
   }
 
-  console.log(`\nnext start + embedded PostgreSQL, ${database.embedded ? "embedded" : "DATABASE_URL"}, loopback event API\n`);
+  console.log(
+    `\nnext start + embedded PostgreSQL, ${database.embedded ? "embedded" : "DATABASE_URL"}, loopback event API\n`,
+  );
   summary("POST /generate/start (fresh plan)", sequential);
   summary(`POST /generate/start (${BURST_SIZE} at once)`, concurrent);
   summary("GET /generate/status", polls);

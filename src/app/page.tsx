@@ -1,21 +1,6 @@
-import { connection } from "next/server";
-import { checkHealth } from "@/server/health";
+import { redirect } from "next/navigation";
 
-export default async function HomePage() {
-  await connection();
-  const health = await checkHealth();
-  return (
-    <main>
-      <h1>Meal plans</h1>
-      <p>The app is up.</p>
-      <p>
-        Database:{" "}
-        {health.database === "up" ? (
-          <strong>answering ({health.foods} foods in the catalogue)</strong>
-        ) : (
-          <strong>not answering ({health.detail})</strong>
-        )}
-      </p>
-    </main>
-  );
+/** The plans list is the home page; signed-out visitors are sent on to sign-in by its first API call. */
+export default function HomePage() {
+  redirect("/plans");
 }

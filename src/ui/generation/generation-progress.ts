@@ -1,0 +1,63 @@
+import type { GenerationProgress, GenerationStatusValue } from "@/ui/api/api-types";
+
+/** What each workflow phase is doing, in words a coach understands. */
+const PHASE_DESCRIPTIONS: Record<string, string> = {
+  queued: "Waiting for the workflow to start",
+  loading: "Loading the plan and the food catalogue",
+  "pass-one": "Planning days (first pass)",
+  "pass-two": "Planning days (second pass)",
+  scaling: "Scaling portions to the calorie target",
+  deduplicating: "Removing repeated foods",
+  saving: "Saving the plan",
+  done: "Finishing",
+};
+
+// Share of the bar reached when each phase starts. The two planning passes
+// take most of the time, so they fill the span between 5 % and 85 % in
+// proportion to the days planned.
+const PLANNING_START = 0.05;
+const PLANNING_END = 0.85;
+const PHASE_FLOORS: Record<string, number> = {
+  queued: 0,
+  loading: 0.02,
+  "pass-one": PLANNING_START,
+  "pass-two": PLANNING_START,
+  scaling: PLANNING_END,
+  deduplicating: 0.9,
+  saving: 0.95,
+  done: 1,
+};
+
+export type ProgressView = {
+  /** 0-100, whole numbers, for a <progress> element. */
+  percent: number;
+  /** One sentence for the live region, e.g. "Planning days (first pass): 3 of 7 days planned." */
+  message: string;
+};
+
+/** Turn the status endpoint's progress object into a bar value and a sentence. */
+export function describeProgress(status: GenerationStatusValue, progress: GenerationProgress | null): ProgressView {
+  if (status === "complete") return { percent: 100, message: "The plan is ready." };
+  if (status === "error") return { percent: 0, message: "Generation failed." };
+  if (status === "idle") return { percent: 0, message: "Not generated yet." };
+
+  const phase = progress?.phase ?? "queued";
+  const daysTotal = wholeNumberOrZero(progress?.days_total);
+  const daysDone = Math.min(wholeNumberOrZero(progress?.days_done), daysTotal);
+  const dayShare = daysTotal > 0 ? daysDone / daysTotal : 0;
+
+  const floor = PHASE_FLOORS[phase] ?? 0;
+  const planning = phase === "pass-one" || phase === "pass-two";
+  const fraction = planning ? PLANNING_START + (PLANNING_END - PLANNING_START) * dayShare : floor;
+  const description = PHASE_DESCRIPTIONS[phase] ?? "Generating";
+  const daysText = daysTotal > 0 ? `: ${daysDone} of ${daysTotal} days planned` : "";
+
+  return {
+    percent: Math.round(Math.max(0, Math.min(1, fraction)) * 100),
+    message: `${description}${daysText}.`,
+  };
+}
+
+function wholeNumberOrZero(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}

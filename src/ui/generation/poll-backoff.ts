@@ -1,0 +1,23 @@
+import type { GenerationStatusValue } from "@/ui/api/api-types";
+
+/** The first status poll comes one second after Generate: short plans often finish within a few seconds. */
+export const FIRST_POLL_DELAY_MS = 1000;
+/** Long plans take minutes; polling more often than every five seconds would only load the server. */
+export const LONGEST_POLL_DELAY_MS = 5000;
+/** Each wait is half as long again as the one before: 1 s, 1.5 s, 2.25 s, 3.4 s, then 5 s from then on. */
+const GROWTH_FACTOR = 1.5;
+
+/**
+ * How long to wait before poll number `pollIndex` (0 for the first poll after
+ * a start). Rounded to whole milliseconds so the schedule is easy to assert.
+ */
+export function pollDelayMs(pollIndex: number): number {
+  const safeIndex = Number.isFinite(pollIndex) && pollIndex > 0 ? Math.floor(pollIndex) : 0;
+  const delay = FIRST_POLL_DELAY_MS * GROWTH_FACTOR ** safeIndex;
+  return Math.min(LONGEST_POLL_DELAY_MS, Math.round(delay));
+}
+
+/** Polling stops once the run has an outcome; idle means nothing is running either. */
+export function shouldKeepPolling(status: GenerationStatusValue): boolean {
+  return status === "generating";
+}

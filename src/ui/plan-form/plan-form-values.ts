@@ -1,0 +1,88 @@
+import type { Allergen, Diet } from "@/generation/catalogue";
+
+/** What the new-plan form holds: text as typed (inputs give strings), choices as lists. */
+export type PlanFormValues = {
+  name: string;
+  clientId: string;
+  lengthDays: string;
+  goal: string;
+  calories: string;
+  proteinPercent: string;
+  carbPercent: string;
+  fatPercent: string;
+  diet: Diet[];
+  allergies: Allergen[];
+  mealsPerDay: string;
+  notes: string;
+};
+
+/** The planner's own defaults (src/generation/generation-config.ts), so an untouched form asks for what it would get anyway. */
+export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
+  name: "",
+  clientId: "",
+  lengthDays: "7",
+  goal: "",
+  calories: "2000",
+  proteinPercent: "30",
+  carbPercent: "40",
+  fatPercent: "30",
+  diet: [],
+  allergies: [],
+  mealsPerDay: "3",
+  notes: "",
+};
+
+/**
+ * The request body the form sends, before validation: the API's own schema
+ * (CreatePlanBodySchema) judges it, so numbers that are not numbers stay NaN
+ * and get the schema's message rather than a second, different rule here.
+ */
+export function toCreatePlanBody(values: PlanFormValues): Record<string, unknown> {
+  const intake: Record<string, unknown> = {
+    calorie_target: numberFromText(values.calories),
+    meals_per_day: numberFromText(values.mealsPerDay),
+    diet: values.diet,
+    allergies: values.allergies,
+  };
+  const percents = [values.proteinPercent, values.carbPercent, values.fatPercent];
+  if (percents.some((text) => text.trim() !== "")) {
+    intake.macro_split = {
+      protein_pct: numberFromText(values.proteinPercent),
+      carb_pct: numberFromText(values.carbPercent),
+      fat_pct: numberFromText(values.fatPercent),
+    };
+  }
+  if (values.goal.trim() !== "") intake.goal = values.goal.trim();
+  if (values.notes.trim() !== "") intake.notes = values.notes.trim();
+
+  const body: Record<string, unknown> = {
+    name: values.name,
+    plan_length_days: numberFromText(values.lengthDays),
+    intake_data: withoutUndefined(intake),
+  };
+  if (values.clientId !== "") body.client_id = values.clientId;
+  return withoutUndefined(body);
+}
+
+/** Running total of the three percentages as typed; blanks count as zero. */
+export function macroPercentSum(values: Pick<PlanFormValues, "proteinPercent" | "carbPercent" | "fatPercent">): number {
+  const sum = [values.proteinPercent, values.carbPercent, values.fatPercent]
+    .map((text) => Number(text.trim() === "" ? 0 : text))
+    .reduce((total, value) => total + (Number.isFinite(value) ? value : 0), 0);
+  return Math.round(sum * 10) / 10;
+}
+
+/** The API accepts a split within half a percent of 100. */
+export function macroSumIsValid(sum: number): boolean {
+  return Math.abs(sum - 100) <= 0.5;
+}
+
+/** Blank means "not given" (undefined); anything else is a number, NaN included, for the schema to judge. */
+export function numberFromText(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : Number(trimmed);
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,51 @@
+import type { PlanDetail } from "@/ui/api/api-types";
+import { ALLERGEN_LABELS, DIET_LABELS } from "@/ui/plan-form/choice-labels";
+import { formatKcal } from "./format-numbers";
+
+/** The plan's brief as the coach entered it: who it is for, how long, and what it must respect. */
+export function PlanSummary({ plan }: { plan: PlanDetail }) {
+  const intake = plan.intake_data ?? {};
+  const diet = labelList(intake.diet, DIET_LABELS);
+  const allergies = labelList(intake.allergies, ALLERGEN_LABELS);
+  const goal = textValue(intake.goal);
+  const notes = textValue(intake.notes);
+  const mealsPerDay = typeof intake.meals_per_day === "number" ? intake.meals_per_day : null;
+  const split = plan.targets?.macro_split;
+
+  return (
+    <dl className="plan-summary">
+      <SummaryItem term="Client" value={plan.client_name ?? "None"} />
+      <SummaryItem term="Length" value={`${plan.plan_length_days} ${plan.plan_length_days === 1 ? "day" : "days"}`} />
+      {plan.targets ? <SummaryItem term="Calorie target" value={`${formatKcal(plan.targets.kcal)} per day`} /> : null}
+      {split ? (
+        <SummaryItem
+          term="Macro split"
+          value={`Protein ${split.protein_pct}% · Carbohydrate ${split.carb_pct}% · Fat ${split.fat_pct}%`}
+        />
+      ) : null}
+      {mealsPerDay ? <SummaryItem term="Meals per day" value={String(mealsPerDay)} /> : null}
+      {goal ? <SummaryItem term="Goal" value={goal} /> : null}
+      <SummaryItem term="Diet" value={diet ?? "No restriction"} />
+      <SummaryItem term="Allergies" value={allergies ?? "None recorded"} />
+      {notes ? <SummaryItem term="Notes" value={notes} /> : null}
+    </dl>
+  );
+}
+
+function SummaryItem({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="plan-summary-item">
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function labelList(value: unknown, labels: Record<string, string>): string | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  return value.map((entry) => labels[String(entry)] ?? String(entry)).join(", ");
+}
+
+function textValue(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}

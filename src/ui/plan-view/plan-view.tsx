@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback } from "react";
+import type { PlanDetail } from "@/ui/api/api-types";
+import { GenerationPanel } from "@/ui/generation/generation-panel";
+import { useGeneration } from "@/ui/generation/use-generation";
+import { StatusBadge } from "@/ui/shell/status-badge";
+import { DayCard } from "./day-card";
+import { GroceryListSection } from "./grocery-list-section";
+import { KcalChart } from "./kcal-chart";
+import { MacroChart } from "./macro-chart";
+import { PlanSummary } from "./plan-summary";
+import { usePlanDetail } from "./use-plan-detail";
+
+/** The plan page: loads the plan, then shows it with generation controls, charts, days and groceries. */
+export function PlanView({ planId }: { planId: string }) {
+  const { state, reload } = usePlanDetail(planId);
+
+  if (state.kind === "loading") {
+    return (
+      <p role="status" className="muted">
+        Loading the plan…
+      </p>
+    );
+  }
+  if (state.kind === "failed") {
+    return (
+      <div className="notice notice-error" role="alert">
+        <h1>{state.status === 404 || state.status === 400 ? "Plan not found" : "Could not load the plan"}</h1>
+        <p>
+          {state.status === 404 || state.status === 400
+            ? "It may have been deleted, or it belongs to another organisation."
+            : state.error}
+        </p>
+        <p>
+          <Link href="/plans">Back to all plans</Link>
+        </p>
+      </div>
+    );
+  }
+  return <LoadedPlan plan={state.plan} reload={reload} />;
+}
+
+function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<void> }) {
+  const onComplete = useCallback(() => void reload(), [reload]);
+  const generation = useGeneration(
+    plan.id,
+    plan.plan_length_days,
+    { generation_status: plan.generation_status, generation_error: plan.generation_error, progress: plan.progress },
+    onComplete,
+  );
+  const targetKcal = plan.targets?.kcal ?? null;
+  const hasDays = plan.days.length > 0;
+
+  return (
+    <article className="plan-page stack-large">
+      <p className="no-print">
+        <Link href="/plans">← All plans</Link>
+      </p>
+      <header className="plan-header">
+        <h1>{plan.name}</h1>
+        <StatusBadge status={generation.status.generation_status} />
+      </header>
+      <PlanSummary plan={plan} />
+
+      <GenerationPanel control={generation} hasDays={hasDays} />
+
+      {hasDays ? (
+        <>
+          <div className="button-row no-print">
+            <button type="button" className="button" onClick={() => window.print()}>
+              Print the plan and grocery list
+            </button>
+          </div>
+
+          <section aria-labelledby="overview-heading" className="overview">
+            <h2 id="overview-heading">Overview</h2>
+            <div className="chart-grid">
+              <KcalChart days={plan.days} targetKcal={targetKcal} />
+              <MacroChart days={plan.days} targets={plan.targets} />
+            </div>
+          </section>
+
+          <section aria-labelledby="days-heading">
+            <h2 id="days-heading">Days</h2>
+            <div className="day-grid">
+              {plan.days.map((day) => (
+                <DayCard key={day.day_number} day={day} targets={plan.targets} />
+              ))}
+            </div>
+          </section>
+
+          <GroceryListSection days={plan.days} />
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,112 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningNext, startNext } from "../../scripts/lib/next-server";
+import { launchBrowser } from "../support/browser";
+import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropic";
+
+/**
+ * A coach in a real browser against the production build: sign in, create a
+ * plan, generate it, watch progress, read the finished plan; and a model
+ * failure shown in words, then fixed by Retry. Claude is the fake Messages
+ * API on loopback, writing at a few hundred tokens a second so progress shows.
+ */
+
+const ARTIFACTS = path.resolve("test-results");
+let fake: FakeAnthropic;
+let app: RunningNext;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  fake = await startFakeAnthropic({ outputTokensPerSecond: 400 });
+  app = await startNext({
+    mode: "start",
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      LOCAL_AUTH: "1",
+      GENERATION_RUNNER: "inline",
+      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
+      ANTHROPIC_BASE_URL: fake.baseURL,
+      GENERATION_STEP_BUDGET_SECONDS: "0",
+    },
+  });
+  browser = await launchBrowser();
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await fake?.close();
+});
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByTestId("sign-in-demo").click();
+  await page.waitForURL(/\/plans$/);
+}
+
+describe("a coach in the browser", () => {
+  it("signs in, creates a plan, generates it, watches progress and sees the finished plan", async () => {
+    const page = await openPage();
+    await signIn(page);
+    await expect(page.getByTestId("runtime-banner").textContent()).resolves.toMatch(/inline/i);
+
+    await page.getByTestId("new-plan").click();
+    await page.getByTestId("plan-name").fill("Browser week");
+    await page.getByTestId("plan-length").fill("6");
+    await page.getByTestId("plan-calories").fill("2100");
+    await page.getByTestId("submit-plan").click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId("generate").click();
+    await page.getByTestId("progress").waitFor({ state: "visible" });
+    expect(await page.getByTestId("generate").isDisabled()).toBe(true);
+
+    await page.getByTestId("day-card").nth(5).waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.getByTestId("day-card").count()).toBe(6);
+    await page.getByTestId("grocery-list").waitFor({ state: "visible" });
+    await page.getByTestId("kcal-chart").waitFor({ state: "visible" });
+    expect(await page.getByTestId("day-card").first().textContent()).toMatch(/kcal/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "finished-plan.png"), fullPage: true });
+
+    await page.goto(`${app.baseUrl}/plans`);
+    const badge = page.getByTestId("plan-row").filter({ hasText: "Browser week" }).getByTestId("status-badge");
+    expect(await badge.getAttribute("data-status")).toBe("complete");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows a model failure in words, and Retry generates the plan", async () => {
+    const page = await openPage();
+    await signIn(page);
+    const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
+      data: { name: "Retry week", plan_length_days: 2, intake_data: { calorie_target: 1900 } },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    fake.enqueue({ status: 401 });
+    await page.goto(`${app.baseUrl}/plans/${id}`);
+    await page.getByTestId("generate").click();
+    const error = page.getByTestId("generation-error");
+    await error.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/401/);
+    expect(await error.textContent()).not.toContain("sk-ant-e2e-test-key");
+
+    await page.getByTestId("retry").click();
+    await page.getByTestId("day-card").nth(1).waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.getByTestId("day-card").count()).toBe(2);
+    expect(await page.getByTestId("generation-error").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { describeProgress } from "@/ui/generation/generation-progress";
+
+describe("the progress bar and its sentence", () => {
+  it("fills in proportion to the days planned during the planning passes", () => {
+    const early = describeProgress("generating", { phase: "pass-one", days_done: 0, days_total: 10 });
+    const half = describeProgress("generating", { phase: "pass-one", days_done: 5, days_total: 10 });
+    const planned = describeProgress("generating", { phase: "pass-two", days_done: 10, days_total: 10 });
+    expect(early.percent).toBe(5);
+    expect(half.percent).toBe(45);
+    expect(planned.percent).toBe(85);
+    expect(half.message).toBe("Planning days (first pass): 5 of 10 days planned.");
+  });
+
+  it("never goes backwards through the phases of a run", () => {
+    const phases = ["queued", "loading", "pass-one", "pass-two", "scaling", "deduplicating", "saving", "done"];
+    const percents = phases.map(
+      (phase, index) => describeProgress("generating", { phase, days_done: index >= 3 ? 7 : 0, days_total: 7 }).percent,
+    );
+    for (let index = 1; index < percents.length; index += 1) {
+      expect(percents[index]).toBeGreaterThanOrEqual(percents[index - 1] ?? 0);
+    }
+    expect(percents.at(-1)).toBe(100);
+  });
+
+  it("copes with an empty or odd progress object", () => {
+    expect(describeProgress("generating", {}).percent).toBe(0);
+    expect(describeProgress("generating", null).message).toBe("Waiting for the workflow to start.");
+    expect(describeProgress("generating", { phase: "something-new", days_done: 99, days_total: 3 })).toEqual({
+      percent: 0,
+      message: "Generating: 3 of 3 days planned.",
+    });
+  });
+
+  it("describes the finished states", () => {
+    expect(describeProgress("complete", {})).toEqual({ percent: 100, message: "The plan is ready." });
+    expect(describeProgress("error", {}).message).toBe("Generation failed.");
+    expect(describeProgress("idle", {}).percent).toBe(0);
+  });
+});
