@@ -33,13 +33,19 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
     console.log(`  App       http://localhost:${port}`);
     console.log("  Sign in   coach@demo.test or coach@other.test (local sign-in, no password)\n");
 
-    const shutdown = async (code: number) => {
-      child.kill("SIGTERM");
-      await database.embedded?.stop();
-      process.exit(code);
+    // Idempotent: Ctrl-C or a supervisor may deliver several signals at once,
+    // and a second one must not cut the first cleanup short.
+    let shuttingDown: Promise<void> | undefined;
+    const shutdown = (code: number) => {
+      shuttingDown ??= (async () => {
+        child.kill("SIGTERM");
+        await database.embedded?.stop();
+        process.exit(code);
+      })();
+      return shuttingDown;
     };
-    process.once("SIGINT", () => void shutdown(0));
-    process.once("SIGTERM", () => void shutdown(0));
+    process.on("SIGINT", () => void shutdown(0));
+    process.on("SIGTERM", () => void shutdown(0));
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {
     exitOnKnownError(error);
