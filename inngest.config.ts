@@ -33,10 +33,12 @@ export const inngestConfig = {
      */
     accountModelConcurrency: 5,
     /**
-     * A restart of a plan (new generation id) cancels the run still going for
-     * it, instead of letting two runs hold the plan.
+     * A restart of a plan (a new plan/generate.requested with a new generation
+     * id) cancels the run still going for the old one, instead of letting two
+     * runs hold the plan. Matched on the event, not a singleton key, so that
+     * replaying an old run from the dashboard never cancels the live one.
      */
-    singleton: "cancel" as const,
+    cancelWhenRestarted: "async.data.planId == event.data.planId && async.data.generationId != event.data.generationId",
     /**
      * No run lingers holding the per-plan key: one that has not started in 5
      * minutes or finished in 20 is cancelled (a 28-day plan is ~14 calls of

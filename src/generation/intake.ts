@@ -98,8 +98,12 @@ export const IntakeDataSchema = z
           message: `extra key names must be at most ${LIMITS.extraKeyMaxChars} characters`,
         });
       }
-      const text = extraValueText(intake[key]);
-      if (text !== null && text.length > LIMITS.extraValueMaxChars) {
+      const value = intake[key];
+      const text = extraValueText(value);
+      if (text === null && value !== null && value !== undefined) {
+        // JSON.stringify gave up (too deep, or not JSON): not a value we can pass on.
+        ctx.addIssue({ code: "custom", path: [key], message: "must be plain text, a number or simple JSON" });
+      } else if (text !== null && text.length > LIMITS.extraValueMaxChars) {
         ctx.addIssue({
           code: "custom",
           path: [key],

@@ -1,4 +1,5 @@
 import { type Env, env } from "@/server/env";
+import { redactSecrets } from "@/server/redact";
 import { inngest } from "./client";
 import { type GenerateRequestedData, planGenerateRequested } from "./events";
 import { startInlineRun } from "./inline-runner";
@@ -23,7 +24,12 @@ export const sendToInngest: Dispatch = async (data) => {
 
 /** Starts the run in this process and returns at once; the run reports through the plan row. */
 export const startInline: Dispatch = async (data) => {
-  void startInlineRun(data);
+  startInlineRun(data).catch((error: unknown) => {
+    // Only reachable if even marking the plan failed (database down): say so.
+    console.error(
+      `[generation] inline run for plan ${data.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+    );
+  });
 };
 
 export function dispatcher(configuration: Env = env()): Dispatch {

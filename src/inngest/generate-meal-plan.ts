@@ -23,7 +23,7 @@ export const generateMealPlanFunction = inngest.createFunction(
       { key: "event.data.planId", limit: limits.perPlanConcurrency },
       { scope: "account", key: '"anthropic-messages"', limit: limits.accountModelConcurrency },
     ],
-    singleton: { key: "event.data.planId", mode: limits.singleton },
+    cancelOn: [{ event: planGenerateRequested, if: limits.cancelWhenRestarted }],
     timeouts: limits.timeouts,
     onFailure: async ({ event, error, step }) => {
       const original = event.data.event.data as { planId: string; generationId: string };
@@ -42,7 +42,7 @@ export const generateMealPlanFunction = inngest.createFunction(
 );
 
 /**
- * Runs cancelled by `timeouts` (or by a restart, through `singleton`) do not
+ * Runs cancelled by `timeouts` (or by a restart, through `cancelOn`) do not
  * reach onFailure. A cancelled run whose plan is still its own would stay
  * "generating" forever, so this marks it failed; a run cancelled by a restart
  * no longer owns the plan, and the update matches nothing.

@@ -1,3 +1,4 @@
+import { NonRetriableError } from "inngest";
 import { generationDependencies } from "@/server/generation-dependencies";
 import { inngestConfig } from "../../inngest.config";
 import type { GenerateRequestedData } from "./events";
@@ -14,7 +15,7 @@ import { isFinal, retryAfterMs } from "./generation-failure";
  * Runs generate-meal-plan in this process, for machines with no Inngest
  * server (the embedded default). Same handler, same step ids, per-step
  * retries with backoff for retryable errors only, the same failure path, one
- * run per plan (a restart cancels the older run, like Inngest's singleton).
+ * run per plan (a restart cancels the older run, like the Inngest function's cancelOn).
  * It is NOT durable: a server restart mid-run loses the run (the plan is then
  * restartable once GENERATION_STALE_AFTER_MINUTES have passed).
  */
@@ -24,6 +25,9 @@ export type InlineRunOptions = {
   retries?: number;
   retryBaseDelayMs?: number;
 };
+
+/** Longest provider-requested wait the in-process runner honours before giving up. */
+const MAX_INLINE_WAIT_MS = 60_000;
 
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
 
@@ -94,7 +98,14 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number):
           return await work();
         } catch (error) {
           if (isFinal(error) || attempt >= retries) throw error;
-          const delay = retryAfterMs(error) ?? baseDelayMs * 2 ** attempt;
+          const asked = retryAfterMs(error);
+          if (asked !== undefined && asked > MAX_INLINE_WAIT_MS) {
+            // Not durable: an hour-long sleep would just be lost on restart.
+            throw new NonRetriableError(
+              `${(error as Error).message}; it asked to wait ${Math.round(asked / 1000)} s, try again later`,
+            );
+          }
+          const delay = asked ?? baseDelayMs * 2 ** attempt;
           await sleep(delay, signal);
         }
       }

@@ -51,14 +51,9 @@ export const EnvSchema = z.object({
   INNGEST_BASE_URL: optional(url),
   // Seconds one workflow step may take; 0 = no limit (long-running hosts).
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
-  // A plan stuck in "generating" longer than this may be restarted.
-  GENERATION_STALE_AFTER_MINUTES: optional(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-  ).default(15),
+  // A generating plan with no sign of life for this long is failed and may be
+  // restarted. Longer than Inngest's start + finish timeouts (5 + 20 minutes).
+  GENERATION_STALE_AFTER_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).default(30),
 
   // Auth: Supabase in production, local sign-in otherwise.
   SUPABASE_URL: optional(url),

@@ -29,14 +29,18 @@ export type LoadedPlan =
 /**
  * Reads the plan and the org's catalogue. A run replayed from the dashboard
  * after it failed (same generation_id, plan in error) moves the plan back to
- * generating so the page shows the retry.
+ * generating so the page shows the retry. A run whose plan now belongs to a
+ * newer generation, or is already complete, is "superseded": it does nothing.
  */
 export async function loadPlanForGeneration(planId: string, generationId: string): Promise<LoadedPlan> {
   const sql = db();
+  // A completed plan is left alone: replaying its run must not regenerate it.
   const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; generation_id: string | null })[]>`
     update meal_plans
-    set generation_status = 'generating', generation_error = null, generation_finished_at = null
-    where id = ${planId} and generation_id = ${generationId}
+    set generation_status = 'generating', generation_error = null, generation_finished_at = null,
+        generation_heartbeat_at = now(),
+        generation_started_at = case when generation_status = 'error' then now() else generation_started_at end
+    where id = ${planId} and generation_id = ${generationId} and generation_status in ('generating', 'error')
     returning id, org_id, generation_id, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions`;
   if (!plan) return { status: "superseded" };
   const rows = await sql`
@@ -55,7 +59,7 @@ export async function recordProgress(
   progress: GenerationProgress,
 ): Promise<void> {
   await db()`
-    update meal_plans set generation_progress = ${db().json(progress)}
+    update meal_plans set generation_progress = ${db().json(progress)}, generation_heartbeat_at = now()
     where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
 }
 
@@ -75,7 +79,8 @@ export async function addDaysDone(
     update meal_plans set generation_progress = jsonb_build_object(
       'phase', ${phase}::text,
       'days_done', least(${total}::int, coalesce((generation_progress ->> 'days_done')::int, 0) + ${days}::int),
-      'days_total', ${total}::int)
+      'days_total', ${total}::int),
+      generation_heartbeat_at = now()
     where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
 }
 

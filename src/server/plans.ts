@@ -11,14 +11,24 @@ import { ApiError, badRequest, notFound } from "./http/api-error";
  * Every query also filters by the caller's org; RLS is the second lock.
  */
 
-export type StartResult = { generationId: string; started: boolean };
+/**
+ * `started`: this call moved the plan to generating and must dispatch the run.
+ * `redispatch`: a run was queued but has shown no sign of life for a while
+ * (the dispatch may have been lost with its function invocation): dispatch the
+ * same generation again; Inngest drops the repeat if the first one arrived.
+ */
+export type StartResult = { generationId: string; started: boolean; redispatch: boolean };
+
+/** A queued run silent this long is dispatched again on the next Start. */
+export const REDISPATCH_AFTER_SECONDS = 60;
 
 export const QUEUE_FAILED_MESSAGE = "Could not queue generation; try again";
 
 /**
  * Moves the plan to generating with a new generation id in one statement,
  * unless a run is already live (then answers that run's id). A generating plan
- * older than `staleAfterMinutes` counts as dead and may be restarted.
+ * with no sign of life (heartbeat) for `staleAfterMinutes` counts as dead and
+ * may be restarted.
  */
 export async function startGeneration(
   caller: Caller,
@@ -46,19 +56,23 @@ export async function startGeneration(
         generation_id = gen_random_uuid(),
         generation_error = null,
         generation_started_at = now(),
+        generation_heartbeat_at = now(),
         generation_finished_at = null,
         generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
       where id = ${planId} and org_id = ${caller.orgId}
         and (generation_status <> 'generating'
-             or generation_started_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+             or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
       returning generation_id`;
-    if (started) return { generationId: started.generation_id, started: true };
+    if (started) return { generationId: started.generation_id, started: true, redispatch: false };
 
     // Someone else's start won the row: answer with the live run.
-    const [live] = await tx<{ generation_id: string }[]>`
-      select generation_id from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+    const [live] = await tx<{ generation_id: string; lost: boolean }[]>`
+      select generation_id,
+             (generation_progress ->> 'phase' = 'queued'
+              and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
+      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
     if (!live) throw notFound();
-    return { generationId: live.generation_id, started: false };
+    return { generationId: live.generation_id, started: false, redispatch: live.lost };
   });
 }
 
@@ -78,7 +92,11 @@ export type GenerationStatus = {
 
 export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";
 
-/** One indexed read; a run silent past the staleness limit is ended here, so no plan stays generating forever. */
+/**
+ * One indexed read. A run that has shown no sign of life for the staleness
+ * limit (longer than Inngest's own start + finish timeouts) is ended here, so
+ * no plan stays generating forever.
+ */
 export async function readGenerationStatus(
   caller: Caller,
   planId: string,
@@ -95,7 +113,7 @@ export async function readGenerationStatus(
     >`
       select generation_status, generation_error, generation_progress, generation_id,
              (generation_status = 'generating'
-              and generation_started_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
+              and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
       from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
   );
   if (!row) throw notFound();

@@ -34,17 +34,26 @@ export async function verifyAccessToken(token: string, configuration: Env = env(
       if (configuration.SUPABASE_JWT_SECRET) {
         ({ payload } = await jwtVerify(token, new TextEncoder().encode(configuration.SUPABASE_JWT_SECRET), {
           audience: AUDIENCE,
+          issuer: supabaseIssuer(configuration.SUPABASE_URL ?? ""),
           algorithms: ["HS256"],
+          requiredClaims: ["exp", "sub"],
         }));
       } else {
         remoteKeys ??= createRemoteJWKSet(new URL("/auth/v1/.well-known/jwks.json", configuration.SUPABASE_URL));
-        ({ payload } = await jwtVerify(token, remoteKeys, { audience: AUDIENCE }));
+        ({ payload } = await jwtVerify(token, remoteKeys, {
+          audience: AUDIENCE,
+          issuer: supabaseIssuer(configuration.SUPABASE_URL ?? ""),
+          // Supabase's asymmetric signing keys.
+          algorithms: ["ES256", "RS256"],
+          requiredClaims: ["exp", "sub"],
+        }));
       }
     } else {
       ({ payload } = await jwtVerify(token, localJwtSecret(), {
         audience: AUDIENCE,
         issuer: LOCAL_ISSUER,
         algorithms: ["HS256"],
+        requiredClaims: ["exp", "sub"],
       }));
     }
   } catch (error) {
@@ -54,6 +63,11 @@ export async function verifyAccessToken(token: string, configuration: Env = env(
   const claims = ClaimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError(claims.error.issues[0]?.message ?? "The access token is not valid");
   return claims.data;
+}
+
+/** Supabase Auth issues its tokens as `${SUPABASE_URL}/auth/v1`. */
+function supabaseIssuer(supabaseUrl: string): string {
+  return `${supabaseUrl.replace(/\/+$/, "")}/auth/v1`;
 }
 
 export const LOCAL_SESSION_SECONDS = 12 * 60 * 60;

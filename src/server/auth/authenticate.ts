@@ -2,7 +2,8 @@ import { z } from "zod";
 import { asUser, type UserClaims } from "../database/index";
 import { ApiError, badRequest, unauthorized } from "../http/api-error";
 import { InvalidTokenError, verifyAccessToken } from "./access-token";
-import { accessTokenFromCookies } from "./session-cookie";
+import { supabaseAuthConfigured } from "./auth-mode";
+import { accessTokenFromCookies, LOCAL_SESSION_COOKIE } from "./session-cookie";
 
 export type Caller = { userId: string; email: string | undefined; orgId: string; claims: UserClaims };
 
@@ -22,7 +23,11 @@ export function accessTokenFrom(request: Request): string | undefined {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     return match?.[1];
   }
-  return accessTokenFromCookies(parseCookieHeader(request.headers.get("cookie")));
+  const cookies = parseCookieHeader(request.headers.get("cookie"));
+  // A stale local-sign-in cookie must not shadow a Supabase session.
+  return accessTokenFromCookies(
+    supabaseAuthConfigured() ? cookies.filter((cookie) => !cookie.name.startsWith(LOCAL_SESSION_COOKIE)) : cookies,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { userInfo } from "node:os";
@@ -142,8 +142,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  assertReachableByPostgresUser(dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
+  // Under a strict umask the new parent would be 700: open it to the postgres user.
+  if (userInfo().uid === 0) await chmod(path.dirname(dataDir), 0o755);
+  assertReachableByPostgresUser(dataDir);
 
   const stderr: string[] = [];
   const server = new EmbeddedPostgres({

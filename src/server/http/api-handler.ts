@@ -23,6 +23,10 @@ export function apiHandler<Params = Record<string, never>>(
           { status: error.status },
         );
       }
+      const databaseRejection = clientDataRejectedByDatabase(error);
+      if (databaseRejection) {
+        return NextResponse.json({ error: databaseRejection }, { status: 400 });
+      }
       const requestId = randomUUID();
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.error(
@@ -34,4 +38,23 @@ export function apiHandler<Params = Record<string, never>>(
       );
     }
   };
+}
+
+/**
+ * A backstop for input the validators let through but PostgreSQL refuses as
+ * data (not as a fault): the client's to fix, so a 400, never a 500.
+ */
+function clientDataRejectedByDatabase(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "22P05": // untranslatable character
+    case "22021": // character not in repertoire
+      return "The request contains text that cannot be stored";
+    case "22001": // string data right truncation
+      return "A value in the request is too long";
+    case "54001": // statement too complex (e.g. absurd nesting)
+      return "The request is too deeply nested";
+    default:
+      return undefined;
+  }
 }

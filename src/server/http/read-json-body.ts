@@ -1,11 +1,13 @@
 import { ApiError, badRequest } from "./api-error";
+import { assertStorableJson } from "./storable-json";
 
 /** Bodies larger than this are refused before parsing (a plan request is a few KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The request body as JSON: empty means `{}` ("use what the plan stores"),
- * too large is 413, not JSON is 400. Reads at most MAX_BODY_BYTES + 1 bytes.
+ * too large is 413, not JSON is 400, text PostgreSQL cannot store or absurd
+ * nesting is 400. Reads at most MAX_BODY_BYTES + 1 bytes.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -27,11 +29,14 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks)).trim();
   if (text === "") return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw badRequest("The request body is not valid JSON");
   }
+  assertStorableJson(parsed);
+  return parsed;
 }
 
 function tooLarge(maxBytes: number) {

@@ -182,13 +182,25 @@ describe("POST .../generate/start", () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it("restarts a plan stuck in generating past the staleness limit", async () => {
+  it("restarts a plan whose run has shown no sign of life past the staleness limit", async () => {
     useInngestRunner();
     const stuck = randomUUID();
     const planId = await createPlan({ generation_status: "generating", generation_id: stuck });
-    await db()`update meal_plans set generation_started_at = now() - interval '2 hours' where id = ${planId}`;
+    await db()`update meal_plans set generation_heartbeat_at = now() - interval '2 hours' where id = ${planId}`;
     const response = await call(start.POST, { token, params: { planId }, body: {} });
     expect(response.json.generation_id).not.toBe(stuck);
+  });
+
+  it("re-sends the same event when a queued run has shown no sign of life for a minute", async () => {
+    const send = useInngestRunner();
+    const planId = await createPlan();
+    const first = await call(start.POST, { token, params: { planId }, body: {} });
+    await db()`update meal_plans set generation_heartbeat_at = now() - interval '2 minutes' where id = ${planId}`;
+    const second = await call(start.POST, { token, params: { planId }, body: {} });
+    expect(second.json.generation_id).toBe(first.json.generation_id);
+    expect(send).toHaveBeenCalledTimes(2);
+    const ids = send.mock.calls.map((call) => (call[0] as { id: string }).id);
+    expect(ids).toEqual([first.json.generation_id, first.json.generation_id]);
   });
 
   it("answers 503 and leaves the plan in error when the event cannot be sent", async () => {
@@ -246,10 +258,18 @@ describe("start, run inline, poll, read", () => {
 describe("GET .../generate/status", () => {
   it("ends a run that stopped responding, so a plan never stays generating forever", async () => {
     const planId = await createPlan({ generation_status: "generating", generation_id: randomUUID() });
-    await db()`update meal_plans set generation_started_at = now() - interval '2 hours' where id = ${planId}`;
+    await db()`update meal_plans set generation_heartbeat_at = now() - interval '2 hours' where id = ${planId}`;
     const response = await call(status.GET, { token, params: { planId } });
     expect(response.json.generation_status).toBe("error");
     expect(response.json.generation_error).toMatch(/stopped responding/);
+  });
+
+  it("leaves a long run alone while its steps keep reporting progress", async () => {
+    const planId = await createPlan({ generation_status: "generating", generation_id: randomUUID() });
+    await db()`update meal_plans set generation_started_at = now() - interval '2 hours', generation_heartbeat_at = now()
+               where id = ${planId}`;
+    const response = await call(status.GET, { token, params: { planId } });
+    expect(response.json.generation_status).toBe("generating");
   });
 });
 

@@ -92,7 +92,12 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
     expect(options.retries).toBe(inngestConfig.generateMealPlan.retries);
-    expect(options.singleton).toEqual({ key: "event.data.planId", mode: "cancel" });
+    expect(options.cancelOn).toEqual([
+      {
+        event: expect.objectContaining({ name: "plan/generate.requested" }),
+        if: inngestConfig.generateMealPlan.cancelWhenRestarted,
+      },
+    ]);
     expect(options.timeouts).toEqual(inngestConfig.generateMealPlan.timeouts);
   });
 });

@@ -11,7 +11,8 @@ import { readJsonBody } from "@/server/http/read-json-body";
 /**
  * Local sign-in for the embedded default: a seeded coach's email gets a
  * Supabase-format access token (and the session cookie). Absent (404) when a
- * Supabase project is configured, and in production builds unless LOCAL_AUTH=1.
+ * Supabase project is configured, and in production builds unless LOCAL_AUTH=1;
+ * only accounts in the reserved `.test` domain can sign in this way.
  */
 const SignInSchema = z.object({ email: z.email({ error: "email must be an email address" }) }).strict();
 
@@ -20,9 +21,13 @@ export const POST = apiHandler(async (request) => {
   const parsed = SignInSchema.safeParse(await readJsonBody(request, 4 * 1024));
   if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "email is required");
 
+  // Only accounts in the reserved .test domain (the seeded coaches): pointing
+  // DATABASE_URL at a real database must not open passwordless sign-in to
+  // real people's accounts.
   const [user] = await db()<{ id: string; email: string }[]>`
     select u.id, u.email from auth.users u
     where lower(u.email) = lower(${parsed.data.email})
+      and lower(u.email) like '%.test'
       and exists (select 1 from org_members m where m.user_id = u.id)`;
   if (!user) throw new ApiError(401, "No local account for that email; try coach@demo.test or coach@other.test");
 

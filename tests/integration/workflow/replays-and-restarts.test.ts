@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ModelPort } from "../../../src/generation/model-port";
+import { createOfflineModel } from "../../../src/generation/offline-model";
+import { generateMealPlanFunction, markCancelledGenerationFunction } from "../../../src/inngest/generate-meal-plan";
+import { startInlineRun } from "../../../src/inngest/inline-runner";
+import { db } from "../../../src/server/database/index";
+import { resetEnvForTests } from "../../../src/server/env";
+import { generationDependencies } from "../../../src/server/generation-dependencies";
+import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+
+type StepCalls = { mock: { calls: [string, unknown][]; results: { value: unknown }[] } };
+
+describe("replaying a run with its earlier steps memoised", () => {
+  it("re-runs only what is left and writes no duplicate days", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const first = await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+    }).execute();
+    expect(first.result).toEqual({ status: "saved", days: 7 });
+    const before = await readSavedPlan(data.planId);
+
+    // What Inngest stored for every step but save, handed back as memoised results.
+    const calls = first.ctx.step.run as unknown as StepCalls;
+    const memoised = await Promise.all(
+      calls.mock.calls
+        .map((call, index) => ({ id: call[0], value: calls.mock.results[index]?.value }))
+        .filter((step) => step.id !== "save")
+        .map(async (step) => ({ id: step.id, result: await step.value })),
+    );
+    const replay = await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+      steps: memoised.map((step) => ({ id: step.id, handler: () => step.result })),
+    }).execute();
+
+    expect(replay.result).toEqual({ status: "saved", days: 7 });
+    const after = await readSavedPlan(data.planId);
+    expect(after.dayNumbers).toEqual(range(1, 7));
+    expect({ meals: after.mealRows, items: after.itemRows }).toEqual({
+      meals: before.mealRows,
+      items: before.itemRows,
+    });
+  });
+
+  it("leaves a completed plan alone when its finished run is replayed", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    await new InngestTestEngine({ function: generateMealPlanFunction, events: [generateEvent(data)] }).execute();
+    const [{ updated_at: finishedAt } = { updated_at: "" }] =
+      await db()`select updated_at from meal_plans where id = ${data.planId}`;
+    const replay = await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+    }).execute();
+    expect(replay.result).toEqual({ status: "superseded" });
+    const [row] = await db()`select generation_status, updated_at from meal_plans where id = ${data.planId}`;
+    expect(row).toEqual({ generation_status: "complete", updated_at: finishedAt });
+  });
+});
+
+describe("a plan restarted while its run is still working", () => {
+  it("keeps the old run from saving anything", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 6 });
+    const offline = createOfflineModel();
+    const restartDuringPassOne: ModelPort = {
+      name: "offline",
+      async complete(request) {
+        // The coach presses Generate again while pass one is being written.
+        await db()`update meal_plans set generation_id = ${randomUUID()} where id = ${data.planId}`;
+        return offline.complete(request);
+      },
+    };
+    await startInlineRun(data, {
+      dependencies: generationDependencies({ model: restartDuringPassOne }),
+      retryBaseDelayMs: 1,
+    });
+    const saved = await readSavedPlan(data.planId);
+    expect(saved).toMatchObject({ status: "generating", dayRows: 0 });
+  });
+
+  it("cancels the older inline run of the same plan when a new one starts", async () => {
+    const first = await createGeneratingPlan({ plan_length_days: 6 });
+    let releasePassOne: () => void = () => {};
+    const passOneHeld = new Promise<void>((resolve) => {
+      releasePassOne = resolve;
+    });
+    const offline = createOfflineModel();
+    const slow: ModelPort = {
+      name: "offline",
+      async complete(request) {
+        await passOneHeld;
+        return offline.complete(request);
+      },
+    };
+    const firstRun = startInlineRun(first, {
+      dependencies: generationDependencies({ model: slow }),
+      retryBaseDelayMs: 1,
+    });
+    const restarted = { ...first, generationId: randomUUID() };
+    await db()`update meal_plans set generation_id = ${restarted.generationId} where id = ${first.planId}`;
+    const secondRun = startInlineRun(restarted, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    releasePassOne();
+    await Promise.all([firstRun, secondRun]);
+    const saved = await readSavedPlan(first.planId);
+    expect(saved.status).toBe("complete");
+    expect(saved.dayNumbers).toEqual(range(1, 6));
+  });
+});
+
+describe("runs Inngest cancelled (timeouts, restarts)", () => {
+  const cancelledEvent = (data: { planId: string; generationId: string }) => ({
+    name: "inngest/function.cancelled" as const,
+    data: {
+      function_id: "meal-plan-generation-generate-meal-plan",
+      run_id: "01RUN",
+      event: { name: "plan/generate.requested", data },
+    },
+  });
+
+  it("end in error, so a timed-out plan is never left generating", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 3 });
+    const { result } = await new InngestTestEngine({
+      function: markCancelledGenerationFunction,
+      events: [cancelledEvent(data)] as never,
+    }).execute();
+    expect(result).toEqual({ marked: true });
+    expect(await readSavedPlan(data.planId)).toMatchObject({
+      status: "error",
+      error: expect.stringMatching(/too long/),
+    });
+  });
+
+  it("change nothing when the plan has been restarted since", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 3 });
+    await db()`update meal_plans set generation_id = ${randomUUID()} where id = ${data.planId}`;
+    const { result } = await new InngestTestEngine({
+      function: markCancelledGenerationFunction,
+      events: [cancelledEvent(data)] as never,
+    }).execute();
+    expect(result).toEqual({ marked: false });
+    expect((await readSavedPlan(data.planId)).status).toBe("generating");
+  });
+});
+
+describe("the inline runner and long waits", () => {
+  const API_KEY = "sk-ant-test-inline-wait";
+  let fake: FakeAnthropic;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ apiKey: API_KEY });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  afterEach(() => {
+    delete process.env.ANTHROPIC_API_KEY;
+    delete process.env.ANTHROPIC_BASE_URL;
+    resetEnvForTests();
+  });
+
+  it("gives up at once, saying so, when Claude asks it to wait an hour", async () => {
+    process.env.ANTHROPIC_API_KEY = API_KEY;
+    process.env.ANTHROPIC_BASE_URL = fake.baseURL;
+    resetEnvForTests();
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    fake.enqueue({ status: 429, headers: { "retry-after": "3600" } });
+    await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("error");
+    expect(saved.error).toMatch(/wait 3600 s, try again later/);
+  });
+});
