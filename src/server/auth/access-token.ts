@@ -25,7 +25,17 @@ export class InvalidTokenError extends Error {
 
 const AUDIENCE = "authenticated";
 const LOCAL_ISSUER = "meal-plans-local";
-let remoteKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
+/** One key set per project URL; jose caches and refreshes the keys inside it. */
+const remoteKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function remoteKeysFor(supabaseUrl: string) {
+  let keys = remoteKeySets.get(supabaseUrl);
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL("/auth/v1/.well-known/jwks.json", supabaseUrl));
+    remoteKeySets.set(supabaseUrl, keys);
+  }
+  return keys;
+}
 
 export async function verifyAccessToken(token: string, configuration: Env = env()): Promise<AccessClaims> {
   let payload: JWTPayload;
@@ -39,8 +49,7 @@ export async function verifyAccessToken(token: string, configuration: Env = env(
           requiredClaims: ["exp", "sub"],
         }));
       } else {
-        remoteKeys ??= createRemoteJWKSet(new URL("/auth/v1/.well-known/jwks.json", configuration.SUPABASE_URL));
-        ({ payload } = await jwtVerify(token, remoteKeys, {
+        ({ payload } = await jwtVerify(token, remoteKeysFor(configuration.SUPABASE_URL ?? ""), {
           audience: AUDIENCE,
           issuer: supabaseIssuer(configuration.SUPABASE_URL ?? ""),
           // Supabase's asymmetric signing keys.

@@ -106,3 +106,41 @@ describe("authentication", () => {
     expect((await call(plans.GET, { token: await demoCoachToken() })).status).toBe(401);
   });
 });
+
+describe("Supabase projects on asymmetric signing keys", () => {
+  it("verifies ES256 tokens against the project's JWKS endpoint, and rejects other issuers", async () => {
+    const { createServer } = await import("node:http");
+    const { exportJWK, generateKeyPair } = await import("jose");
+    const { privateKey, publicKey } = await generateKeyPair("ES256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "ES256", use: "sig" };
+    const jwks = createServer((request, response) => {
+      if (request.url === "/auth/v1/.well-known/jwks.json") {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ keys: [jwk] }));
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
+    const supabaseUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}`;
+    try {
+      process.env.SUPABASE_URL = supabaseUrl;
+      process.env.SUPABASE_ANON_KEY = "anon-key-for-test";
+      resetEnvForTests();
+      const sign = (issuer: string) =>
+        new SignJWT({ role: "authenticated", email: DEMO_COACH_EMAIL })
+          .setProtectedHeader({ alg: "ES256", kid: "test-key" })
+          .setSubject(DEMO_COACH_ID)
+          .setAudience("authenticated")
+          .setIssuer(issuer)
+          .setExpirationTime("1h")
+          .sign(privateKey);
+      expect((await call(plans.GET, { token: await sign(`${supabaseUrl}/auth/v1`) })).status).toBe(200);
+      expect((await call(plans.GET, { token: await sign("https://someone-else.supabase.co/auth/v1") })).status).toBe(
+        401,
+      );
+    } finally {
+      jwks.close();
+    }
+  });
+});
