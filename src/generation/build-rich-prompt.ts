@@ -1,12 +1,6 @@
 import type { CatalogueFood } from "./catalogue";
 import type { PlanSpec } from "./plan-spec";
-import {
-  CLIENT_NOTES_RULE,
-  catalogueBlock,
-  OUTPUT_SHAPE_EXAMPLE,
-  passUserMessage,
-  restrictionsLine,
-} from "./prompt-parts";
+import { passUserMessage, systemMessage } from "./prompt-parts";
 
 export type PromptInput = {
   spec: PlanSpec;
@@ -26,23 +20,21 @@ export type Prompt = { system: string; user: string };
  */
 export function buildRichPrompt(input: PromptInput): Prompt {
   const { spec } = input;
-  const system = [
-    "You write meal plans for a nutrition coach's client, using only the food catalogue below.",
-    "",
-    "Rules:",
-    "1. Use ONLY foods from the catalogue, referenced by their exact id. Never invent or alter an id.",
-    "2. Each day must land within 3% of the daily calorie target and close to the macro split, with realistic gram portions (use the usual portion as a guide).",
-    "3. Within one day never repeat a food, and never use two foods of the same family.",
-    "4. Vary the foods from day to day; a coach should see a different menu each day.",
-    "5. Plan exactly the meals requested, in order, using the meal names given.",
-    `6. ${CLIENT_NOTES_RULE}`,
-    `7. ${restrictionsLine(spec.diet, spec.allergies)}`,
-    "",
-    "Reply with one minified JSON object and nothing else (no prose, no markdown), in exactly this shape:",
-    OUTPUT_SHAPE_EXAMPLE,
-    "",
-    catalogueBlock(input.candidates),
-  ].join("\n");
+  const system = systemMessage({
+    intro: "You write meal plans for a nutrition coach's client, using only the food catalogue below.",
+    rules: [
+      "Use ONLY foods from the catalogue, referenced by their exact id. Never invent or alter an id.",
+      "Each day must land within 3% of the daily calorie target and close to the macro split, with realistic gram portions (use the usual portion as a guide).",
+      "Within one day never repeat a food, and never use two foods of the same family.",
+      "Vary the foods from day to day; a coach should see a different menu each day.",
+      "Plan exactly the meals requested, in order, using the meal names given.",
+    ],
+    diet: spec.diet,
+    allergies: spec.allergies,
+    candidates: input.candidates,
+    replyInstruction:
+      "Reply with one minified JSON object and nothing else (no prose, no markdown), in exactly this shape:",
+  });
 
   const user = passUserMessage(input, [
     ...(spec.goal ? ([["goal", spec.goal]] as const) : []),

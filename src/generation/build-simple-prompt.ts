@@ -1,11 +1,5 @@
 import type { Prompt, PromptInput } from "./build-rich-prompt";
-import {
-  CLIENT_NOTES_RULE,
-  catalogueBlock,
-  OUTPUT_SHAPE_EXAMPLE,
-  passUserMessage,
-  restrictionsLine,
-} from "./prompt-parts";
+import { passUserMessage, systemMessage } from "./prompt-parts";
 
 /**
  * Prompt for a legacy plan without intake_data: only the seed's simple fields
@@ -15,21 +9,18 @@ import {
  */
 export function buildSimplePrompt(input: PromptInput): Prompt {
   const { spec } = input;
-  const system = [
-    "You write simple meal plans for a nutrition coach's client, using only the food catalogue below.",
-    "",
-    "Rules:",
-    "1. Use ONLY foods from the catalogue, referenced by their exact id. Never invent or alter an id.",
-    "2. Each day must land within 3% of the daily calorie target and close to the macro split, with realistic gram portions.",
-    "3. Within one day never repeat a food or a food family; vary foods across days.",
-    `4. ${CLIENT_NOTES_RULE}`,
-    `5. ${restrictionsLine(spec.diet, spec.allergies)}`,
-    "",
-    "Reply with one minified JSON object and nothing else, in exactly this shape:",
-    OUTPUT_SHAPE_EXAMPLE,
-    "",
-    catalogueBlock(input.candidates),
-  ].join("\n");
+  const system = systemMessage({
+    intro: "You write simple meal plans for a nutrition coach's client, using only the food catalogue below.",
+    rules: [
+      "Use ONLY foods from the catalogue, referenced by their exact id. Never invent or alter an id.",
+      "Each day must land within 3% of the daily calorie target and close to the macro split, with realistic gram portions.",
+      "Within one day never repeat a food or a food family; vary foods across days.",
+    ],
+    diet: spec.diet,
+    allergies: spec.allergies,
+    candidates: input.candidates,
+    replyInstruction: "Reply with one minified JSON object and nothing else, in exactly this shape:",
+  });
 
   const user = passUserMessage(input, [
     ...(spec.goal ? ([["goal", spec.goal]] as const) : []),

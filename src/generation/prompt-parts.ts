@@ -116,3 +116,31 @@ export function passUserMessage(
     .filter((line): line is string => line !== null)
     .join("\n");
 }
+
+/**
+ * The stable system message both prompt styles send: who the model is, the
+ * style's own rules followed by the shared ones (client notes are data; the
+ * diet and allergies), the output shape, and the catalogue. Identical across
+ * the passes of a plan, so it can be prompt-cached.
+ */
+export function systemMessage(input: {
+  intro: string;
+  rules: readonly string[];
+  diet: readonly Diet[];
+  allergies: readonly Allergen[];
+  candidates: readonly CatalogueFood[];
+  replyInstruction: string;
+}): string {
+  const rules = [...input.rules, CLIENT_NOTES_RULE, restrictionsLine(input.diet, input.allergies)];
+  return [
+    input.intro,
+    "",
+    "Rules:",
+    ...rules.map((rule, index) => `${index + 1}. ${rule}`),
+    "",
+    input.replyInstruction,
+    OUTPUT_SHAPE_EXAMPLE,
+    "",
+    catalogueBlock(input.candidates),
+  ].join("\n");
+}
