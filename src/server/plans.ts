@@ -36,10 +36,9 @@ export async function startGeneration(
   body: GenerateBody,
   staleAfterMinutes: number,
 ): Promise<StartResult> {
-  return asUser(caller.claims, async (tx) => {
-    const [stored] = await tx<(StoredPlanInputs & { generation_status: string; generation_id: string | null })[]>`
-      select plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions,
-             generation_status, generation_id
+  const days = await asUser(caller.claims, async (tx) => {
+    const [stored] = await tx<StoredPlanInputs[]>`
+      select plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
       from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
     if (!stored) throw notFound();
     try {
@@ -48,32 +47,36 @@ export async function startGeneration(
       if (error instanceof PlanInputError) throw badRequest(error.message);
       throw error;
     }
-
-    const days = body.plan_length_days ?? Number(stored.plan_length_days);
-    const [started] = await tx<{ generation_id: string }[]>`
-      update meal_plans set
-        generation_status = 'generating',
-        generation_id = gen_random_uuid(),
-        generation_error = null,
-        generation_started_at = now(),
-        generation_heartbeat_at = now(),
-        generation_finished_at = null,
-        generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
-      where id = ${planId} and org_id = ${caller.orgId}
-        and (generation_status <> 'generating'
-             or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-      returning generation_id`;
-    if (started) return { generationId: started.generation_id, started: true, redispatch: false };
-
-    // Someone else's start won the row: answer with the live run.
-    const [live] = await tx<{ generation_id: string; lost: boolean }[]>`
-      select generation_id,
-             (generation_progress ->> 'phase' = 'queued'
-              and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
-      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
-    if (!live) throw notFound();
-    return { generationId: live.generation_id, started: false, redispatch: live.lost };
+    return Number(body.plan_length_days ?? stored.plan_length_days);
   });
+
+  // The transition itself is the server's to make (coaches have no grant on
+  // the generation columns); the read above, under RLS, proved the caller's
+  // org owns the plan, and the org filter below repeats it.
+  const sql = db();
+  const [started] = await sql<{ generation_id: string }[]>`
+    update meal_plans set
+      generation_status = 'generating',
+      generation_id = gen_random_uuid(),
+      generation_error = null,
+      generation_started_at = now(),
+      generation_heartbeat_at = now(),
+      generation_finished_at = null,
+      generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
+    where id = ${planId} and org_id = ${caller.orgId}
+      and (generation_status <> 'generating'
+           or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+    returning generation_id`;
+  if (started) return { generationId: started.generation_id, started: true, redispatch: false };
+
+  // Someone else's start won the row: answer with the live run.
+  const [live] = await sql<{ generation_id: string; lost: boolean }[]>`
+    select generation_id,
+           (generation_progress ->> 'phase' = 'queued'
+            and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
+    from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+  if (!live) throw notFound();
+  return { generationId: live.generation_id, started: false, redispatch: live.lost };
 }
 
 /** The event could not be queued: the plan must not be left generating. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asUser, db } from "../../../src/server/database/index";
 import { addDay, createPlan } from "../../support/plan-factory";
-import { DEMO_COACH_ID, DEMO_ORG_ID, OTHER_COACH_ID, OTHER_ORG_ID } from "../../support/seed-ids";
+import { DEMO_COACH_ID, DEMO_ORG_ID, OTHER_CLIENT_ID, OTHER_COACH_ID, OTHER_ORG_ID } from "../../support/seed-ids";
 
 const demoCoach = { sub: DEMO_COACH_ID, role: "authenticated" } as const;
 const otherCoach = { sub: OTHER_COACH_ID, role: "authenticated" } as const;
@@ -83,6 +83,31 @@ describe("row-level security, queried as the authenticated role with JWT claims"
       return tx`select id from meal_plans`;
     });
     expect(rows).toHaveLength(0);
+  });
+
+  it("lets coaches edit a plan's brief but never its generation state", async () => {
+    const planId = await createPlan({ name: "Brief" });
+    await asUser(demoCoach, (tx) => tx`update meal_plans set name = 'Renamed brief' where id = ${planId}`);
+    await expect(
+      asUser(demoCoach, (tx) => tx`update meal_plans set generation_status = 'complete' where id = ${planId}`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asUser(
+        demoCoach,
+        (tx) => tx`insert into meal_plans (org_id, name, plan_length_days, generation_status)
+                   values (${DEMO_ORG_ID}, 'Forged', 3, 'complete')`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  it("refuses a plan that points at another org's client", async () => {
+    await expect(
+      asUser(
+        demoCoach,
+        (tx) => tx`insert into meal_plans (org_id, client_id, name, plan_length_days)
+                   values (${DEMO_ORG_ID}, ${OTHER_CLIENT_ID}, 'Borrowed client', 3)`,
+      ),
+    ).rejects.toThrow(/meal_plans_client_in_same_org/);
   });
 
   it("keeps the anon role out of the tables entirely", async () => {
