@@ -1,7 +1,8 @@
 // npm run db:reset — rebuilds the embedded database from scratch: drop, migrate, seed.
 import { connect } from "@/server/database/connection";
 import { startEmbeddedPostgres } from "@/server/database/embedded-postgres";
-import { EMBEDDED_PORT, migrateAndSeed, projectPaths } from "@/server/database/local-database";
+import { migrateAndSeed } from "@/server/database/local-database";
+import { EMBEDDED_PORT, projectPaths } from "@/server/database/local-defaults";
 import { env } from "@/server/env";
 import { exitOnKnownError } from "./lib/fail";
 

@@ -4,6 +4,7 @@
 import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
+import { pollDelayMs } from "@/ui/generation/poll-backoff";
 import { exitOnKnownError } from "./lib/fail";
 import { startNext } from "./lib/next-server";
 
@@ -76,9 +77,9 @@ async function main(): Promise<number> {
       `• Pressed Generate: answered ${started.status} in ${startMs.toFixed(0)} ms; the workflow runs on its own\n`,
     );
 
-    let delay = 1000;
     let last = "";
-    while (true) {
+    // The same schedule the plan page polls on: 1 s rising to 5 s.
+    for (let poll = 0; ; poll++) {
       const status = (await api(`/api/nutrition/plans/${planId}/generate/status`, { token })).body;
       const progress = status.progress as { phase?: string; days_done?: number; days_total?: number };
       const line = `  status ${status.generation_status}: ${progress.phase ?? "-"} ${progress.days_done ?? 0}/${progress.days_total ?? 7} days`;
@@ -89,8 +90,7 @@ async function main(): Promise<number> {
         return 1;
       }
       if (status.generation_status === "complete") break;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(5000, Math.round(delay * 1.5));
+      await new Promise((resolve) => setTimeout(resolve, pollDelayMs(poll)));
     }
 
     const plan = (await api(`/api/nutrition/plans/${planId}`, { token })).body;

@@ -6,8 +6,6 @@ import { freePort } from "./free-port";
  * Starts Next.js on a free loopback port for scripts and browser tests, and
  * waits until /api/health answers. `mode` "start" needs a prior `next build`.
  */
-export { freePort };
-
 export type RunningNext = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 
 export async function startNext(options: {

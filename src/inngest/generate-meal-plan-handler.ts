@@ -86,23 +86,19 @@ export async function generateMealPlan(
   const allDays = planned.flatMap((chunk) => chunk.days).sort((a, b) => a.day - b.day);
   const foods = indexFoodsById(candidates);
 
+  // Every day is planned by now; the last stages only change what the bar says.
+  const enterPhase = (phase: "scaling" | "deduplicating") =>
+    deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days });
+
   const scaled = await step.run("scale", async () => {
-    await deps.store.recordProgress(planId, generationId, {
-      phase: "scaling",
-      days_done: spec.days,
-      days_total: spec.days,
-    });
+    await enterPhase("scaling");
     const result = scaleCalories(allDays, foods, spec.calorieTarget, deps.config);
     if (!result.ok) throw new NonRetriableError(result.error.message);
     return result.days;
   });
 
   const deduped = await step.run("dedup", async () => {
-    await deps.store.recordProgress(planId, generationId, {
-      phase: "deduplicating",
-      days_done: spec.days,
-      days_total: spec.days,
-    });
+    await enterPhase("deduplicating");
     const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config);
     if (!result.ok) throw new NonRetriableError(result.error.message);
     if (result.dropped.length > 0) {

@@ -6,11 +6,7 @@ import { z } from "zod";
  * else in the code reads process.env directly; .env.example documents each one.
  */
 
-const optionalString = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().trim().optional(),
-);
-
+/** A blank value (an empty line in .env) is the same as no value. */
 function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -18,12 +14,10 @@ function optional<T extends z.ZodType>(schema: T) {
   );
 }
 
-const flag = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z
-    .enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })
-    .optional()
-    .transform((value) => value === "1" || value === "true"),
+const optionalString = optional(z.string().trim());
+
+const flag = optional(z.enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })).transform(
+  (value) => value === "1" || value === "true",
 );
 
 const url = z.url({ message: "must be a URL" });

@@ -4,6 +4,7 @@ import { PlanInputError } from "@/generation/plan-input-error";
 import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
 import type { Caller } from "./auth/authenticate";
 import { asUser, db } from "./database/index";
+import { markGenerationFailed } from "./generation-store";
 import { ApiError, badRequest, notFound } from "./http/api-error";
 
 /**
@@ -81,10 +82,7 @@ export async function startGeneration(
 
 /** The event could not be queued: the plan must not be left generating. */
 export async function markQueueFailed(planId: string, generationId: string): Promise<void> {
-  await db()`
-    update meal_plans set generation_status = 'error', generation_error = ${QUEUE_FAILED_MESSAGE},
-      generation_finished_at = now()
-    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+  await markGenerationFailed(planId, generationId, QUEUE_FAILED_MESSAGE);
 }
 
 export type GenerationStatus = {
@@ -121,9 +119,7 @@ export async function readGenerationStatus(
   );
   if (!row) throw notFound();
   if (row.stale && row.generation_id) {
-    await db()`
-      update meal_plans set generation_status = 'error', generation_error = ${STALE_MESSAGE}, generation_finished_at = now()
-      where id = ${planId} and generation_id = ${row.generation_id} and generation_status = 'generating'`;
+    await markGenerationFailed(planId, row.generation_id, STALE_MESSAGE);
     return { generation_status: "error", generation_error: STALE_MESSAGE, progress: row.generation_progress };
   }
   return {

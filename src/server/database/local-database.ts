@@ -3,8 +3,6 @@ import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres
 import { EMBEDDED_PORT, projectPaths } from "./local-defaults";
 import { isSupabaseProject, migrate } from "./migrate";
 
-export { EMBEDDED_PORT, projectPaths };
-
 export class DatabaseUnreachableError extends Error {
   override name = "DatabaseUnreachableError";
 }
