@@ -1,35 +1,30 @@
 import { describe, expect, it } from "vitest";
+import {
+  ALLERGENS,
+  type Allergen,
+  type CatalogueFood,
+  CatalogueFoodSchema,
+  DIETS,
+  type Diet,
+} from "../../../src/generation/catalogue";
+import { fitsRestrictions } from "../../../src/generation/food-restrictions";
 import { db } from "../../../src/server/database/index";
 import { DEMO_COACH_EMAIL, DEMO_ORG_ID, OTHER_COACH_EMAIL, OTHER_ORG_ID } from "../../support/seed-ids";
 
-type Food = {
-  name: string;
-  food_group: string;
-  family: string;
-  kcal_per_100g: number;
-  protein_per_100g: number;
-  carbs_per_100g: number;
-  fat_per_100g: number;
-  fibre_per_100g: number;
-  diet_tags: string[];
-  allergens: string[];
-};
-
-const DIETS = ["vegetarian", "vegan", "pescatarian", "gluten_free", "dairy_free"];
-const ALLERGIES = ["gluten", "dairy", "egg", "peanut", "tree_nut", "soy", "fish", "shellfish", "sesame"];
-
-async function globalFoods(): Promise<Food[]> {
-  return db()<Food[]>`
-    select name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
-           fibre_per_100g, diet_tags, allergens
+/** The global catalogue, read through the same schema the workflow parses foods with. */
+async function globalFoods(): Promise<CatalogueFood[]> {
+  const rows = await db()`
+    select id, name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
+           fibre_per_100g, default_portion_g, diet_tags, allergens
     from foods where org_id is null`;
+  return rows.map((row) => CatalogueFoodSchema.parse(row));
 }
 
-function allowedFor(foods: Food[], diet: string, allergies: string[]) {
-  return foods.filter((food) => food.diet_tags.includes(diet) && !food.allergens.some((a) => allergies.includes(a)));
+function allowedFor(foods: CatalogueFood[], diet: Diet, allergies: Allergen[]) {
+  return foods.filter((food) => fitsRestrictions(food, { diet: [diet], allergies }));
 }
 
-function distinctFamilies(foods: Food[], group: string) {
+function distinctFamilies(foods: CatalogueFood[], group: string) {
   return new Set(foods.filter((food) => food.food_group === group).map((food) => food.family)).size;
 }
 
@@ -88,8 +83,8 @@ describe("seed data", () => {
     expect(contradictions.map((food) => food.name)).toEqual([]);
   });
 
-  const hardCases: [string, string[]][] = [
-    ...DIETS.flatMap((diet) => ALLERGIES.map((allergy): [string, string[]] => [diet, [allergy]])),
+  const hardCases: [Diet, Allergen[]][] = [
+    ...DIETS.flatMap((diet) => ALLERGENS.map((allergy): [Diet, Allergen[]] => [diet, [allergy]])),
     ["vegan", ["peanut", "tree_nut", "gluten"]],
   ];
 

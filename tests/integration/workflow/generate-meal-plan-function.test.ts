@@ -82,23 +82,30 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
   });
 
   it("is configured as the contract says: trigger, per-plan concurrency, account limit, retries", () => {
-    const options = generateMealPlanFunction.opts;
-    expect(generateMealPlanFunction.id()).toBe("generate-meal-plan");
-    expect(options.triggers?.map((trigger) => ("event" in trigger ? trigger.event : undefined))).toEqual([
-      "plan/generate.requested",
-    ]);
-    expect(options.concurrency).toEqual([
+    // What the serve endpoint sends Inngest when it syncs, not just the options object.
+    type WireConfig = {
+      id: string;
+      triggers: unknown;
+      concurrency: unknown;
+      steps: { step: { retries: unknown } };
+      cancel: unknown;
+      timeouts: unknown;
+    };
+    const [config] = (generateMealPlanFunction as unknown as { getConfig(options: object): WireConfig[] }).getConfig({
+      baseUrl: new URL("http://127.0.0.1/api/inngest"),
+      appPrefix: inngestConfig.appId,
+    });
+    expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
+    expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
+    expect(config?.concurrency).toEqual([
       { key: "event.data.planId", limit: 1 },
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
-    expect(options.retries).toBe(inngestConfig.generateMealPlan.retries);
-    expect(options.cancelOn).toEqual([
-      {
-        event: expect.objectContaining({ name: "plan/generate.requested" }),
-        if: inngestConfig.generateMealPlan.cancelWhenRestarted,
-      },
+    expect(config?.steps.step.retries).toEqual({ attempts: 3 });
+    expect(config?.cancel).toEqual([
+      { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
     ]);
-    expect(options.timeouts).toEqual(inngestConfig.generateMealPlan.timeouts);
+    expect(config?.timeouts).toEqual({ start: "5m", finish: "20m" });
   });
 });
 
