@@ -23,7 +23,14 @@ export function accessTokenFrom(request: Request): string | undefined {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     return match?.[1];
   }
-  const cookies = parseCookieHeader(request.headers.get("cookie"));
+  return sessionAccessToken(parseCookieHeader(request.headers.get("cookie")));
+}
+
+/**
+ * The access token in the session cookies the server honours (unverified).
+ * Also used by signed-in pages to send visitors without one to sign-in.
+ */
+export function sessionAccessToken(cookies: ReadonlyArray<{ name: string; value: string }>): string | undefined {
   // A stale local-sign-in cookie must not shadow a Supabase session.
   return accessTokenFromCookies(
     supabaseAuthConfigured() ? cookies.filter((cookie) => !cookie.name.startsWith(LOCAL_SESSION_COOKIE)) : cookies,

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { sessionAccessToken } from "@/server/auth/authenticate";
 import { signInPathFor } from "./safe-next-path";
-import { hasSessionCookie } from "./session-cookie-names";
 
 /**
  * For signed-in pages (server components): a visitor with no session cookie
@@ -10,5 +10,7 @@ import { hasSessionCookie } from "./session-cookie-names";
  */
 export async function requireSessionCookie(currentPath: string): Promise<void> {
   const cookieStore = await cookies();
-  if (!hasSessionCookie(cookieStore.getAll().map((cookie) => cookie.name))) redirect(signInPathFor(currentPath));
+  // Only a hint: the API still verifies the token, and an expired one ends in
+  // a 401 that the page turns into the same redirect.
+  if (!sessionAccessToken(cookieStore.getAll())) redirect(signInPathFor(currentPath));
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runtimeNotices } from "@/ui/shell/runtime-notices";
 import { DEFAULT_AFTER_SIGN_IN, safeNextPath, signInPathFor } from "@/ui/shell/safe-next-path";
-import { hasSessionCookie } from "@/ui/shell/session-cookie-names";
 
 describe("where sign-in leads", () => {
   it("back to a page on this site", () => {
@@ -46,17 +45,5 @@ describe("the runtime banner", () => {
       "planner",
       "runner",
     ]);
-  });
-});
-
-describe("the session cookie hint", () => {
-  it("recognises the local and Supabase session cookies, chunked or whole", () => {
-    expect(hasSessionCookie(["sb-local-auth-token"])).toBe(true);
-    expect(hasSessionCookie(["theme", "sb-abcdefghij-auth-token.0", "sb-abcdefghij-auth-token.1"])).toBe(true);
-  });
-
-  it("ignores other cookies, including Supabase's code verifier", () => {
-    expect(hasSessionCookie([])).toBe(false);
-    expect(hasSessionCookie(["theme", "sb-abcdefghij-auth-token-code-verifier", "auth-token"])).toBe(false);
   });
 });
