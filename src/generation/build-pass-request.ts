@@ -9,11 +9,16 @@ import type { ModelRequest } from "./model-port";
  * structured brief for the offline planner.
  */
 export function buildPassRequest(
-  input: PromptInput,
+  input: PromptInput & {
+    /** A smaller output budget when the pass was split to fit a step's time budget (see chunk-pass.ts). */
+    maxTokens?: number;
+  },
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): ModelRequest {
   const { spec } = input;
-  const { model, maxTokens } = chooseModel(spec.days, config);
+  const seed = chooseModel(spec.days, config);
+  const model = seed.model;
+  const maxTokens = input.maxTokens ?? seed.maxTokens;
   const prompt = spec.promptStyle === "rich" ? buildRichPrompt(input) : buildSimplePrompt(input);
   return {
     model,

@@ -41,13 +41,16 @@ export type CatalogueFood = {
   allergens: Allergen[];
 };
 
-// Postgres `numeric` arrives as a string from most drivers; accept both, but
-// never turn null or "" into 0 the way a bare z.coerce.number() would.
-const numeric = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
-    z.number().finite().min(min).max(max),
-  );
+/**
+ * A number read from the database: Postgres `numeric` arrives as a string
+ * from most drivers; accept both, but never turn null or "" into 0 the way a
+ * bare z.coerce.number() would.
+ */
+export function fromDatabaseNumber<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), schema);
+}
+
+const numeric = (min: number, max: number) => fromDatabaseNumber(z.number().finite().min(min).max(max));
 
 /** One `foods` row as read from the database (numbers may be strings; fibre may be absent). */
 export const CatalogueFoodSchema = z.object({

@@ -1,6 +1,8 @@
 import { type CatalogueFood, type FoodGroup, familyKey } from "./catalogue";
 import type { MacroSplit } from "./generation-config";
+import { type MacroGrams, macroError } from "./macros";
 import type { MealSlot } from "./meal-slots";
+import { minBy } from "./min-by";
 import { stableHash } from "./stable-hash";
 
 /** A meal of a planned day before portions are solved. */
@@ -60,7 +62,7 @@ export function chooseDayFoods(
       const options = component.strictOrder ? all.filter((option) => option.penalty === all[0]?.penalty) : all;
       const food = minBy(
         options,
-        (option) => macroDistance(addUsualPortion(running, option.food), macroSplit) + option.penalty,
+        (option) => macroError(addUsualPortion(running, option.food), macroSplit) + option.penalty,
       )?.food;
       if (!food) continue;
       foods.push(food);
@@ -78,8 +80,6 @@ const MACRO_CHOICES = 3;
 /** Macro points a fallback group's food must beat the preferred group's by (per rank). */
 const FALLBACK_GROUP_PENALTY = 15;
 
-type MacroGrams = { protein: number; carbs: number; fat: number };
-
 function addUsualPortion(total: MacroGrams, food: CatalogueFood): MacroGrams {
   const factor = food.default_portion_g / 100;
   return {
@@ -87,30 +87,6 @@ function addUsualPortion(total: MacroGrams, food: CatalogueFood): MacroGrams {
     carbs: total.carbs + food.carbs_per_100g * factor,
     fat: total.fat + food.fat_per_100g * factor,
   };
-}
-
-/** Sum of |actual - target| energy percentages, in points. */
-function macroDistance(total: MacroGrams, split: MacroSplit): number {
-  const energy = total.protein * 4 + total.carbs * 4 + total.fat * 9;
-  if (energy <= 0) return 300;
-  return (
-    Math.abs((total.protein * 400) / energy - split.protein_pct) +
-    Math.abs((total.carbs * 400) / energy - split.carb_pct) +
-    Math.abs((total.fat * 900) / energy - split.fat_pct)
-  );
-}
-
-function minBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const item of items) {
-    const value = score(item);
-    if (value < bestScore) {
-      best = item;
-      bestScore = value;
-    }
-  }
-  return best;
 }
 
 /**

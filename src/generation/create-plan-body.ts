@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GenerateBodySchema } from "./intake";
+import { GenerateBodySchema, PlanLengthDaysSchema } from "./intake";
 import { describeZodIssues, type FieldIssue, summarizeIssues } from "./zod-issues";
 
 /**
@@ -14,11 +14,7 @@ export const CreatePlanBodySchema = GenerateBodySchema.extend({
     .min(1, { error: "name is required" })
     .max(200, { error: "name must be at most 200 characters" }),
   client_id: z.uuid({ error: "client_id must be a client's id" }).nullish(),
-  plan_length_days: z
-    .number({ error: "plan_length_days is required (1 to 28)" })
-    .int({ error: "plan_length_days must be a whole number" })
-    .min(1, { error: "plan_length_days must be from 1 to 28" })
-    .max(28, { error: "plan_length_days must be from 1 to 28" }),
+  plan_length_days: PlanLengthDaysSchema,
 }).strict();
 
 export type CreatePlanBody = z.output<typeof CreatePlanBodySchema>;

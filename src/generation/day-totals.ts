@@ -1,3 +1,4 @@
+import { roundTenth } from "./item-nutrition";
 import type { PlannedDay } from "./planned-day";
 
 export type DayTotals = { kcal: number; protein: number; carbs: number; fat: number };
@@ -16,17 +17,8 @@ export function dayTotals(day: PlannedDay): DayTotals {
       fat += item.fat;
     }
   }
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return { kcal: round(kcal), protein: round(protein), carbs: round(carbs), fat: round(fat) };
+  return { kcal: roundTenth(kcal), protein: roundTenth(protein), carbs: roundTenth(carbs), fat: roundTenth(fat) };
 }
 
-/** Share of energy from each macro, in percent (protein and carbs 4 kcal/g, fat 9 kcal/g). */
-export function macroPercentages(totals: DayTotals): { protein_pct: number; carb_pct: number; fat_pct: number } {
-  const energy = totals.protein * 4 + totals.carbs * 4 + totals.fat * 9;
-  if (energy <= 0) return { protein_pct: 0, carb_pct: 0, fat_pct: 0 };
-  return {
-    protein_pct: (totals.protein * 4 * 100) / energy,
-    carb_pct: (totals.carbs * 4 * 100) / energy,
-    fat_pct: (totals.fat * 9 * 100) / energy,
-  };
-}
+// The UI imported it from here while it was; macros.ts is its home now.
+export { macroPercentages } from "./macros";

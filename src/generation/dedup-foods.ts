@@ -2,7 +2,7 @@ import { type CatalogueFood, familyKey } from "./catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "./generation-config";
 import { type GenerationError, generationError } from "./generation-error";
 import type { PlannedDay } from "./planned-day";
-import { scaleDay } from "./scale-calories";
+import { scaleCalories } from "./scale-calories";
 
 export type DedupDayResult = { ok: true; day: PlannedDay; dropped: number } | { ok: false; error: GenerationError };
 export type DedupResult =
@@ -49,7 +49,8 @@ export function dedupDay(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFo
       error: generationError("empty_day", `Day ${day.day} has no foods left after removing repeats`),
     };
   }
-  return { ok: true, day: { day: day.day, meals }, dropped };
+  // Unchanged days come back as they were, so later steps can tell.
+  return { ok: true, day: dropped === 0 ? day : { day: day.day, meals }, dropped };
 }
 
 /**
@@ -65,21 +66,17 @@ export function dedupThenRescale(
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): DedupResult {
-  const out: PlannedDay[] = [];
+  const deduped: PlannedDay[] = [];
   const dropped: { day: number; count: number }[] = [];
-  const rescaled: number[] = [];
   for (const day of days) {
-    const deduped = dedupDay(day, foods);
-    if (!deduped.ok) return deduped;
-    if (deduped.dropped === 0) {
-      out.push(day);
-      continue;
-    }
-    dropped.push({ day: day.day, count: deduped.dropped });
-    const scaled = scaleDay(deduped.day, foods, calorieTarget, config);
-    if (!scaled.ok) return scaled;
-    if (scaled.scale !== null) rescaled.push(day.day);
-    out.push(scaled.day);
+    const result = dedupDay(day, foods);
+    if (!result.ok) return result;
+    deduped.push(result.day);
+    if (result.dropped > 0) dropped.push({ day: day.day, count: result.dropped });
   }
-  return { ok: true, days: out, dropped, rescaled };
+  // The scaler leaves days already within tolerance untouched, so only days
+  // that lost items come back changed.
+  const scaled = scaleCalories(deduped, foods, calorieTarget, config);
+  if (!scaled.ok) return scaled;
+  return { ok: true, days: scaled.days, dropped, rescaled: scaled.scaled.map((entry) => entry.day) };
 }

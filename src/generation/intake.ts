@@ -7,10 +7,22 @@ import { describeZodIssues, type FieldIssue, summarizeIssues } from "./zod-issue
 // schema and the prompt builder agree on what "capped" means.
 const LIMITS = DEFAULT_GENERATION_CONFIG.limits;
 
-const calorieTarget = z
+/** kcal per day, wherever a calorie target is given (intake, legacy field, stored plan). */
+export const CalorieTargetSchema = z
   .number({ error: "calorie_target must be a number of kcal per day" })
   .min(800, { error: "calorie_target must be at least 800 kcal/day" })
   .max(6000, { error: "calorie_target must be at most 6000 kcal/day" });
+const calorieTarget = CalorieTargetSchema;
+
+/** A plan's length, wherever it is given (create, generate, stored plan). */
+export const PlanLengthDaysSchema = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined ? "plan_length_days is required (1 to 28)" : "plan_length_days must be a number",
+  })
+  .int({ error: "plan_length_days must be a whole number" })
+  .min(1, { error: "plan_length_days must be from 1 to 28" })
+  .max(28, { error: "plan_length_days must be from 1 to 28" });
 
 const percent = (name: string) =>
   z
@@ -18,13 +30,16 @@ const percent = (name: string) =>
     .min(0, { error: `${name} must be between 0 and 100` })
     .max(100, { error: `${name} must be between 0 and 100` });
 
+/** How far from 100 a macro split's percentages may add up (rounding in forms). */
+export const MACRO_SPLIT_TOLERANCE_PCT = 0.5;
+
 /** Percent of energy from protein, carbohydrate and fat; must add up to 100 (within 0.5). */
 export const MacroSplitSchema = z
   .object(
     { protein_pct: percent("protein_pct"), carb_pct: percent("carb_pct"), fat_pct: percent("fat_pct") },
     { error: "macro_split must be an object { protein_pct, carb_pct, fat_pct }" },
   )
-  .refine((split) => Math.abs(split.protein_pct + split.carb_pct + split.fat_pct - 100) <= 0.5, {
+  .refine((split) => Math.abs(split.protein_pct + split.carb_pct + split.fat_pct - 100) <= MACRO_SPLIT_TOLERANCE_PCT, {
     error: (issue) => {
       const split = issue.input as { protein_pct: number; carb_pct: number; fat_pct: number };
       const sum = split.protein_pct + split.carb_pct + split.fat_pct;
@@ -82,7 +97,7 @@ export const IntakeDataSchema = z
   )
   .catchall(z.unknown())
   .superRefine((intake, ctx) => {
-    const extraKeys = Object.keys(intake).filter((key) => !KNOWN_KEY_SET.has(key));
+    const extraKeys = extraIntakeKeys(intake);
     if (extraKeys.length > LIMITS.maxExtraKeys) {
       ctx.addIssue({
         code: "custom",
@@ -114,6 +129,11 @@ export const IntakeDataSchema = z
   });
 
 export type IntakeData = z.output<typeof IntakeDataSchema>;
+
+/** The intake keys the code does not understand: passed to the prompt as context. */
+export function extraIntakeKeys(intake: Record<string, unknown>): string[] {
+  return Object.keys(intake).filter((key) => !KNOWN_KEY_SET.has(key));
+}
 export type MacroSplitInput = z.output<typeof MacroSplitSchema>;
 
 /** How an extra intake value is shown to the model: text as is, other JSON serialised, null/undefined omitted. */
@@ -137,12 +157,7 @@ export const GenerateBodySchema = z
   .object(
     {
       intake_data: IntakeDataSchema.optional(),
-      plan_length_days: z
-        .number({ error: "plan_length_days must be a number" })
-        .int({ error: "plan_length_days must be a whole number" })
-        .min(1, { error: "plan_length_days must be from 1 to 28" })
-        .max(28, { error: "plan_length_days must be from 1 to 28" })
-        .optional(),
+      plan_length_days: PlanLengthDaysSchema.optional(),
       // Legacy simple path.
       goal: z
         .string({ error: "goal must be text" })

@@ -7,7 +7,6 @@ import type { FoodGroup } from "./catalogue";
  */
 export type MealComponent = {
   groups: readonly FoodGroup[];
-  optional?: boolean;
   /**
    * Use a later group only when earlier ones have nothing usable (breakfast's
    * protein is dairy unless there is none; fish is not a breakfast swap for
@@ -29,35 +28,22 @@ const BREAKFAST: MealSlot = {
   components: [
     { groups: ["breakfast", "starch"], strictOrder: true },
     { groups: ["dairy", "protein"], strictOrder: true },
-    { groups: ["fruit"], optional: true },
+    { groups: ["fruit"] },
   ],
 };
 // Lunch and dinner are built the way a coach plates them: protein, starch,
-// vegetable, plus a fat source at dinner (cooking oil, avocado, nuts).
-const LUNCH: MealSlot = {
-  name: "Lunch",
-  energyShare: 0.32,
-  components: [
-    { groups: ["protein"] },
-    { groups: ["starch"] },
-    { groups: ["vegetable"] },
-    { groups: ["fat"], optional: true },
-  ],
-};
-const DINNER: MealSlot = {
-  name: "Dinner",
-  energyShare: 0.33,
-  components: [
-    { groups: ["protein"] },
-    { groups: ["starch"] },
-    { groups: ["vegetable"] },
-    { groups: ["fat"], optional: true },
-  ],
-};
+// vegetable, plus a fat source (cooking oil, avocado, nuts).
+const mainMeal = (name: string, energyShare: number): MealSlot => ({
+  name,
+  energyShare,
+  components: [{ groups: ["protein"] }, { groups: ["starch"] }, { groups: ["vegetable"] }, { groups: ["fat"] }],
+});
+const LUNCH = mainMeal("Lunch", 0.32);
+const DINNER = mainMeal("Dinner", 0.33);
 const snack = (name: string): MealSlot => ({
   name,
   energyShare: 0.1,
-  components: [{ groups: ["snack", "dairy", "fruit"] }, { groups: ["fruit", "dairy"], optional: true }],
+  components: [{ groups: ["snack", "dairy", "fruit"] }, { groups: ["fruit", "dairy"] }],
 });
 
 /**

@@ -1,6 +1,8 @@
 import type { Allergen, CatalogueFood, Diet } from "./catalogue";
 import { capText } from "./free-text";
 import type { MacroSplit } from "./generation-config";
+import { roundTenth } from "./item-nutrition";
+import { macroTargetGrams } from "./macros";
 import { mealSlotsFor } from "./meal-slots";
 
 // Building blocks shared by the rich and simple prompts. Several lines are
@@ -49,11 +51,11 @@ export function daysLine(dayNumbers: readonly number[]): string {
 
 /** Targets as percentages and the grams they mean (protein and carbs 4 kcal/g, fat 9 kcal/g). */
 export function targetLines(calorieTarget: number, split: MacroSplit): string[] {
-  const grams = (pct: number, kcalPerGram: number) => Math.round((calorieTarget * pct) / 100 / kcalPerGram);
+  const grams = macroTargetGrams(calorieTarget, split);
   return [
     `Daily calorie target: ${Math.round(calorieTarget)} kcal`,
     `Macro split: protein ${num(split.protein_pct)}%, carbs ${num(split.carb_pct)}%, fat ${num(split.fat_pct)}%`,
-    `That is about ${grams(split.protein_pct, 4)} g protein, ${grams(split.carb_pct, 4)} g carbs and ${grams(split.fat_pct, 9)} g fat per day.`,
+    `That is about ${Math.round(grams.protein)} g protein, ${Math.round(grams.carbs)} g carbs and ${Math.round(grams.fat)} g fat per day.`,
   ];
 }
 
@@ -89,7 +91,7 @@ export function inertText(text: string, maxChars: number): string {
 }
 
 function num(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  return String(roundTenth(value));
 }
 
 /**

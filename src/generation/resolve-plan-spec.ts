@@ -1,13 +1,14 @@
-import { z } from "zod";
-import type { Allergen, Diet } from "./catalogue";
+import { type Allergen, type Diet, fromDatabaseNumber } from "./catalogue";
 import { capText } from "./free-text";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, type MacroSplit } from "./generation-config";
 import {
+  CalorieTargetSchema,
+  extraIntakeKeys,
   extraValueText,
   type GenerateBody,
   type IntakeData,
-  KNOWN_INTAKE_KEYS,
   MacroSplitSchema,
+  PlanLengthDaysSchema,
   parseIntakeData,
 } from "./intake";
 import { parseLegacyRestrictions } from "./legacy-restrictions";
@@ -86,25 +87,21 @@ function storedIntake(value: unknown): IntakeData | undefined {
   return parsed.value;
 }
 
-const storedNumber = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
-  z.number().finite(),
-);
+const StoredDaysSchema = fromDatabaseNumber(PlanLengthDaysSchema);
+const StoredCaloriesSchema = fromDatabaseNumber(CalorieTargetSchema);
 
 function storedDays(value: StoredPlanInputs["plan_length_days"]): number {
-  const parsed = storedNumber.safeParse(value);
-  if (!parsed.success || !Number.isInteger(parsed.data) || parsed.data < 1 || parsed.data > 28) {
-    throw new PlanInputError(`The plan's plan_length_days must be a whole number from 1 to 28 (got ${String(value)})`);
-  }
+  const parsed = StoredDaysSchema.safeParse(value);
+  if (!parsed.success)
+    throw new PlanInputError(`The plan's stored ${parsed.error.issues[0]?.message} (got ${String(value)})`);
   return parsed.data;
 }
 
 function storedCalories(value: StoredPlanInputs["calorie_target"]): number | undefined {
   if (value === null || value === undefined) return undefined;
-  const parsed = storedNumber.safeParse(value);
-  if (!parsed.success || parsed.data < 800 || parsed.data > 6000) {
-    throw new PlanInputError(`The plan's calorie_target must be from 800 to 6000 kcal/day (got ${String(value)})`);
-  }
+  const parsed = StoredCaloriesSchema.safeParse(value);
+  if (!parsed.success)
+    throw new PlanInputError(`The plan's stored ${parsed.error.issues[0]?.message} (got ${String(value)})`);
   return parsed.data;
 }
 
@@ -119,13 +116,10 @@ function storedMacroSplit(value: unknown): MacroSplit | undefined {
   return parsed.data;
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(KNOWN_INTAKE_KEYS);
-
-/** Extra intake keys as capped text, at most `maxExtraKeys` of them, nulls omitted. */
+/** Extra intake keys as capped text (the schema already limits how many), nulls omitted. */
 function extraIntakeContext(intake: IntakeData, config: GenerationConfig): Record<string, string> {
   const context: Record<string, string> = {};
-  const keys = Object.keys(intake).filter((key) => !KNOWN_KEYS.has(key));
-  for (const key of keys.slice(0, config.limits.maxExtraKeys)) {
+  for (const key of extraIntakeKeys(intake)) {
     const text = extraValueText(intake[key]);
     if (text === null || text.trim() === "") continue;
     context[capText(key, config.limits.extraKeyMaxChars)] = capText(text, config.limits.extraValueMaxChars);

@@ -1,4 +1,5 @@
 import type { CatalogueFood } from "./catalogue";
+import { minBy } from "./min-by";
 
 export type Portion = { food: Pick<CatalogueFood, "kcal_per_100g">; grams: number };
 
@@ -50,10 +51,4 @@ export function roundPortionsToTarget(
     grams[best.index] = best.grams;
   }
   return grams;
-}
-
-function minBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  for (const item of items) if (best === undefined || score(item) < score(best)) best = item;
-  return best;
 }

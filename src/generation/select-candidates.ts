@@ -1,6 +1,7 @@
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
 import { fitsRestrictions, type Restrictions } from "./food-restrictions";
 import type { MacroSplit } from "./generation-config";
+import { macroPercentages } from "./macros";
 import { seededOrder } from "./stable-hash";
 
 /** A plan asking for at least this share of energy from protein is "high-protein". */
@@ -9,8 +10,12 @@ const PROTEIN_BEARING: ReadonlySet<FoodGroup> = new Set(["protein", "dairy", "sn
 
 /** At least 40 % of the food's energy comes from protein (chicken, fish, tofu, skyr; not beans). */
 function isProteinDense(food: CatalogueFood): boolean {
-  const energy = food.protein_per_100g * 4 + food.carbs_per_100g * 4 + food.fat_per_100g * 9;
-  return energy > 0 && (food.protein_per_100g * 4) / energy >= 0.4;
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return shares.protein_pct >= 40;
 }
 
 /**
@@ -31,18 +36,14 @@ export const TARGET_GROUPS: Readonly<Record<FoodGroup, number>> = {
 
 /**
  * At most this many foods of one family (e.g. two 'chicken' items) so a
- * group's slots are not all variations of the same food; `byFamily` overrides.
+ * group's slots are not all variations of the same food.
  */
-export const FAMILY_CAPS: { default: number; byFamily: Readonly<Record<string, number>> } = {
-  default: 2,
-  byFamily: {},
-};
+export const FAMILY_CAP = 2;
 
 export type SelectCandidatesOptions = {
   /** Makes the choice reproducible (use the generation id); a different seed varies the menu. */
   seed: string;
   targetGroups?: Readonly<Record<FoodGroup, number>>;
-  familyCaps?: { default: number; byFamily: Readonly<Record<string, number>> };
 };
 
 /**
@@ -59,7 +60,6 @@ export function selectCandidates(
   options: SelectCandidatesOptions,
 ): CatalogueFood[] {
   const targets = options.targetGroups ?? TARGET_GROUPS;
-  const caps = options.familyCaps ?? FAMILY_CAPS;
   const allowed = uniqueFoods(catalogue).filter((food) => fitsRestrictions(food, plan));
   const highProtein = (plan.macroSplit?.protein_pct ?? 0) >= HIGH_PROTEIN_PCT;
 
@@ -77,7 +77,7 @@ export function selectCandidates(
     const quota = highProtein && PROTEIN_BEARING.has(group) ? count : group === "protein" ? Math.ceil(count * 0.6) : 0;
     const dense = seeded.filter(isProteinDense).slice(0, quota);
     const ordered = [...dense, ...seeded.filter((food) => !dense.includes(food))];
-    chosen.push(...pickVaried(ordered, count, (family) => caps.byFamily[family] ?? caps.default));
+    chosen.push(...pickVaried(ordered, count, FAMILY_CAP));
   }
   return chosen.sort(
     (a, b) =>
@@ -88,20 +88,15 @@ export function selectCandidates(
 }
 
 /** Take up to `count` foods: one per family first, then more per family up to its cap. */
-function pickVaried(
-  ordered: readonly CatalogueFood[],
-  count: number,
-  capFor: (family: string) => number,
-): CatalogueFood[] {
+function pickVaried(ordered: readonly CatalogueFood[], count: number, familyCap: number): CatalogueFood[] {
   const picked: CatalogueFood[] = [];
   const perFamily = new Map<string, number>();
-  const maxRounds = Math.max(1, ...ordered.map((food) => capFor(familyKey(food))));
-  for (let round = 1; round <= maxRounds && picked.length < count; round++) {
+  for (let round = 1; round <= familyCap && picked.length < count; round++) {
     for (const food of ordered) {
       if (picked.length >= count) break;
       const family = familyKey(food);
       const used = perFamily.get(family) ?? 0;
-      if (picked.includes(food) || used >= round || used >= capFor(family)) continue;
+      if (picked.includes(food) || used >= round) continue;
       picked.push(food);
       perFamily.set(family, used + 1);
     }

@@ -1,5 +1,6 @@
 import type { CatalogueFood } from "./catalogue";
 import type { MacroSplit } from "./generation-config";
+import { macroTargetGrams } from "./macros";
 
 export type PortionProblem = {
   meals: readonly { energyShare: number; foods: readonly CatalogueFood[] }[];
@@ -28,11 +29,7 @@ export function solvePortions(problem: PortionProblem): number[][] {
   if (n === 0) return problem.meals.map(() => []);
 
   const target = problem.calorieTarget;
-  const macroGrams = {
-    protein: (target * problem.macroSplit.protein_pct) / 100 / 4,
-    carbs: (target * problem.macroSplit.carb_pct) / 100 / 4,
-    fat: (target * problem.macroSplit.fat_pct) / 100 / 9,
-  };
+  const macroGrams = macroTargetGrams(target, problem.macroSplit);
 
   const rows: { coef: number[]; goal: number; weight: number }[] = [];
   const addRow = (coef: number[], goal: number, weight: number) => {

@@ -187,10 +187,10 @@ async function planChunk(
 ): Promise<PassResult> {
   const { spec, candidates } = context;
   const days = describeDays(chunk.days);
-  const request = {
-    ...buildPassRequest({ spec, candidates, dayNumbers: chunk.days, avoidFoodIds }, deps.config),
-    maxTokens: chunk.maxTokens,
-  };
+  const request = buildPassRequest(
+    { spec, candidates, dayNumbers: chunk.days, avoidFoodIds, maxTokens: chunk.maxTokens },
+    deps.config,
+  );
 
   let reply: Awaited<ReturnType<ModelPort["complete"]>>;
   try {

@@ -13,7 +13,7 @@ import { db } from "./database/index";
  */
 
 export type GenerationProgress = {
-  phase: "queued" | "loading" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "saving" | "done";
+  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "done";
   days_done: number;
   days_total: number;
 };
