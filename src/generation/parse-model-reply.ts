@@ -17,18 +17,6 @@ export function parseModelReply(
   reply: Pick<ModelReply, "text" | "stopReason">,
   expectedDays: readonly number[],
 ): ParseReplyResult {
-  try {
-    return parseOrFail(reply, expectedDays);
-  } catch {
-    // Defence in depth: nothing above should throw, but a parser must not.
-    return { ok: false, error: generationError("invalid_json", "The model's answer could not be read as JSON") };
-  }
-}
-
-function parseOrFail(
-  reply: Pick<ModelReply, "text" | "stopReason">,
-  expectedDays: readonly number[],
-): ParseReplyResult {
   const text = typeof reply.text === "string" ? reply.text : "";
   if (reply.stopReason === "max_tokens") {
     return fail(

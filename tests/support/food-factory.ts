@@ -1,9 +1,10 @@
-import { type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue";
+import type { CatalogueFood } from "@/generation/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { plannedItem } from "@/generation/item-nutrition";
+import type { PassBrief } from "@/generation/model-port";
 import type { PlanSpec } from "@/generation/plan-spec";
 import type { PlannedDay } from "@/generation/planned-day";
-import catalogueRows from "../fixtures/catalogue.json";
+import { seedCatalogue } from "./seed-catalogue";
 
 // Small factories for generation tests. Ids are deterministic so failures
 // are reproducible and fixture files can refer to foods by position.
@@ -30,9 +31,9 @@ export function makeFood(overrides: Partial<CatalogueFood> = {}): CatalogueFood 
   };
 }
 
-/** The realistic 97-food catalogue in tests/fixtures/catalogue.json, parsed like database rows. */
+/** The real catalogue from supabase/seed.sql (a fresh copy each call, so tests can't disturb each other). */
 export function realisticCatalogue(): CatalogueFood[] {
-  return CatalogueFoodSchema.array().parse(catalogueRows);
+  return seedCatalogue().map((food) => ({ ...food, diet_tags: [...food.diet_tags], allergens: [...food.allergens] }));
 }
 
 export function foodNamed(catalogue: readonly CatalogueFood[], name: string): CatalogueFood {
@@ -53,6 +54,22 @@ export function makeSpec(overrides: Partial<PlanSpec> = {}): PlanSpec {
     mealsPerDay: defaults.mealsPerDay,
     extraContext: {},
     promptStyle: "rich",
+    ...overrides,
+  };
+}
+
+/** A pass brief with the config defaults, no foods and no restrictions unless overridden. */
+export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
+  const defaults = DEFAULT_GENERATION_CONFIG.defaults;
+  return {
+    dayNumbers: [1, 2, 3],
+    candidates: [],
+    calorieTarget: defaults.calorieTarget,
+    macroSplit: { ...defaults.macroSplit },
+    mealsPerDay: defaults.mealsPerDay,
+    avoidFoodIds: [],
+    diet: [],
+    allergies: [],
     ...overrides,
   };
 }

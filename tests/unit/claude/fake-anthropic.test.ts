@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildPassRequest } from "@/generation/build-pass-request";
 import { dayTotals } from "@/generation/day-totals";
-import { fitsRestrictions } from "@/generation/food-restrictions";
 import { parseModelReply } from "@/generation/parse-model-reply";
 import { sanitizePlan } from "@/generation/sanitize-plan";
 import { selectCandidates } from "@/generation/select-candidates";
@@ -54,7 +53,6 @@ describe("the fake Anthropic server", () => {
       expect(Math.abs(dayTotals(day).kcal / 2300 - 1)).toBeLessThan(0.03);
       expect(day.meals).toHaveLength(4);
     }
-    for (const food of candidates) expect(fitsRestrictions(food, spec)).toBe(true);
   });
 
   it("records each request's body, headers and prompt text", async () => {

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ALLERGENS, type CatalogueFood, DIETS, familyKey, indexFoodsById } from "@/generation/catalogue";
-import { dayTotals, macroPercentages } from "@/generation/day-totals";
+import { dayTotals } from "@/generation/day-totals";
 import { fitsRestrictions } from "@/generation/food-restrictions";
+import { macroError } from "@/generation/macros";
 import type { PassBrief } from "@/generation/model-port";
 import { createOfflineModel } from "@/generation/offline-model";
 import { planOffline } from "@/generation/offline-planner";
@@ -10,23 +11,14 @@ import { parseModelReply } from "@/generation/parse-model-reply";
 import type { PlannedDay } from "@/generation/planned-day";
 import { sanitizePlan } from "@/generation/sanitize-plan";
 import { selectCandidates } from "@/generation/select-candidates";
-import { foodNamed, realisticCatalogue } from "../../support/food-factory";
+import { foodNamed, makeBrief, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();
 
+/** A brief offering the candidate list production would for these restrictions. */
 function brief(overrides: Partial<PassBrief> = {}): PassBrief {
   const restrictions = { diet: overrides.diet ?? [], allergies: overrides.allergies ?? [] };
-  return {
-    dayNumbers: [1, 2, 3],
-    candidates: selectCandidates(catalogue, restrictions, { seed: "offline" }),
-    calorieTarget: 2000,
-    macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
-    mealsPerDay: 3,
-    avoidFoodIds: [],
-    diet: [],
-    allergies: [],
-    ...overrides,
-  };
+  return makeBrief({ candidates: selectCandidates(catalogue, restrictions, { seed: "offline" }), ...overrides });
 }
 
 /** Plan offline, then read the answer exactly as a Claude answer is read. */
@@ -59,10 +51,7 @@ describe("the offline planner", () => {
     const days = planDays(
       brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7], macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 } }),
     );
-    const errors = days.map((day) => {
-      const pct = macroPercentages(dayTotals(day));
-      return (Math.abs(pct.protein_pct - 30) + Math.abs(pct.carb_pct - 40) + Math.abs(pct.fat_pct - 30)) / 3;
-    });
+    const errors = days.map((day) => macroError(dayTotals(day), { protein_pct: 30, carb_pct: 40, fat_pct: 30 }) / 3);
     expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(6);
   });
 
@@ -141,7 +130,9 @@ describe("the offline planner", () => {
   });
 
   it("answers with empty meals rather than failing when no food fits", () => {
-    const text = planOffline(brief({ candidates: [foodNamed(catalogue, "Chicken breast, grilled")], diet: ["vegan"] }));
+    const text = planOffline(
+      brief({ candidates: [foodNamed(catalogue, "Chicken breast, meat only, roasted")], diet: ["vegan"] }),
+    );
     expect(JSON.parse(text)).toEqual({ days: [1, 2, 3].map((day) => ({ day, meals: [] })) });
   });
 
@@ -161,16 +152,20 @@ describe("the offline planner", () => {
             candidates.some((food) => food.food_group === "protein") &&
               candidates.some((food) => food.food_group === "starch"),
           );
-          const input = brief({
-            candidates: catalogue,
-            diet,
-            allergies,
-            calorieTarget,
-            mealsPerDay,
-            dayNumbers: [firstDay, firstDay + 1],
-          });
+          // The candidate list production sends, and the whole catalogue (the
+          // planner must filter by itself whatever it is handed).
+          const inputs = [candidates, catalogue].map((offered) =>
+            brief({
+              candidates: offered,
+              diet,
+              allergies,
+              calorieTarget,
+              mealsPerDay,
+              dayNumbers: [firstDay, firstDay + 1],
+            }),
+          );
           const byId = indexFoodsById(catalogue);
-          for (const day of planDays(input)) {
+          for (const day of inputs.flatMap((input) => planDays(input))) {
             expect(within(dayTotals(day).kcal, calorieTarget)).toBe(true);
             for (const item of day.meals.flatMap((meal) => meal.items)) {
               expect(fitsRestrictions(byId.get(item.food_id) as CatalogueFood, restrictions)).toBe(true);

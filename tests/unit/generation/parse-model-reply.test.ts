@@ -138,19 +138,41 @@ describe("parsing a model reply", () => {
     expect(parseModelReply(reply(fixture("unknown-food.json")), [1]).ok).toBe(true);
   });
 
-  it("never throws and always returns a retryable error value for arbitrary text", () => {
+  // Plans in the right shape with the details wrong in every way fast-check can think of.
+  const nearlyValidPlan = fc.record({
+    days: fc.array(
+      fc.record({
+        day: fc.oneof(fc.constantFrom(1, 2), fc.integer()),
+        meals: fc.array(
+          fc.record({
+            name: fc.string(),
+            items: fc.array(fc.record({ food_id: fc.string(), grams: fc.oneof(fc.double(), fc.integer()) })),
+          }),
+          { maxLength: 3 },
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+  });
+
+  it("never throws, and accepts only complete answers for exactly the days asked", () => {
     fc.assert(
       fc.property(
         fc.oneof(
           fc.string(),
           fc.json(),
           fc.string().map((s) => `prose {${s}} more`),
+          nearlyValidPlan.map((plan) => JSON.stringify(plan)),
+          nearlyValidPlan.map((plan) => `Here is the plan:\n\`\`\`json\n${JSON.stringify(plan)}\n\`\`\``),
         ),
         fc.constantFrom("end_turn", "max_tokens", null),
         (text, stop) => {
           const result = parseModelReply(reply(text, stop), [1, 2]);
-          if (!result.ok) {
-            expect(result.error.retryable).toBe(true);
+          if (result.ok) {
+            // Only a complete answer for exactly the days asked is accepted.
+            expect(stop).not.toBe("max_tokens");
+            expect(result.plan.days.map((day) => day.day)).toEqual([1, 2]);
+          } else {
             expect(result.error.message.length).toBeGreaterThan(0);
           }
         },

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type CatalogueFood, CatalogueFoodSchema } from "../../src/generation/catalogue";
+
+/**
+ * The global food catalogue exactly as supabase/seed.sql writes it, parsed
+ * without a database, so pure tests and the planner evaluation run on the
+ * data production uses rather than a copy that drifts. Ids are assigned in
+ * order (deterministic, not the database's).
+ */
+
+const SEED_FILE = fileURLToPath(new URL("../../supabase/seed.sql", import.meta.url));
+
+let cached: CatalogueFood[] | undefined;
+
+export function seedCatalogue(): CatalogueFood[] {
+  cached ??= foodsFromSeedSql(readFileSync(SEED_FILE, "utf8"));
+  return cached;
+}
+
+/** Rows of `insert into public.foods (...) values (...), ...;` as catalogue foods, ids assigned in order. */
+export function foodsFromSeedSql(sql: string): CatalogueFood[] {
+  const start = sql.search(/insert\s+into\s+public\.foods/i);
+  if (start < 0) throw new Error("seed.sql has no `insert into public.foods` statement");
+  const statement = sql.slice(start);
+  const columns = (/\(([^)]*)\)\s*values/i.exec(statement)?.[1] ?? "").split(",").map((column) => column.trim());
+  const valuesAt = statement.search(/\bvalues\b/i) + "values".length;
+  const rows = parseTuples(statement.slice(valuesAt));
+  return rows.map((values, index) => {
+    const row: Record<string, unknown> = {
+      id: `5eed0000-0000-4000-8000-${(index + 1).toString(16).padStart(12, "0")}`,
+    };
+    columns.forEach((column, i) => {
+      const value = values[i];
+      row[column] = typeof value === "string" && /^\{.*\}$/.test(value) ? pgArray(value) : value;
+    });
+    return CatalogueFoodSchema.parse(row);
+  });
+}
+
+/** Parse `(a, 'b', 1.0), (...) ... ;` into value lists, stopping at the statement's end. Skips -- comments. */
+function parseTuples(text: string): Array<Array<string | number | null>> {
+  const tuples: Array<Array<string | number | null>> = [];
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === "-" && text[i + 1] === "-") {
+      i = text.indexOf("\n", i);
+      if (i < 0) break;
+      continue;
+    }
+    if (char === ";" || /^on\s+conflict/i.test(text.slice(i, i + 12))) break;
+    if (char !== "(") {
+      i++;
+      continue;
+    }
+    const values: Array<string | number | null> = [];
+    i++;
+    let token = "";
+    while (i < text.length && text[i] !== ")") {
+      const c = text[i] as string;
+      if (c === "'") {
+        let value = "";
+        i++;
+        while (i < text.length) {
+          if (text[i] === "'" && text[i + 1] === "'") {
+            value += "'";
+            i += 2;
+          } else if (text[i] === "'") {
+            i++;
+            break;
+          } else {
+            value += text[i++];
+          }
+        }
+        values.push(value);
+        token = "";
+        while (text[i] === " ") i++;
+        if (text[i] === ",") i++;
+        continue;
+      }
+      if (c === ",") {
+        if (token.trim() !== "") values.push(scalar(token));
+        token = "";
+        i++;
+        continue;
+      }
+      token += c;
+      i++;
+    }
+    if (token.trim() !== "") values.push(scalar(token));
+    tuples.push(values);
+    i++;
+  }
+  return tuples;
+}
+
+function scalar(token: string): string | number | null {
+  const trimmed = token.trim();
+  if (/^null$/i.test(trimmed)) return null;
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : trimmed;
+}
+
+function pgArray(literal: string): string[] {
+  const inner = literal.slice(1, -1).trim();
+  return inner === "" ? [] : inner.split(",").map((part) => part.trim().replace(/^"|"$/g, ""));
+}

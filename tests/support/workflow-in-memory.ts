@@ -1,0 +1,80 @@
+import type { CatalogueFood } from "../../src/generation/catalogue";
+import { DEFAULT_GENERATION_CONFIG } from "../../src/generation/generation-config";
+import type { GenerateBody } from "../../src/generation/intake";
+import type { ModelPort, ModelReply, ModelRequest } from "../../src/generation/model-port";
+import { createOfflineModel } from "../../src/generation/offline-model";
+import type { StoredPlanInputs } from "../../src/generation/resolve-plan-spec";
+import { generateMealPlan } from "../../src/inngest/generate-meal-plan-handler";
+import type { GenerationStore, SavePlanInput } from "../../src/server/generation-store";
+
+/**
+ * The real generate-meal-plan handler, run with no engine and no database:
+ * steps run once each, the store keeps one plan in memory. For pure tests and
+ * the planner evaluation, so they exercise the workflow's own story instead
+ * of a copy of it.
+ */
+
+export type InMemoryRun = {
+  saved: SavePlanInput | undefined;
+  requests: ModelRequest[];
+  replies: ModelReply[];
+  logs: { message: string; fields: Record<string, unknown> }[];
+};
+
+export async function runWorkflowInMemory(input: {
+  stored: StoredPlanInputs;
+  request?: GenerateBody;
+  catalogue: readonly CatalogueFood[];
+  model?: ModelPort;
+  generationId?: string;
+}): Promise<InMemoryRun> {
+  const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [] };
+  const model = input.model ?? createOfflineModel();
+  const recordingModel: ModelPort = {
+    name: model.name,
+    async complete(request, options) {
+      run.requests.push(request);
+      const reply = await model.complete(request, options);
+      run.replies.push(reply);
+      return reply;
+    },
+  };
+  const store: GenerationStore = {
+    loadPlanForGeneration: async (planId) => ({
+      status: "current",
+      plan: { id: planId, org_id: "memory-org", ...input.stored },
+      catalogue: [...input.catalogue],
+    }),
+    recordProgress: async () => {},
+    addDaysDone: async () => {},
+    savePlan: async (_planId, _generationId, saved) => {
+      run.saved = saved;
+      return "saved";
+    },
+    markGenerationFailed: async () => true,
+  };
+  const log = (message: string, fields: Record<string, unknown>) => run.logs.push({ message, fields });
+  await generateMealPlan(
+    {
+      planId: "memory-plan",
+      orgId: "memory-org",
+      generationId: input.generationId ?? "generation-1",
+      request: input.request ?? {},
+    },
+    { run: (_id, work) => work() },
+    {
+      model: recordingModel,
+      store,
+      config: DEFAULT_GENERATION_CONFIG,
+      // No step budget: one model call per pass, as on a long-running host.
+      chunkLimitsFor: () => ({
+        stepBudgetSeconds: null,
+        outputTokensPerSecond: 1,
+        requestOverheadSeconds: 0,
+        outputTokensPerDay: 1,
+      }),
+      logger: { info: (fields, message) => log(message, fields), warn: (fields, message) => log(message, fields) },
+    },
+  );
+  return run;
+}
