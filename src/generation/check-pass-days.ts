@@ -1,19 +1,23 @@
+import type { CatalogueFood } from "./catalogue";
 import { dayTotals } from "./day-totals";
+import { dedupDay } from "./dedup-foods";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "./generation-config";
 import { type GenerationError, generationError } from "./generation-error";
 import type { PlannedDay } from "./planned-day";
 
 /**
  * Is a sanitised pass worth keeping? Run inside the pass step, right after
- * sanitizePlan, so a bad answer is retried by asking the model again (a
- * later scale/dedup step cannot fix it). Rejects a day that lost every item,
- * and a day so far from the target that the seed's scaler would have to blow
- * portions up or shrink them beyond `plausibleScaleRange` (e.g. 0.4-2.5x),
- * which happens when most of a day's items had unknown food ids.
+ * sanitizePlan, so a bad answer is retried by asking the model again (the
+ * later scale and dedup steps cannot fix it). Each day is judged as it will
+ * be saved, after its repeated foods are removed. Rejects a day left with no
+ * items, and a day so far from the target that the seed's scaler would have
+ * to blow portions up or shrink them beyond `plausibleScaleRange` (e.g.
+ * 0.4-2.5x): most of its items had unknown ids, or were repeats.
  */
 export function checkPassDays(
   days: readonly PlannedDay[],
   calorieTarget: number,
+  foods: ReadonlyMap<string, CatalogueFood>,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): GenerationError | null {
   const empty = days.filter((day) => day.meals.every((meal) => meal.items.length === 0)).map((day) => day.day);
@@ -24,7 +28,9 @@ export function checkPassDays(
     );
   }
   for (const day of days) {
-    const kcal = dayTotals(day).kcal;
+    const deduped = dedupDay(day, foods);
+    if (!deduped.ok) return deduped.error;
+    const kcal = dayTotals(deduped.day).kcal;
     const scale = kcal > 0 ? calorieTarget / kcal : Number.POSITIVE_INFINITY;
     if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max) {
       return generationError(

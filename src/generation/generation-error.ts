@@ -13,7 +13,8 @@ export type GenerationErrorCode =
   | "wrong_days"
   | "empty_day"
   | "implausible_calories"
-  | "zero_calories";
+  | "zero_calories"
+  | "unreachable_calories";
 
 export type GenerationError = { code: GenerationErrorCode; message: string; retryable: true };
 

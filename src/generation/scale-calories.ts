@@ -60,7 +60,20 @@ export function scaleDay(
   slots.forEach((slot, index) => {
     meals[slot.mealIndex]?.items.push(plannedItem(slot.food, grams[index] ?? slot.item.grams));
   });
-  return { ok: true, day: { day: day.day, meals }, scale };
+  const scaled = { day: day.day, meals };
+  // Portions are capped (maxItemGrams), so a day of light foods may not reach
+  // a high target: say so rather than save a day that breaks the rule.
+  const reached = dayTotals(scaled).kcal;
+  if (Math.abs(reached / calorieTarget - 1) > config.calorieTolerance) {
+    return {
+      ok: false,
+      error: generationError(
+        "unreachable_calories",
+        `Day ${day.day} cannot reach ${Math.round(calorieTarget)} kcal with portions of at most ${config.maxItemGrams} g (it reaches ${Math.round(reached)} kcal)`,
+      ),
+    };
+  }
+  return { ok: true, day: scaled, scale };
 }
 
 /** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */

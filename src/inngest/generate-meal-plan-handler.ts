@@ -209,7 +209,7 @@ async function planChunk(
       "removed foods the plan may not contain",
     );
   }
-  const problem = checkPassDays(sanitized.days, spec.calorieTarget, deps.config);
+  const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
   if (problem) throw answerFailure(problem, days);
 
   await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, spec.days);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { indexFoodsById } from "@/generation/catalogue";
 import { checkPassDays } from "@/generation/check-pass-days";
 import { makeDay, makeFood } from "../../support/food-factory";
 
 const rice = makeFood({ kcal_per_100g: 100 });
+const water = makeFood({ kcal_per_100g: 0 });
+const foods = indexFoodsById([rice, water]);
 
 describe("checking a sanitised pass", () => {
   it("accepts days the scaler can bring to target with sane portions", () => {
     expect(
-      checkPassDays([makeDay(1, { Lunch: [[rice, 1500]] }), makeDay(2, { Lunch: [[rice, 2400]] })], 2000),
+      checkPassDays([makeDay(1, { Lunch: [[rice, 1500]] }), makeDay(2, { Lunch: [[rice, 2400]] })], 2000, foods),
     ).toBeNull();
   });
 
   it("rejects a day with no items, naming it", () => {
-    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 2000]] }), { day: 2, meals: [] }], 2000)).toEqual({
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 2000]] }), { day: 2, meals: [] }], 2000, foods)).toEqual({
       code: "empty_day",
       message: "No usable catalogue foods were left on day 2 of the model's plan",
       retryable: true,
@@ -20,15 +23,25 @@ describe("checking a sanitised pass", () => {
   });
 
   it("rejects a day too far below or above target to scale", () => {
-    expect(checkPassDays([makeDay(3, { Snack: [[rice, 100]] })], 2000)).toMatchObject({
+    expect(checkPassDays([makeDay(3, { Snack: [[rice, 100]] })], 2000, foods)).toMatchObject({
       code: "implausible_calories",
       message: "Day 3 of the model's plan has 100 kcal against a target of 2000 kcal, too far off to scale",
     });
-    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 6000]] })], 2000)?.code).toBe("implausible_calories");
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 6000]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
 
   it("rejects a day whose foods carry no energy", () => {
-    const water = makeFood({ kcal_per_100g: 0 });
-    expect(checkPassDays([makeDay(1, { Lunch: [[water, 500]] })], 2000)?.code).toBe("implausible_calories");
+    expect(checkPassDays([makeDay(1, { Lunch: [[water, 500]] })], 2000, foods)?.code).toBe("implausible_calories");
+  });
+
+  it("judges a day as it will be saved, after its repeated foods are removed", () => {
+    // 2,000 kcal as planned, but three of the four portions repeat the rice: 500 kcal would remain.
+    const repeats = makeDay(1, {
+      Breakfast: [[rice, 500]],
+      Lunch: [[rice, 500]],
+      Dinner: [[rice, 500]],
+      Snack: [[rice, 500]],
+    });
+    expect(checkPassDays([repeats], 2000, foods)?.code).toBe("implausible_calories");
   });
 });

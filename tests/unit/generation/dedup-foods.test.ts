@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { familyKey, indexFoodsById } from "@/generation/catalogue";
+import { checkPassDays } from "@/generation/check-pass-days";
 import { dayTotals } from "@/generation/day-totals";
 import { dedupDay, dedupThenRescale } from "@/generation/dedup-foods";
 import { scaleCalories } from "@/generation/scale-calories";
@@ -134,17 +135,27 @@ describe("dedup then rescale (the dedup step)", () => {
     fc.assert(
       fc.property(
         fc.array(arbitraryDay(catalogue), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1200, max: 3500 }),
-        (rawDays, target) => {
-          const days = rawDays.map((day, index) => ({ ...day, day: index + 1 }));
-          // Only inputs checkPassDays would let through: sane distance from target.
-          fc.pre(days.every((day) => dayTotals(day).kcal * 0.4 <= target * 1 && target <= dayTotals(day).kcal * 2.5));
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        fc.boolean(),
+        (rawDays, factor, repeatAFood) => {
+          const days = rawDays.map((day, index) => {
+            const first = day.meals[0]?.items[0];
+            // Half the time, repeat a food in a late snack so dedup must drop it and rescale.
+            const meals = repeatAFood && first ? [...day.meals, { name: "Late snack", items: [first] }] : day.meals;
+            return { day: index + 1, meals };
+          });
+          const meanKcal = days.reduce((sum, day) => sum + dayTotals(day).kcal, 0) / days.length;
+          // Within what a plan may ask for (800-6000 kcal/day), as the scale property does.
+          const target = Math.min(6000, Math.max(800, Math.round(meanKcal * factor)));
+          // Only what the pass step lets through reaches scale and dedup.
+          fc.pre(checkPassDays(days, target, foods) === null);
           const scaled = scaleCalories(days, foods, target);
           expect(scaled.ok).toBe(true);
           if (!scaled.ok) return;
           const result = dedupThenRescale(scaled.days, foods, target);
           expect(result.ok).toBe(true);
           if (!result.ok) return;
+          if (repeatAFood) expect(result.dropped.length).toBeGreaterThan(0);
           for (const day of result.days) {
             expect(Math.abs(dayTotals(day).kcal / target - 1)).toBeLessThanOrEqual(0.03);
           }

@@ -108,10 +108,11 @@ describe("the calorie scaler (seed rule: scale = target / actual when off by mor
     ]);
   });
 
-  it("never grows an item past 2000 g (the database limit)", () => {
+  it("never grows an item past 2000 g (the database limit), and says so when the target is then out of reach", () => {
     const day = makeDay(1, { Lunch: [[rice, 1500]] });
     const result = scaleDay(day, small, 3900);
-    expect(result.ok && result.day.meals[0]?.items[0]?.grams).toBe(2000);
+    expect(result).toMatchObject({ ok: false, error: { code: "unreachable_calories" } });
+    expect(!result.ok && result.error.message).toMatch(/portions of at most 2000 g/);
   });
 
   it("returns an error value, not NaN, for a day with no calories", () => {
