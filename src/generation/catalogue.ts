@@ -68,6 +68,9 @@ export const CatalogueFoodSchema = z.object({
   allergens: z.array(z.enum(ALLERGENS)).default([]),
 });
 
+/** The `foods` columns a catalogue row is read from, in schema order. */
+export const CATALOGUE_COLUMNS = Object.keys(CatalogueFoodSchema.shape) as (keyof CatalogueFood)[];
+
 // Compile-time proof that the schema's output is exactly the declared row type.
 type SchemaOutput = z.output<typeof CatalogueFoodSchema>;
 const _schemaMatchesType: [SchemaOutput] extends [CatalogueFood]

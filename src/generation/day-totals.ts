@@ -19,6 +19,3 @@ export function dayTotals(day: PlannedDay): DayTotals {
   }
   return { kcal: roundTenth(kcal), protein: roundTenth(protein), carbs: roundTenth(carbs), fat: roundTenth(fat) };
 }
-
-// The UI imported it from here while it was; macros.ts is its home now.
-export { macroPercentages } from "./macros";

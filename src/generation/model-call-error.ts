@@ -15,7 +15,7 @@ export type ModelCallErrorKind =
   | "unknown";
 
 /** Kinds a later attempt can fix by itself; everything else needs a human (key, billing, request). */
-export const RETRYABLE_MODEL_CALL_KINDS: ReadonlySet<ModelCallErrorKind> = new Set([
+const RETRYABLE_MODEL_CALL_KINDS: ReadonlySet<ModelCallErrorKind> = new Set([
   "rate_limited",
   "overloaded",
   "server_error",

@@ -32,6 +32,6 @@ export function createOfflineModel(config: GenerationConfig = DEFAULT_GENERATION
 }
 
 /** Rough token count (about 4 characters per token for English and JSON). */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }

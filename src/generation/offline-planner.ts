@@ -66,7 +66,7 @@ export function planOffline(brief: PassBrief, config: GenerationConfig = DEFAULT
 }
 
 /** 5 g steps for portions from 40 g (a coach writes "150 g", not "147 g"); whole grams below. */
-export function presentableGrams(grams: number): number {
+function presentableGrams(grams: number): number {
   if (grams >= 40) return Math.round(grams / 5) * 5;
   return Math.max(1, Math.round(grams));
 }

@@ -8,8 +8,6 @@ export type SanitizeResult = {
   days: PlannedDay[];
   /** How many items were removed and why; the caller logs these. */
   removed: { unknownFood: number; restrictedFood: number };
-  /** Days left with no items at all (every item was removed); see checkPassDays. */
-  emptyDays: number[];
 };
 
 /**
@@ -47,5 +45,5 @@ export function sanitizePlan(
       .filter((meal) => meal.items.length > 0);
     return { day: day.day, meals };
   });
-  return { days, removed, emptyDays: days.filter((day) => day.meals.length === 0).map((day) => day.day) };
+  return { days, removed };
 }

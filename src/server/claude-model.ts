@@ -77,7 +77,7 @@ export function createClaudeModel(options: ClaudeModelOptions): ModelPort {
  * Messages are built here from status and kind only; the provider's own
  * message is read for classification but never copied into ours.
  */
-export function classifyClaudeError(error: unknown, context: { timeoutMs: number; now: number }): ModelCallError {
+function classifyClaudeError(error: unknown, context: { timeoutMs: number; now: number }): ModelCallError {
   if (error instanceof ModelCallError) return error;
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelCallError("timeout", `Claude did not answer within ${formatDuration(context.timeoutMs)}`);

@@ -1,5 +1,5 @@
 import type { CatalogueFood } from "@/generation/catalogue";
-import { CatalogueFoodSchema } from "@/generation/catalogue";
+import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue";
 import { dayTotals } from "@/generation/day-totals";
 import type { PlannedDay } from "@/generation/planned-day";
 import type { StoredPlanInputs } from "@/generation/resolve-plan-spec";
@@ -44,9 +44,7 @@ export async function loadPlanForGeneration(planId: string, generationId: string
     returning id, org_id, generation_id, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions`;
   if (!plan) return { status: "superseded" };
   const rows = await sql`
-    select id, name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
-           fibre_per_100g, default_portion_g, diet_tags, allergens
-    from foods where org_id is null or org_id = ${plan.org_id}
+    select ${sql(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id}
     order by name, id`;
   const catalogue = rows.map((row) => CatalogueFoodSchema.parse(row));
   const { generation_id: _current, ...inputs } = plan;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ALLERGENS,
   type Allergen,
+  CATALOGUE_COLUMNS,
   type CatalogueFood,
   CatalogueFoodSchema,
   DIETS,
@@ -13,10 +14,7 @@ import { DEMO_COACH_EMAIL, DEMO_ORG_ID, OTHER_COACH_EMAIL, OTHER_ORG_ID } from "
 
 /** The global catalogue, read through the same schema the workflow parses foods with. */
 async function globalFoods(): Promise<CatalogueFood[]> {
-  const rows = await db()`
-    select id, name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g, fat_per_100g,
-           fibre_per_100g, default_portion_g, diet_tags, allergens
-    from foods where org_id is null`;
+  const rows = await db()`select ${db()(CATALOGUE_COLUMNS)} from foods where org_id is null`;
   return rows.map((row) => CatalogueFoodSchema.parse(row));
 }
 

@@ -76,13 +76,11 @@ describe("sanitising a model plan", () => {
     expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 2 });
   });
 
-  it("drops meals left empty and reports days left empty", () => {
+  it("drops meals left empty and keeps days left empty for checkPassDays to reject", () => {
     const result = sanitizePlan(plan([{ food_id: "made-up", grams: 100 }]), candidates, makeSpec());
     expect(result.days[0]?.meals.map((meal) => meal.name)).toEqual(["Dinner"]);
-    expect(result.emptyDays).toEqual([]);
     const empty = sanitizePlan(plan([{ food_id: "made-up", grams: 100 }], false), candidates, makeSpec());
     expect(empty.days).toEqual([{ day: 1, meals: [] }]);
-    expect(empty.emptyDays).toEqual([1]);
   });
 
   it("never saves a zero-gram item", () => {
