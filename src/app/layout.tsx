@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { selectedRunner } from "@/inngest/dispatch";
+import { runtimeMode } from "@/server/runtime-mode";
 import { RuntimeBanner } from "@/ui/shell/runtime-banner";
 import "./globals.css";
 
@@ -15,14 +18,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The banner reflects this server's environment, so it is read per request, never baked in at build time.
+  await connection();
+  const mode = runtimeMode(selectedRunner());
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to the main content
         </a>
-        <RuntimeBanner />
+        <RuntimeBanner mode={mode} />
         {children}
       </body>
     </html>

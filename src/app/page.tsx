@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-/** The plans list is the home page; signed-out visitors are sent on to sign-in by its first API call. */
+/** The plans list is the home page (it sends a visitor without a session on to sign-in itself). */
 export default function HomePage() {
   redirect("/plans");
 }

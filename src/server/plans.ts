@@ -4,7 +4,7 @@ import { PlanInputError } from "@/generation/plan-input-error";
 import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
 import type { Caller } from "./auth/authenticate";
 import { asUser, db } from "./database/index";
-import { markGenerationFailed } from "./generation-store";
+import { type GenerationProgress, markGenerationFailed } from "./generation-store";
 import { ApiError, badRequest, notFound } from "./http/api-error";
 
 /**
@@ -88,7 +88,7 @@ export async function markQueueFailed(planId: string, generationId: string): Pro
 export type GenerationStatus = {
   generation_status: "idle" | "generating" | "complete" | "error";
   generation_error: string | null;
-  progress: { phase?: string; days_done?: number; days_total?: number };
+  progress: Partial<GenerationProgress>;
 };
 
 export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";

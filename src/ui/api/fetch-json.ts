@@ -70,7 +70,7 @@ function issueList(body: unknown): FieldIssue[] {
   });
 }
 
-export function redirectToSignIn(): void {
+function redirectToSignIn(): void {
   if (typeof window === "undefined" || window.location.pathname.startsWith("/sign-in")) return;
   window.location.assign(signInPathFor(window.location.pathname + window.location.search));
 }

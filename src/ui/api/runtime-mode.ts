@@ -3,30 +3,30 @@ import type { RuntimeMode } from "./api-types";
 let cachedRuntimeMode: Promise<RuntimeMode | null> | undefined;
 
 /**
- * Which planner, runner and sign-in the server uses, read once per page load
- * (it only changes when the server restarts). Null when the server has no
- * /api/runtime route: callers then show no banner and assume local sign-in.
+ * Which planner, runner and sign-in the server uses, for browser code that
+ * was not handed it by a server component (token refresh, sign-out). Read
+ * once per page load when the answer is definite: the mode, or a 404 (a
+ * server without /api/runtime, which can only have local sign-in). Null
+ * without caching when the server could not say (network failure, 5xx), so
+ * the next call asks again.
  */
 export function loadRuntimeMode(): Promise<RuntimeMode | null> {
-  cachedRuntimeMode ??= readRuntimeMode().then((mode) => {
-    // A network failure is worth retrying on the next call; a definite answer is not.
-    if (mode === "unreachable") {
-      cachedRuntimeMode = undefined;
-      return null;
-    }
+  cachedRuntimeMode ??= readRuntimeMode().then(({ mode, definite }) => {
+    if (!definite) cachedRuntimeMode = undefined;
     return mode;
   });
   return cachedRuntimeMode;
 }
 
-async function readRuntimeMode(): Promise<RuntimeMode | null | "unreachable"> {
+async function readRuntimeMode(): Promise<{ mode: RuntimeMode | null; definite: boolean }> {
   try {
     const response = await fetch("/api/runtime", { credentials: "same-origin", cache: "no-store" });
-    if (!response.ok) return null;
+    if (response.status === 404) return { mode: null, definite: true };
+    if (!response.ok) return { mode: null, definite: false };
     const body: unknown = await response.json();
-    return isRuntimeMode(body) ? body : null;
+    return isRuntimeMode(body) ? { mode: body, definite: true } : { mode: null, definite: false };
   } catch {
-    return "unreachable";
+    return { mode: null, definite: false };
   }
 }
 

@@ -1,14 +1,14 @@
 import type { GenerationProgress, GenerationStatusValue } from "@/ui/api/api-types";
 
-/** What each workflow phase is doing, in words a coach understands. */
-const PHASE_DESCRIPTIONS: Record<string, string> = {
+type Phase = NonNullable<GenerationProgress["phase"]>;
+
+/** What each workflow phase is doing, in words a coach understands (typed so a new phase cannot go undescribed). */
+const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   queued: "Waiting for the workflow to start",
-  loading: "Loading the plan and the food catalogue",
   "pass-one": "Planning days (first pass)",
   "pass-two": "Planning days (second pass)",
   scaling: "Scaling portions to the calorie target",
   deduplicating: "Removing repeated foods",
-  saving: "Saving the plan",
   done: "Finishing",
 };
 
@@ -17,14 +17,12 @@ const PHASE_DESCRIPTIONS: Record<string, string> = {
 // proportion to the days planned.
 const PLANNING_START = 0.05;
 const PLANNING_END = 0.85;
-const PHASE_FLOORS: Record<string, number> = {
+const PHASE_FLOORS: Record<Phase, number> = {
   queued: 0,
-  loading: 0.02,
   "pass-one": PLANNING_START,
   "pass-two": PLANNING_START,
   scaling: PLANNING_END,
   deduplicating: 0.9,
-  saving: 0.95,
   done: 1,
 };
 
@@ -35,7 +33,11 @@ export type ProgressView = {
   message: string;
 };
 
-/** Turn the status endpoint's progress object into a bar value and a sentence. */
+/**
+ * Turn the status endpoint's progress object into a bar value and a sentence.
+ * The progress is stored JSON, so a phase this page does not know (from a
+ * newer server) still gets a sentence.
+ */
 export function describeProgress(status: GenerationStatusValue, progress: GenerationProgress | null): ProgressView {
   if (status === "complete") return { percent: 100, message: "The plan is ready." };
   if (status === "error") return { percent: 0, message: "Generation failed." };

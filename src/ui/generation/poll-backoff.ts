@@ -1,5 +1,3 @@
-import type { GenerationStatusValue } from "@/ui/api/api-types";
-
 /** The first status poll comes one second after Generate: short plans often finish within a few seconds. */
 export const FIRST_POLL_DELAY_MS = 1000;
 /** Long plans take minutes; polling more often than every five seconds would only load the server. */
@@ -17,7 +15,12 @@ export function pollDelayMs(pollIndex: number): number {
   return Math.min(LONGEST_POLL_DELAY_MS, Math.round(delay));
 }
 
-/** Polling stops once the run has an outcome; idle means nothing is running either. */
-export function shouldKeepPolling(status: GenerationStatusValue): boolean {
-  return status === "generating";
+/**
+ * Whether a failed status poll will fail the same way every time, so polling
+ * should stop: a client error (404 once the plan is deleted, 403, 400), but
+ * not 408 or 429, which ask to try again later. Network failures (status 0)
+ * and 5xx may recover.
+ */
+export function pollFailureIsFinal(httpStatus: number): boolean {
+  return httpStatus >= 400 && httpStatus < 500 && httpStatus !== 408 && httpStatus !== 429;
 }

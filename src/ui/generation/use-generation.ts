@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GenerateStartResponse, GenerationStatusResponse } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
-import { pollDelayMs, shouldKeepPolling } from "./poll-backoff";
+import { pollDelayMs, pollFailureIsFinal } from "./poll-backoff";
 
 export type GenerationControl = {
   status: GenerationStatusResponse;
@@ -16,11 +16,18 @@ export type GenerationControl = {
   start: () => Promise<void>;
 };
 
+/** Polling runs exactly while this is true: until the run has an outcome (idle means nothing is running). */
+function isGenerating(status: GenerationStatusResponse): boolean {
+  return status.generation_status === "generating";
+}
+
 /**
  * Starts generation and follows it: polls the status endpoint on the backoff
  * schedule (1 s rising to 5 s) while the plan is generating, stops at
  * complete or error, and calls `onComplete` so the page can load the days.
- * A page opened mid-run picks the polling up from the initial status.
+ * A page opened mid-run picks the polling up from the initial status. A poll
+ * that can never succeed (the plan was deleted) ends the following with a
+ * failure in words.
  */
 export function useGeneration(
   planId: string,
@@ -38,7 +45,7 @@ export function useGeneration(
     onCompleteRef.current = onComplete;
   });
 
-  const generating = status.generation_status === "generating";
+  const generating = isGenerating(status);
   const statusPath = `/api/nutrition/plans/${encodeURIComponent(planId)}/generate/status`;
 
   useEffect(() => {
@@ -62,13 +69,26 @@ export function useGeneration(
       if (controller.signal.aborted) return;
       if (!result.ok) {
         if (result.status === 401) return; // fetchJson is already on its way to the sign-in page.
+        if (pollFailureIsFinal(result.status)) {
+          // Asking again would get the same answer. Showing the run as failed ends the polling.
+          setPollTrouble(null);
+          setStatus((previous) => ({
+            ...previous,
+            generation_status: "error",
+            generation_error:
+              result.status === 404
+                ? "the plan can no longer be found (it may have been deleted), so its progress cannot be followed."
+                : `progress could not be checked: ${result.error}`,
+          }));
+          return;
+        }
         setPollTrouble(`Could not check progress (${result.error}). Still trying…`);
         scheduleNextPoll();
         return;
       }
       setPollTrouble(null);
       setStatus(result.data);
-      if (shouldKeepPolling(result.data.generation_status)) scheduleNextPoll();
+      if (isGenerating(result.data)) scheduleNextPoll();
       else if (result.data.generation_status === "complete") onCompleteRef.current();
     }
 

@@ -1,8 +1,8 @@
-import { describedBy, FieldErrors } from "./field-errors";
+import { errorIdFor, FieldErrors, fieldAria, hintIdFor, shownErrorId } from "@/ui/form/field";
 
 type ChoiceFieldsetProps<Value extends string> = {
-  /** Prefix for the checkbox ids: `${idPrefix}-${value}`. */
-  idPrefix: string;
+  /** The fieldset's id; each checkbox is `${id}-${value}`. */
+  id: string;
   legend: string;
   hint: string;
   choices: readonly Value[];
@@ -14,9 +14,7 @@ type ChoiceFieldsetProps<Value extends string> = {
 
 /** A group of checkboxes (diets, allergies) whose value is the list of ticked choices, in catalogue order. */
 export function ChoiceFieldset<Value extends string>(props: ChoiceFieldsetProps<Value>) {
-  const { idPrefix, legend, hint, choices, labels, selected, onChange, errors } = props;
-  const hintId = `${idPrefix}-hint`;
-  const errorId = `${idPrefix}-error`;
+  const { id, legend, hint, choices, labels, selected, onChange, errors } = props;
 
   function toggle(choice: Value, ticked: boolean) {
     const next = new Set(selected);
@@ -27,19 +25,19 @@ export function ChoiceFieldset<Value extends string>(props: ChoiceFieldsetProps<
 
   return (
     <fieldset
+      id={id}
       className="field choice-fieldset"
-      aria-describedby={describedBy(hintId, errors?.length ? errorId : null)}
-      aria-invalid={errors?.length ? true : undefined}
+      {...fieldAria({ hintId: hintIdFor(id), errorId: shownErrorId(id, errors) })}
     >
       <legend>{legend}</legend>
-      <p id={hintId} className="hint">
+      <p id={hintIdFor(id)} className="hint">
         {hint}
       </p>
       <div className="choice-grid">
         {choices.map((choice) => (
-          <label key={choice} className="choice" htmlFor={`${idPrefix}-${choice}`}>
+          <label key={choice} className="choice" htmlFor={`${id}-${choice}`}>
             <input
-              id={`${idPrefix}-${choice}`}
+              id={`${id}-${choice}`}
               type="checkbox"
               value={choice}
               checked={selected.includes(choice)}
@@ -49,7 +47,7 @@ export function ChoiceFieldset<Value extends string>(props: ChoiceFieldsetProps<
           </label>
         ))}
       </div>
-      <FieldErrors id={errorId} messages={errors} />
+      <FieldErrors id={errorIdFor(id)} messages={errors} />
     </fieldset>
   );
 }

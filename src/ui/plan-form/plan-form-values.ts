@@ -1,4 +1,6 @@
 import type { Allergen, Diet } from "@/generation/catalogue";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { MACRO_SPLIT_TOLERANCE_PCT } from "@/generation/intake";
 
 /** What the new-plan form holds: text as typed (inputs give strings), choices as lists. */
 export type PlanFormValues = {
@@ -16,19 +18,21 @@ export type PlanFormValues = {
   notes: string;
 };
 
-/** The planner's own defaults (src/generation/generation-config.ts), so an untouched form asks for what it would get anyway. */
+const DEFAULTS = DEFAULT_GENERATION_CONFIG.defaults;
+
+/** The planner's own defaults, so an untouched form asks for what it would get anyway (a week unless changed). */
 export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   name: "",
   clientId: "",
   lengthDays: "7",
   goal: "",
-  calories: "2000",
-  proteinPercent: "30",
-  carbPercent: "40",
-  fatPercent: "30",
+  calories: String(DEFAULTS.calorieTarget),
+  proteinPercent: String(DEFAULTS.macroSplit.protein_pct),
+  carbPercent: String(DEFAULTS.macroSplit.carb_pct),
+  fatPercent: String(DEFAULTS.macroSplit.fat_pct),
   diet: [],
   allergies: [],
-  mealsPerDay: "3",
+  mealsPerDay: String(DEFAULTS.mealsPerDay),
   notes: "",
 };
 
@@ -72,9 +76,9 @@ export function macroPercentSum(values: Pick<PlanFormValues, "proteinPercent" | 
   return Math.round(sum * 10) / 10;
 }
 
-/** The API accepts a split within half a percent of 100. */
+/** The API's own rule: a split within MACRO_SPLIT_TOLERANCE_PCT of 100. */
 export function macroSumIsValid(sum: number): boolean {
-  return Math.abs(sum - 100) <= 0.5;
+  return Math.abs(sum - 100) <= MACRO_SPLIT_TOLERANCE_PCT;
 }
 
 /** Blank means "not given" (undefined); anything else is a number, NaN included, for the schema to judge. */

@@ -1,6 +1,6 @@
+import { macroTargetGrams } from "@/generation/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
-import { macroTargetGrams } from "./macro-split";
 
 type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"] };
 
@@ -95,12 +95,15 @@ function MealTable({ meal, dayNumber }: { meal: PlanMeal; dayNumber: number }) {
   );
 }
 
-/** A numeric column: the full word for screen readers always; a letter on screens too narrow for the word. */
+/** A numeric column: the full word for screen readers always; on screen the word, or a letter where it is too narrow. */
 function ColumnHeading({ long, short }: { long: string; short: string }) {
   if (long === short) return <th scope="col">{long}</th>;
   return (
     <th scope="col">
-      <span className="column-long">{long}</span>
+      <span className="visually-hidden">{long}</span>
+      <span className="column-long" aria-hidden="true">
+        {long}
+      </span>
       <span className="column-short" aria-hidden="true">
         {short}
       </span>

@@ -1,12 +1,6 @@
+import type { MacroSplit } from "@/generation/generation-config";
 import type { PlanDay, PlanDetail } from "@/ui/api/api-types";
-import {
-  averageDailyTotals,
-  MACRO_LABELS,
-  type MacroPercentages,
-  macroEnergyPercentages,
-  stackedSegments,
-  targetPercentages,
-} from "./macro-split";
+import { averageDailyTotals, MACRO_LABELS, macroEnergyPercentages, stackedSegments } from "./macro-split";
 
 const BAR_WIDTH = 480;
 const BAR_HEIGHT = 28;
@@ -20,8 +14,8 @@ type MacroChartProps = { days: readonly PlanDay[]; targets: PlanDetail["targets"
 /** Share of energy from protein, carbohydrate and fat: the target against the plan's average day. */
 export function MacroChart({ days, targets }: MacroChartProps) {
   const average = averageDailyTotals(days);
-  const rows: { label: string; percentages: MacroPercentages }[] = [];
-  if (targets) rows.push({ label: "Target", percentages: targetPercentages(targets.macro_split) });
+  const rows: { label: string; percentages: MacroSplit }[] = [];
+  if (targets) rows.push({ label: "Target", percentages: targets.macro_split });
   const planned = average ? macroEnergyPercentages(average) : null;
   if (planned) rows.push({ label: "Plan (average day)", percentages: planned });
   if (rows.length === 0) return null;
@@ -31,7 +25,7 @@ export function MacroChart({ days, targets }: MacroChartProps) {
   const description = rows
     .map(
       (row) =>
-        `${row.label}: protein ${row.percentages.protein}%, carbohydrate ${row.percentages.carb}%, fat ${row.percentages.fat}%`,
+        `${row.label}: protein ${row.percentages.protein_pct}%, carbohydrate ${row.percentages.carb_pct}%, fat ${row.percentages.fat_pct}%`,
     )
     .join("; ");
 

@@ -1,13 +1,16 @@
+import type { MacroSplit } from "@/generation/generation-config";
+import { type MacroGrams, macroPercentages } from "@/generation/macros";
 import type { PlanDay, Totals } from "@/ui/api/api-types";
 
 export type MacroKey = "protein" | "carb" | "fat";
-export type MacroPercentages = Record<MacroKey, number>;
-
-/** Energy per gram (Atwater factors): how macro grams become a share of the day's kcal. */
-export const KCAL_PER_GRAM: Record<MacroKey, number> = { protein: 4, carb: 4, fat: 9 };
 
 export const MACRO_LABELS: Record<MacroKey, string> = { protein: "Protein", carb: "Carbohydrate", fat: "Fat" };
-const MACRO_ORDER: readonly MacroKey[] = ["protein", "carb", "fat"];
+/** The order the charts draw the macros in, and the MacroSplit field holding each one's share. */
+const MACRO_ORDER: readonly { key: MacroKey; field: keyof MacroSplit }[] = [
+  { key: "protein", field: "protein_pct" },
+  { key: "carb", field: "carb_pct" },
+  { key: "fat", field: "fat_pct" },
+];
 
 /** The plan's average day, or null for a plan with no days yet. */
 export function averageDailyTotals(days: readonly Pick<PlanDay, "totals">[]): Totals | null {
@@ -28,59 +31,38 @@ export function averageDailyTotals(days: readonly Pick<PlanDay, "totals">[]): To
 }
 
 /**
- * The share of energy from each macro, in whole percent adding up to exactly
- * 100 (largest remainders get the rounding), or null when there is no energy.
+ * The planner's share of energy from each macro (macroPercentages), in whole
+ * percent adding up to exactly 100 (largest remainders get the rounding), or
+ * null when there is no energy.
  */
-export function macroEnergyPercentages(totals: Pick<Totals, "protein" | "carbs" | "fat">): MacroPercentages | null {
-  const energy: MacroPercentages = {
-    protein: Math.max(0, totals.protein) * KCAL_PER_GRAM.protein,
-    carb: Math.max(0, totals.carbs) * KCAL_PER_GRAM.carb,
-    fat: Math.max(0, totals.fat) * KCAL_PER_GRAM.fat,
-  };
-  const total = energy.protein + energy.carb + energy.fat;
+export function macroEnergyPercentages(totals: MacroGrams): MacroSplit | null {
+  const exact = macroPercentages(totals);
+  const total = MACRO_ORDER.reduce((sum, { field }) => sum + exact[field], 0);
   if (!Number.isFinite(total) || total <= 0) return null;
 
-  const exact = MACRO_ORDER.map((key) => ({ key, value: (energy[key] / total) * 100 }));
-  const rounded: MacroPercentages = { protein: 0, carb: 0, fat: 0 };
-  for (const { key, value } of exact) rounded[key] = Math.floor(value);
-  let missing = 100 - (rounded.protein + rounded.carb + rounded.fat);
-  const byRemainder = [...exact].sort((first, second) => (second.value % 1) - (first.value % 1));
-  for (const { key } of byRemainder) {
+  const rounded: MacroSplit = { protein_pct: 0, carb_pct: 0, fat_pct: 0 };
+  for (const { field } of MACRO_ORDER) rounded[field] = Math.floor(exact[field]);
+  let missing = 100 - MACRO_ORDER.reduce((sum, { field }) => sum + rounded[field], 0);
+  const byRemainder = [...MACRO_ORDER].sort((first, second) => (exact[second.field] % 1) - (exact[first.field] % 1));
+  for (const { field } of byRemainder) {
     if (missing <= 0) break;
-    rounded[key] += 1;
+    rounded[field] += 1;
     missing -= 1;
   }
   return rounded;
 }
 
-/** The target split as the API stores it, in the same shape as the computed one. */
-export function targetPercentages(split: { protein_pct: number; carb_pct: number; fat_pct: number }): MacroPercentages {
-  return { protein: split.protein_pct, carb: split.carb_pct, fat: split.fat_pct };
-}
-
 export type MacroSegment = { key: MacroKey; label: string; percent: number; x: number; width: number };
 
 /** One stacked bar: protein, then carbohydrate, then fat, each as wide as its share of `width`. */
-export function stackedSegments(percentages: MacroPercentages, width: number): MacroSegment[] {
-  const total = MACRO_ORDER.reduce((sum, key) => sum + Math.max(0, percentages[key]), 0);
+export function stackedSegments(split: MacroSplit, width: number): MacroSegment[] {
+  const total = MACRO_ORDER.reduce((sum, { field }) => sum + Math.max(0, split[field]), 0);
   let x = 0;
-  return MACRO_ORDER.map((key) => {
-    const percent = Math.max(0, percentages[key]);
+  return MACRO_ORDER.map(({ key, field }) => {
+    const percent = Math.max(0, split[field]);
     const segmentWidth = total > 0 ? (percent / total) * width : 0;
     const segment = { key, label: MACRO_LABELS[key], percent, x, width: segmentWidth };
     x += segmentWidth;
     return segment;
   });
-}
-
-/** The grams of each macro a day needs to meet the kcal target with the target split. */
-export function macroTargetGrams(
-  kcal: number,
-  split: { protein_pct: number; carb_pct: number; fat_pct: number },
-): Pick<Totals, "protein" | "carbs" | "fat"> {
-  return {
-    protein: (kcal * split.protein_pct) / 100 / KCAL_PER_GRAM.protein,
-    carbs: (kcal * split.carb_pct) / 100 / KCAL_PER_GRAM.carb,
-    fat: (kcal * split.fat_pct) / 100 / KCAL_PER_GRAM.fat,
-  };
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import type { PlanDetail } from "@/ui/api/api-types";
+import { useApiGet } from "@/ui/api/use-api-get";
 import { GenerationPanel } from "@/ui/generation/generation-panel";
 import { useGeneration } from "@/ui/generation/use-generation";
 import { StatusBadge } from "@/ui/shell/status-badge";
@@ -11,11 +12,10 @@ import { GroceryListSection } from "./grocery-list-section";
 import { KcalChart } from "./kcal-chart";
 import { MacroChart } from "./macro-chart";
 import { PlanSummary } from "./plan-summary";
-import { usePlanDetail } from "./use-plan-detail";
 
 /** The plan page: loads the plan, then shows it with generation controls, charts, days and groceries. */
 export function PlanView({ planId }: { planId: string }) {
-  const { state, reload } = usePlanDetail(planId);
+  const { state, reload } = useApiGet<PlanDetail>(`/api/nutrition/plans/${encodeURIComponent(planId)}`);
 
   if (state.kind === "loading") {
     return (
@@ -39,9 +39,10 @@ export function PlanView({ planId }: { planId: string }) {
       </div>
     );
   }
-  return <LoadedPlan plan={state.plan} reload={reload} />;
+  return <LoadedPlan plan={state.data} reload={reload} />;
 }
 
+/** Holds the generation state: each status poll re-renders this and the panel, not the plan's days (PlanBody). */
 function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<void> }) {
   const onComplete = useCallback(() => void reload(), [reload]);
   const generation = useGeneration(
@@ -50,8 +51,6 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
     { generation_status: plan.generation_status, generation_error: plan.generation_error, progress: plan.progress },
     onComplete,
   );
-  const targetKcal = plan.targets?.kcal ?? null;
-  const hasDays = plan.days.length > 0;
 
   return (
     <article className="plan-page stack-large">
@@ -64,36 +63,45 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
       </header>
       <PlanSummary plan={plan} />
 
-      <GenerationPanel control={generation} hasDays={hasDays} />
+      <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
 
-      {hasDays ? (
-        <>
-          <div className="button-row no-print">
-            <button type="button" className="button" onClick={() => window.print()}>
-              Print the plan and grocery list
-            </button>
-          </div>
-
-          <section aria-labelledby="overview-heading" className="overview">
-            <h2 id="overview-heading">Overview</h2>
-            <div className="chart-grid">
-              <KcalChart days={plan.days} targetKcal={targetKcal} />
-              <MacroChart days={plan.days} targets={plan.targets} />
-            </div>
-          </section>
-
-          <section aria-labelledby="days-heading">
-            <h2 id="days-heading">Days</h2>
-            <div className="day-grid">
-              {plan.days.map((day) => (
-                <DayCard key={day.day_number} day={day} targets={plan.targets} />
-              ))}
-            </div>
-          </section>
-
-          <GroceryListSection days={plan.days} />
-        </>
-      ) : null}
+      <PlanBody plan={plan} />
     </article>
   );
 }
+
+/**
+ * The finished plan: charts, days and the grocery list. Memoised on the plan
+ * object, which only changes when the plan is loaded again.
+ */
+const PlanBody = memo(function PlanBody({ plan }: { plan: PlanDetail }) {
+  if (plan.days.length === 0) return null;
+  return (
+    <>
+      <div className="button-row no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print the plan and grocery list
+        </button>
+      </div>
+
+      <section aria-labelledby="overview-heading" className="overview">
+        <h2 id="overview-heading">Overview</h2>
+        <div className="chart-grid">
+          <KcalChart days={plan.days} targetKcal={plan.targets?.kcal ?? null} />
+          <MacroChart days={plan.days} targets={plan.targets} />
+        </div>
+      </section>
+
+      <section aria-labelledby="days-heading">
+        <h2 id="days-heading">Days</h2>
+        <div className="day-grid">
+          {plan.days.map((day) => (
+            <DayCard key={day.day_number} day={day} targets={plan.targets} />
+          ))}
+        </div>
+      </section>
+
+      <GroceryListSection days={plan.days} />
+    </>
+  );
+});

@@ -1,31 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import type { PlanSummary, PlansListResponse } from "@/ui/api/api-types";
-import { fetchJson } from "@/ui/api/fetch-json";
+import type { PlansListResponse } from "@/ui/api/api-types";
+import { useApiGet } from "@/ui/api/use-api-get";
 import { StatusBadge } from "@/ui/shell/status-badge";
 import { formatDate } from "./format-date";
 
-type ListState = { kind: "loading" } | { kind: "failed"; error: string } | { kind: "loaded"; plans: PlanSummary[] };
-
 /** The org's plans, newest first, each linking to its page with its generation status. */
 export function PlansList() {
-  const [state, setState] = useState<ListState>({ kind: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the reload trigger for the Try again button
-  useEffect(() => {
-    let current = true;
-    setState({ kind: "loading" });
-    fetchJson<PlansListResponse>("/api/nutrition/plans").then((result) => {
-      if (!current) return;
-      setState(result.ok ? { kind: "loaded", plans: result.data.plans } : { kind: "failed", error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const { state, reload } = useApiGet<PlansListResponse>("/api/nutrition/plans");
 
   if (state.kind === "loading") {
     return (
@@ -38,13 +21,14 @@ export function PlansList() {
     return (
       <div className="notice notice-error" role="alert">
         <p>Could not load the plans: {state.error}</p>
-        <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+        <button type="button" className="button" onClick={() => void reload()}>
           Try loading the plans again
         </button>
       </div>
     );
   }
-  if (state.plans.length === 0) {
+  const { plans } = state.data;
+  if (plans.length === 0) {
     return (
       <p className="empty-state">
         No plans yet. Press <strong>New plan</strong> to create the first one.
@@ -53,7 +37,7 @@ export function PlansList() {
   }
   return (
     <ul className="plan-list">
-      {state.plans.map((plan) => (
+      {plans.map((plan) => (
         <li key={plan.id} className="plan-list-item" data-testid="plan-row">
           <div className="plan-list-main">
             <Link href={`/plans/${plan.id}`} className="plan-list-link">

@@ -1,27 +1,13 @@
-"use client";
-
-import { useEffect, useState } from "react";
-import { loadRuntimeMode } from "@/ui/api/runtime-mode";
-import { type RuntimeNotice, runtimeNotices } from "./runtime-notices";
+import type { RuntimeMode } from "@/ui/api/api-types";
+import { type RemedyPart, runtimeNotices } from "./runtime-notices";
 
 /**
  * Says when the embedded stand-ins (offline planner, inline runner) are in
  * use and what to set for Claude or Inngest. Shows nothing when both real
- * services are configured or the server has no /api/runtime route.
+ * services are configured. Rendered on the server, which knows its own mode.
  */
-export function RuntimeBanner() {
-  const [notices, setNotices] = useState<RuntimeNotice[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    loadRuntimeMode().then((mode) => {
-      if (current && mode) setNotices(runtimeNotices(mode));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-
+export function RuntimeBanner({ mode }: { mode: Pick<RuntimeMode, "planner" | "runner"> }) {
+  const notices = runtimeNotices(mode);
   if (notices.length === 0) return null;
   return (
     <aside
@@ -32,12 +18,7 @@ export function RuntimeBanner() {
       <ul>
         {notices.map((notice) => (
           <li key={notice.id}>
-            <strong>{notice.title}.</strong> {notice.consequence}{" "}
-            {notice.remedies.map((remedy) => (
-              <span key={remedy}>
-                <RemedyText text={remedy} />{" "}
-              </span>
-            ))}
+            <strong>{notice.title}.</strong> {notice.consequence} <Remedy parts={notice.remedy} />
           </li>
         ))}
       </ul>
@@ -45,21 +26,14 @@ export function RuntimeBanner() {
   );
 }
 
-/** Environment variables and commands in a remedy read as code, so they can be copied exactly. */
-const CODE_PATTERN = /(npx inngest-cli@latest dev|[A-Z][A-Z0-9]*_[A-Z0-9_]+(?:=1)?)/g;
-
-function RemedyText({ text }: { text: string }) {
-  const parts = text.split(CODE_PATTERN);
-  return (
-    <>
-      {parts.map((part, index) =>
-        index % 2 === 1 ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence never reorder
-          <code key={index}>{part}</code>
-        ) : (
-          part
-        ),
-      )}
-    </>
+/** Environment variables and commands read as code, so they can be copied exactly. */
+function Remedy({ parts }: { parts: readonly RemedyPart[] }) {
+  return parts.map((part, index) =>
+    typeof part === "string" ? (
+      part
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence never reorder
+      <code key={index}>{part.code}</code>
+    ),
   );
 }

@@ -1,13 +1,16 @@
 import type { RuntimeMode } from "@/ui/api/api-types";
 
+/** A run of prose, or something to type exactly (an environment variable, a command), shown as code. */
+export type RemedyPart = string | { code: string };
+
 export type RuntimeNotice = {
   id: "planner" | "runner";
   /** What is in use, e.g. "Offline planner". */
   title: string;
   /** What that means for the plans. */
   consequence: string;
-  /** What to set to get the real thing; shown as code. */
-  remedies: string[];
+  /** What to set to get the real thing, one sentence in parts. */
+  remedy: RemedyPart[];
 };
 
 /**
@@ -21,7 +24,7 @@ export function runtimeNotices(mode: Pick<RuntimeMode, "planner" | "runner">): R
       id: "planner",
       title: "Offline planner in use",
       consequence: "Plans come from a deterministic planner over the food catalogue, not from Claude.",
-      remedies: ["Set ANTHROPIC_API_KEY to generate with Claude."],
+      remedy: ["Set ", { code: "ANTHROPIC_API_KEY" }, " to generate with Claude."],
     });
   }
   if (mode.runner === "inline") {
@@ -29,9 +32,16 @@ export function runtimeNotices(mode: Pick<RuntimeMode, "planner" | "runner">): R
       id: "runner",
       title: "Inline runner in use",
       consequence: "Generation runs inside the web server and is not durable: a restart loses a run in progress.",
-      remedies: [
-        "Set INNGEST_DEV=1 and run npx inngest-cli@latest dev for a local Inngest server,",
-        "or set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY for Inngest Cloud.",
+      remedy: [
+        "Set ",
+        { code: "INNGEST_DEV=1" },
+        " and run ",
+        { code: "npx inngest-cli@latest dev" },
+        " for a local Inngest server, or set ",
+        { code: "INNGEST_EVENT_KEY" },
+        " and ",
+        { code: "INNGEST_SIGNING_KEY" },
+        " for Inngest Cloud.",
       ],
     });
   }

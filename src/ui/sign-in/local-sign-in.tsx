@@ -2,6 +2,7 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { fetchJson } from "@/ui/api/fetch-json";
+import { FormError, LabelledInput } from "@/ui/form/field";
 import { SEEDED_COACHES } from "./seeded-coaches";
 
 /** Embedded default: pick a seeded coach, or type a seeded email. No password: this is a local demo. */
@@ -56,31 +57,24 @@ export function LocalSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       </div>
 
       <form className="stack" onSubmit={handleSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={emailId}>Or sign in with another seeded email</label>
-          <input
-            id={emailId}
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            required
-          />
-        </div>
+        <LabelledInput
+          id={emailId}
+          label="Or sign in with another seeded email"
+          errorId={error ? errorId : null}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
         <div>
           <button type="submit" className="button" disabled={busy || email.trim() === ""}>
-            {busy && pendingEmail === email ? "Signing in…" : "Sign in with this email"}
+            {pendingEmail === email ? "Signing in…" : "Sign in with this email"}
           </button>
         </div>
       </form>
 
-      {error ? (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { supabaseBrowserClient } from "@/ui/api/supabase-browser";
+import { type SupabasePublicConfig, supabaseClientFor } from "@/ui/api/supabase-browser";
+import { FormError, LabelledInput } from "@/ui/form/field";
+
+type PasswordSignInProps = { supabase: SupabasePublicConfig; onSignedIn: () => void };
 
 /** A configured Supabase project: email and password through Supabase Auth (the session lands in a cookie). */
-export function PasswordSignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function PasswordSignIn({ supabase, onSignedIn }: PasswordSignInProps) {
   const emailId = useId();
   const passwordId = useId();
   const errorId = useId();
@@ -22,8 +25,7 @@ export function PasswordSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const client = await supabaseBrowserClient();
-      if (!client) throw new Error("Supabase sign-in is not configured on this server.");
+      const client = await supabaseClientFor(supabase);
       const { error: signInError } = await client.auth.signInWithPassword({ email: email.trim(), password });
       if (signInError) throw signInError;
       onSignedIn();
@@ -33,38 +35,30 @@ export function PasswordSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     }
   }
 
-  const describedBy = error ? errorId : undefined;
+  const shownErrorId = error ? errorId : null;
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={emailId}>Email address</label>
-        <input
-          id={emailId}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-describedby={describedBy}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={describedBy}
-          required
-        />
-      </div>
-      {error ? (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <LabelledInput
+        id={emailId}
+        label="Email address"
+        errorId={shownErrorId}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        required
+      />
+      <LabelledInput
+        id={passwordId}
+        label="Password"
+        errorId={shownErrorId}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        required
+      />
+      <FormError id={errorId} message={error} />
       <div>
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import {
   describeOffTarget,
   formatKcal,
@@ -29,7 +30,15 @@ describe("numbers on the plan page", () => {
 });
 
 describe("the on-target tolerance", () => {
-  it("is the calorie scaler's tolerance as a clean percentage", () => {
-    expect(ON_TARGET_TOLERANCE_PERCENT).toBe(3);
+  it("is the calorie scaler's own, shown without floating-point noise", () => {
+    // 0.03 * 100 is 3.0000000000000004: the legend must not say so.
+    expect(ON_TARGET_TOLERANCE_PERCENT).toBeCloseTo(DEFAULT_GENERATION_CONFIG.calorieTolerance * 100, 9);
+    expect(String(ON_TARGET_TOLERANCE_PERCENT)).toMatch(/^\d+(\.\d)?$/);
+  });
+
+  it("is where a day stops counting as near the target", () => {
+    expect(isNearTarget(ON_TARGET_TOLERANCE_PERCENT)).toBe(true);
+    expect(isNearTarget(-ON_TARGET_TOLERANCE_PERCENT)).toBe(true);
+    expect(isNearTarget(ON_TARGET_TOLERANCE_PERCENT + 0.1)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import {
   FIRST_POLL_DELAY_MS,
   LONGEST_POLL_DELAY_MS,
   pollDelayMs,
-  shouldKeepPolling,
+  pollFailureIsFinal,
 } from "@/ui/generation/poll-backoff";
 
 describe("the status polling schedule", () => {
@@ -30,11 +30,14 @@ describe("the status polling schedule", () => {
     expect(pollDelayMs(-3)).toBe(FIRST_POLL_DELAY_MS);
     expect(pollDelayMs(Number.NaN)).toBe(FIRST_POLL_DELAY_MS);
   });
+});
 
-  it("stops polling at complete or error, and does not poll an idle plan", () => {
-    expect(shouldKeepPolling("generating")).toBe(true);
-    expect(shouldKeepPolling("complete")).toBe(false);
-    expect(shouldKeepPolling("error")).toBe(false);
-    expect(shouldKeepPolling("idle")).toBe(false);
+describe("a failed status poll", () => {
+  it("ends the polling when asking again would get the same answer", () => {
+    for (const status of [400, 403, 404, 410]) expect(pollFailureIsFinal(status)).toBe(true);
+  });
+
+  it("is retried when the server is unreachable, busy or failing for now", () => {
+    for (const status of [0, 408, 429, 500, 502, 503]) expect(pollFailureIsFinal(status)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runtimeNotices } from "@/ui/shell/runtime-notices";
+import { type RuntimeNotice, runtimeNotices } from "@/ui/shell/runtime-notices";
 import { DEFAULT_AFTER_SIGN_IN, safeNextPath, signInPathFor } from "@/ui/shell/safe-next-path";
 
 describe("where sign-in leads", () => {
@@ -20,24 +20,35 @@ describe("where sign-in leads", () => {
   });
 });
 
+/** The parts of a remedy shown as code: what the coach's admin types exactly. */
+const codeIn = (notice: RuntimeNotice | undefined) =>
+  notice?.remedy.flatMap((part) => (typeof part === "string" ? [] : [part.code])) ?? [];
+const textOf = (notice: RuntimeNotice | undefined) =>
+  notice?.remedy.map((part) => (typeof part === "string" ? part : part.code)).join("") ?? "";
+
 describe("the runtime banner", () => {
   it("says nothing when Claude and Inngest are both in use", () => {
     expect(runtimeNotices({ planner: "claude", runner: "inngest" })).toEqual([]);
   });
 
-  it("names ANTHROPIC_API_KEY when the offline planner is in use", () => {
+  it("names ANTHROPIC_API_KEY, as code, when the offline planner is in use", () => {
     const notices = runtimeNotices({ planner: "offline", runner: "inngest" });
     expect(notices.map((notice) => notice.id)).toEqual(["planner"]);
-    expect(notices[0]?.remedies.join(" ")).toContain("ANTHROPIC_API_KEY");
+    expect(codeIn(notices[0])).toEqual(["ANTHROPIC_API_KEY"]);
+    expect(textOf(notices[0])).toBe("Set ANTHROPIC_API_KEY to generate with Claude.");
   });
 
-  it("names both ways to get Inngest when the inline runner is in use", () => {
+  it("names both ways to get Inngest, each setting and command as code, when the inline runner is in use", () => {
     const notices = runtimeNotices({ planner: "claude", runner: "inline" });
-    const text = notices[0]?.remedies.join(" ") ?? "";
-    expect(text).toContain("INNGEST_DEV=1");
-    expect(text).toContain("npx inngest-cli@latest dev");
-    expect(text).toContain("INNGEST_EVENT_KEY");
-    expect(text).toContain("INNGEST_SIGNING_KEY");
+    expect(codeIn(notices[0])).toEqual([
+      "INNGEST_DEV=1",
+      "npx inngest-cli@latest dev",
+      "INNGEST_EVENT_KEY",
+      "INNGEST_SIGNING_KEY",
+    ]);
+    expect(textOf(notices[0])).toMatch(
+      /^Set INNGEST_DEV=1 and run .* or set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY/,
+    );
   });
 
   it("lists both stand-ins on the embedded default", () => {
