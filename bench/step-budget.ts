@@ -6,12 +6,12 @@
 // no budget (the seed's two calls) the longest step is what Netlify would kill.
 // Bounded: a handful of plans, each run stops at its first error.
 import { randomUUID } from "node:crypto";
-import { generateMealPlan, type StepRunner } from "@/inngest/generate-meal-plan-handler";
+import { chunkLimitsFor, generationDependencies } from "@/inngest/dependencies";
+import { generateMealPlan, type StepRunner } from "@/inngest/generate-meal-plan-story";
 import { createClaudeModel } from "@/server/claude-model";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
-import { chunkLimitsFor, generationDependencies } from "@/server/generation-dependencies";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
 
 const HAIKU_TOKENS_PER_SECOND = 100; // published ~100 tokens/s

@@ -9,13 +9,13 @@
  *
  * Foods come from supabase/seed.sql, the catalogue production is seeded with.
  */
-import { type CatalogueFood, indexFoodsById } from "../src/generation/catalogue";
-import { dayTotals } from "../src/generation/day-totals";
-import { restrictionViolations } from "../src/generation/food-restrictions";
-import type { IntakeData } from "../src/generation/intake";
-import { macroError } from "../src/generation/macros";
-import { usedFoodIds } from "../src/generation/planned-day";
-import { resolvePlanSpec } from "../src/generation/resolve-plan-spec";
+import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { restrictionViolations } from "@/generation/catalogue/food-restrictions";
+import type { IntakeData } from "@/generation/intake/intake";
+import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { macroError } from "@/generation/nutrition/macros";
+import { usedFoodIds } from "@/generation/nutrition/planned-day";
 import { seedCatalogue } from "../tests/support/seed-catalogue";
 import { type InMemoryRun, runWorkflowInMemory } from "../tests/support/workflow-in-memory";
 

@@ -4,7 +4,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { env } = await import("./server/env");
+    const { env } = await import("@/server/env");
     env();
   }
 }

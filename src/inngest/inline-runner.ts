@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
-import { generationDependencies } from "@/server/generation-dependencies";
 import { inngestConfig } from "../../inngest.config";
+import { generationDependencies } from "./dependencies";
 import type { GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
 import {
@@ -8,8 +8,8 @@ import {
   type GenerationOutcome,
   generateMealPlan,
   type StepRunner,
-} from "./generate-meal-plan-handler";
-import { isFinal, retryAfterMs } from "./generation-failure";
+} from "./generate-meal-plan-story";
+import { isFinal, retryAfterMs } from "./step-failures";
 
 /**
  * Runs generate-meal-plan in this process, for machines with no Inngest

@@ -4,8 +4,8 @@ import Anthropic, {
   APIError,
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
-import { ModelCallError, type ModelCallErrorKind } from "@/generation/model-call-error";
-import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model-port";
+import { ModelCallError, type ModelCallErrorKind } from "@/generation/model/model-call-error";
+import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
 
 export type ClaudeModelOptions = {
   apiKey: string;

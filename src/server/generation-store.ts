@@ -1,9 +1,9 @@
-import type { CatalogueFood } from "@/generation/catalogue";
-import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue";
-import { dayTotals } from "@/generation/day-totals";
-import type { PlannedDay } from "@/generation/planned-day";
-import type { StoredPlanInputs } from "@/generation/resolve-plan-spec";
-import { db } from "./database/index";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
+import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { db } from "@/server/database/index";
 
 /**
  * What the generation workflow reads and writes, on the service connection

@@ -1,4 +1,4 @@
-import { db } from "./database/index";
+import { db } from "@/server/database/index";
 
 export type Health = { database: "up" | "down"; foods: number; detail?: string };
 

@@ -1,7 +1,7 @@
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
-import type { Caller } from "./auth/authenticate";
-import { asUser } from "./database/index";
-import { notFound } from "./http/api-error";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { Caller } from "@/server/auth/authenticate";
+import { asUser } from "@/server/database/index";
+import { notFound } from "@/server/http/api-error";
 import type { GenerationStatus } from "./plans";
 
 export type PlanItem = {

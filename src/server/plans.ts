@@ -1,11 +1,11 @@
-import type { CreatePlanBody } from "@/generation/create-plan-body";
-import type { GenerateBody } from "@/generation/intake";
-import { PlanInputError } from "@/generation/plan-input-error";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
-import type { Caller } from "./auth/authenticate";
-import { asUser, db } from "./database/index";
+import type { CreatePlanBody } from "@/generation/intake/create-plan-body";
+import type { GenerateBody } from "@/generation/intake/intake";
+import { PlanInputError } from "@/generation/intake/plan-input-error";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { Caller } from "@/server/auth/authenticate";
+import { asUser, db } from "@/server/database/index";
+import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
-import { ApiError, badRequest, notFound } from "./http/api-error";
 
 /**
  * What the plan routes do, as the signed-in coach under row-level security.

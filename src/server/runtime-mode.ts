@@ -1,4 +1,4 @@
-import { supabaseAuthConfigured } from "./auth/auth-mode";
+import { supabaseAuthConfigured } from "@/server/auth/auth-mode";
 import { type Env, env } from "./env";
 
 export type RuntimeMode = {

@@ -1,4 +1,4 @@
-import { signLocalAccessToken } from "../../src/server/auth/access-token";
+import { signLocalAccessToken } from "@/server/auth/access-token";
 import { DEMO_COACH_EMAIL, DEMO_COACH_ID, OTHER_COACH_EMAIL, OTHER_COACH_ID } from "./seed-ids";
 
 /**

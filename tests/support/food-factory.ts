@@ -1,9 +1,9 @@
-import type { CatalogueFood } from "@/generation/catalogue";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import { plannedItem } from "@/generation/item-nutrition";
-import type { PassBrief } from "@/generation/model-port";
-import type { PlanSpec } from "@/generation/plan-spec";
-import type { PlannedDay } from "@/generation/planned-day";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import type { PassBrief } from "@/generation/model/model-port";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { seedCatalogue } from "./seed-catalogue";
 
 // Small factories for generation tests. Ids are deterministic so failures

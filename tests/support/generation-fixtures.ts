@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { GenerateRequestedData } from "../../src/inngest/events";
-import { db } from "../../src/server/database/index";
+import type { GenerateRequestedData } from "@/inngest/events";
+import { db } from "@/server/database/index";
 import { createPlan, type PlanOverrides } from "./plan-factory";
 import { DEMO_ORG_ID } from "./seed-ids";
 

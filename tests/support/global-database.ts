@@ -2,10 +2,10 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { connect } from "@/server/database/connection";
+import { startEmbeddedPostgres } from "@/server/database/embedded-postgres";
+import { migrateAndSeed } from "@/server/database/local-database";
 import { freePort } from "../../scripts/lib/free-port";
-import { connect } from "../../src/server/database/connection";
-import { startEmbeddedPostgres } from "../../src/server/database/embedded-postgres";
-import { migrateAndSeed } from "../../src/server/database/local-database";
 
 /**
  * One real PostgreSQL per test run, on a free loopback port, with a template

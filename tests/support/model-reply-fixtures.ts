@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { CatalogueFood } from "@/generation/catalogue";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../fixtures/model-replies/", import.meta.url));
 

@@ -1,4 +1,4 @@
-import { db } from "../../src/server/database/index";
+import { db } from "@/server/database/index";
 import { DEMO_ORG_ID } from "./seed-ids";
 
 export type PlanOverrides = {

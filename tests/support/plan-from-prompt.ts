@@ -6,10 +6,10 @@ import {
   type Diet,
   FOOD_GROUPS,
   type FoodGroup,
-} from "@/generation/catalogue";
+} from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import type { PassBrief } from "@/generation/model-port";
-import { planOffline } from "@/generation/offline-planner";
+import type { PassBrief } from "@/generation/model/model-port";
+import { planOffline } from "@/generation/offline/offline-planner";
 
 /**
  * Rebuild a pass's brief from prompt text alone, the way a test double for

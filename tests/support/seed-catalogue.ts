@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type CatalogueFood, CatalogueFoodSchema } from "../../src/generation/catalogue";
+import { type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 
 /**
  * The global food catalogue exactly as supabase/seed.sql writes it, parsed

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { connect } from "../../src/server/database/connection";
-import { closeDatabase } from "../../src/server/database/index";
-import { resetEnvForTests } from "../../src/server/env";
+import { connect } from "@/server/database/connection";
+import { closeDatabase } from "@/server/database/index";
+import { resetEnvForTests } from "@/server/env";
 
 /**
  * Gives this test file its own database, cloned from the migrated and seeded

@@ -1,11 +1,11 @@
-import type { CatalogueFood } from "../../src/generation/catalogue";
-import { DEFAULT_GENERATION_CONFIG } from "../../src/generation/generation-config";
-import type { GenerateBody } from "../../src/generation/intake";
-import type { ModelPort, ModelReply, ModelRequest } from "../../src/generation/model-port";
-import { createOfflineModel } from "../../src/generation/offline-model";
-import type { StoredPlanInputs } from "../../src/generation/resolve-plan-spec";
-import { generateMealPlan } from "../../src/inngest/generate-meal-plan-handler";
-import type { GenerationStore, SavePlanInput } from "../../src/server/generation-store";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import type { GenerateBody } from "@/generation/intake/intake";
+import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
+import { createOfflineModel } from "@/generation/offline/offline-model";
+import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
+import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
 /**
  * The real generate-meal-plan handler, run with no engine and no database:

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import { type Env, env } from "../env";
+import { type Env, env } from "@/server/env";
 import { supabaseAuthConfigured } from "./auth-mode";
 import { localJwtSecret } from "./local-secret";
 

@@ -1,4 +1,4 @@
-import { type Env, env } from "../env";
+import { type Env, env } from "@/server/env";
 
 /** Supabase Auth when a project is configured; otherwise local sign-in as a seeded coach. */
 export function supabaseAuthConfigured(configuration: Env = env()): boolean {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { asUser, type UserClaims } from "../database/index";
-import { ApiError, badRequest, unauthorized } from "../http/api-error";
+import { asUser, type UserClaims } from "@/server/database/index";
+import { ApiError, badRequest, unauthorized } from "@/server/http/api-error";
 import { InvalidTokenError, verifyAccessToken } from "./access-token";
 import { supabaseAuthConfigured } from "./auth-mode";
 import { accessTokenFromCookies, LOCAL_SESSION_COOKIE } from "./session-cookie";

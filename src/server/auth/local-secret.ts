@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectPaths } from "../database/local-defaults";
+import { projectPaths } from "@/server/database/local-defaults";
 
 /**
  * The secret that signs local sign-in tokens: random per install, kept in

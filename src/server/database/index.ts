@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "@/server/env";
 import { connect, type Database, type Transaction } from "./connection";
 import { EMBEDDED_PORT, embeddedUrl } from "./local-defaults";
 

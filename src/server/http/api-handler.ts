@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { redactSecrets } from "../redact";
+import { redactSecrets } from "@/server/redact";
 import { ApiError } from "./api-error";
 
 type RouteContext<Params> = { params: Promise<Params> };

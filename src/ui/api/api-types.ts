@@ -18,4 +18,4 @@ export type CreatePlanResponse = { id: string };
 export type GenerateStartResponse = { status: "generating"; generation_id: string };
 
 /** One validation problem as a 400 answer lists it: `{ path: "intake_data.macro_split", message }`. */
-export type { FieldIssue } from "@/generation/zod-issues";
+export type { FieldIssue } from "@/generation/shared/zod-issues";

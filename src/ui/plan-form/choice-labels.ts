@@ -1,4 +1,4 @@
-import type { Allergen, Diet } from "@/generation/catalogue";
+import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
 
 /** Checkbox labels for the catalogue's diet values (typed so a new diet cannot go unlabelled). */
 export const DIET_LABELS: Record<Diet, string> = {

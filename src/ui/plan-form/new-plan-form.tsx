@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ALLERGENS, DIETS } from "@/generation/catalogue";
-import { parseCreatePlanBody } from "@/generation/create-plan-body";
+import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
+import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import type { CreatePlanResponse, FieldIssue } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { Field } from "@/ui/form/field";

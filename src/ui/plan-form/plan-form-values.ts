@@ -1,6 +1,6 @@
-import type { Allergen, Diet } from "@/generation/catalogue";
+import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import { MACRO_SPLIT_TOLERANCE_PCT } from "@/generation/intake";
+import { MACRO_SPLIT_TOLERANCE_PCT } from "@/generation/intake/intake";
 
 /** What the new-plan form holds: text as typed (inputs give strings), choices as lists. */
 export type PlanFormValues = {

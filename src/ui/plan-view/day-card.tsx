@@ -1,4 +1,4 @@
-import { macroTargetGrams } from "@/generation/macros";
+import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
 

@@ -1,4 +1,4 @@
-import { FOOD_GROUPS } from "@/generation/catalogue";
+import { FOOD_GROUPS } from "@/generation/catalogue/catalogue";
 import type { PlanDay } from "@/ui/api/api-types";
 
 export type GroceryItem = { food_id: string; food_name: string; grams: number };

@@ -1,5 +1,5 @@
 import type { MacroSplit } from "@/generation/generation-config";
-import { type MacroGrams, macroPercentages } from "@/generation/macros";
+import { type MacroGrams, macroPercentages } from "@/generation/nutrition/macros";
 import type { PlanDay, Totals } from "@/ui/api/api-types";
 
 export type MacroKey = "protein" | "carb" | "fat";

@@ -1,10 +1,10 @@
 import { SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
-import * as devSession from "../../../src/app/api/dev/session/route";
-import * as plans from "../../../src/app/api/nutrition/plans/route";
-import { signLocalAccessToken } from "../../../src/server/auth/access-token";
-import { localJwtSecret } from "../../../src/server/auth/local-secret";
-import { resetEnvForTests } from "../../../src/server/env";
+import * as devSession from "@/app/api/dev/session/route";
+import * as plans from "@/app/api/nutrition/plans/route";
+import { signLocalAccessToken } from "@/server/auth/access-token";
+import { localJwtSecret } from "@/server/auth/local-secret";
+import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
 import { DEMO_COACH_EMAIL, DEMO_COACH_ID } from "../../support/seed-ids";
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as devSession from "../../../src/app/api/dev/session/route";
-import * as start from "../../../src/app/api/nutrition/plans/[planId]/generate/start/route";
-import * as plans from "../../../src/app/api/nutrition/plans/route";
-import { db } from "../../../src/server/database/index";
-import { resetEnvForTests } from "../../../src/server/env";
+import * as devSession from "@/app/api/dev/session/route";
+import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
+import * as plans from "@/app/api/nutrition/plans/route";
+import { db } from "@/server/database/index";
+import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
 import { createPlan } from "../../support/plan-factory";
 import { DEMO_ORG_ID } from "../../support/seed-ids";

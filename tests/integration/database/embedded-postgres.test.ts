@@ -3,10 +3,10 @@ import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "@/server/database/connection";
+import { DatabaseStartupError, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
+import { assertReachable } from "@/server/database/local-database";
 import { freePort } from "../../../scripts/lib/free-port";
-import { connect } from "../../../src/server/database/connection";
-import { DatabaseStartupError, startEmbeddedPostgres } from "../../../src/server/database/embedded-postgres";
-import { assertReachable } from "../../../src/server/database/local-database";
 
 let directory: string;
 beforeAll(async () => {

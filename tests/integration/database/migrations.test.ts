@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../../src/server/database/index";
-import { migrateAndSeed } from "../../../src/server/database/local-database";
+import { db } from "@/server/database/index";
+import { migrateAndSeed } from "@/server/database/local-database";
 
 describe("migrations and seed", () => {
   it("apply a second time as a no-op that changes no rows", async () => {

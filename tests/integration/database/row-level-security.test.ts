@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asUser, db } from "../../../src/server/database/index";
+import { asUser, db } from "@/server/database/index";
 import { addDay, createPlan } from "../../support/plan-factory";
 import { DEMO_COACH_ID, DEMO_ORG_ID, OTHER_CLIENT_ID, OTHER_COACH_ID, OTHER_ORG_ID } from "../../support/seed-ids";
 

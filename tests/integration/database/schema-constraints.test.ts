@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "../../../src/server/database/index";
+import { db } from "@/server/database/index";
 import { addDay, createPlan } from "../../support/plan-factory";
 
 describe("meal plan schema", () => {

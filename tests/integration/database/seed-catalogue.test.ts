@@ -7,9 +7,9 @@ import {
   CatalogueFoodSchema,
   DIETS,
   type Diet,
-} from "../../../src/generation/catalogue";
-import { fitsRestrictions } from "../../../src/generation/food-restrictions";
-import { db } from "../../../src/server/database/index";
+} from "@/generation/catalogue/catalogue";
+import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { db } from "@/server/database/index";
 import { DEMO_COACH_EMAIL, DEMO_ORG_ID, OTHER_COACH_EMAIL, OTHER_ORG_ID } from "../../support/seed-ids";
 
 /** The global catalogue, read through the same schema the workflow parses foods with. */

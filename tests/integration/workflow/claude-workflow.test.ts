@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generationDependencies } from "@/inngest/dependencies";
+import { type InlineRunOptions, startInlineRun } from "@/inngest/inline-runner";
+import { resetEnvForTests } from "@/server/env";
 import { inngestConfig } from "../../../inngest.config";
-import { type InlineRunOptions, startInlineRun } from "../../../src/inngest/inline-runner";
-import { resetEnvForTests } from "../../../src/server/env";
-import { generationDependencies } from "../../../src/server/generation-dependencies";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
 

@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
+import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
+import { db } from "@/server/database/index";
 import { inngestConfig } from "../../../inngest.config";
-import { generateMealPlanFunction } from "../../../src/inngest/generate-meal-plan";
-import { db } from "../../../src/server/database/index";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
 

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ModelPort } from "../../../src/generation/model-port";
-import { createOfflineModel } from "../../../src/generation/offline-model";
-import { generateMealPlanFunction, markCancelledGenerationFunction } from "../../../src/inngest/generate-meal-plan";
-import { startInlineRun } from "../../../src/inngest/inline-runner";
-import { db } from "../../../src/server/database/index";
-import { resetEnvForTests } from "../../../src/server/env";
-import { generationDependencies } from "../../../src/server/generation-dependencies";
+import type { ModelPort } from "@/generation/model/model-port";
+import { createOfflineModel } from "@/generation/offline/offline-model";
+import { generationDependencies } from "@/inngest/dependencies";
+import { generateMealPlanFunction, markCancelledGenerationFunction } from "@/inngest/generate-meal-plan-function";
+import { startInlineRun } from "@/inngest/inline-runner";
+import { db } from "@/server/database/index";
+import { resetEnvForTests } from "@/server/env";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
 

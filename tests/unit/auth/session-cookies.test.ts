@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sessionAccessToken } from "../../../src/server/auth/authenticate";
-import { encodeSessionCookie } from "../../../src/server/auth/session-cookie";
+import { sessionAccessToken } from "@/server/auth/authenticate";
+import { encodeSessionCookie } from "@/server/auth/session-cookie";
 
 const session = encodeSessionCookie({ access_token: "header.payload.signature", token_type: "bearer" });
 

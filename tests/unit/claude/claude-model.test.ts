@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ModelCallError } from "@/generation/model-call-error";
-import type { ModelRequest } from "@/generation/model-port";
-import { parseModelReply } from "@/generation/parse-model-reply";
+import { ModelCallError } from "@/generation/model/model-call-error";
+import type { ModelRequest } from "@/generation/model/model-port";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { createClaudeModel } from "@/server/claude-model";
 import { credentialOf, type FakeAnthropic, type ScriptedReply, startFakeAnthropic } from "../../support/fake-anthropic";
 import { makeBrief } from "../../support/food-factory";

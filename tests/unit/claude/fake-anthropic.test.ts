@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { buildPassRequest } from "@/generation/build-pass-request";
-import { dayTotals } from "@/generation/day-totals";
-import { parseModelReply } from "@/generation/parse-model-reply";
-import { sanitizePlan } from "@/generation/sanitize-plan";
-import { selectCandidates } from "@/generation/select-candidates";
+import { sanitizePlan } from "@/generation/answer/sanitize-plan";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { buildPassRequest } from "@/generation/prompt/build-pass-request";
 import { createClaudeModel } from "@/server/claude-model";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { makeSpec, realisticCatalogue } from "../../support/food-factory";

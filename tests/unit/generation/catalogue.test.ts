@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CatalogueFoodSchema, familyKey, indexFoodsById } from "@/generation/catalogue";
-import { fitsRestrictions, restrictionViolations } from "@/generation/food-restrictions";
+import { CatalogueFoodSchema, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { fitsRestrictions, restrictionViolations } from "@/generation/catalogue/food-restrictions";
 import { makeFood, realisticCatalogue } from "../../support/food-factory";
 
 describe("a catalogue row from Postgres", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { indexFoodsById } from "@/generation/catalogue";
-import { checkPassDays } from "@/generation/check-pass-days";
+import { checkPassDays } from "@/generation/answer/check-pass-days";
+import { indexFoodsById } from "@/generation/catalogue/catalogue";
 import { makeDay, makeFood } from "../../support/food-factory";
 
 const rice = makeFood({ kcal_per_100g: 100 });

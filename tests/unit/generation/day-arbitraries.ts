@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import type { CatalogueFood } from "@/generation/catalogue";
-import { plannedItem } from "@/generation/item-nutrition";
-import type { PlannedDay } from "@/generation/planned-day";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
 
 /** Arbitrary days built from `foods`, with repeats allowed (dedup's input) and portions of 5-800 g. */
 export function arbitraryDay(foods: readonly CatalogueFood[], dayNumber = 1): fc.Arbitrary<PlannedDay> {

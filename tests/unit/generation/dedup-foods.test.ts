@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { familyKey, indexFoodsById } from "@/generation/catalogue";
-import { checkPassDays } from "@/generation/check-pass-days";
-import { dayTotals } from "@/generation/day-totals";
-import { dedupDay, dedupThenRescale } from "@/generation/dedup-foods";
-import { scaleCalories } from "@/generation/scale-calories";
+import { dedupDay, dedupThenRescale } from "@/generation/adjust/dedup-foods";
+import { scaleCalories } from "@/generation/adjust/scale-calories";
+import { checkPassDays } from "@/generation/answer/check-pass-days";
+import { familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { dayTotals } from "@/generation/nutrition/day-totals";
 import { makeDay, makeFood, realisticCatalogue } from "../../support/food-factory";
 import { arbitraryDay } from "./day-arbitraries";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractRootJson } from "@/generation/extract-root-json";
+import { extractRootJson } from "@/generation/model/extract-root-json";
 
 describe("extractRootJson (the seed's brace-depth scanner)", () => {
   it("returns a bare object unchanged", () => {
@@ -42,7 +42,7 @@ describe("extractRootJson (the seed's brace-depth scanner)", () => {
 describe("the seed's extractRootJson source", () => {
   it("is preserved verbatim (formatters must not rewrite it)", async () => {
     const { readFileSync } = await import("node:fs");
-    const source = readFileSync(new URL("../../../src/generation/extract-root-json.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../../../src/generation/model/extract-root-json.ts", import.meta.url), "utf8");
     const seedBody = [
       "function extractRootJson(text: string): string | null {",
       "  const start = text.indexOf('{');",

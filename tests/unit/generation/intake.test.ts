@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GenerateBodySchema, IntakeDataSchema, parseGenerateBody, parseIntakeData } from "@/generation/intake";
+import { GenerateBodySchema, IntakeDataSchema, parseGenerateBody, parseIntakeData } from "@/generation/intake/intake";
 
 describe("GenerateBody (the seed's interface)", () => {
   it("accepts an empty body, meaning 'use what the plan stores'", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLegacyRestrictions } from "@/generation/legacy-restrictions";
+import { parseLegacyRestrictions } from "@/generation/intake/legacy-restrictions";
 
 const parse = (text: string) => {
   const { diet, allergies } = parseLegacyRestrictions(text);

@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALLERGENS, type CatalogueFood, DIETS, familyKey, indexFoodsById } from "@/generation/catalogue";
-import { dayTotals } from "@/generation/day-totals";
-import { fitsRestrictions } from "@/generation/food-restrictions";
-import { macroError } from "@/generation/macros";
-import type { PassBrief } from "@/generation/model-port";
-import { createOfflineModel } from "@/generation/offline-model";
-import { planOffline } from "@/generation/offline-planner";
-import { parseModelReply } from "@/generation/parse-model-reply";
-import type { PlannedDay } from "@/generation/planned-day";
-import { sanitizePlan } from "@/generation/sanitize-plan";
-import { selectCandidates } from "@/generation/select-candidates";
+import { sanitizePlan } from "@/generation/answer/sanitize-plan";
+import { ALLERGENS, type CatalogueFood, DIETS, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import type { PassBrief } from "@/generation/model/model-port";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { macroError } from "@/generation/nutrition/macros";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { createOfflineModel } from "@/generation/offline/offline-model";
+import { planOffline } from "@/generation/offline/offline-planner";
 import { foodNamed, makeBrief, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseModelReply } from "@/generation/parse-model-reply";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { realisticCatalogue } from "../../support/food-factory";
 import { loadModelReply } from "../../support/model-reply-fixtures";
 

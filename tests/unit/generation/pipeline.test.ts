@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogueFood, familyKey, indexFoodsById } from "@/generation/catalogue";
-import { dayTotals } from "@/generation/day-totals";
-import { fitsRestrictions } from "@/generation/food-restrictions";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
+import { type CatalogueFood, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { dayTotals } from "@/generation/nutrition/day-totals";
 import { realisticCatalogue } from "../../support/food-factory";
 import { runWorkflowInMemory } from "../../support/workflow-in-memory";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildPassRequest } from "@/generation/build-pass-request";
-import { buildRichPrompt } from "@/generation/build-rich-prompt";
-import { buildSimplePrompt } from "@/generation/build-simple-prompt";
-import { candidateLine } from "@/generation/prompt-parts";
-import { selectCandidates } from "@/generation/select-candidates";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import { buildPassRequest } from "@/generation/prompt/build-pass-request";
+import { buildRichPrompt } from "@/generation/prompt/build-rich-prompt";
+import { buildSimplePrompt } from "@/generation/prompt/build-simple-prompt";
+import { candidateLine } from "@/generation/prompt/prompt-parts";
 import { makeFood, makeSpec, realisticCatalogue } from "../../support/food-factory";
 
 const candidates = selectCandidates(realisticCatalogue(), { diet: [], allergies: [] }, { seed: "p" });

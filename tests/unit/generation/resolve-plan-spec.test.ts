@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PlanInputError } from "@/generation/plan-input-error";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/resolve-plan-spec";
+import { PlanInputError } from "@/generation/intake/plan-input-error";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 
 const legacyPlan = (overrides: Partial<StoredPlanInputs> = {}): StoredPlanInputs => ({
   plan_length_days: 7,

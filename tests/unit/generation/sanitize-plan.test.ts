@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ModelPlan } from "@/generation/model-plan";
-import { sanitizePlan } from "@/generation/sanitize-plan";
+import { sanitizePlan } from "@/generation/answer/sanitize-plan";
+import type { ModelPlan } from "@/generation/model/model-plan";
 import { makeFood, makeSpec } from "../../support/food-factory";
 
 const oats = makeFood({

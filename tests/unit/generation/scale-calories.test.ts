@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { indexFoodsById } from "@/generation/catalogue";
-import { dayTotals } from "@/generation/day-totals";
-import { scaleCalories, scaleDay } from "@/generation/scale-calories";
+import { scaleCalories, scaleDay } from "@/generation/adjust/scale-calories";
+import { indexFoodsById } from "@/generation/catalogue/catalogue";
+import { dayTotals } from "@/generation/nutrition/day-totals";
 import { makeDay, makeFood, realisticCatalogue } from "../../support/food-factory";
 import { arbitraryDay } from "./day-arbitraries";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogueFood, FOOD_GROUPS, familyKey } from "@/generation/catalogue";
-import { fitsRestrictions } from "@/generation/food-restrictions";
-import { selectCandidates, TARGET_GROUPS } from "@/generation/select-candidates";
+import { type CatalogueFood, FOOD_GROUPS, familyKey } from "@/generation/catalogue/catalogue";
+import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { selectCandidates, TARGET_GROUPS } from "@/generation/catalogue/select-candidates";
 import { makeFood, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();

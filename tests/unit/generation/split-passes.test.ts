@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitPasses } from "@/generation/split-passes";
+import { splitPasses } from "@/generation/passes/split-passes";
 
 describe("two-pass split (FIRST_PASS_MAX = 5)", () => {
   it("plans a short plan in one pass", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { macroTargetGrams } from "@/generation/macros";
+import { macroTargetGrams } from "@/generation/nutrition/macros";
 import { averageDailyTotals, macroEnergyPercentages, stackedSegments } from "@/ui/plan-view/macro-split";
 
 const total = (split: { protein_pct: number; carb_pct: number; fat_pct: number }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCreatePlanBody } from "@/generation/create-plan-body";
+import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import { firstFieldWithIssue, groupIssuesByField } from "@/ui/plan-form/field-issues";
 import {
   INITIAL_PLAN_FORM_VALUES,

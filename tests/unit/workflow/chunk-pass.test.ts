@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChunkLimits, chunkPass, tokensThatFitOneStep } from "../../../src/generation/chunk-pass";
+import { type ChunkLimits, chunkPass, tokensThatFitOneStep } from "@/generation/passes/chunk-pass";
 
 const haikuOnNetlify: ChunkLimits = {
   stepBudgetSeconds: 20,

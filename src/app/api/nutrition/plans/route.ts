@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseCreatePlanBody } from "@/generation/create-plan-body";
+import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import { authenticate } from "@/server/auth/authenticate";
 import { badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";

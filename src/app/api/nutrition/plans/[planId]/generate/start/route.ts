@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseGenerateBody } from "@/generation/intake";
+import { parseGenerateBody } from "@/generation/intake/intake";
 import { dispatcher } from "@/inngest/dispatch";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { env } from "@/server/env";

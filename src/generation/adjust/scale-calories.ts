@@ -1,0 +1,120 @@
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
+import { type GenerationError, generationError } from "@/generation/shared/generation-error";
+import { roundPortionsToTarget } from "./round-portions";
+
+export type ScaleDayResult =
+  /** `scale` is null when the day was already within tolerance and left untouched. */
+  { ok: true; day: PlannedDay; scale: number | null } | { ok: false; error: GenerationError };
+export type ScaleCaloriesResult =
+  | { ok: true; days: PlannedDay[]; scaled: { day: number; scale: number }[] }
+  | { ok: false; error: GenerationError };
+
+/**
+ * The seed's calorie scaler for one day: scale = target / actual, applied to
+ * every item's grams when |scale - 1| > tolerance (3 %) (or when the day is
+ * more than 3 % from target, see below). Scaled grams are
+ * rounded to whole grams with the drift corrected (roundPortionsToTarget) so
+ * the day still lands within tolerance, and nutrition is recomputed from the
+ * catalogue. No item grows past `maxItemGrams` (2000 g, the database limit);
+ * checkPassDays keeps the scale factor in a range where that cannot bind for
+ * sane portions. A day with no energy cannot be scaled: that is an error value.
+ */
+export function scaleDay(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  calorieTarget: number,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): ScaleDayResult {
+  const actual = dayTotals(day).kcal;
+  if (!(actual > 0)) {
+    return {
+      ok: false,
+      error: generationError(
+        "zero_calories",
+        `Day ${day.day} has no calories to scale to ${Math.round(calorieTarget)} kcal`,
+      ),
+    };
+  }
+  const scale = calorieTarget / actual;
+  // The seed's trigger is |scale - 1| > 3 %. Measured against the target, a day
+  // can pass that test yet be up to 3.09 % over (scale 0.97 means actual =
+  // target / 0.97), so a day is also scaled when |actual / target - 1| > 3 %:
+  // every day the scaler returns is within 3 % of target either way.
+  const withinSeedRule = Math.abs(scale - 1) <= config.calorieTolerance;
+  const withinTarget = Math.abs(actual / calorieTarget - 1) <= config.calorieTolerance;
+  if (withinSeedRule && withinTarget) return { ok: true, day, scale: null };
+
+  const slots = day.meals.flatMap((meal, mealIndex) =>
+    meal.items.map((item) => ({ mealIndex, item, food: foodFor(item, foods) })),
+  );
+  const grams = roundPortionsToTarget(
+    slots.map((slot) => ({ food: slot.food, grams: slot.item.grams * scale })),
+    calorieTarget,
+    { maxRelativeError: config.calorieTolerance / 3, maxGrams: config.maxItemGrams },
+  );
+  const meals = day.meals.map((meal) => ({ name: meal.name, items: [] as PlannedItem[] }));
+  slots.forEach((slot, index) => {
+    meals[slot.mealIndex]?.items.push(plannedItem(slot.food, grams[index] ?? slot.item.grams));
+  });
+  const scaled = { day: day.day, meals };
+  // Portions are capped (maxItemGrams), so a day of light foods may not reach
+  // a high target: say so rather than save a day that breaks the rule.
+  const reached = dayTotals(scaled).kcal;
+  if (Math.abs(reached / calorieTarget - 1) > config.calorieTolerance) {
+    return {
+      ok: false,
+      error: generationError(
+        "unreachable_calories",
+        `Day ${day.day} cannot reach ${Math.round(calorieTarget)} kcal with portions of at most ${config.maxItemGrams} g (it reaches ${Math.round(reached)} kcal)`,
+      ),
+    };
+  }
+  return { ok: true, day: scaled, scale };
+}
+
+/** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */
+export function scaleCalories(
+  days: readonly PlannedDay[],
+  foods: ReadonlyMap<string, CatalogueFood>,
+  calorieTarget: number,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): ScaleCaloriesResult {
+  const out: PlannedDay[] = [];
+  const scaled: { day: number; scale: number }[] = [];
+  for (const day of days) {
+    const result = scaleDay(day, foods, calorieTarget, config);
+    if (!result.ok) return result;
+    out.push(result.day);
+    if (result.scale !== null) scaled.push({ day: day.day, scale: result.scale });
+  }
+  return { ok: true, days: out, scaled };
+}
+
+/**
+ * The catalogue row behind an item. Items normally come from sanitizePlan, so
+ * the food is known; if not, a stand-in with the item's own densities keeps
+ * scaling proportional instead of failing.
+ */
+function foodFor(item: PlannedItem, foods: ReadonlyMap<string, CatalogueFood>): CatalogueFood {
+  const known = foods.get(item.food_id);
+  if (known) return known;
+  const per100 = (value: number) => (item.grams > 0 ? (value * 100) / item.grams : 0);
+  return {
+    id: item.food_id,
+    name: item.food_id,
+    food_group: "snack",
+    family: item.food_id,
+    kcal_per_100g: per100(item.kcal),
+    protein_per_100g: per100(item.protein),
+    carbs_per_100g: per100(item.carbs),
+    fat_per_100g: per100(item.fat),
+    fibre_per_100g: 0,
+    default_portion_g: Math.max(1, item.grams),
+    diet_tags: [],
+    allergens: [],
+  };
+}

@@ -1,0 +1,105 @@
+import type { MacroSplit } from "@/generation/generation-config";
+import { macroPercentages } from "@/generation/nutrition/macros";
+import { seededOrder } from "@/generation/shared/stable-hash";
+import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
+import { fitsRestrictions, type Restrictions } from "./food-restrictions";
+
+/** A plan asking for at least this share of energy from protein is "high-protein". */
+const HIGH_PROTEIN_PCT = 35;
+const PROTEIN_BEARING: ReadonlySet<FoodGroup> = new Set(["protein", "dairy", "snack"]);
+
+/** At least 40 % of the food's energy comes from protein (chicken, fish, tofu, skyr; not beans). */
+function isProteinDense(food: CatalogueFood): boolean {
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return shares.protein_pct >= 40;
+}
+
+/**
+ * How many foods of each group go into the prompt. ~55 foods keeps the prompt
+ * small (roughly 2k tokens of catalogue) while leaving enough choice for a
+ * 28-day plan to rotate.
+ */
+export const TARGET_GROUPS: Readonly<Record<FoodGroup, number>> = {
+  breakfast: 6,
+  protein: 10,
+  starch: 8,
+  vegetable: 10,
+  fruit: 6,
+  dairy: 5,
+  fat: 5,
+  snack: 5,
+};
+
+/**
+ * At most this many foods of one family (e.g. two 'chicken' items) so a
+ * group's slots are not all variations of the same food.
+ */
+export const FAMILY_CAP = 2;
+
+export type SelectCandidatesOptions = {
+  /** Makes the choice reproducible (use the generation id); a different seed varies the menu. */
+  seed: string;
+  targetGroups?: Readonly<Record<FoodGroup, number>>;
+};
+
+/**
+ * The foods the model may use for one plan. Restrictions are applied FIRST,
+ * so a forbidden food can never take a slot; then each group is filled in a
+ * seeded order (protein-dense foods promoted, see below), first with one food
+ * per family (variety), then up to the family cap. Pass the PlanSpec as
+ * `plan` so its macro split is seen. Output is sorted by group and name so
+ * the prompt is stable.
+ */
+export function selectCandidates(
+  catalogue: readonly CatalogueFood[],
+  plan: Restrictions & { macroSplit?: MacroSplit },
+  options: SelectCandidatesOptions,
+): CatalogueFood[] {
+  const targets = options.targetGroups ?? TARGET_GROUPS;
+  const allowed = uniqueFoods(catalogue).filter((food) => fitsRestrictions(food, plan));
+  const highProtein = (plan.macroSplit?.protein_pct ?? 0) >= HIGH_PROTEIN_PCT;
+
+  const chosen: CatalogueFood[] = [];
+  for (const group of FOOD_GROUPS) {
+    const seeded = seededOrder(
+      allowed.filter((food) => food.food_group === group),
+      `${options.seed}:${group}`,
+      (food) => food.id,
+    );
+    const count = targets[group];
+    // Protein-dense foods first, up to a quota: most of the protein group
+    // (beans alone cannot carry a plan's protein), and every protein-bearing
+    // group's slots when the plan is high-protein.
+    const quota = highProtein && PROTEIN_BEARING.has(group) ? count : group === "protein" ? Math.ceil(count * 0.6) : 0;
+    const dense = seeded.filter(isProteinDense).slice(0, quota);
+    const ordered = [...dense, ...seeded.filter((food) => !dense.includes(food))];
+    chosen.push(...pickVaried(ordered, count, FAMILY_CAP));
+  }
+  return chosen.sort(
+    (a, b) =>
+      FOOD_GROUPS.indexOf(a.food_group) - FOOD_GROUPS.indexOf(b.food_group) ||
+      a.name.localeCompare(b.name) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+/** Take up to `count` foods: one per family first, then more per family up to its cap. */
+function pickVaried(ordered: readonly CatalogueFood[], count: number, familyCap: number): CatalogueFood[] {
+  const picked: CatalogueFood[] = [];
+  const perFamily = new Map<string, number>();
+  for (let round = 1; round <= familyCap && picked.length < count; round++) {
+    for (const food of ordered) {
+      if (picked.length >= count) break;
+      const family = familyKey(food);
+      const used = perFamily.get(family) ?? 0;
+      if (picked.includes(food) || used >= round) continue;
+      picked.push(food);
+      perFamily.set(family, used + 1);
+    }
+  }
+  return picked;
+}

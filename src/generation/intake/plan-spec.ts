@@ -1,0 +1,22 @@
+import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
+import type { MacroSplit } from "@/generation/generation-config";
+
+/** Everything generation needs to know about one plan, after request and stored values are merged. */
+export type PlanSpec = {
+  /** Plan length in days (1-28). */
+  days: number;
+  /** kcal per day. */
+  calorieTarget: number;
+  macroSplit: MacroSplit;
+  /** Every diet the plan must satisfy (from intake and legacy text combined). */
+  diet: Diet[];
+  /** Every allergy the plan must avoid (from intake and legacy text combined). */
+  allergies: Allergen[];
+  mealsPerDay: number;
+  goal?: string;
+  notes?: string;
+  /** Capped free-text context for the prompt: extra intake keys and the legacy restrictions text. */
+  extraContext: Record<string, string>;
+  /** 'rich' when the plan has intake_data, 'simple' for the legacy fields only. */
+  promptStyle: "rich" | "simple";
+};

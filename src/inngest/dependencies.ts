@@ -1,0 +1,65 @@
+import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, withModels } from "@/generation/generation-config";
+import type { ModelPort } from "@/generation/model/model-port";
+import { createOfflineModel } from "@/generation/offline/offline-model";
+import type { ChunkLimits } from "@/generation/passes/chunk-pass";
+import { createClaudeModel } from "@/server/claude-model";
+import { type Env, env } from "@/server/env";
+import { generationStore } from "@/server/generation-store";
+import { inngestConfig, outputTokensPerSecondFor } from "../../inngest.config";
+import type { GenerationDependencies, GenerationLogger } from "./generate-meal-plan-story";
+
+/** Seconds one step may take, or null for no limit (GENERATION_STEP_BUDGET_SECONDS=0). */
+export function stepBudgetSeconds(configuration: Env = env()): number | null {
+  return configuration.GENERATION_STEP_BUDGET_SECONDS > 0 ? configuration.GENERATION_STEP_BUDGET_SECONDS : null;
+}
+
+export function generationConfig(configuration: Env = env()): GenerationConfig {
+  return withModels(
+    {
+      ...(configuration.ANTHROPIC_MODEL_SHORT_PLANS ? { shortPlan: configuration.ANTHROPIC_MODEL_SHORT_PLANS } : {}),
+      ...(configuration.ANTHROPIC_MODEL_LONG_PLANS ? { longPlan: configuration.ANTHROPIC_MODEL_LONG_PLANS } : {}),
+    },
+    DEFAULT_GENERATION_CONFIG,
+  );
+}
+
+export function chunkLimitsFor(budget: number | null) {
+  return (model: string): ChunkLimits => ({
+    stepBudgetSeconds: budget,
+    outputTokensPerSecond: outputTokensPerSecondFor(model),
+    requestOverheadSeconds: inngestConfig.stepBudget.requestOverheadSeconds,
+    outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
+  });
+}
+
+/** Claude when ANTHROPIC_API_KEY is set, else the offline planner. */
+export function modelFromEnv(configuration: Env = env()): ModelPort {
+  if (!configuration.ANTHROPIC_API_KEY) return createOfflineModel(generationConfig(configuration));
+  const budget = stepBudgetSeconds(configuration);
+  return createClaudeModel({
+    apiKey: configuration.ANTHROPIC_API_KEY,
+    ...(configuration.ANTHROPIC_BASE_URL ? { baseURL: configuration.ANTHROPIC_BASE_URL } : {}),
+    // Under the step budget, so a slow call fails as a retryable timeout
+    // before the host kills the whole invocation.
+    timeoutMs: budget === null ? 10 * 60_000 : Math.max(1, budget - 1) * 1_000,
+  });
+}
+
+const consoleLogger: GenerationLogger = {
+  info: (fields, message) => console.info(`[generation] ${message}`, JSON.stringify(fields)),
+  warn: (fields, message) => console.warn(`[generation] ${message}`, JSON.stringify(fields)),
+};
+
+export function generationDependencies(overrides: Partial<GenerationDependencies> = {}): GenerationDependencies {
+  const configuration = env();
+  const model = overrides.model ?? modelFromEnv(configuration);
+  return {
+    model,
+    store: generationStore,
+    config: generationConfig(configuration),
+    // The offline planner answers in milliseconds: one call per pass, no chunks.
+    chunkLimitsFor: chunkLimitsFor(model.name === "offline" ? null : stepBudgetSeconds(configuration)),
+    logger: consoleLogger,
+    ...overrides,
+  };
+}

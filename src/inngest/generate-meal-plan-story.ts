@@ -1,0 +1,234 @@
+import { NonRetriableError } from "inngest";
+import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
+import { scaleCalories } from "@/generation/adjust/scale-calories";
+import { checkPassDays } from "@/generation/answer/check-pass-days";
+import { sanitizePlan } from "@/generation/answer/sanitize-plan";
+import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import { chooseModel, type GenerationConfig } from "@/generation/generation-config";
+import { parseGenerateBody } from "@/generation/intake/intake";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import type { ModelPort, ModelUsage } from "@/generation/model/model-port";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
+import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
+import { type ChunkLimits, chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { splitPasses } from "@/generation/passes/split-passes";
+import { buildPassRequest } from "@/generation/prompt/build-pass-request";
+import type { GenerationStore } from "@/server/generation-store";
+import type { GenerateRequestedData } from "./events";
+import { answerFailure, describeDays, stepFailure } from "./step-failures";
+
+/**
+ * The story of one generation run, engine-agnostic: Inngest runs it durably
+ * (each step memoised and retried on its own), the inline runner runs it
+ * in-process with the same step ids. Every step calls pure functions from
+ * src/generation; the only I/O is the model port and the store.
+ *
+ *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → save
+ *
+ * A pass whose answer would not fit one step's time budget is split into
+ * day-chunks run as parallel steps (`pass-one-days-1-2`, ...).
+ */
+
+/** The one thing the handler needs from an engine. Step results must be plain JSON. */
+export type StepRunner = { run<T>(id: string, work: () => Promise<T>): Promise<T> };
+
+export type GenerationLogger = {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+};
+
+export type GenerationDependencies = {
+  model: ModelPort;
+  store: GenerationStore;
+  config: GenerationConfig;
+  /** Limits that size each model call to one step's time budget, per model. */
+  chunkLimitsFor: (model: string) => ChunkLimits;
+  logger: GenerationLogger;
+};
+
+export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
+
+type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
+
+type RunContext = {
+  spec: PlanSpec;
+  candidates: CatalogueFood[];
+  intakeData: Record<string, unknown> | undefined;
+  passOne: PassChunk[];
+  passTwo: PassChunk[];
+};
+
+export async function generateMealPlan(
+  data: GenerateRequestedData,
+  step: StepRunner,
+  deps: GenerationDependencies,
+): Promise<GenerationOutcome> {
+  const { planId, generationId } = data;
+
+  const context = await step.run("load-context", () => loadContext(data, deps));
+  if (context === "superseded") {
+    deps.logger.info({ planId, generationId }, "run superseded by a newer start; nothing to do");
+    return { status: "superseded" };
+  }
+  const { spec, candidates } = context;
+
+  const passOne = await runPass("pass-one", context.passOne, [], context, data, step, deps);
+
+  let passTwo: PassResult[] = [];
+  if (context.passTwo.length > 0) {
+    // Pass two is told what pass one used, so the second half of the plan varies.
+    const avoid = usedFoodIds(passOne.flatMap((chunk) => chunk.days));
+    passTwo = await runPass("pass-two", context.passTwo, avoid, context, data, step, deps);
+  }
+  const planned = [...passOne, ...passTwo];
+  const allDays = planned.flatMap((chunk) => chunk.days).sort((a, b) => a.day - b.day);
+  const foods = indexFoodsById(candidates);
+
+  // Every day is planned by now; the last stages only change what the bar says.
+  const enterPhase = (phase: "scaling" | "deduplicating") =>
+    deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days });
+
+  const scaled = await step.run("scale", async () => {
+    await enterPhase("scaling");
+    const result = scaleCalories(allDays, foods, spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    return result.days;
+  });
+
+  const deduped = await step.run("dedup", async () => {
+    await enterPhase("deduplicating");
+    const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    if (result.dropped.length > 0) {
+      deps.logger.info({ planId, dropped: result.dropped, rescaled: result.rescaled }, "removed repeated foods");
+    }
+    return result.days;
+  });
+
+  const saved = await step.run("save", () =>
+    deps.store.savePlan(planId, generationId, {
+      days: deduped,
+      intakeData: context.intakeData,
+      planLengthDays: spec.days,
+      model: [...new Set(planned.map((chunk) => chunk.model))].join(", "),
+      usage: sumUsage(planned.map((chunk) => chunk.usage)),
+    }),
+  );
+  if (saved === "superseded") {
+    deps.logger.info({ planId, generationId }, "run superseded before saving; wrote nothing");
+    return { status: "superseded" };
+  }
+  return { status: "saved", days: deduped.length };
+}
+
+async function loadContext(
+  data: GenerateRequestedData,
+  deps: GenerationDependencies,
+): Promise<RunContext | "superseded"> {
+  const body = parseGenerateBody(data.request);
+  if (!body.ok) throw new NonRetriableError(`The generate request is invalid: ${body.error}`);
+  const loaded = await deps.store.loadPlanForGeneration(data.planId, data.generationId);
+  if (loaded.status === "superseded") return "superseded";
+
+  let spec: PlanSpec;
+  try {
+    spec = resolvePlanSpec(loaded.plan, body.value, deps.config);
+  } catch (error) {
+    throw stepFailure(error, "the plan");
+  }
+  const candidates = selectCandidates(loaded.catalogue, spec, { seed: data.generationId });
+  if (candidates.length === 0) {
+    throw new NonRetriableError("No foods in the catalogue fit this plan's diet and allergies");
+  }
+  const { model, maxTokens } = chooseModel(spec.days, deps.config);
+  const limits = deps.chunkLimitsFor(model);
+  const passes = splitPasses(spec.days, deps.config.firstPassMaxDays);
+  await deps.store.recordProgress(data.planId, data.generationId, {
+    phase: "pass-one",
+    days_done: 0,
+    days_total: spec.days,
+  });
+  return {
+    spec,
+    candidates,
+    intakeData: body.value.intake_data as Record<string, unknown> | undefined,
+    passOne: chunkPass(passes.passOne, maxTokens, limits),
+    passTwo: passes.passTwo ? chunkPass(passes.passTwo, maxTokens, limits) : [],
+  };
+}
+
+function runPass(
+  passId: "pass-one" | "pass-two",
+  chunks: PassChunk[],
+  avoidFoodIds: string[],
+  context: RunContext,
+  data: GenerateRequestedData,
+  step: StepRunner,
+  deps: GenerationDependencies,
+): Promise<PassResult[]> {
+  const single = chunks.length === 1;
+  return Promise.all(
+    chunks.map((chunk) => {
+      const stepId = single ? passId : `${passId}-days-${chunk.days[0]}-${chunk.days[chunk.days.length - 1]}`;
+      return step.run(stepId, () => planChunk(passId, chunk, avoidFoodIds, context, data, deps));
+    }),
+  );
+}
+
+async function planChunk(
+  passId: "pass-one" | "pass-two",
+  chunk: PassChunk,
+  avoidFoodIds: string[],
+  context: RunContext,
+  data: GenerateRequestedData,
+  deps: GenerationDependencies,
+): Promise<PassResult> {
+  const { spec, candidates } = context;
+  const days = describeDays(chunk.days);
+  const request = buildPassRequest(
+    { spec, candidates, dayNumbers: chunk.days, avoidFoodIds, maxTokens: chunk.maxTokens },
+    deps.config,
+  );
+
+  let reply: Awaited<ReturnType<ModelPort["complete"]>>;
+  try {
+    reply = await deps.model.complete(request);
+  } catch (error) {
+    throw stepFailure(error, days);
+  }
+  const parsed = parseModelReply(reply, chunk.days);
+  if (!parsed.ok) throw answerFailure(parsed.error, days);
+
+  const sanitized = sanitizePlan(parsed.plan, candidates, spec);
+  const { unknownFood, restrictedFood } = sanitized.removed;
+  if (unknownFood + restrictedFood > 0) {
+    deps.logger.warn(
+      { planId: data.planId, days, unknownFood, restrictedFood },
+      "removed foods the plan may not contain",
+    );
+  }
+  const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
+  if (problem) throw answerFailure(problem, days);
+
+  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, spec.days);
+  return { days: sanitized.days, usage: reply.usage, model: reply.model };
+}
+
+function sumUsage(usages: ModelUsage[]): Record<string, number> {
+  const total = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadInputTokens: 0,
+    cacheCreationInputTokens: 0,
+    calls: usages.length,
+  };
+  for (const usage of usages) {
+    total.inputTokens += usage.inputTokens;
+    total.outputTokens += usage.outputTokens;
+    total.cacheReadInputTokens += usage.cacheReadInputTokens;
+    total.cacheCreationInputTokens += usage.cacheCreationInputTokens;
+  }
+  return total;
+}
