@@ -2,7 +2,7 @@
 import { connect } from "@/server/database/connection";
 import { startEmbeddedPostgres } from "@/server/database/embedded-postgres";
 import { migrateAndSeed } from "@/server/database/local-database";
-import { EMBEDDED_PORT, projectPaths } from "@/server/database/local-defaults";
+import { projectPaths } from "@/server/database/local-defaults";
 import { env } from "@/server/env";
 import { exitOnKnownError } from "./lib/fail";
 
@@ -13,7 +13,10 @@ try {
     );
     process.exit(1);
   }
-  const server = await startEmbeddedPostgres({ dataDir: projectPaths().embeddedDataDir, port: EMBEDDED_PORT });
+  const server = await startEmbeddedPostgres({
+    dataDir: projectPaths().embeddedDataDir,
+    port: env().EMBEDDED_DATABASE_PORT,
+  });
   const admin = connect(server.url("template1"), { maxConnections: 1 });
   await admin.unsafe("drop database if exists postgres with (force)");
   await admin.unsafe("create database postgres");

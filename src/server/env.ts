@@ -27,8 +27,10 @@ export const EnvSchema = z.object({
   // Port for `npm run dev` / `npm start`.
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
 
-  // Database: unset means the embedded PostgreSQL on 127.0.0.1:54322.
+  // Database: unset means the embedded PostgreSQL on 127.0.0.1:EMBEDDED_DATABASE_PORT.
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),
+  // Port of the embedded PostgreSQL (used only when DATABASE_URL is unset); change it to run two checkouts side by side.
+  EMBEDDED_DATABASE_PORT: optional(z.coerce.number().int().min(1024).max(65535)).default(54322),
   DATABASE_POOL_MAX: optional(z.coerce.number().int().min(1).max(100)).default(10),
 
   // Model: unset key means the offline planner.

@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { connect, type Database, type Transaction } from "./connection";
-import { EMBEDDED_PORT, embeddedUrl } from "./local-defaults";
+import { embeddedUrl } from "./local-defaults";
 
 export type { Database, Transaction };
 
@@ -13,7 +13,7 @@ export type { Database, Transaction };
 const holder = globalThis as unknown as { mealPlanDatabase?: Database };
 
 export function databaseUrl(): string {
-  return env().DATABASE_URL ?? embeddedUrl(EMBEDDED_PORT);
+  return env().DATABASE_URL ?? embeddedUrl(env().EMBEDDED_DATABASE_PORT);
 }
 
 export function db(): Database {

