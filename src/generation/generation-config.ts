@@ -1,5 +1,7 @@
-// Every tunable default of plan generation, in one table so a reviewer sees
-// them together and tests/env mapping can override them in one place.
+// The pure core's tunable defaults (model choice, output budgets, tolerances,
+// portion bounds, defaults and caps on free text), in one table so a reviewer sees
+// them together and tests and the env mapping override them in one place. The
+// workflow engine's limits (retries, concurrency, step budget) are in inngest.config.ts.
 
 export type MacroSplit = { protein_pct: number; carb_pct: number; fat_pct: number };
 
@@ -80,9 +82,6 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
     legacyRestrictionsMaxChars: 500,
   },
 };
-
-/** The seed's FIRST_PASS_MAX, under its original name. */
-export const FIRST_PASS_MAX = DEFAULT_GENERATION_CONFIG.firstPassMaxDays;
 
 /** Override only the model names (what the env mapping needs) and keep every other default. */
 export function withModels(

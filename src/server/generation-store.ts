@@ -1,6 +1,6 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
-import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
@@ -41,7 +41,7 @@ export async function loadPlanForGeneration(planId: string, generationId: string
         generation_heartbeat_at = now(),
         generation_started_at = case when generation_status = 'error' then now() else generation_started_at end
     where id = ${planId} and generation_id = ${generationId} and generation_status in ('generating', 'error')
-    returning id, org_id, generation_id, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions`;
+    returning id, org_id, generation_id, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
   if (!plan) return { status: "superseded" };
   const rows = await sql`
     select ${sql(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id}

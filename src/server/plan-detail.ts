@@ -1,4 +1,9 @@
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { MacroSplit } from "@/generation/generation-config";
+import {
+  resolvePlanSpec,
+  STORED_PLAN_INPUT_COLUMNS,
+  type StoredPlanInputs,
+} from "@/generation/intake/resolve-plan-spec";
 import type { Caller } from "@/server/auth/authenticate";
 import { asUser } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
@@ -29,7 +34,7 @@ export type PlanDetail = {
   generation_error: string | null;
   generation_model: string | null;
   progress: GenerationStatus["progress"];
-  targets: { kcal: number; macro_split: { protein_pct: number; carb_pct: number; fat_pct: number } } | null;
+  targets: { kcal: number; macro_split: MacroSplit } | null;
   days: PlanDay[];
   created_at: string;
   updated_at: string;
@@ -43,8 +48,8 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
   const [row] = await asUser(
     caller.claims,
     (tx) => tx<Row[]>`
-      select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.intake_data, p.goal,
-             p.calorie_target, p.macro_split, p.dietary_restrictions, p.generation_status, p.generation_error,
+      select p.id, p.name, p.client_id, c.full_name as client_name,
+             ${tx(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
              coalesce((
                select json_agg(json_build_object(

@@ -1,7 +1,11 @@
 import type { CreatePlanBody } from "@/generation/intake/create-plan-body";
 import type { GenerateBody } from "@/generation/intake/intake";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import {
+  resolvePlanSpec,
+  STORED_PLAN_INPUT_COLUMNS,
+  type StoredPlanInputs,
+} from "@/generation/intake/resolve-plan-spec";
 import type { Caller } from "@/server/auth/authenticate";
 import { asUser, db } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
@@ -39,7 +43,7 @@ export async function startGeneration(
 ): Promise<StartResult> {
   const days = await asUser(caller.claims, async (tx) => {
     const [stored] = await tx<StoredPlanInputs[]>`
-      select plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
+      select ${tx(STORED_PLAN_INPUT_COLUMNS)}
       from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
     if (!stored) throw notFound();
     try {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
-import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { DEFAULT_GENERATION_CONFIG, type MacroSplit } from "@/generation/generation-config";
 import { describeZodIssues, type FieldIssue, summarizeIssues } from "@/generation/shared/zod-issues";
 
 // Request and intake schemas. Limits come from the one config table so the
@@ -41,7 +41,7 @@ export const MacroSplitSchema = z
   )
   .refine((split) => Math.abs(split.protein_pct + split.carb_pct + split.fat_pct - 100) <= MACRO_SPLIT_TOLERANCE_PCT, {
     error: (issue) => {
-      const split = issue.input as { protein_pct: number; carb_pct: number; fat_pct: number };
+      const split = issue.input as MacroSplit;
       const sum = split.protein_pct + split.carb_pct + split.fat_pct;
       return `macro_split must add up to 100 (got ${Math.round(sum * 10) / 10})`;
     },

@@ -26,6 +26,16 @@ export type StoredPlanInputs = {
   dietary_restrictions?: string | null;
 };
 
+/** The same columns by name, for the queries that read them (one list, so a new input column is added once). */
+export const STORED_PLAN_INPUT_COLUMNS = [
+  "plan_length_days",
+  "intake_data",
+  "goal",
+  "calorie_target",
+  "macro_split",
+  "dietary_restrictions",
+] as const satisfies readonly (keyof StoredPlanInputs)[];
+
 /**
  * Merge what the plan stores with what the Generate request says.
  *

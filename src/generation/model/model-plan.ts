@@ -42,4 +42,3 @@ export const ModelPlanSchema = z.object(
 );
 
 export type ModelPlan = z.output<typeof ModelPlanSchema>;
-export type ModelPlanDay = ModelPlan["days"][number];

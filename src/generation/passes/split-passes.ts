@@ -1,10 +1,10 @@
-import { FIRST_PASS_MAX } from "@/generation/generation-config";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 
 /** The day numbers each Claude pass plans. */
 export type PassSplit = {
-  /** Days 1..min(FIRST_PASS_MAX, N). */
+  /** Days 1..min(firstPassMaxDays, N). */
   passOne: number[];
-  /** Days FIRST_PASS_MAX+1..N; absent when the plan fits in one pass. */
+  /** Days firstPassMaxDays+1..N; absent when the plan fits in one pass. */
   passTwo?: number[];
 };
 
@@ -13,7 +13,10 @@ export type PassSplit = {
  * answers each fit the output budget and a step's time limit, where one long
  * answer would not.
  */
-export function splitPasses(totalDays: number, firstPassMax: number = FIRST_PASS_MAX): PassSplit {
+export function splitPasses(
+  totalDays: number,
+  firstPassMax: number = DEFAULT_GENERATION_CONFIG.firstPassMaxDays,
+): PassSplit {
   if (!Number.isInteger(totalDays) || totalDays < 1) {
     throw new RangeError(`A plan needs a whole number of days (at least 1), got ${totalDays}`);
   }

@@ -1,6 +1,8 @@
+import { readdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/database/index";
 import { migrateAndSeed } from "@/server/database/local-database";
+import { projectPaths } from "@/server/database/local-defaults";
 
 describe("migrations and seed", () => {
   it("apply a second time as a no-op that changes no rows", async () => {
@@ -16,12 +18,12 @@ describe("migrations and seed", () => {
     expect(after).toEqual(before);
   });
 
-  it("records every migration in Supabase's own migrations table", async () => {
-    const rows = await db()<
-      { version: string }[]
-    >`select version from supabase_migrations.schema_migrations order by version`;
-    expect(rows.map((row) => row.version)).toEqual([...rows.map((row) => row.version)].sort());
-    expect(rows.length).toBeGreaterThanOrEqual(4);
+  it("records exactly the files in supabase/migrations, by version and name", async () => {
+    const files = (await readdir(projectPaths().migrationsDir)).filter((file) => file.endsWith(".sql"));
+    const expected = files.map((file) => file.replace(/\.sql$/, "")).sort();
+    const rows = await db()<{ version: string; name: string }[]>`
+      select version, name from supabase_migrations.schema_migrations order by version`;
+    expect(rows.map((row) => `${row.version}_${row.name}`)).toEqual(expected);
   });
 
   it("turns on row-level security for every table in public", async () => {

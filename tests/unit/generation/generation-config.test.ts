@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseModel, DEFAULT_GENERATION_CONFIG, FIRST_PASS_MAX, withModels } from "@/generation/generation-config";
+import { chooseModel, DEFAULT_GENERATION_CONFIG, withModels } from "@/generation/generation-config";
 
 describe("model choice (preserved from the seed)", () => {
   it.each([
@@ -29,7 +29,7 @@ describe("model choice (preserved from the seed)", () => {
 
 describe("defaults", () => {
   it("keep the seed's first pass size, calorie tolerance and plan defaults", () => {
-    expect(FIRST_PASS_MAX).toBe(5);
+    expect(DEFAULT_GENERATION_CONFIG.firstPassMaxDays).toBe(5);
     expect(DEFAULT_GENERATION_CONFIG.calorieTolerance).toBe(0.03);
     expect(DEFAULT_GENERATION_CONFIG.defaults).toEqual({
       calorieTarget: 2000,

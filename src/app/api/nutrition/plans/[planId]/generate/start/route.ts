@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { ApiError, badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
 import { readJsonBody } from "@/server/http/read-json-body";
-import { markQueueFailed, startGeneration } from "@/server/plans";
+import { markQueueFailed, QUEUE_FAILED_MESSAGE, startGeneration } from "@/server/plans";
 import { redactSecrets } from "@/server/redact";
 
 /** Sending the event must not eat the host's request time limit (Netlify: 26 s). */
@@ -42,7 +42,7 @@ export const POST = apiHandler<{ planId: string }>(async (request, params) => {
     } catch (error) {
       console.warn(`[generation] could not queue plan ${planId}: ${redactSecrets(String(error))}`);
       await markQueueFailed(planId, generationId);
-      throw new ApiError(503, "Could not queue generation; try again");
+      throw new ApiError(503, QUEUE_FAILED_MESSAGE);
     }
   }
   return NextResponse.json({ status: "generating", generation_id: generationId }, { status: 202 });
