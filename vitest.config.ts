@@ -22,7 +22,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: [
+            "tests/integration/**/*.test.ts",
+            // .ci/run's check that a failing run exits non-zero (see tests/canary).
+            ...(process.env.EXIT_CODE_CANARY === "1" ? ["tests/canary/*.test.ts"] : []),
+          ],
           globalSetup: ["tests/support/global-database.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/setup-database.ts"],
           testTimeout: 30_000,

