@@ -79,6 +79,18 @@ export const inngestConfig = {
 
   /** Inline runner (no Inngest server): same retries, exponential backoff from 1 s. */
   inlineRetryBaseDelayMs: 1_000,
+
+  /**
+   * Inline runs survive their server (src/inngest/inline-recovery.ts). A run
+   * held by a process on this machine that no longer exists is taken up at
+   * once by the next start. A holder elsewhere (or a pid reused since) is
+   * presumed gone only after a silence longer than any inline step can last:
+   * 4 attempts × 19 s call timeout + 1 + 2 + 4 s of backoff ≈ 83 s, or up to
+   * 60 s more when the provider asks to wait; 180 s covers both. On SIGTERM,
+   * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
+   * before SIGKILL); a run still mid-step is recovered like a crash.
+   */
+  inlineRecovery: { holderSilentLimitSeconds: 180, stopGraceMs: 5_000 },
 } as const;
 
 /** The conservative output rate for a model name. */

@@ -19,7 +19,14 @@ export async function startNext(options: {
     process.execPath,
     [nextBin, options.mode, "--hostname", "127.0.0.1", "--port", String(port)],
     {
-      env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        ...options.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // As in run-next.ts: a graceful stop lets inline runs reach a step boundary.
+        NEXT_MANUAL_SIG_HANDLE: "1",
+        NEXT_EXIT_TIMEOUT_MS: "6000",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
@@ -44,7 +51,7 @@ export async function startNext(options: {
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {}
-    }, 5_000);
+    }, 8_000);
     await exited;
     clearTimeout(timer);
   };

@@ -4,11 +4,13 @@ import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
 import { exitOnKnownError } from "./fail";
+import { listenAddress } from "./listen-address";
 
 /**
  * `npm run dev` and `npm start`: bring the database up (embedded unless
  * DATABASE_URL is set), migrate and seed it, then run Next.js with it; Ctrl-C
- * stops both.
+ * stops both, the app first (its inline runs get a moment to reach a step
+ * boundary, NEXT_MANUAL_SIG_HANDLE), then the database.
  */
 export async function runNext(command: "dev" | "start", extraEnv: Record<string, string> = {}) {
   try {
@@ -18,27 +20,39 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
       log: (line) => console.log(line),
     });
     const port = String(env().PORT);
+    const listen = listenAddress(configuration, command);
     const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-    const child = spawn(process.execPath, [nextBin, command, "--port", port], {
+    const hostnameArgs = listen.hostname ? ["--hostname", listen.hostname] : [];
+    const child = spawn(process.execPath, [nextBin, command, "--port", port, ...hostnameArgs], {
       stdio: "inherit",
       env: {
         ...process.env,
         ...extraEnv,
         DATABASE_URL: database.url,
         NEXT_TELEMETRY_DISABLED: "1",
+        // The app handles SIGTERM itself (inline runs stop at a step boundary),
+        // and `next dev` waits for it instead of killing it after 100 ms.
+        NEXT_MANUAL_SIG_HANDLE: "1",
+        NEXT_EXIT_TIMEOUT_MS: "6000",
       },
     });
 
     console.log(`\n  Database  ${describeDatabaseUrl(database.url)}`);
-    console.log(`  App       http://localhost:${port}`);
+    console.log(`  App       http://${listen.browseHost}:${port}`);
     console.log("  Sign in   coach@demo.test or coach@other.test (local sign-in, no password)\n");
+    if (listen.warning) console.warn(`  ⚠ ${listen.warning}\n`);
 
     // Idempotent: Ctrl-C or a supervisor may deliver several signals at once,
     // and a second one must not cut the first cleanup short.
     let shuttingDown: Promise<void> | undefined;
     const shutdown = (code: number) => {
       shuttingDown ??= (async () => {
-        child.kill("SIGTERM");
+        if (child.exitCode === null && child.signalCode === null) {
+          const exited = new Promise((resolve) => child.once("exit", resolve));
+          child.kill("SIGTERM");
+          // The app stops its runs within its grace period; never wait forever.
+          await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        }
         await database.embedded?.stop();
         process.exit(code);
       })();

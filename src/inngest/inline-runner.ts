@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { holdInlineRun, releaseInlineRun, thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
 import { generationDependencies } from "./dependencies";
 import type { GenerateRequestedData } from "./events";
@@ -9,15 +10,17 @@ import {
   generateMealPlan,
   type StepRunner,
 } from "./generate-meal-plan-story";
-import { isFinal, retryAfterMs } from "./step-failures";
+import { isFinal, retryAfterMs, type StepFault, stepFaultOf, summariseStepFaults } from "./step-failures";
 
 /**
  * Runs generate-meal-plan in this process, for machines with no Inngest
  * server (the embedded default). Same handler, same step ids, per-step
  * retries with backoff for retryable errors only, the same failure path, one
  * run per plan (a restart cancels the older run, like the Inngest function's cancelOn).
- * It is NOT durable: a server restart mid-run loses the run (the plan is then
- * restartable once GENERATION_STALE_AFTER_MINUTES have passed).
+ * It is not durable, but it is recoverable: each run writes this process's
+ * name on its plan, and the next server to start takes up the runs of a
+ * process that died (inline-recovery.ts). A graceful stop (stopInlineRuns)
+ * ends runs at their next step boundary and marks them for the next start.
  */
 
 export type InlineRunOptions = {
@@ -36,6 +39,11 @@ let warned = false;
 
 class RunCancelled extends Error {
   override name = "RunCancelled";
+}
+
+/** The server is stopping: the run ends at a step boundary and is left for the next start. */
+class RunStopped extends Error {
+  override name = "RunStopped";
 }
 
 export function startInlineRun(data: GenerateRequestedData, options: InlineRunOptions = {}): Promise<void> {
@@ -62,6 +70,24 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
   return done;
 }
 
+/**
+ * Graceful stop: every run ends at its next step boundary (a step already
+ * running finishes, so nothing is half-written) and is handed to the next
+ * server start. Waits at most `graceMs`; a run still inside a long step then
+ * dies with the process and is recovered the same way.
+ */
+export async function stopInlineRuns(graceMs: number): Promise<void> {
+  for (const run of activeRuns.values()) run.controller.abort(new RunStopped("the server is stopping"));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    settleInlineRuns(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 /** Waits for every run in flight (tests and graceful shutdown). */
 export async function settleInlineRuns(): Promise<void> {
   while (activeRuns.size > 0) await Promise.all([...activeRuns.values()].map((run) => run.done));
@@ -74,29 +100,43 @@ async function runToEnd(
 ): Promise<GenerationOutcome | undefined> {
   const dependencies = options.dependencies ?? generationDependencies();
   const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
-  const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs);
+  const faults: StepFault[] = [];
+  const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs, faults);
+  const owner = thisRunnerName();
   try {
+    // Name this process on the plan, so a restart after a crash can take the run up.
+    await step.run("hold-inline-run", () => holdInlineRun(data.planId, data.generationId, owner, data.request));
     return await generateMealPlan(data, step, dependencies);
   } catch (error) {
     if (error instanceof RunCancelled) return undefined;
-    // The same failure path as Inngest's onFailure.
+    if (error instanceof RunStopped) {
+      await releaseInlineRun(data.planId, data.generationId, owner);
+      return undefined;
+    }
+    // The same failure path as Inngest's onFailure, with every attempt's fault.
     await dependencies.store.markGenerationFailed(
       data.planId,
       data.generationId,
-      failureMessage(error as Error, retries + 1),
+      failureMessage(error as Error, retries + 1, summariseStepFaults(faults)),
     );
     return undefined;
   }
 }
 
-function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number): StepRunner {
+function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, faults: StepFault[]): StepRunner {
   return {
     async run<T>(_id: string, work: () => Promise<T>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
-        if (signal.aborted) throw new RunCancelled("superseded by a newer run of this plan");
+        if (signal.aborted) {
+          throw signal.reason instanceof RunStopped
+            ? signal.reason
+            : new RunCancelled("superseded by a newer run of this plan");
+        }
         try {
           return await work();
         } catch (error) {
+          const fault = stepFaultOf(error);
+          if (fault) faults.push(fault);
           if (isFinal(error) || attempt >= retries) throw error;
           const asked = retryAfterMs(error);
           if (asked !== undefined && asked > MAX_INLINE_WAIT_MS) {

@@ -1,7 +1,7 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
 import { ModelCallError } from "@/generation/model/model-call-error";
-import type { GenerationError } from "@/generation/shared/generation-error";
+import type { GenerationError, GenerationErrorCode } from "@/generation/shared/generation-error";
 
 /**
  * Turns what went wrong in a step into the error the engine acts on:
@@ -12,9 +12,12 @@ import type { GenerationError } from "@/generation/shared/generation-error";
 export function stepFailure(error: unknown, days: string): Error {
   if (error instanceof ModelCallError) {
     const message = `${error.message} for ${days}`;
-    if (!error.retryable) return new NonRetriableError(message);
-    if (error.retryAfterMs !== undefined) return new RetryAfterError(message, Math.max(1_000, error.retryAfterMs));
-    return new Error(message);
+    const fault = { days, fault: modelCallFaultLabel(error) };
+    if (!error.retryable) return withFault(new NonRetriableError(message), fault);
+    if (error.retryAfterMs !== undefined) {
+      return withFault(new RetryAfterError(message, Math.max(1_000, error.retryAfterMs)), fault);
+    }
+    return withFault(new Error(message), fault);
   }
   if (error instanceof PlanInputError) return new NonRetriableError(error.message);
   return error instanceof Error ? error : new Error(String(error));
@@ -22,7 +25,79 @@ export function stepFailure(error: unknown, days: string): Error {
 
 /** A parse or validation problem with the model's answer: worth asking again. */
 export function answerFailure(error: GenerationError, days: string): Error {
-  return new Error(`${error.message} for ${days}`);
+  return withFault(new Error(`${error.message} for ${days}`), { days, fault: ANSWER_FAULT_LABELS[error.code] });
+}
+
+/**
+ * What one failed attempt of a step was, in a few words, and for which days:
+ * the pieces of a run's failure summary ("days 3-4: 529 overloaded ×2, timed
+ * out ×2"). Kept beside the error in memory (the engine may wrap or rethrow
+ * it), never serialised, and built only from status codes and kinds, so it
+ * can hold neither a key nor prompt text.
+ */
+export type StepFault = { days: string; fault: string };
+
+const faults = new WeakMap<object, StepFault>();
+
+function withFault<E extends Error>(error: E, fault: StepFault): E {
+  faults.set(error, fault);
+  return error;
+}
+
+/** The short fault an attempt failed with, when a step said which days it concerned. */
+export function stepFaultOf(error: unknown): StepFault | undefined {
+  return typeof error === "object" && error !== null ? faults.get(error) : undefined;
+}
+
+function modelCallFaultLabel(error: ModelCallError): string {
+  const status = error.status === undefined ? "" : `${error.status} `;
+  switch (error.kind) {
+    case "rate_limited":
+      return `${status}rate limited`;
+    case "overloaded":
+      return `${status}overloaded`;
+    case "server_error":
+      return `${status}server error`;
+    case "timeout":
+      return "timed out";
+    case "connection":
+      return "connection failed";
+    default:
+      return `${status}${error.kind.replaceAll("_", " ")}`;
+  }
+}
+
+const ANSWER_FAULT_LABELS: Record<GenerationErrorCode, string> = {
+  truncated: "answer cut off",
+  refused: "model refused",
+  no_json: "no JSON in answer",
+  invalid_json: "malformed JSON",
+  invalid_shape: "answer not in the plan shape",
+  wrong_days: "wrong days",
+  empty_day: "empty day",
+  implausible_calories: "implausible calories",
+  zero_calories: "zero calories",
+  unreachable_calories: "calorie target unreachable",
+};
+
+/**
+ * One line per group of days that failed, each attempt's fault counted in
+ * order of first appearance: "days 3-4: 529 overloaded ×2, timed out ×2;
+ * day 7: malformed JSON ×4". Empty when no attempt recorded a fault.
+ */
+export function summariseStepFaults(attempts: readonly StepFault[]): string {
+  const byDays = new Map<string, Map<string, number>>();
+  for (const { days, fault } of attempts) {
+    const counts = byDays.get(days) ?? new Map<string, number>();
+    counts.set(fault, (counts.get(fault) ?? 0) + 1);
+    byDays.set(days, counts);
+  }
+  return [...byDays]
+    .map(([days, counts]) => {
+      const listed = [...counts].map(([fault, count]) => (count > 1 ? `${fault} ×${count}` : fault));
+      return `${days}: ${listed.join(", ")}`;
+    })
+    .join("; ");
 }
 
 export function describeDays(days: readonly number[]): string {

@@ -56,6 +56,13 @@ export const EnvSchema = z.object({
   SUPABASE_ANON_KEY: optionalString,
   SUPABASE_JWT_SECRET: optionalString,
   LOCAL_AUTH: flag,
+
+  // Set by `npm run dev` / `npm start`: Next.js leaves SIGTERM to the app, so
+  // inline runs can stop at a step boundary before the process exits.
+  NEXT_MANUAL_SIG_HANDLE: flag,
+  // Interface `npm run dev` / `npm start` listen on: 127.0.0.1 while local
+  // (passwordless) sign-in is on, all interfaces otherwise.
+  HOSTNAME: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

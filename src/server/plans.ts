@@ -67,6 +67,9 @@ export async function startGeneration(
       generation_started_at = now(),
       generation_heartbeat_at = now(),
       generation_finished_at = null,
+      generation_runner = null,
+      generation_request = null,
+      generation_resumed_at = null,
       generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
     where id = ${planId} and org_id = ${caller.orgId}
       and (generation_status <> 'generating'
@@ -93,6 +96,8 @@ export type GenerationStatus = {
   generation_status: "idle" | "generating" | "complete" | "error";
   generation_error: string | null;
   progress: Partial<GenerationProgress>;
+  /** When a restarted server took up this plan's interrupted run; null if it never had to. */
+  resumed_at?: string | null;
 };
 
 export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";
@@ -114,22 +119,30 @@ export async function readGenerationStatus(
         generation_progress: GenerationStatus["progress"];
         stale: boolean;
         generation_id: string | null;
+        generation_resumed_at: Date | null;
       })[]
     >`
-      select generation_status, generation_error, generation_progress, generation_id,
+      select generation_status, generation_error, generation_progress, generation_id, generation_resumed_at,
              (generation_status = 'generating'
               and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
       from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
   );
   if (!row) throw notFound();
+  const resumed_at = row.generation_resumed_at?.toISOString() ?? null;
   if (row.stale && row.generation_id) {
     await markGenerationFailed(planId, row.generation_id, STALE_MESSAGE);
-    return { generation_status: "error", generation_error: STALE_MESSAGE, progress: row.generation_progress };
+    return {
+      generation_status: "error",
+      generation_error: STALE_MESSAGE,
+      progress: row.generation_progress,
+      resumed_at,
+    };
   }
   return {
     generation_status: row.generation_status,
     generation_error: row.generation_error,
     progress: row.generation_progress,
+    resumed_at,
   };
 }
 

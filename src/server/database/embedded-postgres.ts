@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { userInfo } from "node:os";
@@ -126,10 +126,117 @@ async function dataDirectoryOf(port: number): Promise<string | undefined> {
   }
 }
 
+/** What PostgreSQL's lock file says about the postmaster of a data directory. */
+type PostmasterLock = { pid: number; port: number; status: string; alive: boolean; orphaned: boolean };
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether a process's parent is gone (it was re-parented to init or a subreaper); Linux only. */
+async function isOrphaned(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid ...": comm may contain spaces, so read after the last ")".
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return ppid === 1 || !processIsAlive(ppid) || !(await readFile(`/proc/${ppid}/cmdline`, "utf8")).includes("node");
+  } catch {
+    return false;
+  }
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port, line 8 the status (starting, ready, stopping). */
+async function readPostmasterLock(dataDir: string): Promise<PostmasterLock | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dataDir, "postmaster.pid"), "utf8");
+  } catch {
+    return undefined;
+  }
+  const lines = text.split("\n");
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const alive = processIsAlive(pid);
+  return {
+    pid,
+    port: Number(lines[3]),
+    status: (lines[7] ?? "").trim(),
+    alive,
+    orphaned: alive && (await isOrphaned(pid)),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A postmaster of this data directory outlived the process that started it
+ * (that process was killed with SIGKILL, say). Wait until it either accepts
+ * connections on our port (then it is reused) or exits (then we start our own).
+ */
+async function settleLeftoverPostmaster(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+  timeoutMs = 60_000,
+): Promise<PostmasterLock | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let said = false;
+  while (Date.now() < deadline) {
+    const lock = await readPostmasterLock(dataDir);
+    if (!lock) return undefined;
+    if (!lock.alive) {
+      // Its postmaster is gone: a stale lock file must not block the next start.
+      await rm(path.join(dataDir, "postmaster.pid"), { force: true });
+      log(`Removed a stale postmaster.pid (process ${lock.pid} no longer exists).`);
+      return undefined;
+    }
+    if (lock.port !== port) {
+      throw new DatabaseStartupError(
+        `The embedded PostgreSQL with data in ${dataDir} is already running on port ${lock.port} (process ${lock.pid}), not ${port}; stop it or set EMBEDDED_DATABASE_PORT=${lock.port}.`,
+      );
+    }
+    if (lock.status === "ready" && (await dataDirectoryOf(port)) !== undefined) return lock;
+    if (!said) {
+      log(`Waiting for the PostgreSQL left running on ${dataDir} (process ${lock.pid}, ${lock.status || "busy"})...`);
+      said = true;
+    }
+    await sleep(250);
+  }
+  throw new DatabaseStartupError(
+    `A PostgreSQL left running on ${dataDir} neither became ready nor stopped within ${timeoutMs / 1000} s; stop it, or run \`npm run db:reset\`.`,
+  );
+}
+
+/** Stops a postmaster we did not start (fast shutdown, as pg_ctl -m fast) and waits for it to go. */
+async function stopPostmaster(pid: number): Promise<void> {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 30_000 && processIsAlive(pid); waited += 100) await sleep(100);
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
   const url = (database?: string) => embeddedUrl(options.port, database);
+
+  const leftover = await settleLeftoverPostmaster(dataDir, options.port, log);
+  if (leftover) {
+    if (leftover.orphaned) {
+      // Its owner died without stopping it: adopt it, so our stop stops it.
+      log(`Reusing the PostgreSQL its previous owner left running (process ${leftover.pid}).`);
+      return { url, startedHere: false, stop: () => stopPostmaster(leftover.pid) };
+    }
+    // Started by another live `npm run dev` or `db:start`: share it, leave it running.
+    return { url, startedHere: false, stop: async () => {} };
+  }
 
   if (await portIsListening(options.port)) {
     const runningDir = await dataDirectoryOf(options.port);
@@ -179,7 +286,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
       await server.initialise();
     }
-    await server.start();
+    await startRetryingWhileOldBackendsExit(server, stderr);
   } catch (error) {
     const detail = [error instanceof Error ? error.message : "", ...stderr].filter(Boolean).join(" | ");
     throw new DatabaseStartupError(
@@ -188,4 +295,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   return { url, startedHere: true, stop: () => server.stop() };
+}
+
+/**
+ * After a postmaster is killed outright, its backends take a moment to notice
+ * and exit; until they do, PostgreSQL refuses to start ("shared memory block
+ * is still in use", or a lock file naming a live process). Retry for a few
+ * seconds instead of failing the start.
+ */
+async function startRetryingWhileOldBackendsExit(server: EmbeddedPostgres, stderr: string[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (true) {
+    const before = stderr.length;
+    try {
+      await server.start();
+      return;
+    } catch (error) {
+      const said = stderr.slice(before).join(" ");
+      const transient = /shared memory block|postmaster\.pid|another postmaster/i.test(said);
+      if (!transient || Date.now() > deadline) throw error;
+      await sleep(500);
+    }
+  }
 }

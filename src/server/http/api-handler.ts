@@ -7,8 +7,10 @@ type RouteContext<Params> = { params: Promise<Params> };
 
 /**
  * Wraps a route handler so every failure has a JSON answer: ApiError becomes
- * its status and message; anything else is logged with a request id and
- * answered 500 with a generic message that carries the id, never the cause.
+ * its status and message; a database that cannot be reached (down,
+ * restarting, connections terminated) is a 503 the client may retry;
+ * anything else is logged with a request id and answered 500 with a generic
+ * message that carries the id, never the cause.
  */
 export function apiHandler<Params = Record<string, never>>(
   handler: (request: Request, params: Params) => Promise<Response>,
@@ -26,6 +28,15 @@ export function apiHandler<Params = Record<string, never>>(
       const databaseRejection = clientDataRejectedByDatabase(error);
       if (databaseRejection) {
         return NextResponse.json({ error: databaseRejection }, { status: 400 });
+      }
+      if (databaseUnavailable(error)) {
+        console.warn(
+          `[api] ${request.method} ${new URL(request.url).pathname}: database unavailable (${errorCode(error)})`,
+        );
+        return NextResponse.json(
+          { error: DATABASE_UNAVAILABLE_MESSAGE },
+          { status: 503, headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } },
+        );
       }
       const requestId = randomUUID();
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -57,4 +68,28 @@ function clientDataRejectedByDatabase(error: unknown): string | undefined {
     default:
       return undefined;
   }
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; try again in a few seconds";
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "unknown";
+}
+
+/**
+ * The database is down, restarting, or dropped our connection: nothing the
+ * client did, and it passes by itself. postgres.js reports socket failures
+ * with Node's codes or its own CONNECTION_* codes; PostgreSQL itself says
+ * 57P01-57P03 (terminated by an administrator, crash, still starting), 08xxx
+ * (connection exceptions) or 53300 (too many connections).
+ */
+function databaseUnavailable(error: unknown): boolean {
+  const code = errorCode(error);
+  return (
+    /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(code) ||
+    /^CONNECT(ION)?_/.test(code) ||
+    /^(57P0[123]|08...|53300)$/.test(code)
+  );
 }

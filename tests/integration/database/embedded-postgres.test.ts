@@ -1,4 +1,6 @@
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -16,6 +18,103 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
+
+/** A process that started the embedded PostgreSQL and waits; `group` puts PostgreSQL in its process group. */
+async function ownerProcess(dataDir: string, port: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "../../support/hold-embedded-postgres.ts"),
+      dataDir,
+      String(port),
+    ],
+    { detached: true, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  while (!output.includes("ready")) {
+    if (child.exitCode !== null) throw new Error("the owner process exited before PostgreSQL was ready");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
+}
+
+async function answers(running: { url: () => string }) {
+  const sql = connect(running.url(), { maxConnections: 1 });
+  try {
+    return await sql`select 1 as answer`;
+  } finally {
+    await sql.end();
+  }
+}
+
+describe("the embedded PostgreSQL after its owner was killed", () => {
+  it("starts at once when the owner's whole process group was killed with SIGKILL", async () => {
+    const dataDir = path.join(directory, "killed-group", "data");
+    const port = await freePort();
+    const owner = await ownerProcess(dataDir, port);
+    const exited = once(owner, "exit");
+    process.kill(-(owner.pid ?? 0), "SIGKILL");
+    await exited;
+
+    const restarted = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+    try {
+      expect(await answers(restarted)).toEqual([{ answer: 1 }]);
+    } finally {
+      await restarted.stop();
+    }
+  }, 90_000);
+
+  it("reuses a postmaster that outlived its owner, and stops it when done", async () => {
+    const dataDir = path.join(directory, "orphan", "data");
+    const port = await freePort();
+    const owner = await ownerProcess(dataDir, port);
+    const exited = once(owner, "exit");
+    process.kill(owner.pid ?? 0, "SIGKILL"); // the owner only: PostgreSQL lives on
+    await exited;
+
+    const reused = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+    expect(reused.startedHere).toBe(false);
+    expect(await answers(reused)).toEqual([{ answer: 1 }]);
+    await reused.stop();
+    expect(await answersAt(port)).toBe(false);
+  }, 90_000);
+
+  it("clears a stale postmaster.pid whose process is gone", async () => {
+    const dataDir = path.join(directory, "stale", "data");
+    const port = await freePort();
+    const first = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+    await first.stop();
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await once(gone, "exit");
+    await writeFile(
+      path.join(dataDir, "postmaster.pid"),
+      `${gone.pid}\n${dataDir}\n0\n${port}\n\n127.0.0.1\n0 0\nready\n`,
+    );
+
+    const second = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+    try {
+      expect(await answers(second)).toEqual([{ answer: 1 }]);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});
+
+function answersAt(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
 
 describe("the embedded PostgreSQL", () => {
   it("starts again on a data directory it created before (a second `npm run dev`)", async () => {

@@ -1,0 +1,78 @@
+import { holderIsGone, inlineRunsHeldByOthers, takeOverInlineRun, thisRunnerName } from "@/server/inline-run-owners";
+import { redactSecrets } from "@/server/redact";
+import { inngestConfig } from "../../inngest.config";
+import { type InlineRunOptions, startInlineRun, stopInlineRuns } from "./inline-runner";
+
+/**
+ * What the inline runner does when the server starts and stops, so that a
+ * restart never strands a plan at `generating`:
+ *
+ * - on start, runs that a previous inline process left generating are taken
+ *   up again under the same generation id (the save step's generation-id
+ *   guard makes a re-run from the beginning safe), and the plan records that
+ *   it was resumed;
+ * - on SIGTERM/SIGINT, runs stop at their next step boundary and are marked
+ *   for the next start (stopInlineRuns), within a short grace period.
+ *
+ * GENERATION_STALE_AFTER_MINUTES stays the last resort, for Inngest runs.
+ */
+
+export type ResumedRun = { planId: string; generationId: string; from: string; done: Promise<void> };
+
+/** Takes up every run whose holder is gone; returns them (with their completion, for tests). */
+export async function resumeInterruptedInlineRuns(options: InlineRunOptions = {}): Promise<ResumedRun[]> {
+  const me = thisRunnerName();
+  const held = await inlineRunsHeldByOthers(me);
+  const resumed: ResumedRun[] = [];
+  for (const run of held) {
+    const gone = holderIsGone(run.owner, run.silentForSeconds, {
+      me,
+      silentLimitSeconds: inngestConfig.inlineRecovery.holderSilentLimitSeconds,
+    });
+    if (!gone || !(await takeOverInlineRun(run, me))) continue;
+    const done = startInlineRun(
+      { planId: run.planId, orgId: run.orgId, generationId: run.generationId, request: run.request },
+      options,
+    );
+    resumed.push({ planId: run.planId, generationId: run.generationId, from: run.owner, done });
+  }
+  return resumed;
+}
+
+/**
+ * Called once per server process (instrumentation.ts) when runs are inline:
+ * resumes what a previous process left, and stops gracefully on a signal.
+ * With `manageSignals`, this process's exit on SIGTERM/SIGINT is ours
+ * (NEXT_MANUAL_SIG_HANDLE tells Next.js to leave it to us).
+ */
+export async function startInlineRecovery(options: { manageSignals: boolean }): Promise<void> {
+  if (options.manageSignals) {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      void stopInlineRuns(inngestConfig.inlineRecovery.stopGraceMs).finally(() =>
+        process.exit(signal === "SIGINT" ? 130 : 143),
+      );
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  }
+  // The database may be restarting with us: try a few times, then leave it to
+  // the staleness limit rather than keep the server from starting.
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      const resumed = await resumeInterruptedInlineRuns();
+      if (resumed.length > 0) {
+        console.warn(`[generation] Resumed ${resumed.length} run(s) interrupted by a previous server process.`);
+      }
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        console.warn(`[generation] Could not look for interrupted runs: ${redactSecrets(String(error))}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
+}
