@@ -38,7 +38,7 @@ import { startNext } from "../scripts/lib/next-server";
  * route's figure is its median round: on a shared machine, background load
  * that comes and goes then hits every route alike instead of one of them.
  */
-const SATURATION_ROUNDS = 3;
+const SATURATION_ROUNDS = 5;
 const SATURATION_SECONDS = 2;
 const CONCURRENCY = 32;
 const PHASE_SECONDS = 5;
@@ -349,7 +349,8 @@ try {
               port: base.port,
               method: "POST",
               path: `/api/nutrition/plans/${contested}/generate/start`,
-              headers: { ...headers, "content-length": 2 },
+              // Read as JSON here, so asked for uncompressed.
+              headers: { ...headers, "accept-encoding": "identity", "content-length": 2 },
               timeout: REQUEST_TIMEOUT_MS,
             },
             (response) => {
