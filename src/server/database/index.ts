@@ -73,11 +73,11 @@ export async function asUser(
     ),
   ];
   try {
-    const produced = work(connection as unknown as Transaction);
+    const produced = work(connection);
     if (Array.isArray(produced)) {
       const results = produced.map(settle);
       const outcomes = await Promise.all([...opening, ...results, settle(connection`commit`)]);
-      // The first failure is the cause: a statement's error, or the opening's (then nothing ran as the user).
+      // The first failure is the cause. (BEGIN fails only with its connection, and takes everything behind it along.)
       const failure = outcomes.find((outcome) => !outcome.ok);
       if (failure && !failure.ok) throw failure.error;
       return outcomes
