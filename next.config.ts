@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Compression is the host's job (Netlify's CDN compresses at the edge). Next's
+  // own gzip ran on every API answer, each a few hundred bytes, and was ~7 % of
+  // the server's CPU under load (bench:load, --cpu-prof): see bench/README.md.
+  compress: false,
   // A Node-only driver: load it from node_modules at run time rather than bundle it.
   serverExternalPackages: ["postgres"],
   // `next dev` serves its scripts only to the origin it was started for and

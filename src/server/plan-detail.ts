@@ -4,8 +4,8 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
+import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import { asUser } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
 import type { GenerationStatus } from "./plans";
 
@@ -45,9 +45,8 @@ type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
 
 /** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
 export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
-  const [row] = await asUser(
-    caller.claims,
-    (tx) => tx<Row[]>`
+  const [[row]] = await asCaller(caller, (tx) => [
+    tx<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name,
              ${tx(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
@@ -68,8 +67,8 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                ) order by d.day_number)
                from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
       from meal_plans p left join clients c on c.id = p.client_id
-      where p.id = ${planId} and p.org_id = ${caller.orgId}`,
-  );
+      where p.id = ${planId} and p.org_id = public.caller_org_id()`,
+  ]);
   if (!row) throw notFound();
 
   const targets = planTargets(row);

@@ -6,14 +6,17 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
+import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import { asUser, db } from "@/server/database/index";
-import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { db } from "@/server/database/index";
+import { badRequest, notFound } from "@/server/http/api-error";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
 
 /**
- * What the plan routes do, as the signed-in coach under row-level security.
- * Every query also filters by the caller's org; RLS is the second lock.
+ * What the plan routes do, as the signed-in coach under row-level security,
+ * each in one transaction sent as one round trip (`asCaller`). Every query
+ * also filters by the caller's org (`public.caller_org_id()`); RLS is the
+ * second lock.
  */
 
 /**
@@ -22,7 +25,7 @@ import { type GenerationProgress, markGenerationFailed } from "./generation-stor
  * (the dispatch may have been lost with its function invocation): dispatch the
  * same generation again; Inngest drops the repeat if the first one arrived.
  */
-export type StartResult = { generationId: string; started: boolean; redispatch: boolean };
+export type StartResult = { generationId: string; orgId: string; started: boolean; redispatch: boolean };
 
 /** A queued run silent this long is dispatched again on the next Start. */
 export const REDISPATCH_AFTER_SECONDS = 60;
@@ -34,6 +37,11 @@ export const QUEUE_FAILED_MESSAGE = "Could not queue generation; try again";
  * unless a run is already live (then answers that run's id). A generating plan
  * with no sign of life (heartbeat) for `staleAfterMinutes` counts as dead and
  * may be restarted.
+ *
+ * One read under RLS (one round trip) finds the plan, its org and whether a
+ * run is live; a live run is answered from it without writing. Otherwise one
+ * conditional UPDATE makes the transition; when concurrent starts race, the
+ * UPDATE's condition lets exactly one win and the others read the winner.
  */
 export async function startGeneration(
   caller: Caller,
@@ -41,19 +49,28 @@ export async function startGeneration(
   body: GenerateBody,
   staleAfterMinutes: number,
 ): Promise<StartResult> {
-  const days = await asUser(caller.claims, async (tx) => {
-    const [stored] = await tx<StoredPlanInputs[]>`
-      select ${tx(STORED_PLAN_INPUT_COLUMNS)}
-      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
-    if (!stored) throw notFound();
-    try {
-      resolvePlanSpec(stored, body);
-    } catch (error) {
-      if (error instanceof PlanInputError) throw badRequest(error.message);
-      throw error;
-    }
-    return Number(body.plan_length_days ?? stored.plan_length_days);
-  });
+  const [[stored]] = await asCaller(caller, (tx) => [
+    tx<(StoredPlanInputs & { org_id: string; generation_id: string | null; live: boolean; lost: boolean })[]>`
+      select org_id, ${tx(STORED_PLAN_INPUT_COLUMNS)},
+             generation_id,
+             (generation_status = 'generating'
+              and generation_heartbeat_at >= now() - make_interval(mins => ${staleAfterMinutes}::int)) as live,
+             (generation_progress ->> 'phase' = 'queued'
+              and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
+      from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+  ]);
+  if (!stored) throw notFound();
+  try {
+    resolvePlanSpec(stored, body);
+  } catch (error) {
+    if (error instanceof PlanInputError) throw badRequest(error.message);
+    throw error;
+  }
+  const orgId = stored.org_id;
+  if (stored.live && stored.generation_id) {
+    return { generationId: stored.generation_id, orgId, started: false, redispatch: stored.lost };
+  }
+  const days = Number(body.plan_length_days ?? stored.plan_length_days);
 
   // The transition itself is the server's to make (coaches have no grant on
   // the generation columns); the read above, under RLS, proved the caller's
@@ -71,20 +88,20 @@ export async function startGeneration(
       generation_request = null,
       generation_resumed_at = null,
       generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
-    where id = ${planId} and org_id = ${caller.orgId}
+    where id = ${planId} and org_id = ${orgId}
       and (generation_status <> 'generating'
            or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
     returning generation_id`;
-  if (started) return { generationId: started.generation_id, started: true, redispatch: false };
+  if (started) return { generationId: started.generation_id, orgId, started: true, redispatch: false };
 
-  // Someone else's start won the row: answer with the live run.
+  // A concurrent start won the row between the read and the update: answer with its run.
   const [live] = await sql<{ generation_id: string; lost: boolean }[]>`
     select generation_id,
            (generation_progress ->> 'phase' = 'queued'
             and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
-    from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+    from meal_plans where id = ${planId} and org_id = ${orgId}`;
   if (!live) throw notFound();
-  return { generationId: live.generation_id, started: false, redispatch: live.lost };
+  return { generationId: live.generation_id, orgId, started: false, redispatch: live.lost };
 }
 
 /** The event could not be queued: the plan must not be left generating. */
@@ -112,9 +129,8 @@ export async function readGenerationStatus(
   planId: string,
   staleAfterMinutes: number,
 ): Promise<GenerationStatus> {
-  const [row] = await asUser(
-    caller.claims,
-    (tx) => tx<
+  const [[row]] = await asCaller(caller, (tx) => [
+    tx<
       (GenerationStatus & {
         generation_progress: GenerationStatus["progress"];
         stale: boolean;
@@ -125,8 +141,8 @@ export async function readGenerationStatus(
       select generation_status, generation_error, generation_progress, generation_id, generation_resumed_at,
              (generation_status = 'generating'
               and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
-      from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
-  );
+      from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+  ]);
   if (!row) throw notFound();
   const resumed_at = row.generation_resumed_at?.toISOString() ?? null;
   if (row.stale && row.generation_id) {
@@ -158,41 +174,43 @@ export type PlanSummary = {
 };
 
 export async function listPlans(caller: Caller): Promise<PlanSummary[]> {
-  return asUser(
-    caller.claims,
-    (tx) => tx<PlanSummary[]>`
+  const [plans] = await asCaller(caller, (tx) => [
+    tx<PlanSummary[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.generation_status,
              p.created_at, p.updated_at
       from meal_plans p left join clients c on c.id = p.client_id
-      where p.org_id = ${caller.orgId}
+      where p.org_id = public.caller_org_id()
       order by p.created_at desc
       limit 200`,
-  );
+  ]);
+  return plans;
 }
 
 export async function listClients(caller: Caller): Promise<{ id: string; full_name: string }[]> {
-  return asUser(
-    caller.claims,
-    (tx) => tx<{ id: string; full_name: string }[]>`
-      select id, full_name from clients where org_id = ${caller.orgId} order by full_name`,
-  );
+  const [clients] = await asCaller(caller, (tx) => [
+    tx<{ id: string; full_name: string }[]>`
+      select id, full_name from clients where org_id = public.caller_org_id() order by full_name`,
+  ]);
+  return clients;
 }
 
+/** One statement: the plan is created only if its client (when given) is one of the caller's org's clients. */
 export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
-  return asUser(caller.claims, async (tx) => {
-    if (body.client_id) {
-      const [client] = await tx`select id from clients where id = ${body.client_id} and org_id = ${caller.orgId}`;
-      if (!client)
-        throw badRequest("client_id is not one of your clients", [{ path: "client_id", message: "unknown client" }]);
-    }
-    const [plan] = await tx<{ id: string }[]>`
+  const clientId = body.client_id ?? null;
+  const [[plan]] = await asCaller(caller, (tx) => [
+    tx<{ id: string }[]>`
       insert into meal_plans (org_id, client_id, created_by, name, plan_length_days, intake_data, goal, calorie_target,
                               macro_split, dietary_restrictions)
-      values (${caller.orgId}, ${body.client_id ?? null}, ${caller.userId}, ${body.name}, ${body.plan_length_days},
-              ${tx.json((body.intake_data ?? {}) as never)}, ${body.goal ?? null}, ${body.calorie_target ?? null},
-              ${body.macro_split ? tx.json(body.macro_split) : null}, ${body.dietary_restrictions ?? null})
-      returning id`;
-    if (!plan) throw new ApiError(500, "The plan was not created");
-    return { id: plan.id };
-  });
+      select public.caller_org_id(), ${clientId}::uuid, ${caller.userId}::uuid, ${body.name}::text,
+             ${body.plan_length_days}::int, ${tx.json((body.intake_data ?? {}) as never)}::jsonb, ${body.goal ?? null}::text,
+             ${body.calorie_target ?? null}::int, ${body.macro_split ? tx.json(body.macro_split) : null}::jsonb,
+             ${body.dietary_restrictions ?? null}::text
+      where public.caller_org_id() is not null
+        and (${clientId}::uuid is null
+             or exists (select 1 from clients where id = ${clientId}::uuid and org_id = public.caller_org_id()))
+      returning id`,
+  ]);
+  if (!plan)
+    throw badRequest("client_id is not one of your clients", [{ path: "client_id", message: "unknown client" }]);
+  return { id: plan.id };
 }

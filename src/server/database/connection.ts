@@ -1,7 +1,8 @@
 import postgres from "postgres";
 
 export type Database = postgres.Sql;
-export type Transaction = postgres.TransactionSql;
+/** What a transaction's work is given: a connection held for it (a `sql.begin` scope or a reserved connection). */
+export type Transaction = postgres.Sql;
 
 /** Postgres `numeric` arrives as a string by default; our values fit a double. */
 const numericAsNumber = {

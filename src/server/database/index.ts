@@ -29,15 +29,71 @@ export async function closeDatabase(): Promise<void> {
 
 export type UserClaims = { sub: string; role: "authenticated"; email?: string; [claim: string]: unknown };
 
+/** Statements known before the transaction starts: they can all leave in one write. */
+export type Statements = readonly Promise<unknown>[];
+export type StatementResults<S extends Statements> = { -readonly [K in keyof S]: Awaited<S[K]> };
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Starts a query now and keeps its outcome, so a failure is reported in order instead of as an unhandled rejection. */
+function settle<T>(query: Promise<T>): Promise<Settled<T>> {
+  return query.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
 /**
- * Runs `work` in a transaction as the signed-in user: role `authenticated` with
- * the JWT claims set, exactly as PostgREST would, so row-level security applies
- * even if a query forgets its org filter.
+ * Runs statements in a transaction as the signed-in user: role
+ * `authenticated` with the JWT claims set, exactly as PostgREST would, so
+ * row-level security applies even if a query forgets its org filter.
+ *
+ * Pipelined on one reserved connection: BEGIN, the claims and the first
+ * statement leave in one write. Given an array of statements (all known up
+ * front), COMMIT goes in that same write too, so the whole transaction costs
+ * one round trip; a failing statement aborts the transaction and the COMMIT
+ * behind it becomes a rollback. Given an async function, each awaited
+ * statement is a round trip and COMMIT follows the last.
  */
-export function asUser<T>(claims: UserClaims, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db().begin(async (tx) => {
-    // One round trip for both, as PostgREST does: set_config('role', …, true) is SET LOCAL ROLE.
-    await tx`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`;
-    return work(tx);
-  }) as Promise<T>;
+export function asUser<const S extends Statements>(
+  claims: UserClaims,
+  statements: (tx: Transaction) => S,
+): Promise<StatementResults<S>>;
+export function asUser<T>(claims: UserClaims, work: (tx: Transaction) => Promise<T>): Promise<T>;
+export async function asUser(
+  claims: UserClaims,
+  work: (tx: Transaction) => Statements | Promise<unknown>,
+): Promise<unknown> {
+  const connection = await db().reserve();
+  // set_config('role', …, true) is SET LOCAL ROLE; both settings end with the transaction.
+  const opening = [
+    settle(connection`begin`),
+    settle(
+      connection`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`,
+    ),
+  ];
+  try {
+    const produced = work(connection);
+    if (Array.isArray(produced)) {
+      const results = produced.map(settle);
+      const outcomes = await Promise.all([...opening, ...results, settle(connection`commit`)]);
+      // The first failure is the cause. (BEGIN fails only with its connection, and takes everything behind it along.)
+      const failure = outcomes.find((outcome) => !outcome.ok);
+      if (failure && !failure.ok) throw failure.error;
+      return outcomes
+        .slice(opening.length, opening.length + results.length)
+        .map((outcome) => (outcome.ok ? outcome.value : undefined));
+    }
+    const value = await produced;
+    for (const outcome of await Promise.all(opening)) if (!outcome.ok) throw outcome.error;
+    await connection`commit`;
+    return value;
+  } catch (error) {
+    // Ends the transaction whatever state it is in (a no-op warning when the pipelined COMMIT already ended it).
+    await Promise.all(opening);
+    await connection`rollback`.catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
 }

@@ -1,11 +1,18 @@
+import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import * as devSession from "@/app/api/dev/session/route";
+import * as clients from "@/app/api/nutrition/clients/route";
+import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
+import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
+import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
 import { signLocalAccessToken } from "@/server/auth/access-token";
 import { localJwtSecret } from "@/server/auth/local-secret";
+import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
+import { createPlan } from "../../support/plan-factory";
 import { DEMO_COACH_EMAIL, DEMO_COACH_ID } from "../../support/seed-ids";
 
 afterEach(() => {
@@ -61,6 +68,32 @@ describe("authentication", () => {
 
   it("accepts a valid bearer token", async () => {
     expect((await call(plans.GET, { token: await demoCoachToken() })).status).toBe(200);
+  });
+
+  it("answers 403 on every route to a signed-in user who belongs to no org, and creates nothing", async () => {
+    const loner = { id: randomUUID(), email: `loner-${randomUUID()}@nowhere.test` };
+    await db()`insert into auth.users (id, email, aud, role) values (${loner.id}, ${loner.email}, 'authenticated', 'authenticated')`;
+    const { token } = await signLocalAccessToken(loner);
+    const params = { planId: await createPlan() };
+
+    const answers = [
+      await call(plans.GET, { token }),
+      await call(plans.POST, { token, body: { name: "Orphan", plan_length_days: 3, calorie_target: 2000 } }),
+      await call(clients.GET, { token }),
+      await call(planDetail.GET, { token, params }),
+      await call(status.GET, { token, params }),
+      await call(start.POST, { token, params, body: {} }),
+    ];
+
+    for (const answer of answers) {
+      expect(answer.status).toBe(403);
+      expect(answer.json.error).toMatch(/organisation/);
+    }
+    const [created] = await db()<{ count: number }[]>`
+      select count(*)::int as count from meal_plans where created_by = ${loner.id} or name = 'Orphan'`;
+    expect(created?.count).toBe(0);
+    const [plan] = await db()`select generation_status from meal_plans where id = ${params.planId}`;
+    expect(plan?.generation_status).toBe("idle");
   });
 
   it("signs a seeded coach in locally and accepts the session cookie it sets", async () => {

@@ -277,7 +277,7 @@ describe("unexpected failures", () => {
   it("answer 500 with a request id and no internals", async () => {
     expectConsoleError();
     const planId = await createPlan();
-    vi.spyOn(db(), "begin").mockRejectedValueOnce(new Error("connection to secret-host lost"));
+    vi.spyOn(db(), "reserve").mockRejectedValueOnce(new Error("connection to secret-host lost"));
     const response = await call(status.GET, { token, params: { planId } });
     expect(response.status).toBe(500);
     expect(response.json.error).toMatch(/request id/);

@@ -34,10 +34,10 @@ export const POST = apiHandler<{ planId: string }>(async (request, params) => {
   if (!body.ok) throw badRequest(body.error, body.details);
 
   const start = await startGeneration(caller, planId, body.value, env().GENERATION_STALE_AFTER_MINUTES);
-  const { generationId } = start;
+  const { generationId, orgId } = start;
   if (start.started || start.redispatch) {
     try {
-      const run = { planId, orgId: caller.orgId, generationId, request: body.value };
+      const run = { planId, orgId, generationId, request: body.value };
       await withTimeout(dispatcher()(run), DISPATCH_TIMEOUT_MS);
     } catch (error) {
       console.warn(`[generation] could not queue plan ${planId}: ${redactSecrets(String(error))}`);
