@@ -1,0 +1,87 @@
+import loadHighs from "highs";
+
+/**
+ * A small linear program in the shape the portion LP needs, solved by HiGHS
+ * (the HiGHS solver compiled to WebAssembly, npm `highs`). Variables are
+ * named by the caller and passed to HiGHS through its model API (no text
+ * format to write or parse).
+ *
+ *   minimise   Σ objective[v] · v
+ *   subject to lower ≤ Σ terms[v] · v ≤ upper   (per constraint)
+ *              bounds[v].lower ≤ v ≤ bounds[v].upper (default 0 ≤ v)
+ */
+export type LinearProgram = {
+  objective: Readonly<Record<string, number>>;
+  constraints: readonly { terms: Readonly<Record<string, number>>; lower?: number; upper?: number }[];
+  bounds?: Readonly<Record<string, { lower: number; upper: number }>>;
+};
+
+export type LinearProgramSolution =
+  | { status: "optimal"; objective: number; values: Record<string, number> }
+  | { status: "infeasible" };
+
+export type LinearProgramSolver = (program: LinearProgram) => LinearProgramSolution;
+
+let solverPromise: Promise<LinearProgramSolver> | undefined;
+
+/**
+ * HiGHS, loaded once per process (compiling its WebAssembly takes ~100 ms;
+ * each solve afterwards is synchronous). A failed load is not cached, so a
+ * later call may try again.
+ */
+export function loadLinearProgramSolver(): Promise<LinearProgramSolver> {
+  solverPromise ??= loadHighs().then(
+    (highs): LinearProgramSolver =>
+      (program) => {
+        // One native model per solve, freed in `finally` (Wasm memory is not garbage-collected).
+        const model = highs.createModel();
+        try {
+          // A day's LP has a few dozen columns: dual simplex without presolve solves it in about a
+          // millisecond, several times faster than letting HiGHS choose (measured in bench/balance-step.ts).
+          model.options.set({ output_flag: false, solver: "simplex", presolve: "off" });
+          const names = variableNames(program);
+          const column = new Map(names.map((name, index) => [name, index]));
+          for (const name of names) {
+            const bound = program.bounds?.[name];
+            model.addVar(bound?.lower ?? 0, bound?.upper ?? highs.infinity);
+            model.changeColCost(column.get(name) ?? 0, program.objective[name] ?? 0);
+          }
+          for (const constraint of program.constraints) {
+            const entries = Object.entries(constraint.terms).filter(([, value]) => value !== 0);
+            model.addRow(constraint.lower ?? -highs.infinity, constraint.upper ?? highs.infinity, {
+              indices: entries.map(([name]) => column.get(name) ?? 0),
+              values: entries.map(([, value]) => value),
+            });
+          }
+          model.run();
+          const status = model.getModelStatus();
+          const codes = highs.constants.modelStatus;
+          if (status === codes.optimal) {
+            const primal = model.getSolution().colValue;
+            return {
+              status: "optimal",
+              objective: model.getObjectiveValue(),
+              values: Object.fromEntries(names.map((name, index) => [name, primal[index] ?? 0])),
+            };
+          }
+          if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return { status: "infeasible" };
+          // Every variable of the portion LP is bounded, so anything else is a solver fault, not an answer.
+          throw new Error(`The linear program solver stopped with model status ${status}`);
+        } finally {
+          model.dispose();
+        }
+      },
+    (error: unknown) => {
+      solverPromise = undefined;
+      throw error;
+    },
+  );
+  return solverPromise;
+}
+
+/** Every variable the program names, in first-mention order (objective, bounds, then constraints). */
+function variableNames(program: LinearProgram): string[] {
+  const names = new Set<string>([...Object.keys(program.objective), ...Object.keys(program.bounds ?? {})]);
+  for (const constraint of program.constraints) for (const name of Object.keys(constraint.terms)) names.add(name);
+  return [...names];
+}
