@@ -54,6 +54,8 @@ export type BalanceOptions = {
   /** The plan's diet and allergies; a food breaking them is never brought in. */
   restrictions?: Restrictions;
   config?: GenerationConfig;
+  /** The LP solver (default: HiGHS with DEFAULT_SOLVER_OPTIONS); the benchmark compares settings with it. */
+  solver?: LinearProgramSolver;
 };
 
 /** The food group that carries each macro when a day lacks it. */
@@ -92,7 +94,7 @@ export async function balanceDay(
   targets: BalanceTargets,
   options: BalanceOptions = {},
 ): Promise<BalancedDay> {
-  const solve = await loadLinearProgramSolver();
+  const solve = options.solver ?? (await loadLinearProgramSolver());
   return balanceDayWith(solve, day, foods, targets, options);
 }
 
@@ -103,7 +105,7 @@ export async function balanceDays(
   targets: BalanceTargets,
   options: BalanceOptions = {},
 ): Promise<BalancedDay[]> {
-  const solve = await loadLinearProgramSolver();
+  const solve = options.solver ?? (await loadLinearProgramSolver());
   return days.map((day) => balanceDayWith(solve, day, foods, targets, options));
 }
 

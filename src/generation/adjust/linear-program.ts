@@ -22,61 +22,71 @@ export type LinearProgramSolution =
 
 export type LinearProgramSolver = (program: LinearProgram) => LinearProgramSolution;
 
-let solverPromise: Promise<LinearProgramSolver> | undefined;
+/** HiGHS options for every solve (see loadLinearProgramSolver). */
+export type SolverOptions = { solver: "simplex" | "choose"; presolve: "off" | "on" | "choose" };
+
+/**
+ * A day's LP has a few dozen columns: dual simplex without presolve solves it
+ * several times faster than letting HiGHS choose (bench/balance-step.ts
+ * measures both side by side).
+ */
+export const DEFAULT_SOLVER_OPTIONS: SolverOptions = { solver: "simplex", presolve: "off" };
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highsPromise: Promise<Highs> | undefined;
 
 /**
  * HiGHS, loaded once per process (compiling its WebAssembly takes ~100 ms;
  * each solve afterwards is synchronous). A failed load is not cached, so a
  * later call may try again.
  */
-export function loadLinearProgramSolver(): Promise<LinearProgramSolver> {
-  solverPromise ??= loadHighs().then(
-    (highs): LinearProgramSolver =>
-      (program) => {
-        // One native model per solve, freed in `finally` (Wasm memory is not garbage-collected).
-        const model = highs.createModel();
-        try {
-          // A day's LP has a few dozen columns: dual simplex without presolve solves it in about a
-          // millisecond, several times faster than letting HiGHS choose (measured in bench/balance-step.ts).
-          model.options.set({ output_flag: false, solver: "simplex", presolve: "off" });
-          const names = variableNames(program);
-          const column = new Map(names.map((name, index) => [name, index]));
-          for (const name of names) {
-            const bound = program.bounds?.[name];
-            model.addVar(bound?.lower ?? 0, bound?.upper ?? highs.infinity);
-            model.changeColCost(column.get(name) ?? 0, program.objective[name] ?? 0);
-          }
-          for (const constraint of program.constraints) {
-            const entries = Object.entries(constraint.terms).filter(([, value]) => value !== 0);
-            model.addRow(constraint.lower ?? -highs.infinity, constraint.upper ?? highs.infinity, {
-              indices: entries.map(([name]) => column.get(name) ?? 0),
-              values: entries.map(([, value]) => value),
-            });
-          }
-          model.run();
-          const status = model.getModelStatus();
-          const codes = highs.constants.modelStatus;
-          if (status === codes.optimal) {
-            const primal = model.getSolution().colValue;
-            return {
-              status: "optimal",
-              objective: model.getObjectiveValue(),
-              values: Object.fromEntries(names.map((name, index) => [name, primal[index] ?? 0])),
-            };
-          }
-          if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return { status: "infeasible" };
-          // Every variable of the portion LP is bounded, so anything else is a solver fault, not an answer.
-          throw new Error(`The linear program solver stopped with model status ${status}`);
-        } finally {
-          model.dispose();
-        }
-      },
-    (error: unknown) => {
-      solverPromise = undefined;
-      throw error;
-    },
-  );
-  return solverPromise;
+export async function loadLinearProgramSolver(
+  options: SolverOptions = DEFAULT_SOLVER_OPTIONS,
+): Promise<LinearProgramSolver> {
+  highsPromise ??= loadHighs().catch((error: unknown) => {
+    highsPromise = undefined;
+    throw error;
+  });
+  const highs = await highsPromise;
+  return (program) => solveWith(highs, options, program);
+}
+
+function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram): LinearProgramSolution {
+  // One native model per solve, freed in `finally` (Wasm memory is not garbage-collected).
+  const model = highs.createModel();
+  try {
+    model.options.set({ output_flag: false, ...options });
+    const names = variableNames(program);
+    const column = new Map(names.map((name, index) => [name, index]));
+    for (const name of names) {
+      const bound = program.bounds?.[name];
+      model.addVar(bound?.lower ?? 0, bound?.upper ?? highs.infinity);
+      model.changeColCost(column.get(name) ?? 0, program.objective[name] ?? 0);
+    }
+    for (const constraint of program.constraints) {
+      const entries = Object.entries(constraint.terms).filter(([, value]) => value !== 0);
+      model.addRow(constraint.lower ?? -highs.infinity, constraint.upper ?? highs.infinity, {
+        indices: entries.map(([name]) => column.get(name) ?? 0),
+        values: entries.map(([, value]) => value),
+      });
+    }
+    model.run();
+    const status = model.getModelStatus();
+    const codes = highs.constants.modelStatus;
+    if (status === codes.optimal) {
+      const primal = model.getSolution().colValue;
+      return {
+        status: "optimal",
+        objective: model.getObjectiveValue(),
+        values: Object.fromEntries(names.map((name, index) => [name, primal[index] ?? 0])),
+      };
+    }
+    if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return { status: "infeasible" };
+    // Every variable of the portion LP is bounded, so anything else is a solver fault, not an answer.
+    throw new Error(`The linear program solver stopped with model status ${status}`);
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Every variable the program names, in first-mention order (objective, bounds, then constraints). */
