@@ -112,15 +112,16 @@ export async function savePlan(
 
     const totals = input.days.map((day) => dayTotals(day));
     const missByDay = new Map(input.macroMisses?.map(({ day, ...miss }) => [day, miss]));
+    // The misses travel as JSON text and become jsonb in SQL (a jsonb[] parameter would be stored as JSON strings).
     const savedDays = await tx<{ id: string; day_number: number }[]>`
       insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss)
-      select ${planId}, * from unnest(
+      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb from unnest(
         ${input.days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
         ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[],
         ${input.days.map((day) => {
           const miss = missByDay.get(day.day);
           return miss ? JSON.stringify(miss) : null;
-        })}::jsonb[])
+        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss)
       returning id, day_number`;
     const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
 
