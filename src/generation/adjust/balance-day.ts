@@ -67,12 +67,12 @@ const GROUP_FOR_MACRO: Readonly<Record<keyof ReturnType<typeof macroDeviations>,
 /** How many of the richest foods in the missing macro's group are tried (each tried as an addition and as a swap). */
 const SWAP_CHOICES = 4;
 /**
- * At most this many foods are brought into one day: one is usually enough,
- * a second covers a day planned with no source of the macro at all (a vegan
- * day of grains and vegetables at 30 % protein). More would no longer be the
- * day the model or the planner chose.
+ * At most this many foods are brought into one day: one is usually enough;
+ * a vegan day at 40 % protein (220 g at 2,200 kcal, where no plant food gives
+ * more than ~60 g within its portion bounds) needs up to three. More would no
+ * longer be the day the model or the planner chose.
  */
-const MAX_CHANGES = 2;
+const MAX_CHANGES = 3;
 
 /**
  * Re-solve one day's grams, keeping its foods: kcal within the calorie band of
