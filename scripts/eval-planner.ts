@@ -72,6 +72,12 @@ const MATRIX: Case[] = [
     },
   },
   { label: "28d DF no egg 1400", days: 28, intake: { calorie_target: 1400, diet: ["dairy_free"], allergies: ["egg"] } },
+  // Last, so the rows above keep their generation ids (the seed of their candidate lists) across versions.
+  {
+    label: "7d vegan 40% protein 2200",
+    days: 7,
+    intake: { calorie_target: 2200, diet: ["vegan"], macro_split: { protein_pct: 40, carb_pct: 35, fat_pct: 25 } },
+  },
 ];
 
 type Quality = { meanKcalErr: number; worstKcalErr: number; meanMacroErr: number; worstMacroErr: number };

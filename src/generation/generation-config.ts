@@ -48,6 +48,12 @@ export type GenerationConfig = {
     calorieBand: number;
     /** A day whose worst macro is further than this from the split (in energy points) misses it. */
     macroTolerancePoints: number;
+    /**
+     * Foods are brought in while the worst macro is further than this: a margin
+     * under the tolerance, so a day does not sit at 4.9 points where another
+     * reader's rounding (or energy denominator) would put it over 5.
+     */
+    macroAimPoints: number;
   };
   /** Most grams one item may weigh: the model's answer is rejected above it and scaling never exceeds it (meal_plan_items.grams allows 0 < g <= 2000). */
   maxItemGrams: number;
@@ -99,6 +105,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
     },
     calorieBand: 0.01,
     macroTolerancePoints: 5,
+    macroAimPoints: 3,
   },
   maxItemGrams: 2000,
   defaults: {

@@ -121,6 +121,7 @@ function balanceDayWith(
 ): BalancedDay {
   const config = options.config ?? DEFAULT_GENERATION_CONFIG;
   const tolerance = config.balance.macroTolerancePoints;
+  const aim = Math.min(config.balance.macroAimPoints, tolerance);
   // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
   if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) {
     return { solved: false, day, miss: missOf(day, targets, tolerance), changes: [] };
@@ -137,7 +138,7 @@ function balanceDayWith(
     solveLayout(solve, candidate, preferred, mealShares, targets, config, day.day, changes);
 
   let best = tryLayout(layout, []);
-  for (let round = 0; round < MAX_CHANGES && !(best && best.worst <= tolerance); round++) {
+  for (let round = 0; round < MAX_CHANGES && !(best && best.worst <= aim); round++) {
     const from: Attempt = best ?? { day, layout, worst: Number.POSITIVE_INFINITY, changes: [] };
     const alternatives = changedLayouts(from.day, from.layout, targets.macroSplit, options)
       .map(({ layout: changed, change }) => tryLayout(changed, [...from.changes, change]))
