@@ -52,24 +52,33 @@ export async function loadLinearProgramSolver(
 }
 
 function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram): LinearProgramSolution {
+  const names = variableNames(program);
+  const column = new Map(names.map((name, index) => [name, index]));
+  // The matrix row by row (CSR), handed over in one call rather than one call per variable and row.
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const constraint of program.constraints) {
+    for (const [name, value] of Object.entries(constraint.terms)) {
+      if (value === 0) continue;
+      indices.push(column.get(name) ?? 0);
+      values.push(value);
+    }
+    starts.push(indices.length);
+  }
   // One native model per solve, freed in `finally` (Wasm memory is not garbage-collected).
-  const model = highs.createModel();
+  const model = highs.createModel({
+    numCols: names.length,
+    numRows: program.constraints.length,
+    colCost: names.map((name) => program.objective[name] ?? 0),
+    colLower: names.map((name) => program.bounds?.[name]?.lower ?? 0),
+    colUpper: names.map((name) => program.bounds?.[name]?.upper ?? highs.infinity),
+    rowLower: program.constraints.map((constraint) => constraint.lower ?? -highs.infinity),
+    rowUpper: program.constraints.map((constraint) => constraint.upper ?? highs.infinity),
+    matrix: { format: "csr", numRows: program.constraints.length, numCols: names.length, starts, indices, values },
+  });
   try {
     model.options.set({ output_flag: false, ...options });
-    const names = variableNames(program);
-    const column = new Map(names.map((name, index) => [name, index]));
-    for (const name of names) {
-      const bound = program.bounds?.[name];
-      model.addVar(bound?.lower ?? 0, bound?.upper ?? highs.infinity);
-      model.changeColCost(column.get(name) ?? 0, program.objective[name] ?? 0);
-    }
-    for (const constraint of program.constraints) {
-      const entries = Object.entries(constraint.terms).filter(([, value]) => value !== 0);
-      model.addRow(constraint.lower ?? -highs.infinity, constraint.upper ?? highs.infinity, {
-        indices: entries.map(([name]) => column.get(name) ?? 0),
-        values: entries.map(([, value]) => value),
-      });
-    }
     model.run();
     const status = model.getModelStatus();
     const codes = highs.constants.modelStatus;
