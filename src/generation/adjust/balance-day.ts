@@ -78,15 +78,17 @@ const MAX_CHANGES = 3;
  * Re-solve one day's grams, keeping its foods: kcal within the calorie band of
  * the target and each macro's energy share as close to the split as the
  * foods allow, every item within its portion bounds (a linear program solved
- * by HiGHS, see portion-lp.ts). When the foods cannot reach the split within
- * the tolerance, one food from `candidates` in the missing macro's group is
- * added or swapped in (never one the day already has, by id or family) and
- * the day solved again (at most MAX_CHANGES times). The best day found is returned with its miss, if any;
- * a day no portions can bring to its calories comes back unchanged, with its
- * miss, for the caller to judge.
+ * by HiGHS, see portion-lp.ts). While the worst macro is further than
+ * `macroAimPoints` from the split, one food from `candidates` in the missing
+ * macro's group is added or swapped in (never one the day already has, by id
+ * or family, nor one the restrictions forbid) and the day solved again, at
+ * most MAX_CHANGES times and only while it helps. The best day found is
+ * returned with its miss (worst macro beyond `macroTolerancePoints`), if any;
+ * a day no portions can bring to its calories comes back unchanged
+ * (`solved: false`), with its miss, for the caller to judge.
  *
- * Pure apart from loading the solver once per process. Issue 14's swap route
- * re-solves a day after a coach's swap with it.
+ * Pure apart from loading the solver once per process; a route that changes
+ * one day (a coach's swap) can re-solve it with this.
  */
 export async function balanceDay(
   day: PlannedDay,
