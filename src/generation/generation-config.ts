@@ -1,3 +1,5 @@
+import type { FoodGroup } from "@/generation/catalogue/catalogue";
+
 // The pure core's tunable defaults (model choice, output budgets, tolerances,
 // portion bounds, defaults and caps on free text), in one table so a reviewer sees
 // them together and tests and the env mapping override them in one place. The
@@ -32,6 +34,29 @@ export type GenerationConfig = {
   plausibleScaleRange: { min: number; max: number };
   /** Offline planner portion bounds, as multiples of a food's default portion. */
   portionFactor: { min: number; max: number };
+  /**
+   * The balance step (and the offline planner's portions): each day's grams are
+   * re-solved as a linear program so calories are on target and every macro's
+   * energy share is as close to the split as the day's foods allow.
+   */
+  balance: {
+    /** A model-planned item stays within these multiples of its food's usual portion. */
+    portionFactor: { min: number; max: number };
+    /** No item is planned below this (a 2 g garnish is not a portion). */
+    minItemGrams: number;
+    /** Largest sensible portion per food group, in grams (a plate, not a pot). */
+    maxGramsByGroup: Readonly<Record<FoodGroup, number>>;
+    /** The LP keeps kcal this close to target, leaving room for rounding grams inside the 3 % rule. */
+    calorieBand: number;
+    /** A day whose worst macro is further than this from the split (in energy points) misses it. */
+    macroTolerancePoints: number;
+    /**
+     * Foods are brought in while the worst macro is further than this: a margin
+     * under the tolerance, so a day does not sit at 4.9 points where another
+     * reader's rounding (or energy denominator) would put it over 5.
+     */
+    macroAimPoints: number;
+  };
   /** Most grams one item may weigh: the model's answer is rejected above it and scaling never exceeds it (meal_plan_items.grams allows 0 < g <= 2000). */
   maxItemGrams: number;
   /** Values used when neither the request nor the stored plan gives one. */
@@ -67,6 +92,23 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
   calorieTolerance: 0.03,
   plausibleScaleRange: { min: 0.4, max: 2.5 },
   portionFactor: { min: 0.5, max: 2.5 },
+  balance: {
+    portionFactor: { min: 0.25, max: 2.5 },
+    minItemGrams: 5,
+    maxGramsByGroup: {
+      breakfast: 400,
+      protein: 350,
+      starch: 450,
+      vegetable: 400,
+      fruit: 350,
+      dairy: 500,
+      fat: 100,
+      snack: 150,
+    },
+    calorieBand: 0.01,
+    macroTolerancePoints: 5,
+    macroAimPoints: 3,
+  },
   maxItemGrams: 2000,
   defaults: {
     calorieTarget: 2000,

@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { balanceDays } from "@/generation/adjust/balance-day";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
 import { scaleCalories } from "@/generation/adjust/scale-calories";
 import { checkPassDays } from "@/generation/answer/check-pass-days";
@@ -25,7 +26,7 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  * in-process with the same step ids. Every step calls pure functions from
  * src/generation; the only I/O is the model port and the store.
  *
- *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → save
+ *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → balance → save
  *
  * A pass whose answer would not fit one step's time budget is split into
  * day-chunks run as parallel steps (`pass-one-days-1-2`, ...).
@@ -87,7 +88,7 @@ export async function generateMealPlan(
   const foods = indexFoodsById(candidates);
 
   // Every day is planned by now; the last stages only change what the bar says.
-  const enterPhase = (phase: "scaling" | "deduplicating") =>
+  const enterPhase = (phase: "scaling" | "deduplicating" | "balancing") =>
     deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days });
 
   const scaled = await step.run("scale", async () => {
@@ -107,9 +108,24 @@ export async function generateMealPlan(
     return result.days;
   });
 
+  // Every day re-solved on its macros as well as its calories (the model's grams are not computed).
+  const balanced = await step.run("balance", async () => {
+    await enterPhase("balancing");
+    const results = await balanceDays(deduped, foods, spec, { candidates, restrictions: spec, config: deps.config });
+    const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
+    if (changes.length > 0)
+      deps.logger.info({ planId, changes }, "brought in foods so days could reach the macro split");
+    const macroMisses = results.flatMap((result) => (result.miss ? [{ day: result.day.day, ...result.miss }] : []));
+    if (macroMisses.length > 0) {
+      deps.logger.warn({ planId, macroMisses }, "days saved off the macro split: their foods cannot reach it");
+    }
+    return { days: results.map((result) => result.day), macroMisses };
+  });
+
   const saved = await step.run("save", () =>
     deps.store.savePlan(planId, generationId, {
-      days: deduped,
+      days: balanced.days,
+      macroMisses: balanced.macroMisses,
       intakeData: context.intakeData,
       planLengthDays: spec.days,
       model: [...new Set(planned.map((chunk) => chunk.model))].join(", "),
@@ -120,7 +136,7 @@ export async function generateMealPlan(
     deps.logger.info({ planId, generationId }, "run superseded before saving; wrote nothing");
     return { status: "superseded" };
   }
-  return { status: "saved", days: deduped.length };
+  return { status: "saved", days: balanced.days.length };
 }
 
 async function loadContext(

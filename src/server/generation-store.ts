@@ -1,3 +1,4 @@
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
@@ -13,7 +14,7 @@ import { db } from "@/server/database/index";
  */
 
 export type GenerationProgress = {
-  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "done";
+  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "balancing" | "done";
   days_done: number;
   days_total: number;
 };
@@ -84,6 +85,8 @@ export async function addDaysDone(
 
 export type SavePlanInput = {
   days: PlannedDay[];
+  /** Days the balance step could not bring to the macro split, and by how much (saved with the day). */
+  macroMisses?: (MacroMiss & { day: number })[];
   intakeData: Record<string, unknown> | undefined;
   planLengthDays: number;
   model: string;
@@ -108,11 +111,17 @@ export async function savePlan(
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
 
     const totals = input.days.map((day) => dayTotals(day));
+    const missByDay = new Map(input.macroMisses?.map(({ day, ...miss }) => [day, miss]));
+    // The misses travel as JSON text and become jsonb in SQL (a jsonb[] parameter would be stored as JSON strings).
     const savedDays = await tx<{ id: string; day_number: number }[]>`
-      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat)
-      select ${planId}, * from unnest(
+      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss)
+      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb from unnest(
         ${input.days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
-        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[])
+        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[],
+        ${input.days.map((day) => {
+          const miss = missByDay.get(day.day);
+          return miss ? JSON.stringify(miss) : null;
+        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss)
       returning id, day_number`;
     const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
 

@@ -1,3 +1,4 @@
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { MacroSplit } from "@/generation/generation-config";
 import {
   resolvePlanSpec,
@@ -21,7 +22,14 @@ export type PlanItem = {
 };
 export type PlanMeal = { name: string; items: PlanItem[] };
 export type Totals = { kcal: number; protein: number; carbs: number; fat: number };
-export type PlanDay = { day_number: number; totals: Totals; kcal_off_target_pct: number | null; meals: PlanMeal[] };
+export type PlanDay = {
+  day_number: number;
+  totals: Totals;
+  kcal_off_target_pct: number | null;
+  /** How far the day's macros are from the split when the balance step could not reach it; null when on it. */
+  macro_miss: MacroMiss | null;
+  meals: PlanMeal[];
+};
 
 export type PlanDetail = {
   id: string;
@@ -54,6 +62,7 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                select json_agg(json_build_object(
                  'day_number', d.day_number,
                  'totals', json_build_object('kcal', d.total_kcal, 'protein', d.total_protein, 'carbs', d.total_carbs, 'fat', d.total_fat),
+                 'macro_miss', d.macro_miss,
                  'meals', coalesce((
                    select json_agg(json_build_object(
                      'name', m.name,

@@ -85,8 +85,8 @@ export type FakeAnthropic = {
 };
 
 /** Default responder: a valid plan for the days and candidates the prompt names. */
-export const planFromPrompt: Responder = (request) => {
-  const text = planTextFromPrompt(request.system, request.user);
+export const planFromPrompt: Responder = async (request) => {
+  const text = await planTextFromPrompt(request.system, request.user);
   return text === null ? { text: "I could not find which days to plan." } : { text };
 };
 

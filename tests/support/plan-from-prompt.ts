@@ -78,7 +78,7 @@ export function parseCandidateLine(line: string): CatalogueFood | null {
  * targets), planned by the offline planner. Multi-day workflow tests use it
  * as the fake Claude's default answer.
  */
-export function planTextFromPrompt(system: string, user: string): string | null {
+export async function planTextFromPrompt(system: string, user: string): Promise<string | null> {
   const brief = briefFromPrompt(system, user);
   return brief ? planOffline(brief) : null;
 }

@@ -19,6 +19,8 @@ export type InMemoryRun = {
   requests: ModelRequest[];
   replies: ModelReply[];
   logs: { message: string; fields: Record<string, unknown> }[];
+  /** Each step's result by step id (e.g. `dedup`: the days as they were before `balance`). */
+  steps: Record<string, unknown>;
 };
 
 export async function runWorkflowInMemory(input: {
@@ -28,7 +30,7 @@ export async function runWorkflowInMemory(input: {
   model?: ModelPort;
   generationId?: string;
 }): Promise<InMemoryRun> {
-  const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [] };
+  const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [], steps: {} };
   const model = input.model ?? createOfflineModel();
   const recordingModel: ModelPort = {
     name: model.name,
@@ -61,7 +63,13 @@ export async function runWorkflowInMemory(input: {
       generationId: input.generationId ?? "generation-1",
       request: input.request ?? {},
     },
-    { run: (_id, work) => work() },
+    {
+      run: async (id, work) => {
+        const result = await work();
+        run.steps[id] = result;
+        return result;
+      },
+    },
     {
       model: recordingModel,
       store,

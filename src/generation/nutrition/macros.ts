@@ -40,3 +40,20 @@ export function macroError(grams: MacroGrams, split: MacroSplit): number {
     Math.abs(actual.fat_pct - split.fat_pct)
   );
 }
+
+/** Each macro's energy share minus its target, in percentage points (negative: short of the split). */
+export function macroDeviations(grams: MacroGrams, split: MacroSplit): { protein: number; carbs: number; fat: number } {
+  const actual = macroPercentages(grams);
+  return {
+    protein: actual.protein_pct - split.protein_pct,
+    carbs: actual.carb_pct - split.carb_pct,
+    fat: actual.fat_pct - split.fat_pct,
+  };
+}
+
+/** The largest |actual − target| energy share of the three macros, in points (100 when there is no energy). */
+export function worstMacroPoints(grams: MacroGrams, split: MacroSplit): number {
+  if (grams.protein + grams.carbs + grams.fat <= 0) return 100;
+  const deviations = macroDeviations(grams, split);
+  return Math.max(Math.abs(deviations.protein), Math.abs(deviations.carbs), Math.abs(deviations.fat));
+}

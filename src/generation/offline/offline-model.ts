@@ -15,7 +15,7 @@ export function createOfflineModel(config: GenerationConfig = DEFAULT_GENERATION
     name: "offline",
     async complete(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelReply> {
       options?.signal?.throwIfAborted();
-      const text = planOffline(request.brief, config);
+      const text = await planOffline(request.brief, config);
       return {
         text,
         stopReason: "end_turn",

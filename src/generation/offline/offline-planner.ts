@@ -1,3 +1,5 @@
+import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
+import { portionBounds, solvePortions } from "@/generation/adjust/portion-lp";
 import { roundPortionsToTarget } from "@/generation/adjust/round-portions";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
@@ -7,7 +9,6 @@ import type { ModelPlan } from "@/generation/model/model-plan";
 import type { PassBrief } from "@/generation/model/model-port";
 import { stableHash } from "@/generation/shared/stable-hash";
 import { chooseDayFoods, FoodUsage } from "./choose-day-foods";
-import { solvePortions } from "./solve-portions";
 
 /**
  * The deterministic planner behind the offline ModelPort: plans the brief's
@@ -19,11 +20,16 @@ import { solvePortions } from "./solve-portions";
  * built from sensible food groups), foods chosen least-used-first with a
  * per-day rotation and no repeated food or family within the day (earlier
  * passes' foods count as used), portions solved for the calorie target and
- * macro split within 0.5x-2.5x usual portions, then scaled exactly to the
- * target and rounded to presentable grams (5 g steps from 40 g up).
+ * macro split within 0.5x-2.5x usual portions (the balance step's linear
+ * program, solved by HiGHS), then rounded to presentable grams (5 g steps
+ * from 40 g up) with the day's energy kept on target.
  * Diet and allergies are enforced again here, whatever the brief's list holds.
  */
-export function planOffline(brief: PassBrief, config: GenerationConfig = DEFAULT_GENERATION_CONFIG): string {
+export async function planOffline(
+  brief: PassBrief,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): Promise<string> {
+  const solve = await loadLinearProgramSolver();
   const allowed = uniqueFoods(brief.candidates).filter((food) =>
     fitsRestrictions(food, { diet: brief.diet, allergies: brief.allergies }),
   );
@@ -38,21 +44,40 @@ export function planOffline(brief: PassBrief, config: GenerationConfig = DEFAULT
       const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
         (meal) => meal.foods.length > 0,
       );
-      const grams = solvePortions({
-        meals: meals.map((meal) => ({ energyShare: meal.slot.energyShare, foods: meal.foods })),
-        calorieTarget: target,
-        macroSplit: brief.macroSplit,
-        portionFactor: config.portionFactor,
-      });
-      const portions = meals.flatMap((meal, m) => meal.foods.map((food, f) => ({ food, grams: grams[m]?.[f] ?? 0 })));
-      const kcal = portions.reduce((sum, p) => sum + (p.food.kcal_per_100g * p.grams) / 100, 0);
-      // The solver trades calories against macros; calories are the hard rule, so land them exactly.
-      const exact = kcal > 0 ? target / kcal : 1;
-      const rounded = roundPortionsToTarget(
-        portions.map((p) => ({ food: p.food, grams: p.grams * exact })),
-        target,
-        { roundGrams: presentableGrams, maxRelativeError: 0.005, maxGrams: config.maxItemGrams },
+      const items = meals.flatMap((meal, m) =>
+        meal.foods.map((food) => ({ food, meal: m, preferredGrams: food.default_portion_g })),
       );
+      const solution = solvePortions(
+        {
+          items,
+          calorieTarget: target,
+          macroSplit: brief.macroSplit,
+          bounds: items.map(({ food }) =>
+            portionBounds(food, {
+              factor: config.portionFactor,
+              minGrams: config.balance.minItemGrams,
+              maxGramsForGroup: config.balance.maxGramsByGroup[food.food_group],
+              maxGrams: config.maxItemGrams,
+            }),
+          ),
+          calorieBand: config.balance.calorieBand,
+          mealShares: meals.map((meal) => meal.slot.energyShare),
+        },
+        solve,
+      );
+      // Foods that cannot reach the target within their bounds: usual portions scaled to it, as the
+      // seed's scaler would (the workflow's scale step then judges the day).
+      const usualKcal = items.reduce((sum, { food }) => sum + (food.kcal_per_100g * food.default_portion_g) / 100, 0);
+      const uniform = usualKcal > 0 ? target / usualKcal : 1;
+      const portions = items.map((item, i) => ({
+        food: item.food,
+        grams: solution.status === "solved" ? (solution.grams[i] ?? 0) : item.preferredGrams * uniform,
+      }));
+      const rounded = roundPortionsToTarget(portions, target, {
+        roundGrams: presentableGrams,
+        maxRelativeError: 0.005,
+        maxGrams: config.maxItemGrams,
+      });
       let next = 0;
       return {
         day: dayNumber,

@@ -9,6 +9,7 @@ const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   "pass-two": "Planning days (second pass)",
   scaling: "Scaling portions to the calorie target",
   deduplicating: "Removing repeated foods",
+  balancing: "Balancing each day's macros",
   done: "Finishing",
 };
 
@@ -23,6 +24,7 @@ const PHASE_FLOORS: Record<Phase, number> = {
   "pass-two": PLANNING_START,
   scaling: PLANNING_END,
   deduplicating: 0.9,
+  balancing: 0.95,
   done: 1,
 };
 

@@ -32,6 +32,7 @@ export function DayCard({ day, targets }: DayCardProps) {
           <MacroTotal label="Carbohydrate" grams={day.totals.carbs} targetGrams={targetGrams?.carbs} />
           <MacroTotal label="Fat" grams={day.totals.fat} targetGrams={targetGrams?.fat} />
         </ul>
+        {day.macro_miss ? <MacroMissNote dayNumber={day.day_number} miss={day.macro_miss} /> : null}
       </header>
       {day.meals.map((meal, index) => (
         <MealTable
@@ -42,6 +43,23 @@ export function DayCard({ day, targets }: DayCardProps) {
         />
       ))}
     </article>
+  );
+}
+
+/** Shown when the day's foods could not reach the split: which macros are off, and by how many points. */
+function MacroMissNote({ dayNumber, miss }: { dayNumber: number; miss: NonNullable<PlanDay["macro_miss"]> }) {
+  const parts = [
+    ["protein", miss.protein_pts],
+    ["carbohydrate", miss.carb_pts],
+    ["fat", miss.fat_pts],
+  ] as const;
+  const described = parts
+    .filter(([, points]) => Math.abs(points) >= 0.5)
+    .map(([name, points]) => `${name} ${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`);
+  return (
+    <p className="target-off" data-testid="macro-miss" id={`day-${dayNumber}-macro-miss`}>
+      Off the macro split ({described.join(", ")}): this day's foods cannot reach it, check this day
+    </p>
   );
 }
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { balanceBounds } from "@/generation/adjust/balance-day";
+import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
+import { solvePortions } from "@/generation/adjust/portion-lp";
 import {
   ALLERGENS,
   type Allergen,
@@ -9,6 +12,8 @@ import {
   type Diet,
 } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import type { MacroSplit } from "@/generation/generation-config";
 import { db } from "@/server/database/index";
 import { DEMO_COACH_EMAIL, DEMO_ORG_ID, OTHER_COACH_EMAIL, OTHER_ORG_ID } from "../../support/seed-ids";
 
@@ -92,4 +97,40 @@ describe("seed data", () => {
     expect(distinctFamilies(allowed, "starch")).toBeGreaterThanOrEqual(3);
     expect(distinctFamilies(allowed, "vegetable")).toBeGreaterThanOrEqual(3);
   });
+
+  const splits: [string, MacroSplit][] = [
+    ["30/40/30", { protein_pct: 30, carb_pct: 40, fat_pct: 30 }],
+    ["40/35/25", { protein_pct: 40, carb_pct: 35, fat_pct: 25 }],
+  ];
+  const macroCases = hardCases.flatMap(([diet, allergies]) =>
+    splits.map(([label, split]): [Diet, Allergen[], string, MacroSplit] => [diet, allergies, label, split]),
+  );
+
+  it.each(macroCases)(
+    "can plan a 2,000 kcal day of a %s plan avoiding %j on a %s split from the foods the model is offered",
+    async (diet, allergies, _label, split) => {
+      // The candidate list a run sends the model (and balance may draw from), each food between none and its
+      // largest balanced portion: the day's LP must reach the calories and every macro within 5 points.
+      const candidates = selectCandidates(
+        await globalFoods(),
+        { diet: [diet], allergies, macroSplit: split },
+        {
+          seed: "seed-consistency",
+        },
+      );
+      const items = candidates.map((food) => ({ food, meal: 0, preferredGrams: 0 }));
+      const solution = solvePortions(
+        {
+          items,
+          calorieTarget: 2000,
+          macroSplit: split,
+          bounds: candidates.map((food) => ({ lower: 0, upper: balanceBounds(food).upper })),
+          calorieBand: 0.01,
+        },
+        await loadLinearProgramSolver(),
+      );
+      expect(solution.status).toBe("solved");
+      if (solution.status === "solved") expect(solution.worstMacroPoints).toBeLessThanOrEqual(5);
+    },
+  );
 });

@@ -31,8 +31,8 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     const longRun = await engineFor(long).execute();
     const stepIds = (run: typeof shortRun) =>
       (run.ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((call) => call[0]);
-    expect(stepIds(shortRun)).toEqual(["load-context", "pass-one", "scale", "dedup", "save"]);
-    expect(stepIds(longRun)).toEqual(["load-context", "pass-one", "pass-two", "scale", "dedup", "save"]);
+    expect(stepIds(shortRun)).toEqual(["load-context", "pass-one", "scale", "dedup", "balance", "save"]);
+    expect(stepIds(longRun)).toEqual(["load-context", "pass-one", "pass-two", "scale", "dedup", "balance", "save"]);
   });
 
   it("keeps every saved day within 3 % of the calorie target", async () => {
