@@ -1,5 +1,12 @@
 import { NonRetriableError } from "inngest";
 import { inngestConfig } from "../../inngest.config";
+import {
+  type ConcurrencyLimit,
+  ConcurrencySlots,
+  generateMealPlanConcurrency,
+  StepCancelled,
+  slotClaims,
+} from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import type { GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
@@ -24,6 +31,8 @@ export type InlineRunOptions = {
   dependencies?: GenerationDependencies;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** The function's concurrency limits (default: the ones the Inngest function is given). */
+  concurrency?: readonly ConcurrencyLimit[];
 };
 
 /** Longest provider-requested wait the in-process runner honours before giving up. */
@@ -32,6 +41,8 @@ const MAX_INLINE_WAIT_MS = 60_000;
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
 
 const activeRuns = new Map<string, ActiveRun>();
+/** One set of slots for the process, like Inngest's one account: every run's steps count against it. */
+const slots = new ConcurrencySlots();
 let warned = false;
 
 class RunCancelled extends Error {
@@ -74,11 +85,20 @@ async function runToEnd(
 ): Promise<GenerationOutcome | undefined> {
   const dependencies = options.dependencies ?? generationDependencies();
   const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
+  const claims = slotClaims(
+    options.concurrency ?? generateMealPlanConcurrency(),
+    inngestConfig.generateMealPlan.id,
+    data,
+  );
   const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs);
+  const slotted: StepRunner = {
+    // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
+    run: (id, work) => step.run(id, () => slots.hold(claims, work, signal)),
+  };
   try {
-    return await generateMealPlan(data, step, dependencies);
+    return await generateMealPlan(data, slotted, dependencies);
   } catch (error) {
-    if (error instanceof RunCancelled) return undefined;
+    if (error instanceof RunCancelled || error instanceof StepCancelled) return undefined;
     // The same failure path as Inngest's onFailure.
     await dependencies.store.markGenerationFailed(
       data.planId,
@@ -115,6 +135,7 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number):
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const timer = setTimeout(resolve, ms);
     signal.addEventListener("abort", () => {
       clearTimeout(timer);

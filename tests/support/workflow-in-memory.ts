@@ -39,20 +39,9 @@ export async function runWorkflowInMemory(input: {
       return reply;
     },
   };
-  const store: GenerationStore = {
-    loadPlanForGeneration: async (planId) => ({
-      status: "current",
-      plan: { id: planId, org_id: "memory-org", ...input.stored },
-      catalogue: [...input.catalogue],
-    }),
-    recordProgress: async () => {},
-    addDaysDone: async () => {},
-    savePlan: async (_planId, _generationId, saved) => {
-      run.saved = saved;
-      return "saved";
-    },
-    markGenerationFailed: async () => true,
-  };
+  const store = inMemoryStore(input.stored, input.catalogue, (saved) => {
+    run.saved = saved;
+  });
   const log = (message: string, fields: Record<string, unknown>) => run.logs.push({ message, fields });
   await generateMealPlan(
     {
@@ -77,4 +66,26 @@ export async function runWorkflowInMemory(input: {
     },
   );
   return run;
+}
+
+/** A GenerationStore holding one plan in memory: every generation is current, saves go to `onSave`. */
+export function inMemoryStore(
+  stored: StoredPlanInputs,
+  catalogue: readonly CatalogueFood[],
+  onSave: (saved: SavePlanInput) => void = () => {},
+): GenerationStore {
+  return {
+    loadPlanForGeneration: async (planId) => ({
+      status: "current",
+      plan: { id: planId, org_id: "memory-org", ...stored },
+      catalogue: [...catalogue],
+    }),
+    recordProgress: async () => {},
+    addDaysDone: async () => {},
+    savePlan: async (_planId, _generationId, saved) => {
+      onSave(saved);
+      return "saved";
+    },
+    markGenerationFailed: async () => true,
+  };
 }
