@@ -60,8 +60,18 @@ const MATRIX: Case[] = [
   { label: "28d DF no egg 1400", days: 28, intake: { calorie_target: 1400, diet: ["dairy_free"], allergies: ["egg"] } },
 ];
 
+type Waves = "two" | "one";
+
+/** Production's step budget: passes chunked as they are on Netlify, so one wave is compared as it runs. */
+const STEP_BUDGET_SECONDS = 20;
+/** One wave must keep the two-pass plan's variety: distinct foods per 7 days within this share. */
+const VARIETY_TOLERANCE = 0.1;
+
 type Row = {
   label: string;
+  waves: Waves;
+  calls: number;
+  distinctMean: number;
   foods: number;
   meanKcalErr: number;
   worstKcalErr: number;
@@ -74,11 +84,19 @@ type Row = {
   error?: string;
 };
 
-async function evaluate(testCase: Case, catalogue: readonly CatalogueFood[], index: number): Promise<Row> {
+async function evaluate(
+  testCase: Case,
+  catalogue: readonly CatalogueFood[],
+  index: number,
+  waves: Waves,
+): Promise<Row> {
   const stored = { plan_length_days: testCase.days, intake_data: testCase.intake };
   const spec = resolvePlanSpec(stored, {});
   const base: Row = {
     label: testCase.label,
+    waves,
+    calls: 0,
+    distinctMean: Number.NaN,
     foods: 0,
     meanKcalErr: Number.NaN,
     worstKcalErr: Number.NaN,
@@ -91,7 +109,13 @@ async function evaluate(testCase: Case, catalogue: readonly CatalogueFood[], ind
   };
   let run: InMemoryRun;
   try {
-    run = await runWorkflowInMemory({ stored, catalogue, generationId: `eval-${index}` });
+    run = await runWorkflowInMemory({
+      stored,
+      catalogue,
+      generationId: `eval-${index}`,
+      waves,
+      stepBudgetSeconds: STEP_BUDGET_SECONDS,
+    });
   } catch (error) {
     return { ...base, error: (error as Error).message };
   }
@@ -123,6 +147,8 @@ async function evaluate(testCase: Case, catalogue: readonly CatalogueFood[], ind
   }
   return {
     ...base,
+    calls: run.requests.length,
+    distinctMean: mean(weeks),
     foods: run.requests[0]?.brief.candidates.length ?? 0,
     meanKcalErr: mean(kcalErrors),
     worstKcalErr: Math.max(...kcalErrors),
@@ -150,6 +176,8 @@ async function main(): Promise<void> {
   console.log(`Offline planner evaluation: ${foods.length} foods from supabase/seed.sql\n`);
   const header = [
     pad("plan", 32),
+    pad("waves", 5),
+    pad("calls", 5, true),
     pad("cands", 5, true),
     pad("kcal err mean", 13, true),
     pad("worst", 6, true),
@@ -163,32 +191,46 @@ async function main(): Promise<void> {
   console.log("-".repeat(header.length));
   let failed = 0;
   for (const [index, testCase] of MATRIX.entries()) {
-    const row = await evaluate(testCase, foods, index);
-    const bad = row.error !== undefined || row.violations > 0 || !(row.worstKcalErr <= 3);
-    if (bad) failed += 1;
-    console.log(
-      [
-        pad(row.label, 32),
-        pad(String(row.foods), 5, true),
-        pad(`${row.meanKcalErr.toFixed(2)}%`, 13, true),
-        pad(`${row.worstKcalErr.toFixed(2)}%`, 6, true),
-        pad(row.meanMacroErr.toFixed(1), 12, true),
-        pad(row.distinctPer7, 11, true),
-        pad(String(row.violations), 10, true),
-        pad(String(row.dedupDrops), 5, true),
-        pad(`${row.maxPassOutTokens}/${row.maxTokens}`, 16, true),
-      ].join("  ") + (row.error ? `  ERROR: ${row.error}` : ""),
-    );
+    const rows = [await evaluate(testCase, foods, index, "two"), await evaluate(testCase, foods, index, "one")];
+    const [twoPass, oneWave] = rows;
+    for (const row of rows) {
+      const bad = row.error !== undefined || row.violations > 0 || !(row.worstKcalErr <= 3);
+      if (bad) failed += 1;
+      printRow(row);
+    }
+    if (twoPass && oneWave && oneWave.distinctMean < twoPass.distinctMean * (1 - VARIETY_TOLERANCE)) {
+      failed += 1;
+      console.log(`  ^ one wave has less variety than two passes (more than ${VARIETY_TOLERANCE * 100} % fewer foods)`);
+    }
   }
   console.log(
-    "\nkcal err: |day kcal / target - 1| after scale+dedup; macro err: mean |actual - target| of protein/carb/fat energy %, in points;" +
-      "\ndistinct/7d: distinct foods per 7-day block; violations: items breaking diet/allergy or outside the catalogue (must be 0);" +
-      "\npass out tok: largest pass answer at 4 chars/token (Claude's tokenizer counts UUID-heavy JSON denser) vs the seed's max_tokens.",
+    `\nwaves: two = the seed's passes, one = variety planned up front (GENERATION_WAVES=one); both chunked to a ${STEP_BUDGET_SECONDS} s step budget.` +
+      "\nkcal err: |day kcal / target - 1| after scale+dedup; macro err: mean |actual - target| of protein/carb/fat energy %, in points;" +
+      "\ndistinct/7d: distinct foods per 7-day block (one wave must stay within 10 % of two passes); violations: items breaking diet/allergy or outside the catalogue (must be 0);" +
+      "\npass out tok: largest call's answer at 4 chars/token (Claude's tokenizer counts UUID-heavy JSON denser) vs its max_tokens.",
   );
   if (failed > 0) {
     console.error(`\n${failed} plan(s) failed`);
     process.exit(1);
   }
+}
+
+function printRow(row: Row): void {
+  console.log(
+    [
+      pad(row.label, 32),
+      pad(row.waves, 5),
+      pad(String(row.calls), 5, true),
+      pad(String(row.foods), 5, true),
+      pad(`${row.meanKcalErr.toFixed(2)}%`, 13, true),
+      pad(`${row.worstKcalErr.toFixed(2)}%`, 6, true),
+      pad(row.meanMacroErr.toFixed(1), 12, true),
+      pad(row.distinctPer7, 11, true),
+      pad(String(row.violations), 10, true),
+      pad(String(row.dedupDrops), 5, true),
+      pad(`${row.maxPassOutTokens}/${row.maxTokens}`, 16, true),
+    ].join("  ") + (row.error ? `  ERROR: ${row.error}` : ""),
+  );
 }
 
 await main();

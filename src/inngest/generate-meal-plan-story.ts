@@ -13,6 +13,7 @@ import type { ModelPort, ModelUsage } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { type ChunkLimits, chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
 import { buildPassRequest } from "@/generation/prompt/build-pass-request";
 import type { GenerationStore } from "@/server/generation-store";
@@ -28,7 +29,9 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → save
  *
  * A pass whose answer would not fit one step's time budget is split into
- * day-chunks run as parallel steps (`pass-one-days-1-2`, ...).
+ * day-chunks run as parallel steps (`pass-one-days-1-2`, ...). In one-wave
+ * mode (config.waves "one") pass one holds every day, each chunk steered to
+ * its own share of the plan's mains (one-wave.ts), and there is no pass two.
  */
 
 /** The one thing the handler needs from an engine. Step results must be plain JSON. */
@@ -56,9 +59,12 @@ type RunContext = {
   spec: PlanSpec;
   candidates: CatalogueFood[];
   intakeData: Record<string, unknown> | undefined;
-  passOne: PassChunk[];
-  passTwo: PassChunk[];
+  passOne: PlannedChunk[];
+  passTwo: PlannedChunk[];
 };
+
+/** A chunk to plan; one-wave chunks carry their own foods to prefer and avoid. */
+type PlannedChunk = PassChunk & { preferFoodIds?: string[]; avoidFoodIds?: string[] };
 
 export async function generateMealPlan(
   data: GenerateRequestedData,
@@ -144,7 +150,9 @@ async function loadContext(
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const limits = deps.chunkLimitsFor(model);
-  const passes = splitPasses(spec.days, deps.config.firstPassMaxDays);
+  const oneWave = deps.config.waves === "one";
+  const passes = splitPasses(spec.days, oneWave ? spec.days : deps.config.firstPassMaxDays);
+  const passOne = chunkPass(passes.passOne, maxTokens, limits);
   await deps.store.recordProgress(data.planId, data.generationId, {
     phase: "pass-one",
     days_done: 0,
@@ -154,14 +162,14 @@ async function loadContext(
     spec,
     candidates,
     intakeData: body.value.intake_data as Record<string, unknown> | undefined,
-    passOne: chunkPass(passes.passOne, maxTokens, limits),
+    passOne: oneWave ? planOneWave(passOne, candidates, data.generationId) : passOne,
     passTwo: passes.passTwo ? chunkPass(passes.passTwo, maxTokens, limits) : [],
   };
 }
 
 function runPass(
   passId: "pass-one" | "pass-two",
-  chunks: PassChunk[],
+  chunks: PlannedChunk[],
   avoidFoodIds: string[],
   context: RunContext,
   data: GenerateRequestedData,
@@ -179,7 +187,7 @@ function runPass(
 
 async function planChunk(
   passId: "pass-one" | "pass-two",
-  chunk: PassChunk,
+  chunk: PlannedChunk,
   avoidFoodIds: string[],
   context: RunContext,
   data: GenerateRequestedData,
@@ -188,7 +196,14 @@ async function planChunk(
   const { spec, candidates } = context;
   const days = describeDays(chunk.days);
   const request = buildPassRequest(
-    { spec, candidates, dayNumbers: chunk.days, avoidFoodIds, maxTokens: chunk.maxTokens },
+    {
+      spec,
+      candidates,
+      dayNumbers: chunk.days,
+      avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
+      preferFoodIds: chunk.preferFoodIds ?? [],
+      maxTokens: chunk.maxTokens,
+    },
     deps.config,
   );
 

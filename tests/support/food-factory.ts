@@ -68,6 +68,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
     macroSplit: { ...defaults.macroSplit },
     mealsPerDay: defaults.mealsPerDay,
     avoidFoodIds: [],
+    preferFoodIds: [],
     diet: [],
     allergies: [],
     ...overrides,

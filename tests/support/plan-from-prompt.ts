@@ -30,6 +30,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
   const split = /^Macro split: protein ([\d.]+)%, carbs ([\d.]+)%, fat ([\d.]+)%/m.exec(user);
   const meals = /^Meals per day: (\d+)/m.exec(user)?.[1];
   const avoid = /^Foods already used \(prefer others\): (.+)$/m.exec(user)?.[1];
+  const prefer = /^Foods planned for these days \([^)]*\): (.+)$/m.exec(user)?.[1];
   const restrictions = /Diet: ([^.]*)\. Allergies: ([^.]*)\./.exec(system);
   return {
     dayNumbers,
@@ -43,6 +44,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
       : { ...defaults.macroSplit },
     mealsPerDay: meals ? Number(meals) : defaults.mealsPerDay,
     avoidFoodIds: avoid ? avoid.split(",").map((id) => id.trim()) : [],
+    preferFoodIds: prefer ? prefer.split(",").map((id) => id.trim()) : [],
     diet: listOf(restrictions?.[1], DIETS),
     allergies: listOf(restrictions?.[2], ALLERGENS),
   };

@@ -1,9 +1,10 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
-import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { GenerateBody } from "@/generation/intake/intake";
 import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
+import { chunkLimitsFor } from "@/inngest/dependencies";
 import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
@@ -27,6 +28,10 @@ export async function runWorkflowInMemory(input: {
   catalogue: readonly CatalogueFood[];
   model?: ModelPort;
   generationId?: string;
+  /** Two passes (default) or one wave. */
+  waves?: GenerationConfig["waves"];
+  /** Chunk each pass to this step budget, as production does (default: none, one call per pass). */
+  stepBudgetSeconds?: number | null;
 }): Promise<InMemoryRun> {
   const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [] };
   const model = input.model ?? createOfflineModel();
@@ -54,14 +59,8 @@ export async function runWorkflowInMemory(input: {
     {
       model: recordingModel,
       store,
-      config: DEFAULT_GENERATION_CONFIG,
-      // No step budget: one model call per pass, as on a long-running host.
-      chunkLimitsFor: () => ({
-        stepBudgetSeconds: null,
-        outputTokensPerSecond: 1,
-        requestOverheadSeconds: 0,
-        outputTokensPerDay: 1,
-      }),
+      config: { ...DEFAULT_GENERATION_CONFIG, waves: input.waves ?? DEFAULT_GENERATION_CONFIG.waves },
+      chunkLimitsFor: chunkLimitsFor(input.stepBudgetSeconds ?? null),
       logger: { info: (fields, message) => log(message, fields), warn: (fields, message) => log(message, fields) },
     },
   );

@@ -12,8 +12,10 @@ export type PassBrief = {
   calorieTarget: number;
   macroSplit: MacroSplit;
   mealsPerDay: number;
-  /** Foods used by an earlier pass; prefer others so the plan varies. */
+  /** Foods used by an earlier pass (or steered to other chunks of one wave); prefer others so the plan varies. */
   avoidFoodIds: string[];
+  /** One-wave mode: the foods these days are planned around. */
+  preferFoodIds: string[];
   diet: Diet[];
   allergies: Allergen[];
 };

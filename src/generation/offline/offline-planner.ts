@@ -28,7 +28,7 @@ export function planOffline(brief: PassBrief, config: GenerationConfig = DEFAULT
     fitsRestrictions(food, { diet: brief.diet, allergies: brief.allergies }),
   );
   const foodsByGroup = groupInStableOrder(allowed);
-  const usage = new FoodUsage(brief.avoidFoodIds);
+  const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
   const slots = mealSlotsFor(brief.mealsPerDay);
   const target = brief.calorieTarget;
 

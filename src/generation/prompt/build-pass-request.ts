@@ -31,6 +31,7 @@ export function buildPassRequest(
       macroSplit: { ...spec.macroSplit },
       mealsPerDay: spec.mealsPerDay,
       avoidFoodIds: [...input.avoidFoodIds],
+      preferFoodIds: [...(input.preferFoodIds ?? [])],
       diet: [...spec.diet],
       allergies: [...spec.allergies],
     },

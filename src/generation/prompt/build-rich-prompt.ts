@@ -7,8 +7,10 @@ export type PromptInput = {
   candidates: readonly CatalogueFood[];
   /** The days this pass plans. */
   dayNumbers: readonly number[];
-  /** Foods an earlier pass used (empty for pass one). */
+  /** Foods an earlier pass used, or that other chunks of one wave were steered to (empty for pass one). */
   avoidFoodIds: readonly string[];
+  /** One-wave mode: the foods these days are planned around. */
+  preferFoodIds?: readonly string[];
 };
 
 export type Prompt = { system: string; user: string };

@@ -12,6 +12,7 @@ import { macroTargetGrams } from "@/generation/nutrition/macros";
 //   "Daily calorie target: 2000 kcal"
 //   "Macro split: protein 30%, carbs 40%, fat 30%"
 //   "Meals per day: 4 (Breakfast, Lunch, Afternoon snack, Dinner)"
+//   "Foods planned for these days (...): <id>, <id>"
 //   "Foods already used (prefer others): <id>, <id>"
 
 /** The model's answer format, as shown in ARCHITECTURE.md. */
@@ -64,6 +65,11 @@ export function mealsLine(mealsPerDay: number): string {
   return `Meals per day: ${names.length} (${names.join(", ")})`;
 }
 
+export function preferLine(preferFoodIds: readonly string[]): string | null {
+  if (preferFoodIds.length === 0) return null;
+  return `Foods planned for these days (build the meals around them, each once): ${preferFoodIds.join(", ")}`;
+}
+
 export function avoidLine(avoidFoodIds: readonly string[]): string | null {
   if (avoidFoodIds.length === 0) return null;
   return `Foods already used (prefer others): ${avoidFoodIds.join(", ")}`;
@@ -102,6 +108,7 @@ export function passUserMessage(
   input: {
     dayNumbers: readonly number[];
     avoidFoodIds: readonly string[];
+    preferFoodIds?: readonly string[];
     spec: { calorieTarget: number; macroSplit: MacroSplit; mealsPerDay: number };
   },
   contextEntries: ReadonlyArray<readonly [string, string]>,
@@ -111,6 +118,7 @@ export function passUserMessage(
     daysLine(input.dayNumbers),
     ...targetLines(input.spec.calorieTarget, input.spec.macroSplit),
     mealsLine(input.spec.mealsPerDay),
+    preferLine(input.preferFoodIds ?? []),
     avoidLine(input.avoidFoodIds),
     notes ? `Client context:\n${notes}` : null,
     `Return exactly the days listed (${input.dayNumbers.join(", ")}) and no others.`,

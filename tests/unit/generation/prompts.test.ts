@@ -123,7 +123,14 @@ describe("a pass request", () => {
 
   it("carries a structured brief matching the prompt", () => {
     const spec = makeSpec({ calorieTarget: 1500, mealsPerDay: 5, diet: ["vegan"], allergies: ["soy"] });
-    const request = buildPassRequest({ spec, candidates, dayNumbers: [6, 7], avoidFoodIds: ["a"] });
+    const request = buildPassRequest({
+      spec,
+      candidates,
+      dayNumbers: [6, 7],
+      avoidFoodIds: ["a"],
+      preferFoodIds: ["b"],
+    });
+    expect(request.user).toMatch(/^Foods planned for these days \(.*\): b$/m);
     expect(request.brief).toEqual({
       dayNumbers: [6, 7],
       candidates,
@@ -131,6 +138,7 @@ describe("a pass request", () => {
       macroSplit: spec.macroSplit,
       mealsPerDay: 5,
       avoidFoodIds: ["a"],
+      preferFoodIds: ["b"],
       diet: ["vegan"],
       allergies: ["soy"],
     });
