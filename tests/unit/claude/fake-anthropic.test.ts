@@ -6,6 +6,7 @@ import { dayTotals } from "@/generation/nutrition/day-totals";
 import { buildPassRequest } from "@/generation/prompt/build-pass-request";
 import { createClaudeModel } from "@/server/claude-model";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { publishedPace } from "../../support/fake-pacing";
 import { makeSpec, realisticCatalogue } from "../../support/food-factory";
 import { briefFromPrompt } from "../../support/plan-from-prompt";
 
@@ -157,5 +158,31 @@ describe("the fake Anthropic server", () => {
     await fake.close();
     fake = undefined;
     expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+describe("pacing answers like the real models", () => {
+  it("takes the first-token latency plus the output at the model's published speed", () => {
+    const atPublished = publishedPace(1);
+    expect(atPublished("claude-haiku-4-5-20251001", 500)).toBeCloseTo(1500 + 5000);
+    expect(atPublished("claude-sonnet-4-6", 630)).toBeCloseTo(1500 + 10_000);
+    expect(publishedPace(0.5)("claude-haiku-4-5-20251001", 500)).toBeCloseTo(3000 + 10_000);
+    expect(() => publishedPace(0)).toThrow(RangeError);
+  });
+
+  it("holds each answer for what the pace says, for that model and that many output tokens", async () => {
+    const paced: { model: string; tokens: number }[] = [];
+    fake = await startFakeAnthropic({
+      pace: (model, tokens) => {
+        paced.push({ model, tokens });
+        return 30;
+      },
+    });
+    fake.enqueue({ text: "x".repeat(40) });
+    const response = await post({ model: "claude-haiku-4-5-20251001", max_tokens: 100, messages: [] });
+    expect(response.status).toBe(200);
+    expect(paced).toEqual([{ model: "claude-haiku-4-5-20251001", tokens: 10 }]);
+    const [request] = fake.requests;
+    expect((request?.answeredAt ?? 0) - (request?.receivedAt ?? 0)).toBeGreaterThanOrEqual(29);
   });
 });
