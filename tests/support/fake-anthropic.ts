@@ -57,6 +57,8 @@ export type FakeRequest = {
   /** performance.now() when the request arrived and when its answer was sent (unset until then). */
   receivedAt: number;
   answeredAt?: number;
+  /** The usage the answer reported (unset until answered). */
+  usage?: FakeUsage;
 };
 
 export type MessagesBody = {
@@ -223,6 +225,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     res.writeHead(200, { "content-type": "application/json", "request-id": `req_fake_${sequence}` });
     res.end(JSON.stringify(payload));
     request.answeredAt = performance.now();
+    request.usage = usage;
   }
 
   async function textFromResponder(request: FakeRequest): Promise<string> {
