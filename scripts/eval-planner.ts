@@ -149,7 +149,7 @@ async function evaluate(
     ...base,
     calls: run.requests.length,
     distinctMean: mean(weeks),
-    foods: run.requests[0]?.brief.candidates.length ?? 0,
+    foods: run.passes[0]?.candidates.length ?? 0,
     meanKcalErr: mean(kcalErrors),
     worstKcalErr: Math.max(...kcalErrors),
     meanMacroErr: mean(macroErrors),

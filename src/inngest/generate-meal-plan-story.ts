@@ -9,13 +9,12 @@ import { chooseModel, type GenerationConfig } from "@/generation/generation-conf
 import { parseGenerateBody } from "@/generation/intake/intake";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
-import type { ModelPort, ModelUsage } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { type ChunkLimits, chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
-import { buildPassRequest } from "@/generation/prompt/build-pass-request";
 import type { GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
 import { answerFailure, describeDays, stepFailure } from "./step-failures";
@@ -195,21 +194,19 @@ async function planChunk(
 ): Promise<PassResult> {
   const { spec, candidates } = context;
   const days = describeDays(chunk.days);
-  const request = buildPassRequest(
-    {
-      spec,
-      candidates,
-      dayNumbers: chunk.days,
-      avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
-      preferFoodIds: chunk.preferFoodIds ?? [],
-      maxTokens: chunk.maxTokens,
-    },
-    deps.config,
-  );
+  const pass: PassToPlan = {
+    spec,
+    candidates,
+    dayNumbers: chunk.days,
+    avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
+    preferFoodIds: chunk.preferFoodIds ?? [],
+    model: chooseModel(spec.days, deps.config).model,
+    maxTokens: chunk.maxTokens,
+  };
 
-  let reply: Awaited<ReturnType<ModelPort["complete"]>>;
+  let reply: ModelReply;
   try {
-    reply = await deps.model.complete(request);
+    reply = await deps.model.planPass(pass);
   } catch (error) {
     throw stepFailure(error, days);
   }

@@ -8,14 +8,13 @@ import {
   type FoodGroup,
 } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import type { PassBrief } from "@/generation/model/model-port";
-import { planOffline } from "@/generation/offline/offline-planner";
+import { type PassBrief, planOffline } from "@/generation/offline/offline-planner";
 
 /**
  * Rebuild a pass's brief from prompt text alone, the way a test double for
  * Claude must: candidate lines from the system prompt, days, targets, meals
- * and "already used" ids from the user message (formats documented in
- * src/generation/prompt-parts.ts). Returns null when the prompt does not
+ * and foods to build on or avoid from the user message (the lines
+ * src/generation/prompt/pass-prompt.ts writes for the model). Returns null when the prompt does not
  * name any days.
  */
 export function briefFromPrompt(system: string, user: string): PassBrief | null {

@@ -2,8 +2,9 @@ import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { GenerateBody } from "@/generation/intake/intake";
 import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
-import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelRequest, PassToPlan } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
@@ -17,6 +18,8 @@ import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
 export type InMemoryRun = {
   saved: SavePlanInput | undefined;
+  /** What the story asked the model port to plan, and the prompt each pass reads as. */
+  passes: PassToPlan[];
   requests: ModelRequest[];
   replies: ModelReply[];
   logs: { message: string; fields: Record<string, unknown> }[];
@@ -33,13 +36,14 @@ export async function runWorkflowInMemory(input: {
   /** Chunk each pass to this step budget, as production does (default: none, one call per pass). */
   stepBudgetSeconds?: number | null;
 }): Promise<InMemoryRun> {
-  const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [] };
+  const run: InMemoryRun = { saved: undefined, passes: [], requests: [], replies: [], logs: [] };
   const model = input.model ?? createOfflineModel();
   const recordingModel: ModelPort = {
     name: model.name,
-    async complete(request, options) {
-      run.requests.push(request);
-      const reply = await model.complete(request, options);
+    async planPass(pass, options) {
+      run.passes.push(pass);
+      run.requests.push(modelRequestFor(pass));
+      const reply = await model.planPass(pass, options);
       run.replies.push(reply);
       return reply;
     },

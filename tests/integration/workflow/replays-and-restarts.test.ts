@@ -68,10 +68,10 @@ describe("a plan restarted while its run is still working", () => {
     const offline = createOfflineModel();
     const restartDuringPassOne: ModelPort = {
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         // The coach presses Generate again while pass one is being written.
         await db()`update meal_plans set generation_id = ${randomUUID()} where id = ${data.planId}`;
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     };
     await startInlineRun(data, {
@@ -91,9 +91,9 @@ describe("a plan restarted while its run is still working", () => {
     const offline = createOfflineModel();
     const slow: ModelPort = {
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         await passOneHeld;
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     };
     const firstRun = startInlineRun(first, {
@@ -126,12 +126,12 @@ describe("two runs of one plan at once (the per-plan limit no longer serialises 
     const offline = createOfflineModel();
     const modelFor = (held: Promise<void> | null): ModelPort => ({
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         if (held) {
           olderCalled();
           await held;
         }
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     });
     const steps = { run: <T>(_id: string, work: () => Promise<T>) => work() };

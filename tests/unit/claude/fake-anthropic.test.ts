@@ -3,16 +3,18 @@ import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { dayTotals } from "@/generation/nutrition/day-totals";
-import { buildPassRequest } from "@/generation/prompt/build-pass-request";
+import { briefOf } from "@/generation/offline/offline-planner";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
 import { createClaudeModel } from "@/server/claude-model";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { publishedPace } from "../../support/fake-pacing";
-import { makeSpec, realisticCatalogue } from "../../support/food-factory";
+import { makePass, makeSpec, realisticCatalogue } from "../../support/food-factory";
 import { briefFromPrompt } from "../../support/plan-from-prompt";
 
 const spec = makeSpec({ days: 8, calorieTarget: 2300, mealsPerDay: 4, diet: ["vegetarian"], allergies: ["egg"] });
 const candidates = selectCandidates(realisticCatalogue(), spec, { seed: "fake" });
-const passTwo = buildPassRequest({ spec, candidates, dayNumbers: [6, 7, 8], avoidFoodIds: [candidates[0]?.id ?? ""] });
+const pass = makePass({ spec, candidates, dayNumbers: [6, 7, 8], avoidFoodIds: [candidates[0]?.id ?? ""] });
+const passTwo = modelRequestFor(pass);
 
 let fake: FakeAnthropic | undefined;
 afterEach(async () => {
@@ -30,9 +32,10 @@ const post = (body: unknown, path = "/v1/messages") =>
 describe("reading a pass back from its prompt", () => {
   it("recovers the brief the prompt was built from", () => {
     const brief = briefFromPrompt(passTwo.system, passTwo.user);
+    // Everything but fibre, which the prompt does not show.
     expect(brief).toEqual({
-      ...passTwo.brief,
-      candidates: passTwo.brief.candidates.map((food) => ({ ...food, fibre_per_100g: 0 })),
+      ...briefOf(pass),
+      candidates: pass.candidates.map((food) => ({ ...food, fibre_per_100g: 0 })),
     });
   });
 

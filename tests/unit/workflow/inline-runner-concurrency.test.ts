@@ -18,13 +18,13 @@ function timedModel() {
   const stats = { calls: 0, inFlight: 0, mostAtOnce: 0 };
   const model: ModelPort = {
     name: "claude",
-    async complete(request, options) {
+    async planPass(pass, options) {
       stats.calls += 1;
       stats.inFlight += 1;
       stats.mostAtOnce = Math.max(stats.mostAtOnce, stats.inFlight);
       await new Promise((resolve) => setTimeout(resolve, CALL_MS));
       stats.inFlight -= 1;
-      return offline.complete(request, options);
+      return offline.planPass(pass, options);
     },
   };
   return { model, stats };
