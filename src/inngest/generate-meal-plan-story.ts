@@ -30,7 +30,7 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  * A pass whose answer would not fit one step's time budget is split into
  * day-chunks run as parallel steps (`pass-one-days-1-2`, ...). In one-wave
  * mode (config.waves "one") pass one holds every day, each chunk steered to
- * its own share of the plan's mains (one-wave.ts), and there is no pass two.
+ * its own share of the plan's foods (one-wave.ts), and there is no pass two.
  */
 
 /** The one thing the handler needs from an engine. Step results must be plain JSON. */
