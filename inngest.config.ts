@@ -3,6 +3,12 @@
  * Read by src/inngest (the Inngest function and the inline runner).
  */
 
+/**
+ * The longest plan the intake accepts (plan_length_days 1-28); a test keeps
+ * the two equal. It bounds how many day-chunks one wave of a plan can have.
+ */
+export const MAX_PLAN_DAYS = 28;
+
 export const inngestConfig = {
   /** Inngest app id; functions appear in the dashboard as `${appId}-${function id}`. */
   appId: "meal-plan-generation",
@@ -21,15 +27,26 @@ export const inngestConfig = {
      */
     retries: 3,
     /**
-     * One plan, one step at a time: two runs of the same plan cannot interleave
-     * their writes (save still checks generation_id, because a concurrency limit
-     * bounds steps, not runs). It also means a pass's chunks, though started as
-     * parallel steps, run one after another for a single plan on Inngest.
+     * Steps of one plan that may execute at once. Inngest counts every
+     * executing step against every concurrency limit it matches (3 parallel
+     * steps take 3 slots), so this limit decides whether a pass's day-chunks
+     * really overlap: at 1 they ran one after another (a 14-day plan was 8
+     * model calls in a row). A chunk holds at least one day, so the most
+     * chunks one wave can have is the longest plan's day count: with this
+     * limit every chunk of every pass (or of the one wave) runs at once.
+     * It no longer serialises runs of one plan; that is guaranteed by
+     * `cancelOn` a newer start and by save's generation_id check (a superseded
+     * run writes nothing). GENERATION_PER_PLAN_CONCURRENCY overrides it (an
+     * Inngest plan with a lower per-key cap; the benchmark's "limit 1" row).
      */
-    perPlanConcurrency: 1,
+    perPlanConcurrency: MAX_PLAN_DAYS,
     /**
-     * Model calls in flight across the whole account: protects the Anthropic
-     * rate limit when many coaches press Generate at once.
+     * Steps executing at once across the whole account (every step of this
+     * function matches the key, model calls being the ones that last):
+     * protects the Anthropic rate limit when many coaches press Generate at
+     * once, and Inngest's free plan allows 5 concurrent steps in all.
+     * GENERATION_MAX_CONCURRENT_MODEL_CALLS raises it on a paid plan; a
+     * 28-day one-wave plan needs 28 to run in one wave.
      */
     accountModelConcurrency: 5,
     /**
@@ -41,8 +58,9 @@ export const inngestConfig = {
     cancelWhenRestarted: "async.data.planId == event.data.planId && async.data.generationId != event.data.generationId",
     /**
      * No run lingers holding the per-plan key: one that has not started in 5
-     * minutes or finished in 20 is cancelled (a 28-day plan is ~14 calls of
-     * < 20 s each). Cancelled runs are marked failed by `mark-cancelled`.
+     * minutes or finished in 20 is cancelled (even with its chunks forced one
+     * after another, a 28-day plan is 28 calls of < 20 s: under 10 minutes).
+     * Cancelled runs are marked failed by `mark-cancelled`.
      */
     timeouts: { start: "5m", finish: "20m" },
   },
@@ -52,22 +70,26 @@ export const inngestConfig = {
    * on current plans) and a step cannot outlive its invocation. Claude writes
    * roughly 60-65 tokens/s (Sonnet) and 100 tokens/s (Haiku), so the seed's
    * 8,192-token pass takes 80-130 s: it would be killed. So every model call is
-   * sized to a step budget:
+   * sized to a step budget, at HALF the published speed so that a slow moment
+   * of the API (or a retry after a timeout) still fits instead of timing out
+   * again as the identical call:
    *
-   *   tokens per call = (budget − overhead) × conservative rate
-   *   Sonnet: (20 − 3) × 40 = 680 tokens  → 1 day per call
-   *   Haiku:  (20 − 3) × 70 = 1,190 tokens → 2 days per call
+   *   tokens per call = (budget − overhead) × half the published rate
+   *   Sonnet: (20 − 3) × 30 = 510 tokens → 1 day per call
+   *   Haiku:  (20 − 3) × 50 = 850 tokens → 1 day per call
    *
    * at ~500 output tokens per planned day (about 14 items, each with a UUID).
-   * With budget 0 (a long-running host) each pass is one call with the seed's
-   * max_tokens: exactly the seed's two calls.
+   * One-day chunks cost little time because the chunks of a wave run at once
+   * (perPlanConcurrency) and the repeated catalogue is read from the prompt
+   * cache. With budget 0 (a long-running host) each pass is one call with the
+   * seed's max_tokens: exactly the seed's two calls.
    */
   stepBudget: {
     defaultSeconds: 20,
     requestOverheadSeconds: 3,
     outputTokensPerDay: 500,
-    /** Conservative output rates (tokens/s), well under the published ones. */
-    outputTokensPerSecond: { sonnet: 40, haiku: 70, other: 40 },
+    /** Half the published output rates (tokens/s): Sonnet ~63, Haiku ~100. */
+    outputTokensPerSecond: { sonnet: 30, haiku: 50, other: 30 },
   },
 
   /**

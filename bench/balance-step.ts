@@ -52,7 +52,7 @@ for (const { label, intake } of INTAKES) {
   const stored = { plan_length_days: 28, intake_data: intake };
   const spec = resolvePlanSpec(stored, {});
   const run = await runWorkflowInMemory({ stored, catalogue, generationId: `bench-${label}` });
-  const candidates = run.requests[0]?.brief.candidates ?? [];
+  const candidates = [...(run.passes[0]?.candidates ?? [])];
   const planned = run.steps.dedup as PlannedDay[];
   cases.push({ label: `${label}, as planned`, days: planned, spec, candidates });
   const usual = planned.map((day) => ({

@@ -80,10 +80,20 @@ const MATRIX: Case[] = [
   },
 ];
 
+type Waves = "two" | "one";
+
+/** Production's step budget: passes chunked as they are on Netlify, so one wave is compared as it runs. */
+const STEP_BUDGET_SECONDS = 20;
+/** One wave must keep the two-pass plan's variety: distinct foods per 7 days within this share. */
+const VARIETY_TOLERANCE = 0.1;
+
 type Quality = { meanKcalErr: number; worstKcalErr: number; meanMacroErr: number; worstMacroErr: number };
 
 type Row = {
   label: string;
+  waves: Waves;
+  /** Model calls the run made. */
+  calls: number;
   foods: number;
   /** The days as `dedup` returned them: what was saved before the balance step existed. */
   beforeBalance: Quality;
@@ -92,6 +102,7 @@ type Row = {
   daysOffSplit: number;
   foodsBroughtIn: number;
   distinctPer7: string;
+  distinctMean: number;
   violations: number;
   error?: string;
 };
@@ -122,22 +133,33 @@ async function evaluate(
   catalogue: readonly CatalogueFood[],
   index: number,
   model: ModelPort | undefined,
+  waves: Waves,
 ): Promise<Row> {
   const stored = { plan_length_days: testCase.days, intake_data: testCase.intake };
   const spec = resolvePlanSpec(stored, {});
   const base: Row = {
     label: testCase.label,
+    waves,
+    calls: 0,
     foods: 0,
     beforeBalance: NO_QUALITY,
     saved: NO_QUALITY,
     daysOffSplit: 0,
     foodsBroughtIn: 0,
     distinctPer7: "-",
+    distinctMean: Number.NaN,
     violations: 0,
   };
   let run: InMemoryRun;
   try {
-    run = await runWorkflowInMemory({ stored, catalogue, generationId: `eval-${index}`, ...(model ? { model } : {}) });
+    run = await runWorkflowInMemory({
+      stored,
+      catalogue,
+      generationId: `eval-${index}`,
+      waves,
+      stepBudgetSeconds: STEP_BUDGET_SECONDS,
+      ...(model ? { model } : {}),
+    });
   } catch (error) {
     return { ...base, error: (error as Error).message };
   }
@@ -165,12 +187,14 @@ async function evaluate(
   }
   return {
     ...base,
-    foods: run.requests[0]?.brief.candidates.length ?? 0,
+    calls: run.requests.length,
+    foods: run.passes[0]?.candidates.length ?? 0,
     beforeBalance: quality(run.steps.dedup as PlannedDay[], spec),
     saved: quality(days, spec),
     daysOffSplit: run.saved?.macroMisses?.length ?? 0,
     foodsBroughtIn: broughtIn,
     distinctPer7: days.length < 7 ? `${weeks[0]} (${days.length}d)` : `${Math.round(mean(weeks))}`,
+    distinctMean: mean(weeks),
     violations,
   };
 }
@@ -208,6 +232,8 @@ function printTable(title: string, rows: readonly Row[]): void {
   console.log(`\n${title}\n`);
   const header = [
     pad("plan", 32),
+    pad("waves", 5),
+    pad("calls", 5, true),
     pad("cands", 5, true),
     pad("before balance: kcal% mean/worst, macro pp mean/worst", 54, true),
     pad("saved: kcal% mean/worst, macro pp mean/worst", 46, true),
@@ -224,6 +250,8 @@ function printTable(title: string, rows: readonly Row[]): void {
     console.log(
       [
         pad(row.label, 32),
+        pad(row.waves, 5),
+        pad(String(row.calls), 5, true),
         pad(String(row.foods), 5, true),
         pad(q(row.beforeBalance), 54, true),
         pad(q(row.saved), 46, true),
@@ -247,28 +275,44 @@ async function main(): Promise<void> {
   console.log(`Planner evaluation: ${foods.length} foods from supabase/seed.sql, ${MATRIX.length} intakes`);
 
   const offline: Row[] = [];
-  for (const [index, testCase] of MATRIX.entries()) offline.push(await evaluate(testCase, foods, index, undefined));
+  for (const [index, testCase] of MATRIX.entries()) {
+    for (const waves of ["two", "one"] as const) offline.push(await evaluate(testCase, foods, index, undefined, waves));
+  }
   printTable("Offline planner", offline);
 
   const fake = await startFakeAnthropic({ responder: carelessAnswer });
   const careless: Row[] = [];
   try {
     const model = createClaudeModel({ apiKey: "eval-key", baseURL: fake.baseURL, timeoutMs: 60_000 });
-    for (const [index, testCase] of MATRIX.entries()) careless.push(await evaluate(testCase, foods, index, model));
+    for (const [index, testCase] of MATRIX.entries()) {
+      for (const waves of ["two", "one"] as const) careless.push(await evaluate(testCase, foods, index, model, waves));
+    }
   } finally {
     await fake.close();
   }
   printTable("Careless model (Claude adapter over loopback; right foods, every item at its usual portion)", careless);
 
   console.log(
-    "\nkcal%: |day kcal / target - 1|, mean over the plan's days and its worst day; macro pp: |actual - target| energy share" +
+    `\nwaves: two = the original route's two passes, one = variety planned up front (GENERATION_WAVES=one); both chunked to a ${STEP_BUDGET_SECONDS} s step budget.` +
+      "\nkcal%: |day kcal / target - 1|, mean over the plan's days and its worst day; macro pp: |actual - target| energy share" +
       "\nof protein/carb/fat in points, mean over the three macros and days, and the worst single macro on any day;" +
       "\nbefore balance: the days as the dedup step returned them (scaled uniformly, the seed's scaler), i.e. what was saved" +
       "\nbefore the balance step; off split: saved days still more than 5 points off (recorded with the day);" +
-      "\nbrought in: foods balance added or swapped in; distinct/7d: distinct foods per 7-day block;" +
+      "\nbrought in: foods balance added or swapped in; distinct/7d: distinct foods per 7-day block (one wave within 10 % of two);" +
       "\nviolations: items breaking diet/allergy or outside the catalogue (must be 0).",
   );
-  const failures = [...offline, ...careless].filter(failed).length;
+  let failures = [...offline, ...careless].filter(failed).length;
+  for (const rows of [offline, careless]) {
+    for (const twoPass of rows.filter((row) => row.waves === "two")) {
+      const oneWave = rows.find((row) => row.waves === "one" && row.label === twoPass.label);
+      if (oneWave && oneWave.distinctMean < twoPass.distinctMean * (1 - VARIETY_TOLERANCE)) {
+        failures += 1;
+        console.error(
+          `${twoPass.label}: one wave has more than ${VARIETY_TOLERANCE * 100} % fewer distinct foods than two passes`,
+        );
+      }
+    }
+  }
   if (failures > 0) {
     console.error(`\n${failures} plan(s) failed`);
     process.exit(1);

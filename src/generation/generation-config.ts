@@ -24,6 +24,11 @@ export type GenerationConfig = {
   };
   /** FIRST_PASS_MAX from the seed: pass one plans days 1..5, pass two the rest. */
   firstPassMaxDays: number;
+  /**
+   * "two": the seed's passes (pass two is told what pass one used, so it waits
+   * for it). "one": variety planned up front (one-wave.ts), every chunk at once.
+   */
+  waves: "one" | "two";
   /** Seed calorie scaler: a day is rescaled when |target/actual - 1| exceeds this (3 %). */
   calorieTolerance: number;
   /**
@@ -89,6 +94,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
   models: { shortPlan: "claude-sonnet-4-6", longPlan: "claude-haiku-4-5-20251001" },
   maxTokens: { oneDay: 2048, upToFourDays: 4096, longer: 8192 },
   firstPassMaxDays: 5,
+  waves: "two",
   calorieTolerance: 0.03,
   plausibleScaleRange: { min: 0.4, max: 2.5 },
   portionFactor: { min: 0.5, max: 2.5 },

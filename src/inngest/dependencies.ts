@@ -14,13 +14,14 @@ export function stepBudgetSeconds(configuration: Env = env()): number | null {
 }
 
 export function generationConfig(configuration: Env = env()): GenerationConfig {
-  return withModels(
+  const config = withModels(
     {
       ...(configuration.ANTHROPIC_MODEL_SHORT_PLANS ? { shortPlan: configuration.ANTHROPIC_MODEL_SHORT_PLANS } : {}),
       ...(configuration.ANTHROPIC_MODEL_LONG_PLANS ? { longPlan: configuration.ANTHROPIC_MODEL_LONG_PLANS } : {}),
     },
     DEFAULT_GENERATION_CONFIG,
   );
+  return { ...config, waves: configuration.GENERATION_WAVES };
 }
 
 export function chunkLimitsFor(budget: number | null) {

@@ -1,6 +1,7 @@
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
+import { generateMealPlanConcurrency } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import { planGenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
@@ -19,10 +20,8 @@ export const generateMealPlanFunction = inngest.createFunction(
     name: "Generate meal plan",
     triggers: [planGenerateRequested],
     retries: limits.retries,
-    concurrency: [
-      { key: "event.data.planId", limit: limits.perPlanConcurrency },
-      { scope: "account", key: '"anthropic-messages"', limit: limits.accountModelConcurrency },
-    ],
+    // The same limits the inline runner emulates (concurrency-slots.ts).
+    concurrency: generateMealPlanConcurrency(),
     cancelOn: [{ event: planGenerateRequested, if: limits.cancelWhenRestarted }],
     timeouts: limits.timeouts,
     onFailure: async ({ event, error, step }) => {

@@ -10,12 +10,12 @@ import { chooseModel, type GenerationConfig } from "@/generation/generation-conf
 import { parseGenerateBody } from "@/generation/intake/intake";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
-import type { ModelPort, ModelUsage } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { type ChunkLimits, chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
-import { buildPassRequest } from "@/generation/prompt/build-pass-request";
 import type { GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
 import { answerFailure, describeDays, stepFailure } from "./step-failures";
@@ -29,7 +29,9 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → balance → save
  *
  * A pass whose answer would not fit one step's time budget is split into
- * day-chunks run as parallel steps (`pass-one-days-1-2`, ...).
+ * day-chunks run as parallel steps (`pass-one-days-1-2`, ...). In one-wave
+ * mode (config.waves "one") pass one holds every day, each chunk steered to
+ * its own share of the plan's foods (one-wave.ts), and there is no pass two.
  */
 
 /** The one thing the handler needs from an engine. Step results must be plain JSON. */
@@ -57,9 +59,12 @@ type RunContext = {
   spec: PlanSpec;
   candidates: CatalogueFood[];
   intakeData: Record<string, unknown> | undefined;
-  passOne: PassChunk[];
-  passTwo: PassChunk[];
+  passOne: PlannedChunk[];
+  passTwo: PlannedChunk[];
 };
+
+/** A chunk to plan; one-wave chunks carry their own foods to prefer and avoid. */
+type PlannedChunk = PassChunk & { preferFoodIds?: string[]; avoidFoodIds?: string[] };
 
 export async function generateMealPlan(
   data: GenerateRequestedData,
@@ -160,7 +165,9 @@ async function loadContext(
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const limits = deps.chunkLimitsFor(model);
-  const passes = splitPasses(spec.days, deps.config.firstPassMaxDays);
+  const oneWave = deps.config.waves === "one";
+  const passes = splitPasses(spec.days, oneWave ? spec.days : deps.config.firstPassMaxDays);
+  const passOne = chunkPass(passes.passOne, maxTokens, limits);
   await deps.store.recordProgress(data.planId, data.generationId, {
     phase: "pass-one",
     days_done: 0,
@@ -170,14 +177,14 @@ async function loadContext(
     spec,
     candidates,
     intakeData: body.value.intake_data as Record<string, unknown> | undefined,
-    passOne: chunkPass(passes.passOne, maxTokens, limits),
+    passOne: oneWave ? planOneWave(passOne, candidates, data.generationId) : passOne,
     passTwo: passes.passTwo ? chunkPass(passes.passTwo, maxTokens, limits) : [],
   };
 }
 
 function runPass(
   passId: "pass-one" | "pass-two",
-  chunks: PassChunk[],
+  chunks: PlannedChunk[],
   avoidFoodIds: string[],
   context: RunContext,
   data: GenerateRequestedData,
@@ -195,7 +202,7 @@ function runPass(
 
 async function planChunk(
   passId: "pass-one" | "pass-two",
-  chunk: PassChunk,
+  chunk: PlannedChunk,
   avoidFoodIds: string[],
   context: RunContext,
   data: GenerateRequestedData,
@@ -203,14 +210,19 @@ async function planChunk(
 ): Promise<PassResult> {
   const { spec, candidates } = context;
   const days = describeDays(chunk.days);
-  const request = buildPassRequest(
-    { spec, candidates, dayNumbers: chunk.days, avoidFoodIds, maxTokens: chunk.maxTokens },
-    deps.config,
-  );
+  const pass: PassToPlan = {
+    spec,
+    candidates,
+    dayNumbers: chunk.days,
+    avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
+    preferFoodIds: chunk.preferFoodIds ?? [],
+    model: chooseModel(spec.days, deps.config).model,
+    maxTokens: chunk.maxTokens,
+  };
 
-  let reply: Awaited<ReturnType<ModelPort["complete"]>>;
+  let reply: ModelReply;
   try {
-    reply = await deps.model.complete(request);
+    reply = await deps.model.planPass(pass);
   } catch (error) {
     throw stepFailure(error, days);
   }

@@ -1,6 +1,13 @@
 import { NonRetriableError } from "inngest";
 import { holdInlineRun, releaseInlineRun, thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
+import {
+  type ConcurrencyLimit,
+  ConcurrencySlots,
+  generateMealPlanConcurrency,
+  StepCancelled,
+  slotClaims,
+} from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import type { GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
@@ -27,6 +34,8 @@ export type InlineRunOptions = {
   dependencies?: GenerationDependencies;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** The function's concurrency limits (default: the ones the Inngest function is given). */
+  concurrency?: readonly ConcurrencyLimit[];
 };
 
 /** Longest provider-requested wait the in-process runner honours before giving up. */
@@ -35,6 +44,8 @@ const MAX_INLINE_WAIT_MS = 60_000;
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
 
 const activeRuns = new Map<string, ActiveRun>();
+/** One set of slots for the process, like Inngest's one account: every run's steps count against it. */
+const slots = new ConcurrencySlots();
 let warned = false;
 
 class RunCancelled extends Error {
@@ -102,13 +113,22 @@ async function runToEnd(
   const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
   const faults: StepFault[] = [];
   const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs, faults);
+  const claims = slotClaims(
+    options.concurrency ?? generateMealPlanConcurrency(),
+    inngestConfig.generateMealPlan.id,
+    data,
+  );
+  const slotted: StepRunner = {
+    // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
+    run: (id, work) => step.run(id, () => slots.hold(claims, work, signal)),
+  };
   const owner = thisRunnerName();
   try {
     // Name this process on the plan, so a restart after a crash can take the run up.
     await step.run("hold-inline-run", () => holdInlineRun(data.planId, data.generationId, owner, data.request));
-    return await generateMealPlan(data, step, dependencies);
+    return await generateMealPlan(data, slotted, dependencies);
   } catch (error) {
-    if (error instanceof RunCancelled) return undefined;
+    if (error instanceof RunCancelled || error instanceof StepCancelled) return undefined;
     if (error instanceof RunStopped) {
       await releaseInlineRun(data.planId, data.generationId, owner);
       return undefined;
@@ -155,6 +175,7 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, 
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const timer = setTimeout(resolve, ms);
     signal.addEventListener("abort", () => {
       clearTimeout(timer);

@@ -5,7 +5,8 @@ import Anthropic, {
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
 import { ModelCallError, type ModelCallErrorKind } from "@/generation/model/model-call-error";
-import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelRequest, PassToPlan } from "@/generation/model/model-port";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
 
 export type ClaudeModelOptions = {
   apiKey: string;
@@ -23,9 +24,15 @@ export type ClaudeModelOptions = {
  * visible, counted and bounded there. The system prompt is sent as one text
  * block marked for ephemeral prompt caching, so pass two (same plan, same
  * system) reads pass one's cached prefix. Failures become ModelCallError
- * with a secret-free message (never the key, never prompt text).
+ * with a secret-free message (never the key, never prompt text). The prompt
+ * is built here, from the pass, with the pure prompt builder.
  */
-export function createClaudeModel(options: ClaudeModelOptions): ModelPort {
+export type ClaudeModel = ModelPort & {
+  /** One Messages API call for a request already built (what planPass sends). */
+  complete(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelReply>;
+};
+
+export function createClaudeModel(options: ClaudeModelOptions): ClaudeModel {
   const client = new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? "https://api.anthropic.com",
@@ -36,35 +43,37 @@ export function createClaudeModel(options: ClaudeModelOptions): ModelPort {
   });
   const now = options.now ?? Date.now;
 
+  const complete: ClaudeModel["complete"] = async (request, callOptions) => {
+    try {
+      const message = await client.messages.create(
+        {
+          model: request.model,
+          max_tokens: request.maxTokens,
+          system: [{ type: "text", text: request.system, cache_control: { type: "ephemeral" } }],
+          messages: [{ role: "user", content: request.user }],
+        },
+        callOptions?.signal ? { signal: callOptions.signal } : undefined,
+      );
+      const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+      return {
+        text,
+        stopReason: message.stop_reason ?? null,
+        model: message.model,
+        usage: {
+          inputTokens: message.usage.input_tokens ?? 0,
+          outputTokens: message.usage.output_tokens ?? 0,
+          cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
+          cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
+        },
+      };
+    } catch (error) {
+      throw classifyClaudeError(error, { timeoutMs: options.timeoutMs, now: now() });
+    }
+  };
   return {
     name: "claude",
-    async complete(request: ModelRequest, callOptions?: { signal?: AbortSignal }): Promise<ModelReply> {
-      try {
-        const message = await client.messages.create(
-          {
-            model: request.model,
-            max_tokens: request.maxTokens,
-            system: [{ type: "text", text: request.system, cache_control: { type: "ephemeral" } }],
-            messages: [{ role: "user", content: request.user }],
-          },
-          callOptions?.signal ? { signal: callOptions.signal } : undefined,
-        );
-        const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
-        return {
-          text,
-          stopReason: message.stop_reason ?? null,
-          model: message.model,
-          usage: {
-            inputTokens: message.usage.input_tokens ?? 0,
-            outputTokens: message.usage.output_tokens ?? 0,
-            cacheReadInputTokens: message.usage.cache_read_input_tokens ?? 0,
-            cacheCreationInputTokens: message.usage.cache_creation_input_tokens ?? 0,
-          },
-        };
-      } catch (error) {
-        throw classifyClaudeError(error, { timeoutMs: options.timeoutMs, now: now() });
-      }
-    },
+    complete,
+    planPass: (pass: PassToPlan, callOptions) => complete(modelRequestFor(pass), callOptions),
   };
 }
 

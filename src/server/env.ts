@@ -47,6 +47,12 @@ export const EnvSchema = z.object({
   INNGEST_BASE_URL: optional(url),
   // Seconds one workflow step may take; 0 = no limit (long-running hosts).
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
+  // Steps of one plan executing at once; default inngest.config.ts's (the most chunks one wave can have).
+  GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
+  // Steps executing at once across the account (model calls); Inngest's free plan allows 5.
+  GENERATION_MAX_CONCURRENT_MODEL_CALLS: optional(z.coerce.number().int().min(1).max(1000)),
+  // "two": the seed's two passes (pass two learns from pass one); "one": variety planned up front, one wave.
+  GENERATION_WAVES: optional(z.enum(["one", "two"], { message: 'use "one" or "two"' })).default("two"),
   // A generating plan with no sign of life for this long is failed and may be
   // restarted. Longer than Inngest's start + finish timeouts (5 + 20 minutes).
   GENERATION_STALE_AFTER_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).default(30),

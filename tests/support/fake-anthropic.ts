@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { Pace } from "./fake-pacing";
 import { planTextFromPrompt } from "./plan-from-prompt";
 
 /**
@@ -53,6 +54,11 @@ export type FakeRequest = {
   system: string;
   /** The last user message's text. */
   user: string;
+  /** performance.now() when the request arrived and when its answer was sent (unset until then). */
+  receivedAt: number;
+  answeredAt?: number;
+  /** The usage the answer reported (unset until answered). */
+  usage?: FakeUsage;
 };
 
 export type MessagesBody = {
@@ -68,6 +74,8 @@ export type Responder = (request: FakeRequest) => ScriptedReply | Promise<Script
 export type FakeAnthropicOptions = {
   /** Output speed for simulated latency; unset means answer at once. */
   outputTokensPerSecond?: number;
+  /** Latency per model instead (first token plus output at the model's speed): see fake-pacing.ts. */
+  pace?: Pace;
   /** Characters per token for token counts (the real tokenizer gives ~3-4 for JSON with UUIDs). */
   charsPerToken?: number;
   /** When set, requests without this key (x-api-key or Authorization: Bearer) get a 401 like the real API. */
@@ -143,6 +151,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       body,
       system: systemText(body),
       user: lastUserText(body),
+      receivedAt: performance.now(),
     };
     requests.push(request);
 
@@ -192,8 +201,13 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       output_tokens: outputTokens,
       ...("usage" in scripted ? scripted.usage : {}),
     };
-    if (options.outputTokensPerSecond && options.outputTokensPerSecond > 0) {
-      await delay((outputTokens / options.outputTokensPerSecond) * 1000);
+    const latencyMs = options.pace
+      ? options.pace(body.model, outputTokens)
+      : options.outputTokensPerSecond && options.outputTokensPerSecond > 0
+        ? (outputTokens / options.outputTokensPerSecond) * 1000
+        : 0;
+    if (latencyMs > 0) {
+      await delay(latencyMs);
       // The client gave up (timeout, abort) while the answer was "being written".
       if (res.destroyed || !res.socket || res.socket.destroyed) return;
     }
@@ -210,6 +224,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     };
     res.writeHead(200, { "content-type": "application/json", "request-id": `req_fake_${sequence}` });
     res.end(JSON.stringify(payload));
+    request.answeredAt = performance.now();
+    request.usage = usage;
   }
 
   async function textFromResponder(request: FakeRequest): Promise<string> {

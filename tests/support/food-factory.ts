@@ -1,9 +1,10 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
-import type { PassBrief } from "@/generation/model/model-port";
+import type { PassToPlan } from "@/generation/model/model-port";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import type { PassBrief } from "@/generation/offline/offline-planner";
 import { seedCatalogue } from "./seed-catalogue";
 
 // Small factories for generation tests. Ids are deterministic so failures
@@ -68,8 +69,22 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
     macroSplit: { ...defaults.macroSplit },
     mealsPerDay: defaults.mealsPerDay,
     avoidFoodIds: [],
+    preferFoodIds: [],
     diet: [],
     allergies: [],
+    ...overrides,
+  };
+}
+
+/** A pass to plan for a spec: its model and budget by the seed's rule unless overridden. */
+export function makePass(overrides: Partial<PassToPlan> & Pick<PassToPlan, "spec">): PassToPlan {
+  return {
+    candidates: [],
+    dayNumbers: [1],
+    avoidFoodIds: [],
+    preferFoodIds: [],
+    model: "claude-haiku-4-5-20251001",
+    maxTokens: 4096,
     ...overrides,
   };
 }

@@ -8,14 +8,13 @@ import {
   type FoodGroup,
 } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import type { PassBrief } from "@/generation/model/model-port";
-import { planOffline } from "@/generation/offline/offline-planner";
+import { type PassBrief, planOffline } from "@/generation/offline/offline-planner";
 
 /**
  * Rebuild a pass's brief from prompt text alone, the way a test double for
  * Claude must: candidate lines from the system prompt, days, targets, meals
- * and "already used" ids from the user message (formats documented in
- * src/generation/prompt-parts.ts). Returns null when the prompt does not
+ * and foods to build on or avoid from the user message (the lines
+ * src/generation/prompt/pass-prompt.ts writes for the model). Returns null when the prompt does not
  * name any days.
  */
 export function briefFromPrompt(system: string, user: string): PassBrief | null {
@@ -30,6 +29,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
   const split = /^Macro split: protein ([\d.]+)%, carbs ([\d.]+)%, fat ([\d.]+)%/m.exec(user);
   const meals = /^Meals per day: (\d+)/m.exec(user)?.[1];
   const avoid = /^Foods already used \(prefer others\): (.+)$/m.exec(user)?.[1];
+  const prefer = /^Foods planned for these days \([^)]*\): (.+)$/m.exec(user)?.[1];
   const restrictions = /Diet: ([^.]*)\. Allergies: ([^.]*)\./.exec(system);
   return {
     dayNumbers,
@@ -43,6 +43,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
       : { ...defaults.macroSplit },
     mealsPerDay: meals ? Number(meals) : defaults.mealsPerDay,
     avoidFoodIds: avoid ? avoid.split(",").map((id) => id.trim()) : [],
+    preferFoodIds: prefer ? prefer.split(",").map((id) => id.trim()) : [],
     diet: listOf(restrictions?.[1], DIETS),
     allergies: listOf(restrictions?.[2], ALLERGENS),
   };

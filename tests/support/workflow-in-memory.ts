@@ -1,9 +1,11 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
-import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { GenerateBody } from "@/generation/intake/intake";
 import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
-import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelRequest, PassToPlan } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
+import { chunkLimitsFor } from "@/inngest/dependencies";
 import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
@@ -16,6 +18,8 @@ import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
 export type InMemoryRun = {
   saved: SavePlanInput | undefined;
+  /** What the story asked the model port to plan, and the prompt each pass reads as. */
+  passes: PassToPlan[];
   requests: ModelRequest[];
   replies: ModelReply[];
   logs: { message: string; fields: Record<string, unknown> }[];
@@ -29,32 +33,26 @@ export async function runWorkflowInMemory(input: {
   catalogue: readonly CatalogueFood[];
   model?: ModelPort;
   generationId?: string;
+  /** Two passes (default) or one wave. */
+  waves?: GenerationConfig["waves"];
+  /** Chunk each pass to this step budget, as production does (default: none, one call per pass). */
+  stepBudgetSeconds?: number | null;
 }): Promise<InMemoryRun> {
-  const run: InMemoryRun = { saved: undefined, requests: [], replies: [], logs: [], steps: {} };
+  const run: InMemoryRun = { saved: undefined, passes: [], requests: [], replies: [], logs: [], steps: {} };
   const model = input.model ?? createOfflineModel();
   const recordingModel: ModelPort = {
     name: model.name,
-    async complete(request, options) {
-      run.requests.push(request);
-      const reply = await model.complete(request, options);
+    async planPass(pass, options) {
+      run.passes.push(pass);
+      run.requests.push(modelRequestFor(pass));
+      const reply = await model.planPass(pass, options);
       run.replies.push(reply);
       return reply;
     },
   };
-  const store: GenerationStore = {
-    loadPlanForGeneration: async (planId) => ({
-      status: "current",
-      plan: { id: planId, org_id: "memory-org", ...input.stored },
-      catalogue: [...input.catalogue],
-    }),
-    recordProgress: async () => {},
-    addDaysDone: async () => {},
-    savePlan: async (_planId, _generationId, saved) => {
-      run.saved = saved;
-      return "saved";
-    },
-    markGenerationFailed: async () => true,
-  };
+  const store = inMemoryStore(input.stored, input.catalogue, (saved) => {
+    run.saved = saved;
+  });
   const log = (message: string, fields: Record<string, unknown>) => run.logs.push({ message, fields });
   await generateMealPlan(
     {
@@ -73,16 +71,32 @@ export async function runWorkflowInMemory(input: {
     {
       model: recordingModel,
       store,
-      config: DEFAULT_GENERATION_CONFIG,
-      // No step budget: one model call per pass, as on a long-running host.
-      chunkLimitsFor: () => ({
-        stepBudgetSeconds: null,
-        outputTokensPerSecond: 1,
-        requestOverheadSeconds: 0,
-        outputTokensPerDay: 1,
-      }),
+      config: { ...DEFAULT_GENERATION_CONFIG, waves: input.waves ?? DEFAULT_GENERATION_CONFIG.waves },
+      chunkLimitsFor: chunkLimitsFor(input.stepBudgetSeconds ?? null),
       logger: { info: (fields, message) => log(message, fields), warn: (fields, message) => log(message, fields) },
     },
   );
   return run;
+}
+
+/** A GenerationStore holding one plan in memory: every generation is current, saves go to `onSave`. */
+export function inMemoryStore(
+  stored: StoredPlanInputs,
+  catalogue: readonly CatalogueFood[],
+  onSave: (saved: SavePlanInput) => void = () => {},
+): GenerationStore {
+  return {
+    loadPlanForGeneration: async (planId) => ({
+      status: "current",
+      plan: { id: planId, org_id: "memory-org", ...stored },
+      catalogue: [...catalogue],
+    }),
+    recordProgress: async () => {},
+    addDaysDone: async () => {},
+    savePlan: async (_planId, _generationId, saved) => {
+      onSave(saved);
+      return "saved";
+    },
+    markGenerationFailed: async () => true,
+  };
 }

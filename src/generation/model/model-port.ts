@@ -1,31 +1,33 @@
-import type { Allergen, CatalogueFood, Diet } from "@/generation/catalogue/catalogue";
-import type { MacroSplit } from "@/generation/generation-config";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
 
 /**
- * A structured copy of what one pass's prompt says, so the offline planner
- * (and test fakes) can plan without parsing prompt text.
+ * One pass (or day-chunk) of a plan, in the domain's terms: what the story
+ * asks the model port to plan. The Claude adapter turns it into a prompt
+ * (prompt/pass-prompt.ts); the offline planner plans from it directly.
  */
-export type PassBrief = {
-  dayNumbers: number[];
+export type PassToPlan = {
+  spec: PlanSpec;
   /** The only foods the pass may use (already filtered by diet and allergies). */
-  candidates: CatalogueFood[];
-  calorieTarget: number;
-  macroSplit: MacroSplit;
-  mealsPerDay: number;
-  /** Foods used by an earlier pass; prefer others so the plan varies. */
-  avoidFoodIds: string[];
-  diet: Diet[];
-  allergies: Allergen[];
+  candidates: readonly CatalogueFood[];
+  dayNumbers: readonly number[];
+  /** Foods an earlier pass used, or that other chunks of one wave were steered to; prefer others. */
+  avoidFoodIds: readonly string[];
+  /** One-wave mode: the foods these days are planned around. */
+  preferFoodIds: readonly string[];
+  model: string;
+  /** Output budget: the seed's, or less when the pass was split to fit a step (chunk-pass.ts). */
+  maxTokens: number;
 };
 
+/** What a language model is sent: nothing but the model, the output budget and the prompt. */
 export type ModelRequest = {
   model: string;
   maxTokens: number;
   /** Stable across the passes of one plan (rules, output shape, catalogue), so it can be prompt-cached. */
   system: string;
-  /** The per-pass part: day numbers, targets, foods already used, client context. */
+  /** The per-pass part: day numbers, targets, foods to build on or avoid, client context. */
   user: string;
-  brief: PassBrief;
 };
 
 export type ModelUsage = {
@@ -46,5 +48,5 @@ export type ModelReply = {
 /** What the workflow calls to plan a pass; Claude in production, the offline planner otherwise. */
 export interface ModelPort {
   readonly name: "claude" | "offline";
-  complete(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelReply>;
+  planPass(pass: PassToPlan, options?: { signal?: AbortSignal }): Promise<ModelReply>;
 }

@@ -12,12 +12,15 @@ export type ChosenMeal = { slot: MealSlot; foods: CatalogueFood[] };
  * Remembers how often each food has been used across the days planned so
  * far, so each new day prefers the least-used foods (rotation). Foods an
  * earlier pass used start at one use: "avoid" is a preference, not a ban,
- * because a small catalogue may have nothing else.
+ * because a small catalogue may have nothing else. Foods the prompt plans the
+ * days around start below zero, so they are picked first.
  */
 export class FoodUsage {
   private readonly counts = new Map<string, number>();
-  constructor(previouslyUsedIds: readonly string[] = []) {
+  constructor(previouslyUsedIds: readonly string[] = [], preferredIds: readonly string[] = []) {
     for (const id of previouslyUsedIds) this.counts.set(id, 1);
+    // Preferred foods (one-wave mode's planned foods) come first, until used once.
+    for (const id of preferredIds) this.counts.set(id, -1);
   }
   count(id: string): number {
     return this.counts.get(id) ?? 0;

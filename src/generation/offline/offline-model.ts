@@ -1,21 +1,24 @@
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
-import type { ModelPort, ModelReply, ModelRequest } from "@/generation/model/model-port";
-import { planOffline } from "./offline-planner";
+import type { ModelPort, ModelReply, PassToPlan } from "@/generation/model/model-port";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
+import { briefOf, planOffline } from "./offline-planner";
 
 /** The model name the offline planner reports, so saved runs show which planner wrote them. */
 export const OFFLINE_MODEL_NAME = "offline-planner";
 
 /**
- * The zero-configuration ModelPort: answers from planOffline (no I/O, no
- * network) in the same reply shape as Claude. Usage is an estimate (4
+ * The zero-configuration ModelPort: plans the pass with planOffline (no I/O,
+ * no network, no prompt parsing) and answers in the same reply shape as Claude. Usage is an estimate (4
  * characters per token) so dashboards and logs stay meaningful.
  */
 export function createOfflineModel(config: GenerationConfig = DEFAULT_GENERATION_CONFIG): ModelPort {
   return {
     name: "offline",
-    async complete(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelReply> {
+    async planPass(pass: PassToPlan, options?: { signal?: AbortSignal }): Promise<ModelReply> {
       options?.signal?.throwIfAborted();
-      const text = await planOffline(request.brief, config);
+      const text = await planOffline(briefOf(pass), config);
+      // Usage as if the pass had been sent to a model, so logs and dashboards compare.
+      const request = modelRequestFor(pass);
       return {
         text,
         stopReason: "end_turn",

@@ -1,14 +1,47 @@
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { portionBounds, solvePortions } from "@/generation/adjust/portion-lp";
 import { roundPortionsToTarget } from "@/generation/adjust/round-portions";
+import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { mealSlotsFor } from "@/generation/catalogue/meal-slots";
+import type { MacroSplit } from "@/generation/generation-config";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { ModelPlan } from "@/generation/model/model-plan";
-import type { PassBrief } from "@/generation/model/model-port";
+import type { PassToPlan } from "@/generation/model/model-port";
 import { stableHash } from "@/generation/shared/stable-hash";
 import { chooseDayFoods, FoodUsage } from "./choose-day-foods";
+
+/** What the offline planner needs of a pass: its days, foods and targets (no prompt text). */
+export type PassBrief = {
+  dayNumbers: readonly number[];
+  /** The only foods the pass may use (already filtered by diet and allergies). */
+  candidates: readonly CatalogueFood[];
+  calorieTarget: number;
+  macroSplit: MacroSplit;
+  mealsPerDay: number;
+  /** Foods used by an earlier pass or steered to other chunks; prefer others so the plan varies. */
+  avoidFoodIds: readonly string[];
+  /** Foods these days are planned around (one-wave mode). */
+  preferFoodIds: readonly string[];
+  diet: readonly Diet[];
+  allergies: readonly Allergen[];
+};
+
+export function briefOf(pass: PassToPlan): PassBrief {
+  const { spec } = pass;
+  return {
+    dayNumbers: pass.dayNumbers,
+    candidates: pass.candidates,
+    calorieTarget: spec.calorieTarget,
+    macroSplit: spec.macroSplit,
+    mealsPerDay: spec.mealsPerDay,
+    avoidFoodIds: pass.avoidFoodIds,
+    preferFoodIds: pass.preferFoodIds,
+    diet: spec.diet,
+    allergies: spec.allergies,
+  };
+}
 
 /**
  * The deterministic planner behind the offline ModelPort: plans the brief's
@@ -34,7 +67,7 @@ export async function planOffline(
     fitsRestrictions(food, { diet: brief.diet, allergies: brief.allergies }),
   );
   const foodsByGroup = groupInStableOrder(allowed);
-  const usage = new FoodUsage(brief.avoidFoodIds);
+  const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
   const slots = mealSlotsFor(brief.mealsPerDay);
   const target = brief.calorieTarget;
 

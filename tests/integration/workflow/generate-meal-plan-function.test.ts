@@ -98,7 +98,8 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
     expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
     expect(config?.concurrency).toEqual([
-      { key: "event.data.planId", limit: 1 },
+      // Admits every chunk of the largest wave: a 28-day plan in one-day chunks.
+      { key: "event.data.planId", limit: 28 },
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
     expect(config?.steps.step.retries).toEqual({ attempts: 3 });

@@ -95,10 +95,10 @@ describe("a graceful stop", () => {
     const offline = createOfflineModel();
     const slowModel: ModelPort = {
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         calls += 1;
         await held;
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     };
     const run = startInlineRun(data, {

@@ -5,6 +5,7 @@ import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { generationDependencies } from "@/inngest/dependencies";
 import { generateMealPlanFunction, markCancelledGenerationFunction } from "@/inngest/generate-meal-plan-function";
+import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
@@ -67,10 +68,10 @@ describe("a plan restarted while its run is still working", () => {
     const offline = createOfflineModel();
     const restartDuringPassOne: ModelPort = {
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         // The coach presses Generate again while pass one is being written.
         await db()`update meal_plans set generation_id = ${randomUUID()} where id = ${data.planId}`;
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     };
     await startInlineRun(data, {
@@ -90,9 +91,9 @@ describe("a plan restarted while its run is still working", () => {
     const offline = createOfflineModel();
     const slow: ModelPort = {
       name: "offline",
-      async complete(request) {
+      async planPass(pass) {
         await passOneHeld;
-        return offline.complete(request);
+        return offline.planPass(pass);
       },
     };
     const firstRun = startInlineRun(first, {
@@ -105,6 +106,47 @@ describe("a plan restarted while its run is still working", () => {
     releasePassOne();
     await Promise.all([firstRun, secondRun]);
     const saved = await readSavedPlan(first.planId);
+    expect(saved.status).toBe("complete");
+    expect(saved.dayNumbers).toEqual(range(1, 6));
+  });
+});
+
+describe("two runs of one plan at once (the per-plan limit no longer serialises runs)", () => {
+  it("lets only the plan's current run write, each day exactly once", async () => {
+    const older = await createGeneratingPlan({ plan_length_days: 6 });
+    const newer = { ...older, generationId: randomUUID() };
+    let releaseOlder: () => void = () => {};
+    const olderHeld = new Promise<void>((resolve) => {
+      releaseOlder = resolve;
+    });
+    let olderCalled: () => void = () => {};
+    const olderInPassOne = new Promise<void>((resolve) => {
+      olderCalled = resolve;
+    });
+    const offline = createOfflineModel();
+    const modelFor = (held: Promise<void> | null): ModelPort => ({
+      name: "offline",
+      async planPass(pass) {
+        if (held) {
+          olderCalled();
+          await held;
+        }
+        return offline.planPass(pass);
+      },
+    });
+    const steps = { run: <T>(_id: string, work: () => Promise<T>) => work() };
+
+    // The older run is past load-context and waiting on its model calls when the coach restarts.
+    const olderRun = generateMealPlan(older, steps, generationDependencies({ model: modelFor(olderHeld) }));
+    await olderInPassOne;
+    await db()`update meal_plans set generation_id = ${newer.generationId} where id = ${older.planId}`;
+    const newerRun = generateMealPlan(newer, steps, generationDependencies({ model: modelFor(null) }));
+    const newerOutcome = await newerRun;
+    releaseOlder();
+
+    expect(newerOutcome).toEqual({ status: "saved", days: 6 });
+    expect(await olderRun).toEqual({ status: "superseded" });
+    const saved = await readSavedPlan(older.planId);
     expect(saved.status).toBe("complete");
     expect(saved.dayNumbers).toEqual(range(1, 6));
   });

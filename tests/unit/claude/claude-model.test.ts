@@ -4,7 +4,6 @@ import type { ModelRequest } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { createClaudeModel } from "@/server/claude-model";
 import { credentialOf, type FakeAnthropic, type ScriptedReply, startFakeAnthropic } from "../../support/fake-anthropic";
-import { makeBrief } from "../../support/food-factory";
 
 const API_KEY = "sk-ant-test-key-0123456789abcdef";
 const PROMPT_MARKER = "CLIENT-SECRET-NOTE-7d1f";
@@ -14,7 +13,6 @@ const request: ModelRequest = {
   maxTokens: 4096,
   system: `You write meal plans. ${PROMPT_MARKER} (system)`,
   user: `Days to plan: 1\n<client_notes>\nnotes: ${PROMPT_MARKER}\n</client_notes>`,
-  brief: makeBrief({ dayNumbers: [1] }),
 };
 
 let fake: FakeAnthropic;

@@ -3,15 +3,18 @@ import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { dayTotals } from "@/generation/nutrition/day-totals";
-import { buildPassRequest } from "@/generation/prompt/build-pass-request";
+import { briefOf } from "@/generation/offline/offline-planner";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
 import { createClaudeModel } from "@/server/claude-model";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
-import { makeSpec, realisticCatalogue } from "../../support/food-factory";
+import { publishedPace } from "../../support/fake-pacing";
+import { makePass, makeSpec, realisticCatalogue } from "../../support/food-factory";
 import { briefFromPrompt } from "../../support/plan-from-prompt";
 
 const spec = makeSpec({ days: 8, calorieTarget: 2300, mealsPerDay: 4, diet: ["vegetarian"], allergies: ["egg"] });
 const candidates = selectCandidates(realisticCatalogue(), spec, { seed: "fake" });
-const passTwo = buildPassRequest({ spec, candidates, dayNumbers: [6, 7, 8], avoidFoodIds: [candidates[0]?.id ?? ""] });
+const pass = makePass({ spec, candidates, dayNumbers: [6, 7, 8], avoidFoodIds: [candidates[0]?.id ?? ""] });
+const passTwo = modelRequestFor(pass);
 
 let fake: FakeAnthropic | undefined;
 afterEach(async () => {
@@ -29,9 +32,10 @@ const post = (body: unknown, path = "/v1/messages") =>
 describe("reading a pass back from its prompt", () => {
   it("recovers the brief the prompt was built from", () => {
     const brief = briefFromPrompt(passTwo.system, passTwo.user);
+    // Everything but fibre, which the prompt does not show.
     expect(brief).toEqual({
-      ...passTwo.brief,
-      candidates: passTwo.brief.candidates.map((food) => ({ ...food, fibre_per_100g: 0 })),
+      ...briefOf(pass),
+      candidates: pass.candidates.map((food) => ({ ...food, fibre_per_100g: 0 })),
     });
   });
 
@@ -157,5 +161,31 @@ describe("the fake Anthropic server", () => {
     await fake.close();
     fake = undefined;
     expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+describe("pacing answers like the real models", () => {
+  it("takes the first-token latency plus the output at the model's published speed", () => {
+    const atPublished = publishedPace(1);
+    expect(atPublished("claude-haiku-4-5-20251001", 500)).toBeCloseTo(1500 + 5000);
+    expect(atPublished("claude-sonnet-4-6", 630)).toBeCloseTo(1500 + 10_000);
+    expect(publishedPace(0.5)("claude-haiku-4-5-20251001", 500)).toBeCloseTo(3000 + 10_000);
+    expect(() => publishedPace(0)).toThrow(RangeError);
+  });
+
+  it("holds each answer for what the pace says, for that model and that many output tokens", async () => {
+    const paced: { model: string; tokens: number }[] = [];
+    fake = await startFakeAnthropic({
+      pace: (model, tokens) => {
+        paced.push({ model, tokens });
+        return 30;
+      },
+    });
+    fake.enqueue({ text: "x".repeat(40) });
+    const response = await post({ model: "claude-haiku-4-5-20251001", max_tokens: 100, messages: [] });
+    expect(response.status).toBe(200);
+    expect(paced).toEqual([{ model: "claude-haiku-4-5-20251001", tokens: 10 }]);
+    const [request] = fake.requests;
+    expect((request?.answeredAt ?? 0) - (request?.receivedAt ?? 0)).toBeGreaterThanOrEqual(29);
   });
 });

@@ -4,14 +4,14 @@ import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { ALLERGENS, type CatalogueFood, DIETS, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
-import type { PassBrief } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { macroError } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { planOffline } from "@/generation/offline/offline-planner";
-import { foodNamed, makeBrief, realisticCatalogue } from "../../support/food-factory";
+import { type PassBrief, planOffline } from "@/generation/offline/offline-planner";
+import { modelRequestFor } from "@/generation/prompt/pass-prompt";
+import { foodNamed, makeBrief, makePass, makeSpec, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();
 
@@ -182,20 +182,16 @@ describe("the offline planner", () => {
 });
 
 describe("the offline model port", () => {
-  const request = {
-    model: "ignored",
-    maxTokens: 10,
-    system: "s".repeat(400),
-    user: "u".repeat(40),
-    brief: brief({ dayNumbers: [1] }),
-  };
+  const spec = makeSpec({ days: 1 });
+  const pass = makePass({ spec, candidates: brief().candidates, dayNumbers: [1], maxTokens: 10 });
 
   it("replies like Claude, naming itself and estimating usage", async () => {
-    const reply = await createOfflineModel().complete(request);
+    const reply = await createOfflineModel().planPass(pass);
+    const prompt = modelRequestFor(pass);
     expect(reply.model).toBe("offline-planner");
     expect(reply.stopReason).toBe("end_turn");
     expect(reply.usage).toEqual({
-      inputTokens: 110,
+      inputTokens: Math.ceil(prompt.system.length / 4) + Math.ceil(prompt.user.length / 4),
       outputTokens: Math.ceil(reply.text.length / 4),
       cacheReadInputTokens: 0,
       cacheCreationInputTokens: 0,
@@ -208,6 +204,6 @@ describe("the offline model port", () => {
   });
 
   it("honours an aborted signal", async () => {
-    await expect(createOfflineModel().complete(request, { signal: AbortSignal.abort() })).rejects.toThrow();
+    await expect(createOfflineModel().planPass(pass, { signal: AbortSignal.abort() })).rejects.toThrow();
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { type ChunkLimits, chunkPass, tokensThatFitOneStep } from "@/generation/passes/chunk-pass";
+import { chunkLimitsFor } from "@/inngest/dependencies";
+import { inngestConfig } from "../../../inngest.config";
 
 const haikuOnNetlify: ChunkLimits = {
   stepBudgetSeconds: 20,
@@ -52,5 +55,26 @@ describe("sizing each model call to one step's time budget", () => {
   it("keeps the seed's max_tokens when it is below what fits", () => {
     const generous: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: 900 };
     expect(chunkPass([1], 2048, generous)).toEqual([{ days: [1], maxTokens: 2048 }]);
+  });
+});
+
+describe("chunks sized with headroom (inngest.config.ts)", () => {
+  const budget = inngestConfig.stepBudget;
+  // Half the published speeds: Sonnet ~63 → 31.5, Haiku ~100 → 50 tokens/s. A chunk is at least one
+  // day, so a one-day Sonnet chunk is the tightest case (500 tokens: 15.9 s + 3 s of 19 s).
+  const halfSpeed = { "claude-sonnet-4-6": 63 / 2, "claude-haiku-4-5-20251001": 100 / 2 } as const;
+
+  it("lets a model at half its published speed finish a chunk inside the call timeout", () => {
+    const callTimeoutSeconds = budget.defaultSeconds - 1;
+    for (const planDays of [1, 3, 4, 7, 14, 28]) {
+      const { model, maxTokens } = chooseModel(planDays, DEFAULT_GENERATION_CONFIG);
+      const limits = chunkLimitsFor(budget.defaultSeconds)(model);
+      for (const chunk of chunkPass(days(1, planDays), maxTokens, limits)) {
+        const seconds =
+          budget.requestOverheadSeconds +
+          (chunk.days.length * budget.outputTokensPerDay) / halfSpeed[model as keyof typeof halfSpeed];
+        expect(seconds).toBeLessThanOrEqual(callTimeoutSeconds);
+      }
+    }
   });
 });

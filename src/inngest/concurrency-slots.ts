@@ -1,0 +1,137 @@
+import { type Env, env } from "@/server/env";
+import { inngestConfig } from "../../inngest.config";
+
+/**
+ * generate-meal-plan's concurrency limits, and their emulation for the inline
+ * runner. The Inngest function and the inline runner both take their limits
+ * from generateMealPlanConcurrency(), so local timings predict production's:
+ * Inngest counts every executing step against every limit whose key it
+ * matches (three parallel steps take three slots) and steps over a limit
+ * wait, in order, until a slot frees.
+ */
+
+/** One concurrency limit, in the shape Inngest's createFunction takes. */
+export type ConcurrencyLimit = { key: string; limit: number; scope?: "fn" | "env" | "account" };
+
+/** The function's limits: steps per plan, and steps (model calls) across the account (Inngest allows two). */
+export function generateMealPlanConcurrency(configuration: Env = env()): [ConcurrencyLimit, ConcurrencyLimit] {
+  const limits = inngestConfig.generateMealPlan;
+  return [
+    { key: "event.data.planId", limit: configuration.GENERATION_PER_PLAN_CONCURRENCY ?? limits.perPlanConcurrency },
+    {
+      scope: "account",
+      key: '"anthropic-messages"',
+      limit: configuration.GENERATION_MAX_CONCURRENT_MODEL_CALLS ?? limits.accountModelConcurrency,
+    },
+  ];
+}
+
+/** One slot a step must hold while it executes: which key value, and how many may hold it at once. */
+export type SlotClaim = { slot: string; limit: number };
+
+/**
+ * The slots a step of a run takes: one per limit, keyed like Inngest keys
+ * them (function-scoped limits per function, account-scoped ones shared).
+ * Only the key forms Inngest would evaluate here are understood
+ * (`event.data.<field>` and a quoted constant); anything else throws rather
+ * than being silently ignored.
+ */
+export function slotClaims(
+  limits: readonly ConcurrencyLimit[],
+  functionId: string,
+  eventData: Record<string, unknown>,
+): SlotClaim[] {
+  return limits.map((limit) => {
+    const value = keyValue(limit.key, eventData);
+    const scope = limit.scope ?? "fn";
+    const owner = scope === "fn" ? `fn:${functionId}` : scope;
+    return { slot: `${owner}|${limit.key}=${value}`, limit: limit.limit };
+  });
+}
+
+function keyValue(key: string, eventData: Record<string, unknown>): string {
+  const constant = /^"([^"]*)"$/.exec(key);
+  if (constant) return constant[1] ?? "";
+  const field = /^event\.data\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(key);
+  if (field?.[1]) return JSON.stringify(eventData[field[1]] ?? null);
+  throw new Error(`The inline runner cannot evaluate the concurrency key ${key}`);
+}
+
+type Waiter = { claims: readonly SlotClaim[]; grant: () => void };
+
+export class StepCancelled extends Error {
+  override name = "StepCancelled";
+}
+
+/**
+ * Counting slots per key. A step is granted only when every slot it claims
+ * has room; waiting steps are served in arrival order per key (a later step
+ * never takes a slot an earlier waiting step is waiting for), while a step
+ * that waits on one plan's key does not hold up other plans on the shared key.
+ */
+export class ConcurrencySlots {
+  private readonly held = new Map<string, number>();
+  private waiting: Waiter[] = [];
+
+  /** Runs `work` while holding every claimed slot, waiting for them first. */
+  async hold<T>(claims: readonly SlotClaim[], work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(claims, signal);
+    try {
+      return await work();
+    } finally {
+      this.release(claims);
+    }
+  }
+
+  /** Steps currently holding a slot (tests and benchmarks). */
+  inUse(slot: string): number {
+    return this.held.get(slot) ?? 0;
+  }
+
+  private acquire(claims: readonly SlotClaim[], signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new StepCancelled("cancelled while waiting for a concurrency slot"));
+      const waiter: Waiter = {
+        claims,
+        grant: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        this.waiting = this.waiting.filter((other) => other !== waiter);
+        this.grantWhatFits();
+        reject(new StepCancelled("cancelled while waiting for a concurrency slot"));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(waiter);
+      this.grantWhatFits();
+    });
+  }
+
+  private release(claims: readonly SlotClaim[]): void {
+    for (const { slot } of claims) {
+      const count = this.inUse(slot) - 1;
+      if (count > 0) this.held.set(slot, count);
+      else this.held.delete(slot);
+    }
+    this.grantWhatFits();
+  }
+
+  private grantWhatFits(): void {
+    // A key an earlier waiter could not get is reserved for it: no overtaking on that key.
+    const reserved = new Set<string>();
+    const stillWaiting: Waiter[] = [];
+    for (const waiter of this.waiting) {
+      const short = waiter.claims.filter(({ slot, limit }) => reserved.has(slot) || this.inUse(slot) >= limit);
+      if (short.length > 0) {
+        for (const { slot } of short) reserved.add(slot);
+        stillWaiting.push(waiter);
+        continue;
+      }
+      for (const { slot } of waiter.claims) this.held.set(slot, this.inUse(slot) + 1);
+      waiter.grant();
+    }
+    this.waiting = stillWaiting;
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { parseGenerateBody } from "@/generation/intake/intake";
+import { chunkPass } from "@/generation/passes/chunk-pass";
+import {
+  ConcurrencySlots,
+  generateMealPlanConcurrency,
+  type SlotClaim,
+  StepCancelled,
+  slotClaims,
+} from "@/inngest/concurrency-slots";
+import { chunkLimitsFor } from "@/inngest/dependencies";
+import { parseEnv } from "@/server/env";
+import { inngestConfig, MAX_PLAN_DAYS } from "../../../inngest.config";
+import { range } from "../../support/generation-fixtures";
+
+/** A step that runs until released, recording when it started. */
+function heldStep(slots: ConcurrencySlots, claims: SlotClaim[], started: string[], name: string, signal?: AbortSignal) {
+  let release: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const done = slots.hold(
+    claims,
+    async () => {
+      started.push(name);
+      await finished;
+    },
+    signal,
+  );
+  return { release, done };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("concurrency slots, as Inngest counts them", () => {
+  it("admits as many steps as the limit and starts the next when one ends", async () => {
+    const slots = new ConcurrencySlots();
+    const started: string[] = [];
+    const claim = [{ slot: "plan-a", limit: 2 }];
+    const steps = ["one", "two", "three"].map((name) => heldStep(slots, claim, started, name));
+    await tick();
+    expect(started).toEqual(["one", "two"]);
+    steps[0]?.release();
+    await tick();
+    expect(started).toEqual(["one", "two", "three"]);
+    for (const step of steps) step.release();
+    await Promise.all(steps.map((step) => step.done));
+    expect(slots.inUse("plan-a")).toBe(0);
+  });
+
+  it("takes a slot in every limit a step matches, and serves waiting steps in order", async () => {
+    const slots = new ConcurrencySlots();
+    const started: string[] = [];
+    const account = { slot: "account", limit: 2 };
+    const a1 = heldStep(slots, [{ slot: "plan-a", limit: 1 }, account], started, "a1");
+    const a2 = heldStep(slots, [{ slot: "plan-a", limit: 1 }, account], started, "a2");
+    const b1 = heldStep(slots, [{ slot: "plan-b", limit: 1 }, account], started, "b1");
+    const c1 = heldStep(slots, [{ slot: "plan-c", limit: 1 }, account], started, "c1");
+    await tick();
+    // a2 waits for plan a's only slot without holding b1 back; the account is then full, so c1 waits.
+    expect(started).toEqual(["a1", "b1"]);
+    a1.release();
+    await tick();
+    // a2 arrived before c1: it gets the freed account slot first.
+    expect(started).toEqual(["a1", "b1", "a2"]);
+    b1.release();
+    await tick();
+    expect(started).toEqual(["a1", "b1", "a2", "c1"]);
+    a2.release();
+    c1.release();
+    await Promise.all([a1.done, a2.done, b1.done, c1.done]);
+  });
+
+  it("lets a cancelled step leave the queue without taking a slot", async () => {
+    const slots = new ConcurrencySlots();
+    const started: string[] = [];
+    const claim = [{ slot: "plan-a", limit: 1 }];
+    const first = heldStep(slots, claim, started, "first");
+    const controller = new AbortController();
+    const cancelled = heldStep(slots, claim, started, "cancelled", controller.signal);
+    const last = heldStep(slots, claim, started, "last");
+    controller.abort();
+    await expect(cancelled.done).rejects.toBeInstanceOf(StepCancelled);
+    first.release();
+    await tick();
+    expect(started).toEqual(["first", "last"]);
+    last.release();
+    await Promise.all([first.done, last.done]);
+  });
+});
+
+describe("generate-meal-plan's concurrency limits", () => {
+  it("key one limit per plan and one per account, from inngest.config.ts unless overridden", () => {
+    expect(generateMealPlanConcurrency(parseEnv({}))).toEqual([
+      { key: "event.data.planId", limit: inngestConfig.generateMealPlan.perPlanConcurrency },
+      { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
+    ]);
+    const overridden = generateMealPlanConcurrency(
+      parseEnv({ GENERATION_PER_PLAN_CONCURRENCY: "1", GENERATION_MAX_CONCURRENT_MODEL_CALLS: "40" }),
+    );
+    expect(overridden.map((limit) => limit.limit)).toEqual([1, 40]);
+  });
+
+  it("give each plan its own slot key and share the account's across plans", () => {
+    const limits = generateMealPlanConcurrency(parseEnv({}));
+    const [planA, accountA] = slotClaims(limits, "generate-meal-plan", { planId: "a" });
+    const [planB, accountB] = slotClaims(limits, "generate-meal-plan", { planId: "b" });
+    expect(planA?.slot).not.toBe(planB?.slot);
+    expect(accountA?.slot).toBe(accountB?.slot);
+    expect(() => slotClaims([{ key: "event.data.plan.id", limit: 1 }], "f", {})).toThrow(/cannot evaluate/);
+  });
+
+  it("admit every chunk of the largest wave a plan can have, at any step budget", () => {
+    expect(parseGenerateBody({ plan_length_days: MAX_PLAN_DAYS }).ok).toBe(true);
+    expect(parseGenerateBody({ plan_length_days: MAX_PLAN_DAYS + 1 }).ok).toBe(false);
+    const perPlan = inngestConfig.generateMealPlan.perPlanConcurrency;
+    for (const budget of [1, 5, 20, 60]) {
+      for (const days of [1, 3, 7, 14, 28]) {
+        const { model, maxTokens } = chooseModel(days, DEFAULT_GENERATION_CONFIG);
+        expect(chunkPass(range(1, days), maxTokens, chunkLimitsFor(budget)(model)).length).toBeLessThanOrEqual(perPlan);
+      }
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import type { ModelPort } from "@/generation/model/model-port";
+import { createOfflineModel } from "@/generation/offline/offline-model";
+import { generateMealPlanConcurrency } from "@/inngest/concurrency-slots";
+import { chunkLimitsFor } from "@/inngest/dependencies";
+import { startInlineRun } from "@/inngest/inline-runner";
+import { parseEnv } from "@/server/env";
+import { seedCatalogue } from "../../support/seed-catalogue";
+import { inMemoryStore } from "../../support/workflow-in-memory";
+
+const CALL_MS = 40;
+
+/** The offline planner behind a call that takes CALL_MS, counting how many calls overlap. */
+function timedModel() {
+  const offline = createOfflineModel();
+  const stats = { calls: 0, inFlight: 0, mostAtOnce: 0 };
+  const model: ModelPort = {
+    name: "claude",
+    async planPass(pass, options) {
+      stats.calls += 1;
+      stats.inFlight += 1;
+      stats.mostAtOnce = Math.max(stats.mostAtOnce, stats.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, CALL_MS));
+      stats.inFlight -= 1;
+      return offline.planPass(pass, options);
+    },
+  };
+  return { model, stats };
+}
+
+/** A 5-day plan under the 20 s step budget: one pass of five one-day chunks. */
+async function runFiveDayPlan(environment: Record<string, string>) {
+  const { model, stats } = timedModel();
+  let savedDays: number[] = [];
+  const store = inMemoryStore({ plan_length_days: 5 }, seedCatalogue(), (saved) => {
+    savedDays = saved.days.map((day) => day.day);
+  });
+  const started = performance.now();
+  await startInlineRun(
+    { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
+    {
+      dependencies: {
+        model,
+        store,
+        config: DEFAULT_GENERATION_CONFIG,
+        chunkLimitsFor: chunkLimitsFor(20),
+        logger: { info: () => {}, warn: () => {} },
+      },
+      concurrency: generateMealPlanConcurrency(parseEnv(environment)),
+    },
+  );
+  return { ...stats, savedDays, elapsedMs: performance.now() - started };
+}
+
+describe("the inline runner under the function's concurrency limits", () => {
+  it("runs a plan's chunks one after another when the per-plan limit is 1 (Inngest before this change)", async () => {
+    const run = await runFiveDayPlan({ GENERATION_PER_PLAN_CONCURRENCY: "1" });
+    expect(run.savedDays).toEqual([1, 2, 3, 4, 5]);
+    expect(run.calls).toBe(5);
+    expect(run.mostAtOnce).toBe(1);
+    expect(run.elapsedMs).toBeGreaterThanOrEqual(5 * CALL_MS);
+  });
+
+  it("overlaps a pass's chunks under the configured limit, up to the account's cap", async () => {
+    const wide = await runFiveDayPlan({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "28" });
+    expect(wide.savedDays).toEqual([1, 2, 3, 4, 5]);
+    expect(wide.mostAtOnce).toBe(5);
+
+    const capped = await runFiveDayPlan({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "2" });
+    expect(capped.savedDays).toEqual([1, 2, 3, 4, 5]);
+    expect(capped.mostAtOnce).toBe(2);
+  });
+});
