@@ -5,6 +5,8 @@ import { notFound } from "@/server/http/api-error";
 import type { GenerationStatus } from "./plans";
 
 export type PlanItem = {
+  /** The item's id, for the swap routes. */
+  id: string;
   food_id: string;
   food_name: string;
   food_group: string;
@@ -55,7 +57,7 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                      'name', m.name,
                      'items', coalesce((
                        select json_agg(json_build_object(
-                         'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
+                         'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
                          'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat) order by i.position)
                        from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
                    ) order by m.position)
