@@ -10,6 +10,11 @@ export const inngestConfig = {
   events: {
     /** Sent by /generate/start with event id = generation id, so a repeated send is de-duplicated. */
     generateRequested: "plan/generate.requested",
+    /**
+     * Sent by /generate/cancel once the plan is already back to its previous
+     * state; stops the run (cancelOn) so it spends no more model calls.
+     */
+    generateCancelled: "plan/generate.cancelled",
   },
 
   generateMealPlan: {
@@ -39,6 +44,11 @@ export const inngestConfig = {
      * replaying an old run from the dashboard never cancels the live one.
      */
     cancelWhenRestarted: "async.data.planId == event.data.planId && async.data.generationId != event.data.generationId",
+    /**
+     * A coach's Cancel stops exactly the run it names: same plan and same
+     * generation id, so a late cancel never stops a newer run of the plan.
+     */
+    cancelWhenCancelled: "async.data.planId == event.data.planId && async.data.generationId == event.data.generationId",
     /**
      * No run lingers holding the per-plan key: one that has not started in 5
      * minutes or finished in 20 is cancelled (a 28-day plan is ~14 calls of

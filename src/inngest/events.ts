@@ -20,3 +20,20 @@ export type GenerateRequestedData = z.infer<typeof GenerateRequestedDataSchema>;
 export const planGenerateRequested = eventType(inngestConfig.events.generateRequested, {
   schema: GenerateRequestedDataSchema,
 });
+
+/**
+ * plan/generate.cancelled: sent by /generate/cancel after the plan was put
+ * back to its state before the run; the function's cancelOn matches it by
+ * planId and generationId.
+ */
+export const GenerateCancelledDataSchema = z.object({
+  planId: z.uuid(),
+  orgId: z.uuid(),
+  generationId: z.uuid(),
+});
+
+export type GenerateCancelledData = z.infer<typeof GenerateCancelledDataSchema>;
+
+export const planGenerateCancelled = eventType(inngestConfig.events.generateCancelled, {
+  schema: GenerateCancelledDataSchema,
+});

@@ -46,6 +46,8 @@ export type GenerationDependencies = {
   /** Limits that size each model call to one step's time budget, per model. */
   chunkLimitsFor: (model: string) => ChunkLimits;
   logger: GenerationLogger;
+  /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
+  signal?: AbortSignal;
 };
 
 export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
@@ -194,7 +196,7 @@ async function planChunk(
 
   let reply: Awaited<ReturnType<ModelPort["complete"]>>;
   try {
-    reply = await deps.model.complete(request);
+    reply = await deps.model.complete(request, deps.signal ? { signal: deps.signal } : undefined);
   } catch (error) {
     throw stepFailure(error, days);
   }

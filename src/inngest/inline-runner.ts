@@ -15,7 +15,8 @@ import { isFinal, retryAfterMs } from "./step-failures";
  * Runs generate-meal-plan in this process, for machines with no Inngest
  * server (the embedded default). Same handler, same step ids, per-step
  * retries with backoff for retryable errors only, the same failure path, one
- * run per plan (a restart cancels the older run, like the Inngest function's cancelOn).
+ * run per plan (a restart cancels the older run, like the Inngest function's cancelOn;
+ * so does a coach's cancel, aborting a model call in flight).
  * It is NOT durable: a server restart mid-run loses the run (the plan is then
  * restartable once GENERATION_STALE_AFTER_MINUTES have passed).
  */
@@ -62,6 +63,18 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
   return done;
 }
 
+/**
+ * Stops the plan's run if it is this generation: at once, a model call in
+ * flight included (its AbortSignal reaches the SDK). False when no such run
+ * is in this process.
+ */
+export function cancelInlineRun(planId: string, generationId: string): boolean {
+  const run = activeRuns.get(planId);
+  if (run?.generationId !== generationId) return false;
+  run.controller.abort();
+  return true;
+}
+
 /** Waits for every run in flight (tests and graceful shutdown). */
 export async function settleInlineRuns(): Promise<void> {
   while (activeRuns.size > 0) await Promise.all([...activeRuns.values()].map((run) => run.done));
@@ -72,7 +85,7 @@ async function runToEnd(
   signal: AbortSignal,
   options: InlineRunOptions,
 ): Promise<GenerationOutcome | undefined> {
-  const dependencies = options.dependencies ?? generationDependencies();
+  const dependencies = { ...(options.dependencies ?? generationDependencies()), signal };
   const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
   const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs);
   try {
@@ -97,6 +110,8 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number):
         try {
           return await work();
         } catch (error) {
+          // A model call aborted by a cancel fails like a timeout: it is the cancel, not a failure.
+          if (signal.aborted) throw new RunCancelled("the run was stopped");
           if (isFinal(error) || attempt >= retries) throw error;
           const asked = retryAfterMs(error);
           if (asked !== undefined && asked > MAX_INLINE_WAIT_MS) {

@@ -13,7 +13,7 @@ import { db } from "@/server/database/index";
  */
 
 export type GenerationProgress = {
-  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "done";
+  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "done" | "cancelled";
   days_done: number;
   days_total: number;
 };
@@ -93,7 +93,7 @@ export type SavePlanInput = {
 /**
  * Replaces the plan's days, meals and items in one transaction with a fixed
  * number of statements (bulk inserts from arrays), whatever the plan's size.
- * Running it twice leaves the same rows; a superseded run writes nothing.
+ * Running it twice leaves the same rows; a superseded or cancelled run writes nothing.
  */
 export async function savePlan(
   planId: string,
@@ -103,6 +103,7 @@ export async function savePlan(
   return db().begin(async (tx) => {
     const [locked] = await tx<{ generation_id: string | null }[]>`
       select generation_id from meal_plans where id = ${planId} for update`;
+    // A newer run owns the plan, or the coach cancelled this one (cancel clears the id).
     if (!locked || locked.generation_id !== generationId) return "superseded" as const;
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;

@@ -85,6 +85,41 @@ export async function markQueueFailed(planId: string, generationId: string): Pro
   await markGenerationFailed(planId, generationId, QUEUE_FAILED_MESSAGE);
 }
 
+export type CancelResult = { generationId: string; orgId: string };
+
+export const NOTHING_TO_CANCEL_MESSAGE = "No generation is running for this plan";
+
+/**
+ * Cancels the plan's live run in one statement: the plan goes back to what it
+ * was before the run (complete when it has days, which a run only replaces at
+ * save, else idle), its progress says "cancelled", and its generation id is
+ * cleared. Every write of a run names its generation id, so from here on the
+ * run writes nothing, whether or not the cancel event reaches it. 409 when
+ * nothing runs (a cancel that arrives after save changes nothing).
+ */
+export async function cancelGeneration(caller: Caller, planId: string): Promise<CancelResult> {
+  const owned = await asUser(
+    caller.claims,
+    (tx) => tx`select 1 from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
+  );
+  if (owned.length === 0) throw notFound();
+  // As for start, the transition is the server's (coaches have no grant on it).
+  const [cancelled] = await db()<{ generation_id: string }[]>`
+    update meal_plans p set
+      generation_id = null,
+      generation_status = case when exists (select 1 from meal_plan_days d where d.plan_id = p.id)
+                               then 'complete' else 'idle' end,
+      generation_error = null,
+      generation_finished_at = now(),
+      generation_progress = jsonb_build_object('phase', 'cancelled', 'days_done', 0,
+        'days_total', coalesce((p.generation_progress ->> 'days_total')::int, p.plan_length_days))
+    from (select id, generation_id from meal_plans where id = ${planId} for update) as run
+    where p.id = run.id and p.org_id = ${caller.orgId} and p.generation_status = 'generating'
+    returning run.generation_id`;
+  if (!cancelled) throw new ApiError(409, NOTHING_TO_CANCEL_MESSAGE);
+  return { generationId: cancelled.generation_id, orgId: caller.orgId };
+}
+
 export type GenerationStatus = {
   generation_status: "idle" | "generating" | "complete" | "error";
   generation_error: string | null;

@@ -10,6 +10,7 @@ const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   scaling: "Scaling portions to the calorie target",
   deduplicating: "Removing repeated foods",
   done: "Finishing",
+  cancelled: "Cancelled",
 };
 
 // Share of the bar reached when each phase starts. The two planning passes
@@ -24,6 +25,7 @@ const PHASE_FLOORS: Record<Phase, number> = {
   scaling: PLANNING_END,
   deduplicating: 0.9,
   done: 1,
+  cancelled: 0,
 };
 
 export type ProgressView = {
@@ -39,9 +41,12 @@ export type ProgressView = {
  * newer server) still gets a sentence.
  */
 export function describeProgress(status: GenerationStatusValue, progress: GenerationProgress | null): ProgressView {
-  if (status === "complete") return { percent: 100, message: "The plan is ready." };
+  const cancelled = progress?.phase === "cancelled";
+  if (status === "complete") {
+    return { percent: 100, message: cancelled ? "Generation cancelled; the plan is as it was." : "The plan is ready." };
+  }
   if (status === "error") return { percent: 0, message: "Generation failed." };
-  if (status === "idle") return { percent: 0, message: "Not generated yet." };
+  if (status === "idle") return { percent: 0, message: cancelled ? "Generation cancelled." : "Not generated yet." };
 
   const phase = progress?.phase ?? "queued";
   const daysTotal = wholeNumberOrZero(progress?.days_total);

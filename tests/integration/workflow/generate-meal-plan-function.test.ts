@@ -104,6 +104,7 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.steps.step.retries).toEqual({ attempts: 3 });
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
+      { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
     ]);
     expect(config?.timeouts).toEqual({ start: "5m", finish: "20m" });
   });
