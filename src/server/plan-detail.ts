@@ -1,6 +1,9 @@
 import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { Caller } from "@/server/auth/authenticate";
-import { asUser } from "@/server/database/index";
+import { asUser, type Database, type Transaction } from "@/server/database/index";
+
+type Queryable = Database | Transaction;
+
 import { notFound } from "@/server/http/api-error";
 import type { GenerationStatus } from "./plans";
 
@@ -42,9 +45,18 @@ type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
 
 /** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
 export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
-  const [row] = await asUser(
-    caller.claims,
-    (tx) => tx<Row[]>`
+  const detail = await asUser(caller.claims, (tx) => selectPlanDetail(tx, planId, caller.orgId));
+  if (!detail) throw notFound();
+  return detail;
+}
+
+/**
+ * The plan read itself, on whichever connection the caller holds: the
+ * coach's (under RLS) or the server's, for a share link that already proved
+ * which plan and org it reaches. Undefined when the plan is not in the org.
+ */
+export async function selectPlanDetail(sql: Queryable, planId: string, orgId: string): Promise<PlanDetail | undefined> {
+  const [row] = await sql<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.intake_data, p.goal,
              p.calorie_target, p.macro_split, p.dietary_restrictions, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
@@ -65,9 +77,8 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                ) order by d.day_number)
                from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
       from meal_plans p left join clients c on c.id = p.client_id
-      where p.id = ${planId} and p.org_id = ${caller.orgId}`,
-  );
-  if (!row) throw notFound();
+      where p.id = ${planId} and p.org_id = ${orgId}`;
+  if (!row) return undefined;
 
   const targets = planTargets(row);
   const {
