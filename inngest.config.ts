@@ -15,7 +15,18 @@ export const inngestConfig = {
      * state; stops the run (cancelOn) so it spends no more model calls.
      */
     generateCancelled: "plan/generate.cancelled",
+    /** Sent by /days/{day}/regenerate with event id = the day-generation id (a repeated send is dropped). */
+    dayRegenerateRequested: "plan/day.regenerate.requested",
   },
+
+  /**
+   * The per-plan concurrency limit, shared by every function that writes a
+   * plan's days (generate-meal-plan and regenerate-plan-day): scope "env"
+   * makes the same key one queue across functions, so a day regeneration
+   * never runs a step beside a whole-plan run of the same plan. Inngest counts
+   * every executing step against it: one plan, one step at a time.
+   */
+  perPlanConcurrency: { scope: "env", key: "event.data.planId", limit: 1 },
 
   generateMealPlan: {
     id: "generate-meal-plan",
@@ -26,12 +37,12 @@ export const inngestConfig = {
      */
     retries: 3,
     /**
-     * One plan, one step at a time: two runs of the same plan cannot interleave
-     * their writes (save still checks generation_id, because a concurrency limit
-     * bounds steps, not runs). It also means a pass's chunks, though started as
-     * parallel steps, run one after another for a single plan on Inngest.
+     * One plan, one step at a time (perPlanConcurrency above): two runs of the
+     * same plan cannot interleave their writes (save still checks
+     * generation_id, because a concurrency limit bounds steps, not runs). It
+     * also means a pass's chunks, though started as parallel steps, run one
+     * after another for a single plan on Inngest.
      */
-    perPlanConcurrency: 1,
     /**
      * Model calls in flight across the whole account: protects the Anthropic
      * rate limit when many coaches press Generate at once.
@@ -55,6 +66,14 @@ export const inngestConfig = {
      * < 20 s each). Cancelled runs are marked failed by `mark-cancelled`.
      */
     timeouts: { start: "5m", finish: "20m" },
+  },
+
+  regeneratePlanDay: {
+    id: "regenerate-plan-day",
+    /** The same reasoning as generate-meal-plan: Claude's 429/529s clear within a minute. */
+    retries: 3,
+    /** One model call for one day: a run not started in 5 minutes or finished in 5 is stopped (and marked failed). */
+    timeouts: { start: "5m", finish: "5m" },
   },
 
   /**

@@ -2,12 +2,14 @@ import { type Env, env } from "@/server/env";
 import { redactSecrets } from "@/server/redact";
 import { inngest } from "./client";
 import {
+  type DayRegenerateRequestedData,
   type GenerateCancelledData,
   type GenerateRequestedData,
+  planDayRegenerateRequested,
   planGenerateCancelled,
   planGenerateRequested,
 } from "./events";
-import { cancelInlineRun, startInlineRun } from "./inline-runner";
+import { cancelInlineRun, startInlineDayRun, startInlineRun } from "./inline-runner";
 
 /**
  * How /generate/start hands a run to the workflow engine: an Inngest event
@@ -56,5 +58,23 @@ export function cancelDispatcher(configuration: Env = env()): CancelDispatch {
   }
   return async (data) => {
     cancelInlineRun(data.planId, data.generationId);
+  };
+}
+
+export type DayDispatch = (data: DayRegenerateRequestedData) => Promise<void>;
+
+/** Hands a one-day regeneration to the engine: plan/day.regenerate.requested (event id = day-generation id), or inline. */
+export function dayDispatcher(configuration: Env = env()): DayDispatch {
+  if (selectedRunner(configuration) === "inngest") {
+    return async (data) => {
+      await inngest.send(planDayRegenerateRequested.create(data, { id: data.dayGenerationId }));
+    };
+  }
+  return async (data) => {
+    startInlineDayRun(data).catch((error: unknown) => {
+      console.error(
+        `[generation] inline day run for plan ${data.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+      );
+    });
   };
 }

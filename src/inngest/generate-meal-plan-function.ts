@@ -20,7 +20,7 @@ export const generateMealPlanFunction = inngest.createFunction(
     triggers: [planGenerateRequested],
     retries: limits.retries,
     concurrency: [
-      { key: "event.data.planId", limit: limits.perPlanConcurrency },
+      inngestConfig.perPlanConcurrency,
       { scope: "account", key: '"anthropic-messages"', limit: limits.accountModelConcurrency },
     ],
     cancelOn: [

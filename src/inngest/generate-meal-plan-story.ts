@@ -52,7 +52,7 @@ export type GenerationDependencies = {
 
 export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
 
-type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
+export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
 
 type RunContext = {
   spec: PlanSpec;
@@ -187,7 +187,27 @@ async function planChunk(
   data: GenerateRequestedData,
   deps: GenerationDependencies,
 ): Promise<PassResult> {
-  const { spec, candidates } = context;
+  const result = await planDays({ ...context, chunk, avoidFoodIds, planId: data.planId }, deps);
+  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, context.spec.days);
+  return result;
+}
+
+/**
+ * One model call for some days, and its answer made safe: parsed, stripped of
+ * foods the plan may not contain, each day checked against the calorie
+ * target. Shared by both workflows (whole plan and one day).
+ */
+export async function planDays(
+  input: {
+    spec: PlanSpec;
+    candidates: CatalogueFood[];
+    chunk: PassChunk;
+    avoidFoodIds: string[];
+    planId: string;
+  },
+  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
+): Promise<PassResult> {
+  const { spec, candidates, chunk, avoidFoodIds } = input;
   const days = describeDays(chunk.days);
   const request = buildPassRequest(
     { spec, candidates, dayNumbers: chunk.days, avoidFoodIds, maxTokens: chunk.maxTokens },
@@ -207,18 +227,16 @@ async function planChunk(
   const { unknownFood, restrictedFood } = sanitized.removed;
   if (unknownFood + restrictedFood > 0) {
     deps.logger.warn(
-      { planId: data.planId, days, unknownFood, restrictedFood },
+      { planId: input.planId, days, unknownFood, restrictedFood },
       "removed foods the plan may not contain",
     );
   }
   const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
   if (problem) throw answerFailure(problem, days);
-
-  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, spec.days);
   return { days: sanitized.days, usage: reply.usage, model: reply.model };
 }
 
-function sumUsage(usages: ModelUsage[]): Record<string, number> {
+export function sumUsage(usages: ModelUsage[]): Record<string, number> {
   const total = {
     inputTokens: 0,
     outputTokens: 0,

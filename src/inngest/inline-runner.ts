@@ -1,7 +1,8 @@
 import { NonRetriableError } from "inngest";
+import { dayGenerationStore } from "@/server/day-generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { generationDependencies } from "./dependencies";
-import type { GenerateRequestedData } from "./events";
+import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
 import {
   type GenerationDependencies,
@@ -9,6 +10,7 @@ import {
   generateMealPlan,
   type StepRunner,
 } from "./generate-meal-plan-story";
+import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { isFinal, retryAfterMs } from "./step-failures";
 
 /**
@@ -33,6 +35,8 @@ const MAX_INLINE_WAIT_MS = 60_000;
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
 
 const activeRuns = new Map<string, ActiveRun>();
+/** One-day regenerations, by plan (a newer one for the plan stops the older, as for whole runs). */
+const activeDayRuns = new Map<string, ActiveRun>();
 let warned = false;
 
 class RunCancelled extends Error {
@@ -77,7 +81,49 @@ export function cancelInlineRun(planId: string, generationId: string): boolean {
 
 /** Waits for every run in flight (tests and graceful shutdown). */
 export async function settleInlineRuns(): Promise<void> {
-  while (activeRuns.size > 0) await Promise.all([...activeRuns.values()].map((run) => run.done));
+  while (activeRuns.size + activeDayRuns.size > 0) {
+    await Promise.all([...activeRuns.values(), ...activeDayRuns.values()].map((run) => run.done));
+  }
+}
+
+export type InlineDayRunOptions = Omit<InlineRunOptions, "dependencies"> & { dependencies?: DayGenerationDependencies };
+
+/** Runs regenerate-plan-day in this process: same story, step ids, retries and failure path as on Inngest. */
+export function startInlineDayRun(data: DayRegenerateRequestedData, options: InlineDayRunOptions = {}): Promise<void> {
+  const previous = activeDayRuns.get(data.planId);
+  if (previous?.generationId === data.dayGenerationId) return previous.done;
+  previous?.controller.abort();
+
+  const controller = new AbortController();
+  const done = (previous?.done ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const dependencies = {
+        ...(options.dependencies ?? { ...generationDependencies(), store: dayGenerationStore }),
+        signal: controller.signal,
+      };
+      const retries = options.retries ?? inngestConfig.regeneratePlanDay.retries;
+      const step = inlineSteps(
+        controller.signal,
+        retries,
+        options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs,
+      );
+      try {
+        await regeneratePlanDay(data, step, dependencies);
+      } catch (error) {
+        if (error instanceof RunCancelled) return;
+        await dependencies.store.markDayGenerationFailed(
+          data.planId,
+          data.dayGenerationId,
+          failureMessage(error as Error, retries + 1),
+        );
+      }
+    })
+    .finally(() => {
+      if (activeDayRuns.get(data.planId)?.controller === controller) activeDayRuns.delete(data.planId);
+    });
+  activeDayRuns.set(data.planId, { generationId: data.dayGenerationId, controller, done });
+  return done;
 }
 
 async function runToEnd(

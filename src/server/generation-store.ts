@@ -3,7 +3,7 @@ import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/c
 import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { db } from "@/server/database/index";
+import { db, type Transaction } from "@/server/database/index";
 
 /**
  * What the generation workflow reads and writes, on the service connection
@@ -108,37 +108,7 @@ export async function savePlan(
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
 
-    const totals = input.days.map((day) => dayTotals(day));
-    const savedDays = await tx<{ id: string; day_number: number }[]>`
-      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat)
-      select ${planId}, * from unnest(
-        ${input.days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
-        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[])
-      returning id, day_number`;
-    const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
-
-    const meals = input.days.flatMap((day) =>
-      day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
-    );
-    const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
-      insert into meal_plan_meals (day_id, position, name)
-      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
-      returning id, day_id, position`;
-    const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
-
-    const items = meals.flatMap(({ dayId, position, meal }) =>
-      meal.items.map((item, itemPosition) => ({
-        mealId: mealIdByKey.get(`${dayId}:${position}`) ?? "",
-        itemPosition,
-        item,
-      })),
-    );
-    await tx`
-      insert into meal_plan_items (meal_id, food_id, position, grams, kcal, protein, carbs, fat)
-      select * from unnest(
-        ${items.map((i) => i.mealId)}::uuid[], ${items.map((i) => i.item.food_id)}::uuid[], ${items.map((i) => i.itemPosition)}::int[],
-        ${items.map((i) => i.item.grams)}::numeric[], ${items.map((i) => i.item.kcal)}::numeric[], ${items.map((i) => i.item.protein)}::numeric[],
-        ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
+    await insertDays(tx, planId, input.days);
 
     const doneProgress: GenerationProgress = {
       phase: "done",
@@ -158,6 +128,45 @@ export async function savePlan(
       where id = ${planId}`;
     return "saved" as const;
   }) as Promise<"saved" | "superseded">;
+}
+
+/**
+ * Inserts days with their meals and items with a fixed number of statements
+ * (bulk inserts from arrays), whatever their number; totals computed here.
+ * The caller has removed any rows for these day numbers in the same transaction.
+ */
+export async function insertDays(tx: Transaction, planId: string, days: readonly PlannedDay[]): Promise<void> {
+  const totals = days.map((day) => dayTotals(day));
+  const savedDays = await tx<{ id: string; day_number: number }[]>`
+      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat)
+      select ${planId}, * from unnest(
+        ${days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
+        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[])
+      returning id, day_number`;
+  const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
+
+  const meals = days.flatMap((day) =>
+    day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
+  );
+  const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
+      insert into meal_plan_meals (day_id, position, name)
+      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
+      returning id, day_id, position`;
+  const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
+
+  const items = meals.flatMap(({ dayId, position, meal }) =>
+    meal.items.map((item, itemPosition) => ({
+      mealId: mealIdByKey.get(`${dayId}:${position}`) ?? "",
+      itemPosition,
+      item,
+    })),
+  );
+  await tx`
+      insert into meal_plan_items (meal_id, food_id, position, grams, kcal, protein, carbs, fat)
+      select * from unnest(
+        ${items.map((i) => i.mealId)}::uuid[], ${items.map((i) => i.item.food_id)}::uuid[], ${items.map((i) => i.itemPosition)}::int[],
+        ${items.map((i) => i.item.grams)}::numeric[], ${items.map((i) => i.item.kcal)}::numeric[], ${items.map((i) => i.item.protein)}::numeric[],
+        ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
 }
 
 /** Ends a run in error with a coach-readable message, unless a newer run owns the plan. */

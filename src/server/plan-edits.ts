@@ -63,8 +63,15 @@ type ItemDay = {
  * (its save would replace the day anyway).
  */
 async function lockItemDay(tx: Transaction, caller: Caller, planId: string, itemId: string): Promise<ItemDay> {
-  const [plan] = await tx<(StoredPlanInputs & { org_id: string; generation_status: string })[]>`
-    select org_id, generation_status, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
+  const [plan] = await tx<
+    (StoredPlanInputs & {
+      org_id: string;
+      generation_status: string;
+      day_generation_status: string | null;
+      day_generation_day: number | null;
+    })[]
+  >`
+    select org_id, generation_status, day_generation_status, day_generation_day, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
     from meal_plans where id = ${planId} and org_id = ${caller.orgId} for update`;
   if (!plan) throw notFound();
   const [owner] = await tx<{ day_id: string; day_number: number }[]>`
@@ -74,6 +81,9 @@ async function lockItemDay(tx: Transaction, caller: Caller, planId: string, item
   if (!owner) throw notFound("Item not found in this plan");
   if (plan.generation_status === "generating") {
     throw new ApiError(409, "The plan is being generated; edit it once generation has finished");
+  }
+  if (plan.day_generation_status === "generating" && plan.day_generation_day === owner.day_number) {
+    throw new ApiError(409, `Day ${owner.day_number} is being regenerated; edit it once that has finished`);
   }
 
   let spec: PlanSpec;

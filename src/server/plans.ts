@@ -5,6 +5,7 @@ import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/reso
 import type { Caller } from "@/server/auth/authenticate";
 import { asUser, db } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
 
 /**
@@ -120,11 +121,80 @@ export async function cancelGeneration(caller: Caller, planId: string): Promise<
   return { generationId: cancelled.generation_id, orgId: caller.orgId };
 }
 
+export type DayRegenerationStart = { dayGenerationId: string; orgId: string };
+
+/**
+ * Starts regenerating one day in one statement: a new day-generation id for
+ * that day, only when the plan is complete (it has the day), no whole-plan run
+ * is live and no other day run is (unless it has been silent for
+ * `staleAfterMinutes`). 400 for a day the plan does not have, 409 with the
+ * reason when something else holds the plan.
+ */
+export async function startDayRegeneration(
+  caller: Caller,
+  planId: string,
+  day: number,
+  staleAfterMinutes: number,
+): Promise<DayRegenerationStart> {
+  const [plan] = await asUser(
+    caller.claims,
+    (tx) => tx<{ plan_length_days: number }[]>`
+      select plan_length_days from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
+  );
+  if (!plan) throw notFound();
+  if (day > plan.plan_length_days) {
+    throw badRequest(`day must be between 1 and ${plan.plan_length_days}, the plan's length`, [
+      { path: "day", message: `no day ${day}` },
+    ]);
+  }
+  // The transition is the server's, as for start (no grant on these columns).
+  const sql = db();
+  const [started] = await sql<{ day_generation_id: string }[]>`
+    update meal_plans set
+      day_generation_id = gen_random_uuid(),
+      day_generation_day = ${day},
+      day_generation_status = 'generating',
+      day_generation_phase = 'queued',
+      day_generation_error = null,
+      day_generation_heartbeat_at = now()
+    where id = ${planId} and org_id = ${caller.orgId} and generation_status = 'complete'
+      and (day_generation_status is distinct from 'generating'
+           or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+    returning day_generation_id`;
+  if (started) return { dayGenerationId: started.day_generation_id, orgId: caller.orgId };
+
+  const [held] = await sql<{ generation_status: string; day_generation_day: number | null }[]>`
+    select generation_status, day_generation_day from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+  if (!held) throw notFound();
+  if (held.generation_status === "generating") {
+    throw new ApiError(409, "The whole plan is being generated; wait for it to finish (or cancel it) first");
+  }
+  if (held.generation_status !== "complete") {
+    throw new ApiError(409, "The plan has no days yet; generate it first");
+  }
+  throw new ApiError(
+    409,
+    `Day ${held.day_generation_day} is being regenerated; wait for it to finish before regenerating another`,
+  );
+}
+
+/** Where a one-day regeneration is, for the status read (null when no day was ever regenerated). */
+export type DayRegenerationStatus = {
+  day: number;
+  status: "generating" | "complete" | "error";
+  phase: string | null;
+  error: string | null;
+} | null;
+
 export type GenerationStatus = {
   generation_status: "idle" | "generating" | "complete" | "error";
   generation_error: string | null;
   progress: Partial<GenerationProgress>;
+  /** Always present in the status answer; optional for states the page builds itself. */
+  day_regeneration?: DayRegenerationStatus;
 };
+
+export const DAY_STALE_MESSAGE = "Regenerating the day stopped responding and was abandoned; try again";
 
 export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";
 
@@ -141,26 +211,54 @@ export async function readGenerationStatus(
   const [row] = await asUser(
     caller.claims,
     (tx) => tx<
-      (GenerationStatus & {
+      (Omit<GenerationStatus, "day_regeneration"> & {
         generation_progress: GenerationStatus["progress"];
         stale: boolean;
         generation_id: string | null;
+        day_generation_id: string | null;
+        day_generation_day: number | null;
+        day_generation_status: "generating" | "complete" | "error" | null;
+        day_generation_phase: string | null;
+        day_generation_error: string | null;
+        day_stale: boolean;
       })[]
     >`
       select generation_status, generation_error, generation_progress, generation_id,
              (generation_status = 'generating'
-              and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
+              and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale,
+             day_generation_id, day_generation_day, day_generation_status, day_generation_phase, day_generation_error,
+             (day_generation_status = 'generating'
+              and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale
       from meal_plans where id = ${planId} and org_id = ${caller.orgId}`,
   );
   if (!row) throw notFound();
+  let dayRegeneration: DayRegenerationStatus = null;
+  if (row.day_generation_status && row.day_generation_day !== null) {
+    dayRegeneration = {
+      day: row.day_generation_day,
+      status: row.day_generation_status,
+      phase: row.day_generation_phase,
+      error: row.day_generation_error,
+    };
+    if (row.day_stale && row.day_generation_id) {
+      await markDayGenerationFailed(planId, row.day_generation_id, DAY_STALE_MESSAGE);
+      dayRegeneration = { ...dayRegeneration, status: "error", error: DAY_STALE_MESSAGE };
+    }
+  }
   if (row.stale && row.generation_id) {
     await markGenerationFailed(planId, row.generation_id, STALE_MESSAGE);
-    return { generation_status: "error", generation_error: STALE_MESSAGE, progress: row.generation_progress };
+    return {
+      generation_status: "error",
+      generation_error: STALE_MESSAGE,
+      progress: row.generation_progress,
+      day_regeneration: dayRegeneration,
+    };
   }
   return {
     generation_status: row.generation_status,
     generation_error: row.generation_error,
     progress: row.generation_progress,
+    day_regeneration: dayRegeneration,
   };
 }
 

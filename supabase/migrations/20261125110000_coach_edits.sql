@@ -43,3 +43,28 @@ create policy "members revoke their org's share links" on public.plan_share_link
   for update to authenticated
   using (public.is_org_member(org_id))
   with check (public.is_org_member(org_id));
+
+-- -----------------------------------------------------------------------------
+-- meal_plans: one day regenerated at a time
+-- -----------------------------------------------------------------------------
+-- Regenerating one day is a run of its own (regenerate-plan-day) with its own
+-- id, so a replay writes nothing twice and a superseded run writes nothing.
+-- Server-owned like the generation columns: coaches get no grant on them.
+alter table public.meal_plans
+  add column day_generation_id uuid,
+  add column day_generation_day integer check (day_generation_day between 1 and 28),
+  add column day_generation_status text
+    constraint meal_plans_day_generation_status_check
+    check (day_generation_status in ('generating', 'complete', 'error')),
+  add column day_generation_phase text,
+  add column day_generation_error text check (length(day_generation_error) <= 2000),
+  add column day_generation_heartbeat_at timestamptz,
+  add constraint meal_plans_day_generation_has_id
+    check (day_generation_status is null or (day_generation_id is not null and day_generation_day is not null));
+
+comment on column public.meal_plans.day_generation_id is 'The current one-day regeneration run; only it may replace its day.';
+comment on column public.meal_plans.day_generation_day is 'The day that run regenerates.';
+comment on column public.meal_plans.day_generation_status is 'generating | complete | error; null when no day was ever regenerated.';
+comment on column public.meal_plans.day_generation_phase is 'Where the day run is (queued, planning, scaling, deduplicating, saving, done).';
+comment on column public.meal_plans.day_generation_error is 'Why the last day run failed, for the coach (never secrets).';
+comment on column public.meal_plans.day_generation_heartbeat_at is 'Last sign of life of the day run; a silent one may be restarted.';

@@ -98,7 +98,7 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
     expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
     expect(config?.concurrency).toEqual([
-      { key: "event.data.planId", limit: 1 },
+      { scope: "env", key: "event.data.planId", limit: 1 },
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
     expect(config?.steps.step.retries).toEqual({ attempts: 3 });
