@@ -5,7 +5,7 @@ import { asUser, type Database, type Transaction } from "@/server/database/index
 type Queryable = Database | Transaction;
 
 import { notFound } from "@/server/http/api-error";
-import type { GenerationStatus } from "./plans";
+import type { DayRegenerationStatus, GenerationStatus } from "./plans";
 
 export type PlanItem = {
   /** The item's id, for the swap routes. */
@@ -34,6 +34,8 @@ export type PlanDetail = {
   generation_error: string | null;
   generation_model: string | null;
   progress: GenerationStatus["progress"];
+  /** The last one-day regeneration (null when none), as the status read reports it. */
+  day_regeneration: DayRegenerationStatus;
   targets: { kcal: number; macro_split: { protein_pct: number; carb_pct: number; fat_pct: number } } | null;
   days: PlanDay[];
   created_at: string;
@@ -60,6 +62,10 @@ export async function selectPlanDetail(sql: Queryable, planId: string, orgId: st
       select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.intake_data, p.goal,
              p.calorie_target, p.macro_split, p.dietary_restrictions, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
+             case when p.day_generation_status is null then null
+                  else json_build_object('day', p.day_generation_day, 'status', p.day_generation_status,
+                                         'phase', p.day_generation_phase, 'error', p.day_generation_error)
+             end as day_regeneration,
              coalesce((
                select json_agg(json_build_object(
                  'day_number', d.day_number,
