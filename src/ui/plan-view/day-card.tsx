@@ -1,7 +1,7 @@
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
-import { ItemSwap } from "./item-swap";
+import { SwappableItemRows } from "./item-swap";
 
 /** The coach's edit controls; absent on the client's read-only shared view. */
 export type DayEdit = {
@@ -119,24 +119,36 @@ function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: numbe
           </tr>
         </thead>
         <tbody>
-          {meal.items.map((item, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a food may appear twice in a meal; the rows are read-only and never reorder
-            <tr key={`${index}-${item.food_id}`}>
-              <th scope="row" className="food-name">
-                {item.food_name}
-              </th>
-              <td>{formatMacroGrams(item.grams)}</td>
-              <td>{Math.round(item.kcal)}</td>
-              <td>{formatMacroGrams(item.protein)}</td>
-              <td>{formatMacroGrams(item.carbs)}</td>
-              <td>{formatMacroGrams(item.fat)}</td>
-              {edit ? (
-                <td className="no-print">
-                  <ItemSwap planId={edit.planId} item={item} disabled={edit.busy} onSwapped={edit.onChanged} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
+          {meal.items.map((item, index) => {
+            const cells = (
+              <>
+                <th scope="row" className="food-name">
+                  {item.food_name}
+                </th>
+                <td>{formatMacroGrams(item.grams)}</td>
+                <td>{Math.round(item.kcal)}</td>
+                <td>{formatMacroGrams(item.protein)}</td>
+                <td>{formatMacroGrams(item.carbs)}</td>
+                <td>{formatMacroGrams(item.fat)}</td>
+              </>
+            );
+            // A food may appear twice in a meal and rows never reorder, so position is part of the key.
+            const key = `${index}-${item.food_id}`;
+            return edit ? (
+              <SwappableItemRows
+                key={key}
+                planId={edit.planId}
+                item={item}
+                disabled={edit.busy}
+                onSwapped={edit.onChanged}
+                columns={7}
+              >
+                {cells}
+              </SwappableItemRows>
+            ) : (
+              <tr key={key}>{cells}</tr>
+            );
+          })}
         </tbody>
       </table>
     </section>
