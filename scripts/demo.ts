@@ -137,12 +137,18 @@ async function main(): Promise<number> {
       if (day?.status === "complete") break;
       await new Promise((resolve) => setTimeout(resolve, pollDelayMs(poll)));
     }
-    const afterRegenerate = ((await api(`/api/nutrition/plans/${planId}`, { token })).body.days as Day[])[2];
+    const daysAfter = (await api(`/api/nutrition/plans/${planId}`, { token })).body.days as Day[];
+    const afterRegenerate = daysAfter[2];
     const beforeRegenerate = days[2];
     if (beforeRegenerate && afterRegenerate) {
       for (const line of describeDay(beforeRegenerate)) console.log(`  before  ${line}`);
       for (const line of describeDay(afterRegenerate)) console.log(`  after   ${line}`);
-      console.log(`  day 3 now ${afterRegenerate.totals.kcal.toFixed(0)} kcal; the other six days are unchanged`);
+      const others = (list: Day[]) => JSON.stringify(list.filter((day) => day.day_number !== 3));
+      const untouched = others(daysAfter) === others(days);
+      console.log(
+        `  day 3 now ${afterRegenerate.totals.kcal.toFixed(0)} kcal; the other six days ${untouched ? "are unchanged" : "CHANGED (a bug)"}`,
+      );
+      if (!untouched) return 1;
     }
 
     const item = first?.meals.flatMap((meal) => meal.items).find((candidate) => candidate.food_group === "protein");

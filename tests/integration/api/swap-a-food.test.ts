@@ -127,6 +127,7 @@ describe("POST …/items/{itemId}/swap", () => {
   });
 
   it.each([
+    ["{not json", /JSON/],
     [{}, /food_id/],
     [{ food_id: "tofu" }, /food_id must be a UUID/],
     [{ food_id: "00000000-0000-4000-8000-000000000000" }, /not a food in your catalogue/],
