@@ -125,8 +125,7 @@ export type DayRegenerationStart = { dayGenerationId: string; orgId: string };
 
 /**
  * Starts regenerating one day in one statement: a new day-generation id for
- * that day, only when the plan is complete (it has the day), no whole-plan run
- * is live and no other day run is (unless it has been silent for
+ * that day, only when the plan has that day saved, no whole-plan run is live and no other day run is (unless it has been silent for
  * `staleAfterMinutes`). 400 for a day the plan does not have, 409 with the
  * reason when something else holds the plan.
  */
@@ -157,20 +156,23 @@ export async function startDayRegeneration(
       day_generation_phase = 'queued',
       day_generation_error = null,
       day_generation_heartbeat_at = now()
-    where id = ${planId} and org_id = ${caller.orgId} and generation_status = 'complete'
+    where id = ${planId} and org_id = ${caller.orgId} and generation_status <> 'generating'
+      and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
       and (day_generation_status is distinct from 'generating'
            or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
     returning day_generation_id`;
   if (started) return { dayGenerationId: started.day_generation_id, orgId: caller.orgId };
 
-  const [held] = await sql<{ generation_status: string; day_generation_day: number | null }[]>`
-    select generation_status, day_generation_day from meal_plans where id = ${planId} and org_id = ${caller.orgId}`;
+  const [held] = await sql<{ generation_status: string; day_generation_day: number | null; has_day: boolean }[]>`
+    select generation_status, day_generation_day,
+           exists (select 1 from meal_plan_days d where d.plan_id = p.id and d.day_number = ${day}) as has_day
+    from meal_plans p where id = ${planId} and org_id = ${caller.orgId}`;
   if (!held) throw notFound();
   if (held.generation_status === "generating") {
     throw new ApiError(409, "The whole plan is being generated; wait for it to finish (or cancel it) first");
   }
-  if (held.generation_status !== "complete") {
-    throw new ApiError(409, "The plan has no days yet; generate it first");
+  if (!held.has_day) {
+    throw new ApiError(409, `The plan has no day ${day} yet; generate it first`);
   }
   throw new ApiError(
     409,

@@ -96,6 +96,17 @@ describe("regenerating one day (inline runner, offline planner)", () => {
     expect(seen.size).toBe(3);
   });
 
+  it("works on a plan whose last whole-plan run failed but kept its previous days", async () => {
+    const { planId, days: before } = await generatedPlan(2);
+    await db()`update meal_plans set generation_status = 'error', generation_error = 'Claude was overloaded'
+               where id = ${planId}`;
+    expect((await call(regenerate.POST, { token, params: { planId, day: "1" }, body: {} })).status).toBe(202);
+    await settleInlineRuns();
+    const after = (await call(planDetail.GET, { token, params: { planId } })).json.days as PlanDay[];
+    expect(foodIds(after[0])).not.toEqual(foodIds(before[0]));
+    expect(after[1]).toEqual(before[1]);
+  });
+
   it("writes nothing twice when the run or its save is replayed", async () => {
     const { planId } = await generatedPlan(2);
     const response = await call(regenerate.POST, { token, params: { planId, day: "1" }, body: {} });
@@ -176,7 +187,7 @@ describe("POST …/days/{day}/regenerate refuses", () => {
     const planId = await createPlan({ plan_length_days: 2 });
     const response = await call(regenerate.POST, { token, params: { planId, day: "1" }, body: {} });
     expect(response.status).toBe(409);
-    expect(response.json.error).toMatch(/generate it first/);
+    expect(response.json.error).toMatch(/no day 1 yet; generate it first/);
   });
 
   it("the second of two simultaneous regenerations of a day: one runs", async () => {
