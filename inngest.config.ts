@@ -16,7 +16,35 @@ export const inngestConfig = {
   events: {
     /** Sent by /generate/start with event id = generation id, so a repeated send is de-duplicated. */
     generateRequested: "plan/generate.requested",
+    /**
+     * Sent by /generate/cancel once the plan is already back to its previous
+     * state; stops the run (cancelOn) so it spends no more model calls.
+     */
+    generateCancelled: "plan/generate.cancelled",
+    /** Sent by /days/{day}/regenerate with event id = the day-generation id (a repeated send is dropped). */
+    dayRegenerateRequested: "plan/day.regenerate.requested",
   },
+
+  /**
+   * Steps of one plan that may execute at once, shared by every function that
+   * writes a plan's days (generate-meal-plan and regenerate-plan-day): scope
+   * "env" makes the same key one limit across functions.
+   *
+   * Inngest counts every executing step against every concurrency limit it
+   * matches (3 parallel steps take 3 slots), so this limit decides whether a
+   * pass's day-chunks really overlap: at 1 they ran one after another (a
+   * 14-day plan was 8 model calls in a row). A chunk holds at least one day,
+   * so the most chunks one wave can have is the longest plan's day count: with
+   * this limit every chunk of every pass (or of the one wave) runs at once.
+   *
+   * It does not serialise runs of one plan; that is guaranteed elsewhere:
+   * `cancelOn` a newer start or a cancel, save's generation_id check (a
+   * superseded run writes nothing), and the 409 a day regeneration gets while
+   * a whole-plan run is live (and the reverse). GENERATION_PER_PLAN_CONCURRENCY
+   * overrides the limit (an Inngest plan with a lower per-key cap; the
+   * benchmark's "limit 1" row).
+   */
+  perPlanConcurrency: { scope: "env", key: "event.data.planId", limit: MAX_PLAN_DAYS },
 
   generateMealPlan: {
     id: "generate-meal-plan",
@@ -27,19 +55,6 @@ export const inngestConfig = {
      */
     retries: 3,
     /**
-     * Steps of one plan that may execute at once. Inngest counts every
-     * executing step against every concurrency limit it matches (3 parallel
-     * steps take 3 slots), so this limit decides whether a pass's day-chunks
-     * really overlap: at 1 they ran one after another (a 14-day plan was 8
-     * model calls in a row). A chunk holds at least one day, so the most
-     * chunks one wave can have is the longest plan's day count: with this
-     * limit every chunk of every pass (or of the one wave) runs at once.
-     * It no longer serialises runs of one plan; that is guaranteed by
-     * `cancelOn` a newer start and by save's generation_id check (a superseded
-     * run writes nothing). GENERATION_PER_PLAN_CONCURRENCY overrides it (an
-     * Inngest plan with a lower per-key cap; the benchmark's "limit 1" row).
-     */
-    perPlanConcurrency: MAX_PLAN_DAYS,
     /**
      * Steps executing at once across the whole account (every step of this
      * function matches the key, model calls being the ones that last):
@@ -57,12 +72,25 @@ export const inngestConfig = {
      */
     cancelWhenRestarted: "async.data.planId == event.data.planId && async.data.generationId != event.data.generationId",
     /**
+     * A coach's Cancel stops exactly the run it names: same plan and same
+     * generation id, so a late cancel never stops a newer run of the plan.
+     */
+    cancelWhenCancelled: "async.data.planId == event.data.planId && async.data.generationId == event.data.generationId",
+    /**
      * No run lingers holding the per-plan key: one that has not started in 5
      * minutes or finished in 20 is cancelled (even with its chunks forced one
      * after another, a 28-day plan is 28 calls of < 20 s: under 10 minutes).
      * Cancelled runs are marked failed by `mark-cancelled`.
      */
     timeouts: { start: "5m", finish: "20m" },
+  },
+
+  regeneratePlanDay: {
+    id: "regenerate-plan-day",
+    /** The same reasoning as generate-meal-plan: Claude's 429/529s clear within a minute. */
+    retries: 3,
+    /** One model call for one day: a run not started in 5 minutes or finished in 5 is stopped (and marked failed). */
+    timeouts: { start: "5m", finish: "5m" },
   },
 
   /**

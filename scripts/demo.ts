@@ -1,6 +1,7 @@
 // npm run demo — the whole product, headless, through the HTTP API: boots the
 // database and the app, signs in as the demo coach, creates a 7-day plan,
-// generates it while printing progress, prints the plan, stops what it started.
+// generates it while printing progress, prints the plan, then edits it as a
+// coach would (regenerates day 3, swaps a food of day 1), stops what it started.
 import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
@@ -13,8 +14,11 @@ type Day = {
   day_number: number;
   totals: { kcal: number; protein: number; carbs: number; fat: number };
   kcal_off_target_pct: number;
-  meals: { name: string; items: { food_name: string; grams: number }[] }[];
+  meals: { name: string; items: { id: string; food_name: string; food_group: string; grams: number }[] }[];
 };
+
+const describeDay = (day: Day) =>
+  day.meals.map((meal) => `${meal.name}: ${meal.items.map((item) => `${item.food_name} ${item.grams} g`).join(", ")}`);
 
 const COACH = "coach@demo.test";
 
@@ -114,11 +118,63 @@ async function main(): Promise<number> {
     const first = days[0];
     if (first) {
       console.log(`\nDay 1 in detail:`);
-      for (const meal of first.meals) {
-        console.log(`  ${meal.name}: ${meal.items.map((item) => `${item.food_name} ${item.grams} g`).join(", ")}`);
+      for (const line of describeDay(first)) console.log(`  ${line}`);
+    }
+    console.log(`\n✔ ${days.length} days saved by the ${String(plan.generation_model)} in one transaction.`);
+
+    // A coach's edits after the first draft.
+    console.log("\nThe coach dislikes day 3 and regenerates just that day:");
+    const regenerated = await api(`/api/nutrition/plans/${planId}/days/3/regenerate`, {
+      method: "POST",
+      token,
+      body: "{}",
+    });
+    if (regenerated.status !== 202) throw new Error(`Regenerate failed: ${JSON.stringify(regenerated.body)}`);
+    for (let poll = 0; ; poll++) {
+      const status = (await api(`/api/nutrition/plans/${planId}/generate/status`, { token })).body;
+      const day = status.day_regeneration as { status: string; phase: string | null; error: string | null } | null;
+      if (day?.status === "error") throw new Error(`Regenerating day 3 failed: ${day.error}`);
+      if (day?.status === "complete") break;
+      await new Promise((resolve) => setTimeout(resolve, pollDelayMs(poll)));
+    }
+    const daysAfter = (await api(`/api/nutrition/plans/${planId}`, { token })).body.days as Day[];
+    const afterRegenerate = daysAfter[2];
+    const beforeRegenerate = days[2];
+    if (beforeRegenerate && afterRegenerate) {
+      for (const line of describeDay(beforeRegenerate)) console.log(`  before  ${line}`);
+      for (const line of describeDay(afterRegenerate)) console.log(`  after   ${line}`);
+      const others = (list: Day[]) => JSON.stringify(list.filter((day) => day.day_number !== 3));
+      const untouched = others(daysAfter) === others(days);
+      console.log(
+        `  day 3 now ${afterRegenerate.totals.kcal.toFixed(0)} kcal; the other six days ${untouched ? "are unchanged" : "CHANGED (a bug)"}`,
+      );
+      if (!untouched) return 1;
+    }
+
+    const item = first?.meals.flatMap((meal) => meal.items).find((candidate) => candidate.food_group === "protein");
+    if (item) {
+      const alternatives = (await api(`/api/nutrition/plans/${planId}/items/${item.id}/alternatives`, { token })).body
+        .alternatives as { food_id: string; food_name: string }[];
+      const choice = alternatives[0];
+      if (choice) {
+        console.log(
+          `\nThe client will not eat ${item.food_name}; closest alternatives: ${alternatives
+            .slice(0, 3)
+            .map((alternative) => alternative.food_name)
+            .join("; ")}`,
+        );
+        const swapped = await api(`/api/nutrition/plans/${planId}/items/${item.id}/swap`, {
+          method: "POST",
+          token,
+          body: JSON.stringify({ food_id: choice.food_id }),
+        });
+        if (swapped.status !== 200) throw new Error(`Swap failed: ${JSON.stringify(swapped.body)}`);
+        const day = swapped.body.day as Day;
+        console.log(`  swapped for ${choice.food_name}; day 1 re-solved to ${day.totals.kcal.toFixed(0)} kcal:`);
+        for (const line of describeDay(day)) console.log(`  ${line}`);
       }
     }
-    console.log(`\n✔ Done: ${days.length} days saved by the ${String(plan.generation_model)} in one transaction.`);
+    console.log("\n✔ Done.");
     return 0;
   } finally {
     await app.stop();

@@ -2,9 +2,9 @@ import { type Env, env } from "@/server/env";
 import { inngestConfig } from "../../inngest.config";
 
 /**
- * generate-meal-plan's concurrency limits, and their emulation for the inline
- * runner. The Inngest function and the inline runner both take their limits
- * from generateMealPlanConcurrency(), so local timings predict production's:
+ * The plan workflow's concurrency limits, and their emulation for the inline
+ * runner. The Inngest functions and the inline runner all take their limits
+ * from planWorkflowConcurrency(), so local timings predict production's:
  * Inngest counts every executing step against every limit whose key it
  * matches (three parallel steps take three slots) and steps over a limit
  * wait, in order, until a slot frees.
@@ -13,11 +13,16 @@ import { inngestConfig } from "../../inngest.config";
 /** One concurrency limit, in the shape Inngest's createFunction takes. */
 export type ConcurrencyLimit = { key: string; limit: number; scope?: "fn" | "env" | "account" };
 
-/** The function's limits: steps per plan, and steps (model calls) across the account (Inngest allows two). */
-export function generateMealPlanConcurrency(configuration: Env = env()): [ConcurrencyLimit, ConcurrencyLimit] {
+/**
+ * The limits of every function that works on a plan (generate-meal-plan and
+ * regenerate-plan-day): steps per plan, shared across both functions, and
+ * steps (model calls) across the account. Inngest allows two limits.
+ */
+export function planWorkflowConcurrency(configuration: Env = env()): [ConcurrencyLimit, ConcurrencyLimit] {
   const limits = inngestConfig.generateMealPlan;
+  const perPlan = inngestConfig.perPlanConcurrency;
   return [
-    { key: "event.data.planId", limit: configuration.GENERATION_PER_PLAN_CONCURRENCY ?? limits.perPlanConcurrency },
+    { ...perPlan, limit: configuration.GENERATION_PER_PLAN_CONCURRENCY ?? perPlan.limit },
     {
       scope: "account",
       key: '"anthropic-messages"',

@@ -1,8 +1,15 @@
 import { type Env, env } from "@/server/env";
 import { redactSecrets } from "@/server/redact";
 import { inngest } from "./client";
-import { type GenerateRequestedData, planGenerateRequested } from "./events";
-import { startInlineRun } from "./inline-runner";
+import {
+  type DayRegenerateRequestedData,
+  type GenerateCancelledData,
+  type GenerateRequestedData,
+  planDayRegenerateRequested,
+  planGenerateCancelled,
+  planGenerateRequested,
+} from "./events";
+import { cancelInlineRun, startInlineDayRun, startInlineRun } from "./inline-runner";
 
 /**
  * How /generate/start hands a run to the workflow engine: an Inngest event
@@ -34,4 +41,40 @@ export const startInline: Dispatch = async (data) => {
 
 export function dispatcher(configuration: Env = env()): Dispatch {
   return selectedRunner(configuration) === "inngest" ? sendToInngest : startInline;
+}
+
+export type CancelDispatch = (data: GenerateCancelledData) => Promise<void>;
+
+/**
+ * Tells the engine a run was cancelled (the plan row already says so): an
+ * Inngest event matched by the function's cancelOn (event id per generation,
+ * so a repeated cancel is one event), or an abort of the inline run.
+ */
+export function cancelDispatcher(configuration: Env = env()): CancelDispatch {
+  if (selectedRunner(configuration) === "inngest") {
+    return async (data) => {
+      await inngest.send(planGenerateCancelled.create(data, { id: `cancel-${data.generationId}` }));
+    };
+  }
+  return async (data) => {
+    cancelInlineRun(data.planId, data.generationId);
+  };
+}
+
+export type DayDispatch = (data: DayRegenerateRequestedData) => Promise<void>;
+
+/** Hands a one-day regeneration to the engine: plan/day.regenerate.requested (event id = day-generation id), or inline. */
+export function dayDispatcher(configuration: Env = env()): DayDispatch {
+  if (selectedRunner(configuration) === "inngest") {
+    return async (data) => {
+      await inngest.send(planDayRegenerateRequested.create(data, { id: data.dayGenerationId }));
+    };
+  }
+  return async (data) => {
+    startInlineDayRun(data).catch((error: unknown) => {
+      console.error(
+        `[generation] inline day run for plan ${data.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+      );
+    });
+  };
 }

@@ -20,3 +20,37 @@ export type GenerateRequestedData = z.infer<typeof GenerateRequestedDataSchema>;
 export const planGenerateRequested = eventType(inngestConfig.events.generateRequested, {
   schema: GenerateRequestedDataSchema,
 });
+
+/**
+ * plan/day.regenerate.requested: sent by /days/{day}/regenerate with the
+ * event id set to the day-generation id.
+ */
+export const DayRegenerateRequestedDataSchema = z.object({
+  planId: z.uuid(),
+  orgId: z.uuid(),
+  dayGenerationId: z.uuid(),
+  day: z.number().int().min(1).max(28),
+});
+
+export type DayRegenerateRequestedData = z.infer<typeof DayRegenerateRequestedDataSchema>;
+
+export const planDayRegenerateRequested = eventType(inngestConfig.events.dayRegenerateRequested, {
+  schema: DayRegenerateRequestedDataSchema,
+});
+
+/**
+ * plan/generate.cancelled: sent by /generate/cancel after the plan was put
+ * back to its state before the run; the function's cancelOn matches it by
+ * planId and generationId.
+ */
+export const GenerateCancelledDataSchema = z.object({
+  planId: z.uuid(),
+  orgId: z.uuid(),
+  generationId: z.uuid(),
+});
+
+export type GenerateCancelledData = z.infer<typeof GenerateCancelledDataSchema>;
+
+export const planGenerateCancelled = eventType(inngestConfig.events.generateCancelled, {
+  schema: GenerateCancelledDataSchema,
+});

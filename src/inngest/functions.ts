@@ -1,4 +1,10 @@
 import { generateMealPlanFunction, markCancelledGenerationFunction } from "./generate-meal-plan-function";
+import { markCancelledDayGenerationFunction, regeneratePlanDayFunction } from "./regenerate-plan-day-function";
 
 /** Every function this app serves at /api/inngest. */
-export const functions = [generateMealPlanFunction, markCancelledGenerationFunction];
+export const functions = [
+  generateMealPlanFunction,
+  markCancelledGenerationFunction,
+  regeneratePlanDayFunction,
+  markCancelledDayGenerationFunction,
+];

@@ -1,9 +1,9 @@
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { generateMealPlanConcurrency } from "./concurrency-slots";
+import { planWorkflowConcurrency } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
-import { planGenerateRequested } from "./events";
+import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
 import { generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
 
@@ -21,8 +21,11 @@ export const generateMealPlanFunction = inngest.createFunction(
     triggers: [planGenerateRequested],
     retries: limits.retries,
     // The same limits the inline runner emulates (concurrency-slots.ts).
-    concurrency: generateMealPlanConcurrency(),
-    cancelOn: [{ event: planGenerateRequested, if: limits.cancelWhenRestarted }],
+    concurrency: planWorkflowConcurrency(),
+    cancelOn: [
+      { event: planGenerateRequested, if: limits.cancelWhenRestarted },
+      { event: planGenerateCancelled, if: limits.cancelWhenCancelled },
+    ],
     timeouts: limits.timeouts,
     onFailure: async ({ event, error, step }) => {
       const original = event.data.event.data as { planId: string; generationId: string };
@@ -44,7 +47,8 @@ export const generateMealPlanFunction = inngest.createFunction(
  * Runs cancelled by `timeouts` (or by a restart, through `cancelOn`) do not
  * reach onFailure. A cancelled run whose plan is still its own would stay
  * "generating" forever, so this marks it failed; a run cancelled by a restart
- * no longer owns the plan, and the update matches nothing.
+ * no longer owns the plan, and the update matches nothing; nor does it for a
+ * coach's cancel, which cleared the plan's generation id first.
  */
 export const markCancelledGenerationFunction = inngest.createFunction(
   {

@@ -49,11 +49,13 @@ export type GenerationDependencies = {
   /** Limits that size each model call to one step's time budget, per model. */
   chunkLimitsFor: (model: string) => ChunkLimits;
   logger: GenerationLogger;
+  /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
+  signal?: AbortSignal;
 };
 
 export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
 
-type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
+export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
 
 type RunContext = {
   spec: PlanSpec;
@@ -208,7 +210,27 @@ async function planChunk(
   data: GenerateRequestedData,
   deps: GenerationDependencies,
 ): Promise<PassResult> {
-  const { spec, candidates } = context;
+  const result = await planDays({ ...context, chunk, avoidFoodIds, planId: data.planId }, deps);
+  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, context.spec.days);
+  return result;
+}
+
+/**
+ * One model call for some days, and its answer made safe: parsed, stripped of
+ * foods the plan may not contain, each day checked against the calorie
+ * target. Shared by both workflows (whole plan and one day).
+ */
+export async function planDays(
+  input: {
+    spec: PlanSpec;
+    candidates: CatalogueFood[];
+    chunk: PlannedChunk;
+    avoidFoodIds: string[];
+    planId: string;
+  },
+  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
+): Promise<PassResult> {
+  const { spec, candidates, chunk, avoidFoodIds } = input;
   const days = describeDays(chunk.days);
   const pass: PassToPlan = {
     spec,
@@ -222,7 +244,7 @@ async function planChunk(
 
   let reply: ModelReply;
   try {
-    reply = await deps.model.planPass(pass);
+    reply = await deps.model.planPass(pass, deps.signal ? { signal: deps.signal } : undefined);
   } catch (error) {
     throw stepFailure(error, days);
   }
@@ -233,18 +255,16 @@ async function planChunk(
   const { unknownFood, restrictedFood } = sanitized.removed;
   if (unknownFood + restrictedFood > 0) {
     deps.logger.warn(
-      { planId: data.planId, days, unknownFood, restrictedFood },
+      { planId: input.planId, days, unknownFood, restrictedFood },
       "removed foods the plan may not contain",
     );
   }
   const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
   if (problem) throw answerFailure(problem, days);
-
-  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, spec.days);
   return { days: sanitized.days, usage: reply.usage, model: reply.model };
 }
 
-function sumUsage(usages: ModelUsage[]): Record<string, number> {
+export function sumUsage(usages: ModelUsage[]): Record<string, number> {
   const total = {
     inputTokens: 0,
     outputTokens: 0,

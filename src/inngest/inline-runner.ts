@@ -1,15 +1,16 @@
 import { NonRetriableError } from "inngest";
+import { dayGenerationStore } from "@/server/day-generation-store";
 import { holdInlineRun, releaseInlineRun, thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
 import {
   type ConcurrencyLimit,
   ConcurrencySlots,
-  generateMealPlanConcurrency,
+  planWorkflowConcurrency,
   StepCancelled,
   slotClaims,
 } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
-import type { GenerateRequestedData } from "./events";
+import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
 import {
   type GenerationDependencies,
@@ -17,13 +18,15 @@ import {
   generateMealPlan,
   type StepRunner,
 } from "./generate-meal-plan-story";
+import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { isFinal, retryAfterMs, type StepFault, stepFaultOf, summariseStepFaults } from "./step-failures";
 
 /**
  * Runs generate-meal-plan in this process, for machines with no Inngest
  * server (the embedded default). Same handler, same step ids, per-step
  * retries with backoff for retryable errors only, the same failure path, one
- * run per plan (a restart cancels the older run, like the Inngest function's cancelOn).
+ * run per plan (a restart cancels the older run, like the Inngest function's cancelOn;
+ * so does a coach's cancel, aborting a model call in flight).
  * It is not durable, but it is recoverable: each run writes this process's
  * name on its plan, and the next server to start takes up the runs of a
  * process that died (inline-recovery.ts). A graceful stop (stopInlineRuns)
@@ -46,6 +49,11 @@ type ActiveRun = { generationId: string; controller: AbortController; done: Prom
 const activeRuns = new Map<string, ActiveRun>();
 /** One set of slots for the process, like Inngest's one account: every run's steps count against it. */
 const slots = new ConcurrencySlots();
+const DAY_RUN_STOPPED_MESSAGE =
+  "The server stopped while this day was being regenerated; press Regenerate to try again";
+
+/** One-day regenerations, by plan (a newer one for the plan stops the older, as for whole runs). */
+const activeDayRuns = new Map<string, ActiveRun>();
 let warned = false;
 
 class RunCancelled extends Error {
@@ -88,7 +96,9 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
  * dies with the process and is recovered the same way.
  */
 export async function stopInlineRuns(graceMs: number): Promise<void> {
-  for (const run of activeRuns.values()) run.controller.abort(new RunStopped("the server is stopping"));
+  for (const run of [...activeRuns.values(), ...activeDayRuns.values()]) {
+    run.controller.abort(new RunStopped("the server is stopping"));
+  }
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     settleInlineRuns(),
@@ -99,9 +109,78 @@ export async function stopInlineRuns(graceMs: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * Stops the plan's run if it is this generation: at once, a model call in
+ * flight included (its AbortSignal reaches the SDK). False when no such run
+ * is in this process.
+ */
+export function cancelInlineRun(planId: string, generationId: string): boolean {
+  const run = activeRuns.get(planId);
+  if (run?.generationId !== generationId) return false;
+  run.controller.abort();
+  return true;
+}
+
 /** Waits for every run in flight (tests and graceful shutdown). */
 export async function settleInlineRuns(): Promise<void> {
-  while (activeRuns.size > 0) await Promise.all([...activeRuns.values()].map((run) => run.done));
+  while (activeRuns.size + activeDayRuns.size > 0) {
+    await Promise.all([...activeRuns.values(), ...activeDayRuns.values()].map((run) => run.done));
+  }
+}
+
+export type InlineDayRunOptions = Omit<InlineRunOptions, "dependencies"> & { dependencies?: DayGenerationDependencies };
+
+/** Runs regenerate-plan-day in this process: same story, step ids, retries and failure path as on Inngest. */
+export function startInlineDayRun(data: DayRegenerateRequestedData, options: InlineDayRunOptions = {}): Promise<void> {
+  const previous = activeDayRuns.get(data.planId);
+  if (previous?.generationId === data.dayGenerationId) return previous.done;
+  previous?.controller.abort();
+
+  const controller = new AbortController();
+  const done = (previous?.done ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const dependencies = {
+        ...(options.dependencies ?? { ...generationDependencies(), store: dayGenerationStore }),
+        signal: controller.signal,
+      };
+      const retries = options.retries ?? inngestConfig.regeneratePlanDay.retries;
+      const step = inlineSteps(
+        controller.signal,
+        retries,
+        options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs,
+        [],
+      );
+      // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
+      const claims = slotClaims(
+        options.concurrency ?? planWorkflowConcurrency(),
+        inngestConfig.regeneratePlanDay.id,
+        data,
+      );
+      const slotted: StepRunner = {
+        run: (id, work) => step.run(id, () => slots.hold(claims, work, controller.signal)),
+      };
+      try {
+        await regeneratePlanDay(data, slotted, dependencies);
+      } catch (error) {
+        if (error instanceof RunCancelled || error instanceof StepCancelled) return;
+        if (error instanceof RunStopped) {
+          // One day is quick to ask for again, so a stopped day run is not resumed: it says so instead.
+          await dependencies.store.markDayGenerationFailed(data.planId, data.dayGenerationId, DAY_RUN_STOPPED_MESSAGE);
+          return;
+        }
+        await dependencies.store.markDayGenerationFailed(
+          data.planId,
+          data.dayGenerationId,
+          failureMessage(error as Error, retries + 1),
+        );
+      }
+    })
+    .finally(() => {
+      if (activeDayRuns.get(data.planId)?.controller === controller) activeDayRuns.delete(data.planId);
+    });
+  activeDayRuns.set(data.planId, { generationId: data.dayGenerationId, controller, done });
+  return done;
 }
 
 async function runToEnd(
@@ -109,15 +188,11 @@ async function runToEnd(
   signal: AbortSignal,
   options: InlineRunOptions,
 ): Promise<GenerationOutcome | undefined> {
-  const dependencies = options.dependencies ?? generationDependencies();
+  const dependencies = { ...(options.dependencies ?? generationDependencies()), signal };
   const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
   const faults: StepFault[] = [];
   const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs, faults);
-  const claims = slotClaims(
-    options.concurrency ?? generateMealPlanConcurrency(),
-    inngestConfig.generateMealPlan.id,
-    data,
-  );
+  const claims = slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.generateMealPlan.id, data);
   const slotted: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
     run: (id, work) => step.run(id, () => slots.hold(claims, work, signal)),
@@ -157,6 +232,10 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, 
         } catch (error) {
           const fault = stepFaultOf(error);
           if (fault) faults.push(fault);
+          // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
+          if (signal.aborted) {
+            throw signal.reason instanceof RunStopped ? signal.reason : new RunCancelled("the run was stopped");
+          }
           if (isFinal(error) || attempt >= retries) throw error;
           const asked = retryAfterMs(error);
           if (asked !== undefined && asked > MAX_INLINE_WAIT_MS) {

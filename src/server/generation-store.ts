@@ -1,3 +1,4 @@
+import type { TransactionSql } from "postgres";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
@@ -14,7 +15,7 @@ import { db } from "@/server/database/index";
  */
 
 export type GenerationProgress = {
-  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "balancing" | "done";
+  phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "balancing" | "done" | "cancelled";
   days_done: number;
   days_total: number;
 };
@@ -96,7 +97,7 @@ export type SavePlanInput = {
 /**
  * Replaces the plan's days, meals and items in one transaction with a fixed
  * number of statements (bulk inserts from arrays), whatever the plan's size.
- * Running it twice leaves the same rows; a superseded run writes nothing.
+ * Running it twice leaves the same rows; a superseded or cancelled run writes nothing.
  */
 export async function savePlan(
   planId: string,
@@ -106,47 +107,12 @@ export async function savePlan(
   return db().begin(async (tx) => {
     const [locked] = await tx<{ generation_id: string | null }[]>`
       select generation_id from meal_plans where id = ${planId} for update`;
+    // A newer run owns the plan, or the coach cancelled this one (cancel clears the id).
     if (!locked || locked.generation_id !== generationId) return "superseded" as const;
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
 
-    const totals = input.days.map((day) => dayTotals(day));
-    const missByDay = new Map(input.macroMisses?.map(({ day, ...miss }) => [day, miss]));
-    // The misses travel as JSON text and become jsonb in SQL (a jsonb[] parameter would be stored as JSON strings).
-    const savedDays = await tx<{ id: string; day_number: number }[]>`
-      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss)
-      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb from unnest(
-        ${input.days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
-        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[],
-        ${input.days.map((day) => {
-          const miss = missByDay.get(day.day);
-          return miss ? JSON.stringify(miss) : null;
-        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss)
-      returning id, day_number`;
-    const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
-
-    const meals = input.days.flatMap((day) =>
-      day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
-    );
-    const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
-      insert into meal_plan_meals (day_id, position, name)
-      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
-      returning id, day_id, position`;
-    const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
-
-    const items = meals.flatMap(({ dayId, position, meal }) =>
-      meal.items.map((item, itemPosition) => ({
-        mealId: mealIdByKey.get(`${dayId}:${position}`) ?? "",
-        itemPosition,
-        item,
-      })),
-    );
-    await tx`
-      insert into meal_plan_items (meal_id, food_id, position, grams, kcal, protein, carbs, fat)
-      select * from unnest(
-        ${items.map((i) => i.mealId)}::uuid[], ${items.map((i) => i.item.food_id)}::uuid[], ${items.map((i) => i.itemPosition)}::int[],
-        ${items.map((i) => i.item.grams)}::numeric[], ${items.map((i) => i.item.kcal)}::numeric[], ${items.map((i) => i.item.protein)}::numeric[],
-        ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
+    await insertDays(tx, planId, input.days, input.macroMisses);
 
     const doneProgress: GenerationProgress = {
       phase: "done",
@@ -166,6 +132,56 @@ export async function savePlan(
       where id = ${planId}`;
     return "saved" as const;
   }) as Promise<"saved" | "superseded">;
+}
+
+/**
+ * Inserts days with their meals and items with a fixed number of statements
+ * (bulk inserts from arrays), whatever their number; totals computed here.
+ * The caller has removed any rows for these day numbers in the same transaction.
+ */
+export async function insertDays(
+  tx: TransactionSql,
+  planId: string,
+  days: readonly PlannedDay[],
+  macroMisses: readonly (MacroMiss & { day: number })[] = [],
+): Promise<void> {
+  const totals = days.map((day) => dayTotals(day));
+  const missByDay = new Map(macroMisses.map(({ day, ...miss }) => [day, miss]));
+  // The misses travel as JSON text and become jsonb in SQL (a jsonb[] parameter would be stored as JSON strings).
+  const savedDays = await tx<{ id: string; day_number: number }[]>`
+      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss)
+      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb from unnest(
+        ${days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
+        ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[],
+        ${days.map((day) => {
+          const miss = missByDay.get(day.day);
+          return miss ? JSON.stringify(miss) : null;
+        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss)
+      returning id, day_number`;
+  const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
+
+  const meals = days.flatMap((day) =>
+    day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
+  );
+  const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
+      insert into meal_plan_meals (day_id, position, name)
+      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
+      returning id, day_id, position`;
+  const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
+
+  const items = meals.flatMap(({ dayId, position, meal }) =>
+    meal.items.map((item, itemPosition) => ({
+      mealId: mealIdByKey.get(`${dayId}:${position}`) ?? "",
+      itemPosition,
+      item,
+    })),
+  );
+  await tx`
+      insert into meal_plan_items (meal_id, food_id, position, grams, kcal, protein, carbs, fat)
+      select * from unnest(
+        ${items.map((i) => i.mealId)}::uuid[], ${items.map((i) => i.item.food_id)}::uuid[], ${items.map((i) => i.itemPosition)}::int[],
+        ${items.map((i) => i.item.grams)}::numeric[], ${items.map((i) => i.item.kcal)}::numeric[], ${items.map((i) => i.item.protein)}::numeric[],
+        ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
 }
 
 /** Ends a run in error with a coach-readable message, unless a newer run owns the plan. */

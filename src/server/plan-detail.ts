@@ -7,10 +7,15 @@ import {
 } from "@/generation/intake/resolve-plan-spec";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
+import type { Database, Transaction } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
-import type { GenerationStatus } from "./plans";
+import type { DayRegenerationStatus, GenerationStatus } from "./plans";
+
+type Queryable = Database | Transaction;
 
 export type PlanItem = {
+  /** The item's id, for the swap routes. */
+  id: string;
   food_id: string;
   food_name: string;
   food_group: string;
@@ -42,6 +47,8 @@ export type PlanDetail = {
   generation_error: string | null;
   generation_model: string | null;
   progress: GenerationStatus["progress"];
+  /** The last one-day regeneration (null when none), as the status read reports it. */
+  day_regeneration: DayRegenerationStatus;
   targets: { kcal: number; macro_split: MacroSplit } | null;
   days: PlanDay[];
   created_at: string;
@@ -53,11 +60,31 @@ type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
 
 /** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
 export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
-  const [[row]] = await asCaller(caller, (tx) => [
-    tx<Row[]>`
+  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null)]);
+  if (!row) throw notFound();
+  return toPlanDetail(row);
+}
+
+/**
+ * The plan read on whichever connection the caller holds, for a share link
+ * that already proved which plan and org it reaches (the server's
+ * connection). Undefined when the plan is not in the org.
+ */
+export async function selectPlanDetail(sql: Queryable, planId: string, orgId: string): Promise<PlanDetail | undefined> {
+  const [row] = await planDetailQuery(sql, planId, orgId);
+  return row ? toPlanDetail(row) : undefined;
+}
+
+/** The one query behind a plan read: the given org, or (null) the signed-in caller's. */
+function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
+  return sql<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name,
-             ${tx(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
+             ${sql(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
+             case when p.day_generation_status is null then null
+                  else json_build_object('day', p.day_generation_day, 'status', p.day_generation_status,
+                                         'phase', p.day_generation_phase, 'error', p.day_generation_error)
+             end as day_regeneration,
              coalesce((
                select json_agg(json_build_object(
                  'day_number', d.day_number,
@@ -68,7 +95,7 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                      'name', m.name,
                      'items', coalesce((
                        select json_agg(json_build_object(
-                         'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
+                         'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
                          'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat) order by i.position)
                        from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
                    ) order by m.position)
@@ -76,10 +103,10 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
                ) order by d.day_number)
                from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
       from meal_plans p left join clients c on c.id = p.client_id
-      where p.id = ${planId} and p.org_id = public.caller_org_id()`,
-  ]);
-  if (!row) throw notFound();
+      where p.id = ${planId} and p.org_id = coalesce(${orgId}::uuid, public.caller_org_id())`;
+}
 
+function toPlanDetail(row: Row): PlanDetail {
   const targets = planTargets(row);
   const {
     generation_progress,

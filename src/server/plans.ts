@@ -9,7 +9,8 @@ import {
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import { db } from "@/server/database/index";
-import { badRequest, notFound } from "@/server/http/api-error";
+import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
 
 /**
@@ -109,13 +110,119 @@ export async function markQueueFailed(planId: string, generationId: string): Pro
   await markGenerationFailed(planId, generationId, QUEUE_FAILED_MESSAGE);
 }
 
+export type CancelResult = { generationId: string; orgId: string };
+
+export const NOTHING_TO_CANCEL_MESSAGE = "No generation is running for this plan";
+
+/**
+ * Cancels the plan's live run in one statement: the plan goes back to what it
+ * was before the run (complete when it has days, which a run only replaces at
+ * save, else idle), its progress says "cancelled", and its generation id is
+ * cleared. Every write of a run names its generation id, so from here on the
+ * run writes nothing, whether or not the cancel event reaches it. 409 when
+ * nothing runs (a cancel that arrives after save changes nothing).
+ */
+export async function cancelGeneration(caller: Caller, planId: string): Promise<CancelResult> {
+  const [[owned]] = await asCaller(caller, (tx) => [
+    tx<{ org_id: string }[]>`select org_id from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+  ]);
+  if (!owned) throw notFound();
+  const orgId = owned.org_id;
+  // As for start, the transition is the server's (coaches have no grant on it).
+  const [cancelled] = await db()<{ generation_id: string }[]>`
+    update meal_plans p set
+      generation_id = null,
+      generation_status = case when exists (select 1 from meal_plan_days d where d.plan_id = p.id)
+                               then 'complete' else 'idle' end,
+      generation_error = null,
+      generation_finished_at = now(),
+      generation_progress = jsonb_build_object('phase', 'cancelled', 'days_done', 0,
+        'days_total', coalesce((p.generation_progress ->> 'days_total')::int, p.plan_length_days))
+    from (select id, generation_id from meal_plans where id = ${planId} for update) as run
+    where p.id = run.id and p.org_id = ${orgId} and p.generation_status = 'generating'
+    returning run.generation_id`;
+  if (!cancelled) throw new ApiError(409, NOTHING_TO_CANCEL_MESSAGE);
+  return { generationId: cancelled.generation_id, orgId };
+}
+
+export type DayRegenerationStart = { dayGenerationId: string; orgId: string };
+
+/**
+ * Starts regenerating one day in one statement: a new day-generation id for
+ * that day, only when the plan has that day saved, no whole-plan run is live and no other day run is (unless it has been silent for
+ * `staleAfterMinutes`). 400 for a day the plan does not have, 409 with the
+ * reason when something else holds the plan.
+ */
+export async function startDayRegeneration(
+  caller: Caller,
+  planId: string,
+  day: number,
+  staleAfterMinutes: number,
+): Promise<DayRegenerationStart> {
+  const [[plan]] = await asCaller(caller, (tx) => [
+    tx<{ plan_length_days: number; org_id: string }[]>`
+      select plan_length_days, org_id from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+  ]);
+  if (!plan) throw notFound();
+  const orgId = plan.org_id;
+  if (day > plan.plan_length_days) {
+    throw badRequest(`day must be between 1 and ${plan.plan_length_days}, the plan's length`, [
+      { path: "day", message: `no day ${day}` },
+    ]);
+  }
+  // The transition is the server's, as for start (no grant on these columns).
+  const sql = db();
+  const [started] = await sql<{ day_generation_id: string }[]>`
+    update meal_plans set
+      day_generation_id = gen_random_uuid(),
+      day_generation_day = ${day},
+      day_generation_status = 'generating',
+      day_generation_phase = 'queued',
+      day_generation_error = null,
+      day_generation_heartbeat_at = now()
+    where id = ${planId} and org_id = ${orgId} and generation_status <> 'generating'
+      and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
+      and (day_generation_status is distinct from 'generating'
+           or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+    returning day_generation_id`;
+  if (started) return { dayGenerationId: started.day_generation_id, orgId };
+
+  const [held] = await sql<{ generation_status: string; day_generation_day: number | null; has_day: boolean }[]>`
+    select generation_status, day_generation_day,
+           exists (select 1 from meal_plan_days d where d.plan_id = p.id and d.day_number = ${day}) as has_day
+    from meal_plans p where id = ${planId} and org_id = ${orgId}`;
+  if (!held) throw notFound();
+  if (held.generation_status === "generating") {
+    throw new ApiError(409, "The whole plan is being generated; wait for it to finish (or cancel it) first");
+  }
+  if (!held.has_day) {
+    throw new ApiError(409, `The plan has no day ${day} yet; generate it first`);
+  }
+  throw new ApiError(
+    409,
+    `Day ${held.day_generation_day} is being regenerated; wait for it to finish before regenerating another`,
+  );
+}
+
+/** Where a one-day regeneration is, for the status read (null when no day was ever regenerated). */
+export type DayRegenerationStatus = {
+  day: number;
+  status: "generating" | "complete" | "error";
+  phase: string | null;
+  error: string | null;
+} | null;
+
 export type GenerationStatus = {
   generation_status: "idle" | "generating" | "complete" | "error";
   generation_error: string | null;
   progress: Partial<GenerationProgress>;
   /** When a restarted server took up this plan's interrupted run; null if it never had to. */
   resumed_at?: string | null;
+  /** Always present in the status answer; optional for states the page builds itself. */
+  day_regeneration?: DayRegenerationStatus;
 };
+
+export const DAY_STALE_MESSAGE = "Regenerating the day stopped responding and was abandoned; try again";
 
 export const STALE_MESSAGE = "Generation stopped responding and was abandoned; press Generate to try again";
 
@@ -131,20 +238,42 @@ export async function readGenerationStatus(
 ): Promise<GenerationStatus> {
   const [[row]] = await asCaller(caller, (tx) => [
     tx<
-      (GenerationStatus & {
+      (Omit<GenerationStatus, "day_regeneration"> & {
         generation_progress: GenerationStatus["progress"];
         stale: boolean;
         generation_id: string | null;
         generation_resumed_at: Date | null;
+        day_generation_id: string | null;
+        day_generation_day: number | null;
+        day_generation_status: "generating" | "complete" | "error" | null;
+        day_generation_phase: string | null;
+        day_generation_error: string | null;
+        day_stale: boolean;
       })[]
     >`
       select generation_status, generation_error, generation_progress, generation_id, generation_resumed_at,
              (generation_status = 'generating'
-              and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale
+              and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale,
+             day_generation_id, day_generation_day, day_generation_status, day_generation_phase, day_generation_error,
+             (day_generation_status = 'generating'
+              and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
   ]);
   if (!row) throw notFound();
   const resumed_at = row.generation_resumed_at?.toISOString() ?? null;
+  let dayRegeneration: DayRegenerationStatus = null;
+  if (row.day_generation_status && row.day_generation_day !== null) {
+    dayRegeneration = {
+      day: row.day_generation_day,
+      status: row.day_generation_status,
+      phase: row.day_generation_phase,
+      error: row.day_generation_error,
+    };
+    if (row.day_stale && row.day_generation_id) {
+      await markDayGenerationFailed(planId, row.day_generation_id, DAY_STALE_MESSAGE);
+      dayRegeneration = { ...dayRegeneration, status: "error", error: DAY_STALE_MESSAGE };
+    }
+  }
   if (row.stale && row.generation_id) {
     await markGenerationFailed(planId, row.generation_id, STALE_MESSAGE);
     return {
@@ -152,6 +281,7 @@ export async function readGenerationStatus(
       generation_error: STALE_MESSAGE,
       progress: row.generation_progress,
       resumed_at,
+      day_regeneration: dayRegeneration,
     };
   }
   return {
@@ -159,6 +289,7 @@ export async function readGenerationStatus(
     generation_error: row.generation_error,
     progress: row.generation_progress,
     resumed_at,
+    day_regeneration: dayRegeneration,
   };
 }
 

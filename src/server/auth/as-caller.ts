@@ -22,3 +22,17 @@ export async function asCaller<const S extends Statements>(
   if (!membership[0]?.org_id) throw new ApiError(403, NO_ORGANISATION_MESSAGE);
   return results as unknown as StatementResults<S>;
 }
+
+/**
+ * The same for work that needs its answers as it goes (each awaited statement
+ * is a round trip): the membership is read first, in the same transaction
+ * (403 without one), and the caller's org id is handed to the work for the
+ * statements that name it.
+ */
+export function asCallerWithOrg<T>(caller: Caller, work: (tx: Transaction, orgId: string) => Promise<T>): Promise<T> {
+  return asUser(caller.claims, async (tx) => {
+    const [membership] = await tx<{ org_id: string | null }[]>`select public.caller_org_id() as org_id`;
+    if (!membership?.org_id) throw new ApiError(403, NO_ORGANISATION_MESSAGE);
+    return work(tx, membership.org_id);
+  });
+}

@@ -55,10 +55,19 @@ export async function authenticate(request: Request): Promise<Caller> {
   }
 }
 
-const PlanIdSchema = z.uuid({ message: "planId must be a UUID" });
+const UuidSchema = z.uuid();
+
+/** A UUID route parameter, or 400 naming it. */
+function parseUuidParam(name: string, value: string): string {
+  const parsed = UuidSchema.safeParse(value);
+  if (!parsed.success) throw badRequest(`${name} must be a UUID`, { [name]: value.slice(0, 100) });
+  return parsed.data;
+}
 
 export function parsePlanId(value: string): string {
-  const parsed = PlanIdSchema.safeParse(value);
-  if (!parsed.success) throw badRequest("planId must be a UUID", { planId: value.slice(0, 100) });
-  return parsed.data;
+  return parseUuidParam("planId", value);
+}
+
+export function parseItemId(value: string): string {
+  return parseUuidParam("itemId", value);
 }

@@ -12,7 +12,7 @@ type GenerationPanelProps = { control: GenerationControl; hasDays: boolean };
  * a polite live region; a failure through an alert.
  */
 export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
-  const { status, starting, failure, pollTrouble, start } = control;
+  const { status, starting, failure, pollTrouble, start, cancelling, cancel } = control;
   const statusTextRef = useRef<HTMLParagraphElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const moveFocusAfterStart = useRef(false);
@@ -75,6 +75,15 @@ export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
           >
             {progress.percent}%
           </progress>
+          <button
+            type="button"
+            className="button"
+            data-testid="cancel-generation"
+            onClick={() => void cancel()}
+            disabled={cancelling}
+          >
+            {cancelling ? "Cancelling…" : "Cancel"}
+          </button>
         </div>
       ) : null}
 
@@ -86,7 +95,9 @@ export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
         role="status"
         aria-live="polite"
       >
-        {generating ? progress.message : statusSentence(status.generation_status, hasDays)}
+        {generating
+          ? progress.message
+          : statusSentence(status.generation_status, hasDays, status.progress?.phase === "cancelled")}
         {generating && hasDays ? " The previous version stays below until the new one is ready." : ""}
       </p>
       {pollTrouble ? <p className="hint">{pollTrouble}</p> : null}
@@ -105,7 +116,13 @@ export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
   );
 }
 
-function statusSentence(status: GenerationControl["status"]["generation_status"], hasDays: boolean): string {
+function statusSentence(
+  status: GenerationControl["status"]["generation_status"],
+  hasDays: boolean,
+  cancelled: boolean,
+): string {
+  if (cancelled && status === "complete") return "Generation cancelled; the plan below is as it was.";
+  if (cancelled) return "Generation cancelled. Press Generate plan to create its days.";
   if (status === "complete") return "The plan is ready.";
   if (status === "error") {
     return hasDays

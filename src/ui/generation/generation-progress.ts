@@ -11,6 +11,7 @@ const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   deduplicating: "Removing repeated foods",
   balancing: "Balancing each day's macros",
   done: "Finishing",
+  cancelled: "Cancelled",
 };
 
 // Share of the bar reached when each phase starts. The two planning passes
@@ -26,6 +27,7 @@ const PHASE_FLOORS: Record<Phase, number> = {
   deduplicating: 0.9,
   balancing: 0.95,
   done: 1,
+  cancelled: 0,
 };
 
 export type ProgressView = {
@@ -41,9 +43,12 @@ export type ProgressView = {
  * newer server) still gets a sentence.
  */
 export function describeProgress(status: GenerationStatusValue, progress: GenerationProgress | null): ProgressView {
-  if (status === "complete") return { percent: 100, message: "The plan is ready." };
+  const cancelled = progress?.phase === "cancelled";
+  if (status === "complete") {
+    return { percent: 100, message: cancelled ? "Generation cancelled; the plan is as it was." : "The plan is ready." };
+  }
   if (status === "error") return { percent: 0, message: "Generation failed." };
-  if (status === "idle") return { percent: 0, message: "Not generated yet." };
+  if (status === "idle") return { percent: 0, message: cancelled ? "Generation cancelled." : "Not generated yet." };
 
   const phase = progress?.phase ?? "queued";
   const daysTotal = wholeNumberOrZero(progress?.days_total);

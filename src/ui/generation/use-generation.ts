@@ -14,6 +14,9 @@ export type GenerationControl = {
   /** Set while status polls fail (network down, server restarting); polling carries on. */
   pollTrouble: string | null;
   start: () => Promise<void>;
+  /** True between pressing Cancel and the plan's state after it. */
+  cancelling: boolean;
+  cancel: () => Promise<void>;
 };
 
 /** Polling runs exactly while this is true: until the run has an outcome (idle means nothing is running). */
@@ -37,6 +40,7 @@ export function useGeneration(
 ): GenerationControl {
   const [status, setStatus] = useState<GenerationStatusResponse>(initial);
   const [starting, setStarting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [startFailure, setStartFailure] = useState<string | null>(null);
   const [pollTrouble, setPollTrouble] = useState<string | null>(null);
   // The latest callback without restarting the polling loop when the parent re-renders.
@@ -119,11 +123,32 @@ export function useGeneration(
     setStartFailure(result.error);
   }, [planId, planLengthDays]);
 
+  const cancel = useCallback(async () => {
+    setCancelling(true);
+    setStartFailure(null);
+    const result = await fetchJson<unknown>(`/api/nutrition/plans/${encodeURIComponent(planId)}/generate/cancel`, {
+      method: "POST",
+      body: {},
+    });
+    // 409: the run ended on its own meanwhile; either way the status read says where the plan is now.
+    if (!result.ok && result.status !== 409) {
+      setCancelling(false);
+      if (result.status !== 401) setStartFailure(`Could not cancel: ${result.error}`);
+      return;
+    }
+    const now = await fetchJson<GenerationStatusResponse>(statusPath);
+    setCancelling(false);
+    if (now.ok) {
+      setStatus(now.data);
+      if (now.data.generation_status === "complete") onCompleteRef.current();
+    }
+  }, [planId, statusPath]);
+
   const failure =
     startFailure ??
     (status.generation_status === "error"
       ? (status.generation_error ?? "Generation failed for an unknown reason.")
       : null);
 
-  return { status, starting, failure, pollTrouble, start };
+  return { status, starting, failure, pollTrouble, start, cancelling, cancel };
 }

@@ -1,11 +1,27 @@
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
+import { SwappableItemRows } from "./item-swap";
 
-type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"] };
+/** The coach's edit controls; absent on the client's read-only shared view. */
+export type DayEdit = {
+  planId: string;
+  /** Regenerate this day (the page follows it and reloads the plan). */
+  onRegenerate: (day: number) => void;
+  /** This day is being regenerated: the phase, else null. */
+  regeneratingPhase: string | null;
+  /** Some edit or run holds the plan: buttons wait. */
+  busy: boolean;
+  /** Why the last regeneration of this day failed, else null. */
+  failure: string | null;
+  /** A swap changed the day: reload the plan. */
+  onChanged: () => void;
+};
+
+type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEdit };
 
 /** One day: its totals against the target, then each meal's foods with grams and macros. */
-export function DayCard({ day, targets }: DayCardProps) {
+export function DayCard({ day, targets, edit }: DayCardProps) {
   const targetKcal = targets?.kcal ?? null;
   const targetGrams = targets ? macroTargetGrams(targets.kcal, targets.macro_split) : null;
   const headingId = `day-${day.day_number}-heading`;
@@ -33,6 +49,27 @@ export function DayCard({ day, targets }: DayCardProps) {
           <MacroTotal label="Fat" grams={day.totals.fat} targetGrams={targetGrams?.fat} />
         </ul>
         {day.macro_miss ? <MacroMissNote dayNumber={day.day_number} miss={day.macro_miss} /> : null}
+        {edit ? (
+          <div className="day-card-actions no-print">
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="regenerate-day"
+              onClick={() => edit.onRegenerate(day.day_number)}
+              disabled={edit.busy}
+            >
+              {edit.regeneratingPhase === null ? `Regenerate day ${day.day_number}` : "Regenerating…"}
+            </button>
+            <p className="muted" role="status" aria-live="polite" data-testid="regenerate-status">
+              {edit.regeneratingPhase === null ? "" : `Regenerating day ${day.day_number}: ${edit.regeneratingPhase}.`}
+            </p>
+            {edit.failure ? (
+              <p className="field-error" role="alert" data-testid="regenerate-error">
+                {edit.failure}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
       </header>
       {day.meals.map((meal, index) => (
         <MealTable
@@ -40,6 +77,7 @@ export function DayCard({ day, targets }: DayCardProps) {
           key={`${index}-${meal.name}`}
           meal={meal}
           dayNumber={day.day_number}
+          edit={edit}
         />
       ))}
     </article>
@@ -72,7 +110,7 @@ function MacroTotal({ label, grams, targetGrams }: { label: string; grams: numbe
   );
 }
 
-function MealTable({ meal, dayNumber }: { meal: PlanMeal; dayNumber: number }) {
+function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: number; edit: DayEdit | undefined }) {
   const mealKcal = meal.items.reduce((sum, item) => sum + item.kcal, 0);
   return (
     <section className="meal">
@@ -91,22 +129,44 @@ function MealTable({ meal, dayNumber }: { meal: PlanMeal; dayNumber: number }) {
             <ColumnHeading long="Protein" short="P" />
             <ColumnHeading long="Carbs" short="C" />
             <ColumnHeading long="Fat" short="F" />
+            {edit ? (
+              <th scope="col" className="no-print">
+                <span className="visually-hidden">Swap</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {meal.items.map((item, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a food may appear twice in a meal; the rows are read-only and never reorder
-            <tr key={`${index}-${item.food_id}`}>
-              <th scope="row" className="food-name">
-                {item.food_name}
-              </th>
-              <td>{formatMacroGrams(item.grams)}</td>
-              <td>{Math.round(item.kcal)}</td>
-              <td>{formatMacroGrams(item.protein)}</td>
-              <td>{formatMacroGrams(item.carbs)}</td>
-              <td>{formatMacroGrams(item.fat)}</td>
-            </tr>
-          ))}
+          {meal.items.map((item, index) => {
+            const cells = (
+              <>
+                <th scope="row" className="food-name">
+                  {item.food_name}
+                </th>
+                <td>{formatMacroGrams(item.grams)}</td>
+                <td>{Math.round(item.kcal)}</td>
+                <td>{formatMacroGrams(item.protein)}</td>
+                <td>{formatMacroGrams(item.carbs)}</td>
+                <td>{formatMacroGrams(item.fat)}</td>
+              </>
+            );
+            // A food may appear twice in a meal and rows never reorder, so position is part of the key.
+            const key = `${index}-${item.food_id}`;
+            return edit ? (
+              <SwappableItemRows
+                key={key}
+                planId={edit.planId}
+                item={item}
+                disabled={edit.busy}
+                onSwapped={edit.onChanged}
+                columns={7}
+              >
+                {cells}
+              </SwappableItemRows>
+            ) : (
+              <tr key={key}>{cells}</tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -12,6 +12,8 @@ import { GroceryListSection } from "./grocery-list-section";
 import { KcalChart } from "./kcal-chart";
 import { MacroChart } from "./macro-chart";
 import { PlanSummary } from "./plan-summary";
+import { SharePanel } from "./share-panel";
+import { useDayRegeneration } from "./use-day-regeneration";
 
 /** The plan page: loads the plan, then shows it with generation controls, charts, days and groceries. */
 export function PlanView({ planId }: { planId: string }) {
@@ -65,7 +67,7 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
 
       <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
 
-      <PlanBody plan={plan} />
+      <PlanBody plan={plan} reload={reload} wholePlanRunning={generation.status.generation_status === "generating"} />
     </article>
   );
 }
@@ -74,8 +76,19 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
  * The finished plan: charts, days and the grocery list. Memoised on the plan
  * object, which only changes when the plan is loaded again.
  */
-const PlanBody = memo(function PlanBody({ plan }: { plan: PlanDetail }) {
+const PlanBody = memo(function PlanBody({
+  plan,
+  reload,
+  wholePlanRunning,
+}: {
+  plan: PlanDetail;
+  reload: () => Promise<void>;
+  wholePlanRunning: boolean;
+}) {
+  const onChanged = useCallback(() => void reload(), [reload]);
+  const dayRun = useDayRegeneration(plan.id, plan.day_regeneration, onChanged);
   if (plan.days.length === 0) return null;
+  const busy = wholePlanRunning || dayRun.running !== null;
   return (
     <>
       <div className="button-row no-print">
@@ -96,12 +109,26 @@ const PlanBody = memo(function PlanBody({ plan }: { plan: PlanDetail }) {
         <h2 id="days-heading">Days</h2>
         <div className="day-grid">
           {plan.days.map((day) => (
-            <DayCard key={day.day_number} day={day} targets={plan.targets} />
+            <DayCard
+              key={day.day_number}
+              day={day}
+              targets={plan.targets}
+              edit={{
+                planId: plan.id,
+                onRegenerate: (number) => void dayRun.regenerate(number),
+                regeneratingPhase: dayRun.running?.day === day.day_number ? (dayRun.running.phase ?? "queued") : null,
+                busy,
+                failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
+                onChanged,
+              }}
+            />
           ))}
         </div>
       </section>
 
       <GroceryListSection days={plan.days} />
+
+      <SharePanel planId={plan.id} />
     </>
   );
 });

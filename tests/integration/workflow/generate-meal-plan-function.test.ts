@@ -98,13 +98,14 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
     expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
     expect(config?.concurrency).toEqual([
-      // Admits every chunk of the largest wave: a 28-day plan in one-day chunks.
-      { key: "event.data.planId", limit: 28 },
+      // Admits every chunk of the largest wave (a 28-day plan in one-day chunks), shared with regenerate-plan-day.
+      { scope: "env", key: "event.data.planId", limit: 28 },
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
     expect(config?.steps.step.retries).toEqual({ attempts: 3 });
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
+      { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
     ]);
     expect(config?.timeouts).toEqual({ start: "5m", finish: "20m" });
   });

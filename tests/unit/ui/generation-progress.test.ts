@@ -3,6 +3,16 @@ import type { GenerationProgress } from "@/ui/api/api-types";
 import { describeProgress } from "@/ui/generation/generation-progress";
 
 describe("the progress bar and its sentence", () => {
+  it("says a cancelled run was cancelled, with the plan as it was before", () => {
+    const cancelled = { phase: "cancelled", days_done: 0, days_total: 7 } as const;
+    expect(describeProgress("complete", cancelled)).toEqual({
+      percent: 100,
+      message: "Generation cancelled; the plan is as it was.",
+    });
+    expect(describeProgress("idle", cancelled)).toEqual({ percent: 0, message: "Generation cancelled." });
+    expect(describeProgress("idle", null).message).toBe("Not generated yet.");
+  });
+
   it("fills in proportion to the days planned during the planning passes", () => {
     const early = describeProgress("generating", { phase: "pass-one", days_done: 0, days_total: 10 });
     const half = describeProgress("generating", { phase: "pass-one", days_done: 5, days_total: 10 });

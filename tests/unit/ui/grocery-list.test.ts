@@ -3,7 +3,17 @@ import type { PlanItem } from "@/ui/api/api-types";
 import { buildGroceryList, foodGroupLabel, formatGrams } from "@/ui/plan-view/grocery-list";
 
 function item(food_id: string, food_name: string, food_group: string, grams: number): PlanItem {
-  return { food_id, food_name, food_group, grams, kcal: 0, protein: 0, carbs: 0, fat: 0 };
+  return {
+    id: `item-${food_id}-${grams}`,
+    food_id,
+    food_name,
+    food_group,
+    grams,
+    kcal: 0,
+    protein: 0,
+    carbs: 0,
+    fat: 0,
+  };
 }
 
 const oats = (grams: number) => item("oats", "Rolled oats", "breakfast", grams);

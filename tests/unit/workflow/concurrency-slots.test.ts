@@ -4,7 +4,7 @@ import { parseGenerateBody } from "@/generation/intake/intake";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import {
   ConcurrencySlots,
-  generateMealPlanConcurrency,
+  planWorkflowConcurrency,
   type SlotClaim,
   StepCancelled,
   slotClaims,
@@ -90,31 +90,34 @@ describe("concurrency slots, as Inngest counts them", () => {
   });
 });
 
-describe("generate-meal-plan's concurrency limits", () => {
+describe("the plan workflow's concurrency limits", () => {
   it("key one limit per plan and one per account, from inngest.config.ts unless overridden", () => {
-    expect(generateMealPlanConcurrency(parseEnv({}))).toEqual([
-      { key: "event.data.planId", limit: inngestConfig.generateMealPlan.perPlanConcurrency },
+    expect(planWorkflowConcurrency(parseEnv({}))).toEqual([
+      { scope: "env", key: "event.data.planId", limit: inngestConfig.perPlanConcurrency.limit },
       { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
-    const overridden = generateMealPlanConcurrency(
+    const overridden = planWorkflowConcurrency(
       parseEnv({ GENERATION_PER_PLAN_CONCURRENCY: "1", GENERATION_MAX_CONCURRENT_MODEL_CALLS: "40" }),
     );
     expect(overridden.map((limit) => limit.limit)).toEqual([1, 40]);
   });
 
   it("give each plan its own slot key and share the account's across plans", () => {
-    const limits = generateMealPlanConcurrency(parseEnv({}));
+    const limits = planWorkflowConcurrency(parseEnv({}));
     const [planA, accountA] = slotClaims(limits, "generate-meal-plan", { planId: "a" });
     const [planB, accountB] = slotClaims(limits, "generate-meal-plan", { planId: "b" });
     expect(planA?.slot).not.toBe(planB?.slot);
     expect(accountA?.slot).toBe(accountB?.slot);
+    // Scope env: a day regeneration of plan a queues on the same per-plan slot as its whole-plan run.
+    const [dayRunOfA] = slotClaims(limits, "regenerate-plan-day", { planId: "a" });
+    expect(dayRunOfA?.slot).toBe(planA?.slot);
     expect(() => slotClaims([{ key: "event.data.plan.id", limit: 1 }], "f", {})).toThrow(/cannot evaluate/);
   });
 
   it("admit every chunk of the largest wave a plan can have, at any step budget", () => {
     expect(parseGenerateBody({ plan_length_days: MAX_PLAN_DAYS }).ok).toBe(true);
     expect(parseGenerateBody({ plan_length_days: MAX_PLAN_DAYS + 1 }).ok).toBe(false);
-    const perPlan = inngestConfig.generateMealPlan.perPlanConcurrency;
+    const perPlan = inngestConfig.perPlanConcurrency.limit;
     for (const budget of [1, 5, 20, 60]) {
       for (const days of [1, 3, 7, 14, 28]) {
         const { model, maxTokens } = chooseModel(days, DEFAULT_GENERATION_CONFIG);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { generateMealPlanConcurrency } from "@/inngest/concurrency-slots";
+import { planWorkflowConcurrency } from "@/inngest/concurrency-slots";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { parseEnv } from "@/server/env";
@@ -48,7 +48,7 @@ async function runFiveDayPlan(environment: Record<string, string>) {
         chunkLimitsFor: chunkLimitsFor(20),
         logger: { info: () => {}, warn: () => {} },
       },
-      concurrency: generateMealPlanConcurrency(parseEnv(environment)),
+      concurrency: planWorkflowConcurrency(parseEnv(environment)),
     },
   );
   return { ...stats, savedDays, elapsedMs: performance.now() - started };

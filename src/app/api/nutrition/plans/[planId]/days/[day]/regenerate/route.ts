@@ -1,0 +1,49 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { dayDispatcher } from "@/inngest/dispatch";
+import { authenticate, parsePlanId } from "@/server/auth/authenticate";
+import { markDayGenerationFailed } from "@/server/day-generation-store";
+import { env } from "@/server/env";
+import { ApiError, badRequest } from "@/server/http/api-error";
+import { apiHandler } from "@/server/http/api-handler";
+import { startDayRegeneration } from "@/server/plans";
+import { redactSecrets } from "@/server/redact";
+
+const DayParamSchema = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(28));
+
+/**
+ * Regenerate one day of a finished plan: a new day-generation id, then
+ * plan/day.regenerate.requested (event id = that id) or the inline runner;
+ * 202 at once. 409 while the whole plan or another day is being generated.
+ */
+export const POST = apiHandler<{ planId: string; day: string }>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const day = DayParamSchema.safeParse(params.day);
+  if (!day.success) {
+    throw badRequest("day must be a day number of the plan (1-28)", [
+      { path: "day", message: params.day.slice(0, 20) },
+    ]);
+  }
+  const caller = await authenticate(request);
+  const { dayGenerationId, orgId } = await startDayRegeneration(
+    caller,
+    planId,
+    day.data,
+    env().GENERATION_STALE_AFTER_MINUTES,
+  );
+  try {
+    await dayDispatcher()({ planId, orgId, dayGenerationId, day: day.data });
+  } catch (error) {
+    console.warn(`[generation] could not queue day ${day.data} of plan ${planId}: ${redactSecrets(String(error))}`);
+    await markDayGenerationFailed(planId, dayGenerationId, "Could not queue the regeneration; try again");
+    throw new ApiError(503, "Could not queue the regeneration; try again");
+  }
+  return NextResponse.json(
+    { status: "generating", day: day.data, day_generation_id: dayGenerationId },
+    { status: 202 },
+  );
+});

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { authenticate, parseItemId, parsePlanId } from "@/server/auth/authenticate";
+import { apiHandler } from "@/server/http/api-handler";
+import { listAlternatives } from "@/server/plan-edits";
+
+/** Catalogue foods that may replace the item: same group, fit the plan, not already in its day; closest macros first. */
+export const GET = apiHandler<{ planId: string; itemId: string }>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const itemId = parseItemId(params.itemId);
+  const caller = await authenticate(request);
+  const alternatives = await listAlternatives(caller, planId, itemId);
+  return NextResponse.json({ alternatives }, { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,47 @@
+import { NextResponse } from "next/server";
+import { describeZodIssues, summarizeIssues } from "@/generation/shared/zod-issues";
+import { authenticate, parsePlanId } from "@/server/auth/authenticate";
+import { badRequest } from "@/server/http/api-error";
+import { apiHandler } from "@/server/http/api-handler";
+import { readJsonBody } from "@/server/http/read-json-body";
+import {
+  CreateShareBodySchema,
+  createShareLink,
+  DEFAULT_SHARE_DAYS,
+  listShareLinks,
+  revokeShareLinks,
+} from "@/server/share-links";
+
+type Params = { planId: string };
+const noStore = { "cache-control": "no-store" };
+
+/** The plan's working share links (their URLs cannot be shown again: only the token's hash is kept). */
+export const GET = apiHandler<Params>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const caller = await authenticate(request);
+  return NextResponse.json({ links: await listShareLinks(caller, planId) }, { headers: noStore });
+});
+
+/** A new read-only link for the client: `{ expires_in_days? }` (1-90, default 30) → 201 `{ url, expires_at }`. */
+export const POST = apiHandler<Params>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const caller = await authenticate(request);
+  const body = CreateShareBodySchema.safeParse(await readJsonBody(request));
+  if (!body.success) {
+    const issues = describeZodIssues(body.error);
+    throw badRequest(summarizeIssues(issues), issues);
+  }
+  const link = await createShareLink(caller, planId, body.data.expires_in_days ?? DEFAULT_SHARE_DAYS);
+  const url = new URL(`/shared/${link.token}`, request.url).toString();
+  return NextResponse.json(
+    { id: link.id, url, created_at: link.created_at, expires_at: link.expires_at },
+    { status: 201, headers: noStore },
+  );
+});
+
+/** Revokes every working link of the plan at once. */
+export const DELETE = apiHandler<Params>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const caller = await authenticate(request);
+  return NextResponse.json({ revoked: await revokeShareLinks(caller, planId) }, { headers: noStore });
+});

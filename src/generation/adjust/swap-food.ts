@@ -1,0 +1,148 @@
+import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue";
+import { type Restrictions, restrictionViolations } from "@/generation/catalogue/food-restrictions";
+import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import { KCAL_PER_GRAM } from "@/generation/nutrition/macros";
+import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
+import type { GenerationError } from "@/generation/shared/generation-error";
+import { resolveDayPortions } from "./resolve-day-portions";
+
+/**
+ * Swapping one food of a saved day for another catalogue food: which foods
+ * may replace it, and the day after the swap, re-solved to its targets.
+ * Pure: the caller reads the day and the catalogue and writes the result.
+ */
+
+/** Where an item sits in a day: meal index and item index within the meal. */
+export type ItemPosition = { meal: number; item: number };
+
+export type Alternative = { food: CatalogueFood; item: PlannedItem };
+
+/**
+ * The grams of `food` carrying the same energy as `item` (whole grams, within
+ * 1 g and the portion cap), so an alternative is compared, and swapped in, at
+ * the energy the day already had in that slot.
+ */
+export function equalEnergyGrams(
+  item: PlannedItem,
+  food: CatalogueFood,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): number {
+  if (!(food.kcal_per_100g > 0) || !(item.kcal > 0)) return Math.min(config.maxItemGrams, food.default_portion_g);
+  const grams = Math.round((item.kcal * 100) / food.kcal_per_100g);
+  return Math.min(config.maxItemGrams, Math.max(1, grams));
+}
+
+/** Distance between two items' macros, in kcal of protein, carbohydrate and fat (Euclidean). */
+function macroDistance(a: PlannedItem, b: PlannedItem): number {
+  const protein = (a.protein - b.protein) * KCAL_PER_GRAM.protein;
+  const carbs = (a.carbs - b.carbs) * KCAL_PER_GRAM.carbs;
+  const fat = (a.fat - b.fat) * KCAL_PER_GRAM.fat;
+  return Math.hypot(protein, carbs, fat);
+}
+
+/** The item at `position`, or undefined when the day has no such item. */
+export function itemAt(day: PlannedDay, position: ItemPosition): PlannedItem | undefined {
+  return day.meals[position.meal]?.items[position.item];
+}
+
+/** Food families used by the day's other items (the one being replaced is free to change). */
+function otherFamilies(
+  day: PlannedDay,
+  position: ItemPosition,
+  foods: ReadonlyMap<string, CatalogueFood>,
+): Set<string> {
+  const families = new Set<string>();
+  for (const [mealIndex, meal] of day.meals.entries()) {
+    for (const [itemIndex, item] of meal.items.entries()) {
+      if (mealIndex === position.meal && itemIndex === position.item) continue;
+      const food = foods.get(item.food_id);
+      families.add(food ? familyKey(food) : item.food_id);
+    }
+  }
+  return families;
+}
+
+/**
+ * Catalogue foods that could replace the item: same food group, fit the
+ * plan's diet and allergies, not already in the day (by id or family), ranked
+ * by how close their macros are at the item's energy (closest first).
+ */
+export function rankAlternatives(
+  day: PlannedDay,
+  position: ItemPosition,
+  catalogue: readonly CatalogueFood[],
+  restrictions: Restrictions,
+  options: { limit: number; config?: GenerationConfig },
+): Alternative[] {
+  const foods = new Map(catalogue.map((food) => [food.id, food]));
+  const current = itemAt(day, position);
+  const currentFood = current ? foods.get(current.food_id) : undefined;
+  if (!current || !currentFood) return [];
+  const usedIds = new Set(day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)));
+  const families = otherFamilies(day, position, foods);
+  return catalogue
+    .filter(
+      (food) =>
+        food.food_group === currentFood.food_group &&
+        !usedIds.has(food.id) &&
+        !families.has(familyKey(food)) &&
+        restrictionViolations(food, restrictions).length === 0,
+    )
+    .map((food) => ({ food, item: plannedItem(food, equalEnergyGrams(current, food, options.config)) }))
+    .map((alternative) => ({ alternative, distance: macroDistance(current, alternative.item) }))
+    .sort((a, b) => a.distance - b.distance || a.alternative.food.name.localeCompare(b.alternative.food.name))
+    .slice(0, options.limit)
+    .map(({ alternative }) => alternative);
+}
+
+export type SwapRefusal =
+  | { reason: "no_such_item" }
+  | { reason: "same_food" }
+  | { reason: "restricted"; violations: string[] }
+  | { reason: "already_in_day"; food: string };
+
+export type SwapResult =
+  | { ok: true; day: PlannedDay }
+  | { ok: false; refusal: SwapRefusal }
+  | { ok: false; error: GenerationError };
+
+/**
+ * The day with the item replaced by `replacement` (at the item's energy), then
+ * re-solved to the plan's targets by resolveDayPortions. Refuses a food the
+ * plan's restrictions forbid, or one the day already has (id or family).
+ */
+export function swapFood(
+  day: PlannedDay,
+  position: ItemPosition,
+  replacement: CatalogueFood,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  spec: Pick<PlanSpec, "calorieTarget" | "macroSplit" | "diet" | "allergies">,
+  config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+): SwapResult {
+  const current = itemAt(day, position);
+  if (!current) return { ok: false, refusal: { reason: "no_such_item" } };
+  if (current.food_id === replacement.id) return { ok: false, refusal: { reason: "same_food" } };
+  const violations = restrictionViolations(replacement, spec);
+  if (violations.length > 0) return { ok: false, refusal: { reason: "restricted", violations } };
+  const usedIds = new Set(day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)));
+  if (usedIds.has(replacement.id) || otherFamilies(day, position, foods).has(familyKey(replacement))) {
+    return { ok: false, refusal: { reason: "already_in_day", food: replacement.name } };
+  }
+
+  const swapped: PlannedDay = {
+    day: day.day,
+    meals: day.meals.map((meal, mealIndex) => ({
+      name: meal.name,
+      items: meal.items.map((item, itemIndex) =>
+        mealIndex === position.meal && itemIndex === position.item
+          ? plannedItem(replacement, equalEnergyGrams(current, replacement, config))
+          : item,
+      ),
+    })),
+  };
+  const withReplacement = new Map(foods).set(replacement.id, replacement);
+  const resolved = resolveDayPortions(swapped, withReplacement, spec, config);
+  return resolved.ok ? { ok: true, day: resolved.day } : resolved;
+}

@@ -1,0 +1,129 @@
+import { NonRetriableError } from "inngest";
+import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
+import { scaleCalories } from "@/generation/adjust/scale-calories";
+import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { selectCandidates } from "@/generation/catalogue/select-candidates";
+import { chooseModel } from "@/generation/generation-config";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import { usedFoodIds } from "@/generation/nutrition/planned-day";
+import { chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { generationError } from "@/generation/shared/generation-error";
+import type { DayGenerationStore } from "@/server/day-generation-store";
+import type { DayRegenerateRequestedData } from "./events";
+import { type GenerationDependencies, planDays, type StepRunner } from "./generate-meal-plan-story";
+import { answerFailure, stepFailure } from "./step-failures";
+
+/**
+ * The story of regenerating one day of a saved plan, with the same stages
+ * and guarantees as the whole plan, for one day:
+ *
+ *   load-context → plan-day (one model call sized to the step budget) → scale → dedup → save-day
+ *
+ * The model is told which foods the neighbouring days (and the day being
+ * replaced) use, so the week keeps its variety and the new day differs from
+ * the old; candidates are drawn with the day-generation id as the seed, so
+ * the offline planner's choices vary from one regeneration to the next.
+ * save-day replaces only that day, in one transaction, only while this run
+ * is the plan's current day run.
+ */
+
+export type DayGenerationDependencies = Omit<GenerationDependencies, "store"> & { store: DayGenerationStore };
+
+export type DayGenerationOutcome = { status: "saved"; day: number } | { status: "superseded" };
+
+type DayContext = {
+  spec: PlanSpec;
+  candidates: CatalogueFood[];
+  chunk: PassChunk;
+  /** Foods of the days either side and of the day being replaced. */
+  avoidFoodIds: string[];
+  /** The replaced day's foods, to tell a genuinely new day from a repeat. */
+  previousFoodIds: string[];
+};
+
+export async function regeneratePlanDay(
+  data: DayRegenerateRequestedData,
+  step: StepRunner,
+  deps: DayGenerationDependencies,
+): Promise<DayGenerationOutcome> {
+  const { planId, dayGenerationId } = data;
+
+  const context = await step.run("load-context", () => loadDayContext(data, deps));
+  if (context === "superseded") {
+    deps.logger.info({ planId, dayGenerationId }, "day run superseded; nothing to do");
+    return { status: "superseded" };
+  }
+  const foods = indexFoodsById(context.candidates);
+
+  const planned = await step.run("plan-day", async () => {
+    const result = await planDays({ ...context, planId }, deps);
+    const foodsNow = new Set(usedFoodIds(result.days));
+    const same =
+      foodsNow.size === context.previousFoodIds.length && context.previousFoodIds.every((id) => foodsNow.has(id));
+    if (same) {
+      throw answerFailure(
+        generationError("invalid_shape", "The answer repeats the day it should replace"),
+        `day ${data.day}`,
+      );
+    }
+    return result;
+  });
+
+  const scaled = await step.run("scale", async () => {
+    await deps.store.recordDayPhase(planId, dayGenerationId, "scaling");
+    const result = scaleCalories(planned.days, foods, context.spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    return result.days;
+  });
+
+  const deduped = await step.run("dedup", async () => {
+    await deps.store.recordDayPhase(planId, dayGenerationId, "deduplicating");
+    const result = dedupThenRescale(scaled, foods, context.spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    return result.days;
+  });
+
+  const day = deduped[0];
+  if (!day) throw new NonRetriableError(`The model planned no day ${data.day}`);
+  const saved = await step.run("save-day", () => deps.store.saveDay(planId, dayGenerationId, day));
+  if (saved === "superseded") {
+    deps.logger.info({ planId, dayGenerationId }, "day run superseded before saving; wrote nothing");
+    return { status: "superseded" };
+  }
+  return { status: "saved", day: day.day };
+}
+
+async function loadDayContext(
+  data: DayRegenerateRequestedData,
+  deps: DayGenerationDependencies,
+): Promise<DayContext | "superseded"> {
+  const loaded = await deps.store.loadPlanForDay(data.planId, data.dayGenerationId);
+  if (loaded.status === "superseded") return "superseded";
+  if (loaded.day !== data.day)
+    throw new NonRetriableError(`The run is for day ${data.day}, the plan's for ${loaded.day}`);
+
+  let spec: PlanSpec;
+  try {
+    spec = resolvePlanSpec(loaded.plan, {}, deps.config);
+  } catch (error) {
+    throw stepFailure(error, "the plan");
+  }
+  if (data.day > spec.days) throw new NonRetriableError(`The plan has no day ${data.day} (it has ${spec.days})`);
+  const candidates = selectCandidates(loaded.catalogue, spec, { seed: data.dayGenerationId });
+  if (candidates.length === 0) {
+    throw new NonRetriableError("No foods in the catalogue fit this plan's diet and allergies");
+  }
+  const { model, maxTokens } = chooseModel(spec.days, deps.config);
+  const [chunk] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
+  if (!chunk) throw new NonRetriableError(`Day ${data.day} could not be sized to one step`);
+  const previousFoodIds = loaded.foodIdsByDay[data.day] ?? [];
+  const neighbours = [data.day - 1, data.day + 1].flatMap((day) => loaded.foodIdsByDay[day] ?? []);
+  return {
+    spec,
+    candidates,
+    chunk,
+    avoidFoodIds: [...new Set([...neighbours, ...previousFoodIds])],
+    previousFoodIds,
+  };
+}

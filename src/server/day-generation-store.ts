@@ -1,0 +1,133 @@
+import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
+import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { db } from "@/server/database/index";
+import { insertDays } from "./generation-store";
+
+/**
+ * What the regenerate-plan-day workflow reads and writes, on the service
+ * connection. Every write names the run's day_generation_id, so a run that
+ * was superseded (a newer day run, a whole-plan run) changes nothing.
+ */
+
+export type DayGenerationPhase = "queued" | "planning" | "scaling" | "deduplicating" | "saving" | "done";
+
+export type LoadedDayPlan =
+  | { status: "superseded" }
+  | {
+      status: "current";
+      day: number;
+      plan: StoredPlanInputs & { id: string; org_id: string };
+      catalogue: CatalogueFood[];
+      /** Food ids each saved day uses, by day number. */
+      foodIdsByDay: Record<number, string[]>;
+    };
+
+/**
+ * Reads the plan, the org's catalogue and the foods each day uses. A run
+ * replayed after it failed moves its status back to generating; a run that
+ * is no longer the plan's current day run, or whose plan a whole-plan run now
+ * holds, is superseded.
+ */
+export async function loadPlanForDay(planId: string, dayGenerationId: string): Promise<LoadedDayPlan> {
+  const sql = db();
+  const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; day_generation_day: number })[]>`
+    update meal_plans
+    set day_generation_status = 'generating', day_generation_error = null, day_generation_phase = 'planning',
+        day_generation_heartbeat_at = now()
+    where id = ${planId} and day_generation_id = ${dayGenerationId}
+      and day_generation_status in ('generating', 'error') and generation_status <> 'generating'
+    returning id, org_id, day_generation_day, plan_length_days, intake_data, goal, calorie_target, macro_split,
+              dietary_restrictions`;
+  if (!plan) {
+    await endDayRunHeldByWholePlan(planId, dayGenerationId);
+    return { status: "superseded" };
+  }
+  const rows = await sql`
+    select ${sql(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
+  const used = await sql<{ day_number: number; food_ids: string[] }[]>`
+    select d.day_number, array_agg(distinct i.food_id::text) as food_ids
+    from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
+    where d.plan_id = ${planId} group by d.day_number`;
+  const { day_generation_day: day, ...inputs } = plan;
+  return {
+    status: "current",
+    day,
+    plan: inputs,
+    catalogue: rows.map((row) => CatalogueFoodSchema.parse(row)),
+    foodIdsByDay: Object.fromEntries(used.map((row) => [row.day_number, row.food_ids])),
+  };
+}
+
+export async function recordDayPhase(
+  planId: string,
+  dayGenerationId: string,
+  phase: DayGenerationPhase,
+): Promise<void> {
+  await db()`
+    update meal_plans set day_generation_phase = ${phase}, day_generation_heartbeat_at = now()
+    where id = ${planId} and day_generation_id = ${dayGenerationId} and day_generation_status = 'generating'`;
+}
+
+/**
+ * Replaces one day (its row, meals and items) in one transaction, only while
+ * this run is the plan's current day run and no whole-plan run holds the
+ * plan. A replay of a save that already committed answers "saved" and
+ * writes nothing again.
+ */
+export async function saveDay(
+  planId: string,
+  dayGenerationId: string,
+  day: PlannedDay,
+): Promise<"saved" | "superseded"> {
+  return db().begin(async (tx) => {
+    const [locked] = await tx<
+      { day_generation_id: string | null; day_generation_status: string | null; generation_status: string }[]
+    >`select day_generation_id, day_generation_status, generation_status from meal_plans where id = ${planId} for update`;
+    if (!locked || locked.day_generation_id !== dayGenerationId) return "superseded" as const;
+    if (locked.day_generation_status === "complete") return "saved" as const;
+    if (locked.day_generation_status !== "generating") return "superseded" as const;
+    if (locked.generation_status === "generating") {
+      await tx`
+        update meal_plans set day_generation_status = 'error', day_generation_error = ${WHOLE_PLAN_MESSAGE}
+        where id = ${planId}`;
+      return "superseded" as const;
+    }
+    await tx`delete from meal_plan_days where plan_id = ${planId} and day_number = ${day.day}`;
+    await insertDays(tx, planId, [day]);
+    await tx`
+      update meal_plans set day_generation_status = 'complete', day_generation_phase = 'done',
+        day_generation_error = null, day_generation_heartbeat_at = now()
+      where id = ${planId}`;
+    return "saved" as const;
+  }) as Promise<"saved" | "superseded">;
+}
+
+const WHOLE_PLAN_MESSAGE = "A whole-plan generation started, so this day was not regenerated";
+
+/**
+ * A day run that finds a whole-plan run holding its plan ends in error,
+ * saying why, so its status does not read "generating" until it goes stale.
+ */
+async function endDayRunHeldByWholePlan(planId: string, dayGenerationId: string): Promise<void> {
+  await db()`
+    update meal_plans set day_generation_status = 'error', day_generation_error = ${WHOLE_PLAN_MESSAGE}
+    where id = ${planId} and day_generation_id = ${dayGenerationId} and day_generation_status = 'generating'
+      and generation_status = 'generating'`;
+}
+
+/** Ends a day run in error with a coach-readable message, unless it is no longer the current one. */
+export async function markDayGenerationFailed(
+  planId: string,
+  dayGenerationId: string,
+  message: string,
+): Promise<boolean> {
+  const result = await db()`
+    update meal_plans set day_generation_status = 'error', day_generation_error = ${message}
+    where id = ${planId} and day_generation_id = ${dayGenerationId} and day_generation_status = 'generating'`;
+  return result.count > 0;
+}
+
+export const dayGenerationStore = { loadPlanForDay, recordDayPhase, saveDay, markDayGenerationFailed };
+
+export type DayGenerationStore = typeof dayGenerationStore;

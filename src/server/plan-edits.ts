@@ -1,0 +1,207 @@
+import { z } from "zod";
+import {
+  type Alternative,
+  type ItemPosition,
+  rankAlternatives,
+  type SwapRefusal,
+  swapFood,
+} from "@/generation/adjust/swap-food";
+import {
+  CATALOGUE_COLUMNS,
+  type CatalogueFood,
+  CatalogueFoodSchema,
+  fromDatabaseNumber,
+  indexFoodsById,
+} from "@/generation/catalogue/catalogue";
+import { PlanInputError } from "@/generation/intake/plan-input-error";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { asCallerWithOrg } from "@/server/auth/as-caller";
+import type { Caller } from "@/server/auth/authenticate";
+import type { Transaction } from "@/server/database/index";
+import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { type PlanDay, readPlanDetail } from "./plan-detail";
+
+/**
+ * A coach's edits to a saved plan (swap a food), as the signed-in coach under
+ * row-level security, each in one transaction that holds the plan's row, so
+ * an edit never interleaves with a generation's save or another edit.
+ */
+
+/** How many alternatives the swap list offers. */
+export const ALTERNATIVES_LIMIT = 12;
+
+export const SwapBodySchema = z.strictObject({ food_id: z.uuid({ message: "food_id must be a UUID" }) });
+
+const ItemRowSchema = z.object({
+  id: z.string(),
+  meal_position: z.number().int(),
+  meal_name: z.string(),
+  food_id: z.string(),
+  grams: fromDatabaseNumber(z.number()),
+  kcal: fromDatabaseNumber(z.number()),
+  protein: fromDatabaseNumber(z.number()),
+  carbs: fromDatabaseNumber(z.number()),
+  fat: fromDatabaseNumber(z.number()),
+});
+
+type ItemDay = {
+  spec: PlanSpec;
+  dayId: string;
+  day: PlannedDay;
+  /** Item ids in the day's order: itemIds[meal][item]. */
+  itemIds: string[][];
+  position: ItemPosition;
+  catalogue: CatalogueFood[];
+};
+
+/**
+ * Locks the caller's plan, then reads the day holding the item, its items in
+ * order, the plan's targets and the org's catalogue. 404 for a plan outside
+ * the caller's org or an item outside the plan; 409 while a generation runs
+ * (its save would replace the day anyway).
+ */
+async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemId: string): Promise<ItemDay> {
+  const [plan] = await tx<
+    (StoredPlanInputs & {
+      org_id: string;
+      generation_status: string;
+      day_generation_status: string | null;
+      day_generation_day: number | null;
+    })[]
+  >`
+    select org_id, generation_status, day_generation_status, day_generation_day, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
+    from meal_plans where id = ${planId} and org_id = ${orgId} for update`;
+  if (!plan) throw notFound();
+  const [owner] = await tx<{ day_id: string; day_number: number }[]>`
+    select d.id as day_id, d.day_number from meal_plan_items i
+    join meal_plan_meals m on m.id = i.meal_id join meal_plan_days d on d.id = m.day_id
+    where i.id = ${itemId} and d.plan_id = ${planId}`;
+  if (!owner) throw notFound("Item not found in this plan");
+  if (plan.generation_status === "generating") {
+    throw new ApiError(409, "The plan is being generated; edit it once generation has finished");
+  }
+  if (plan.day_generation_status === "generating" && plan.day_generation_day === owner.day_number) {
+    throw new ApiError(409, `Day ${owner.day_number} is being regenerated; edit it once that has finished`);
+  }
+
+  let spec: PlanSpec;
+  try {
+    spec = resolvePlanSpec(plan);
+  } catch (error) {
+    if (error instanceof PlanInputError) throw badRequest(error.message);
+    throw error;
+  }
+  const rows = await tx`
+    select i.id, m.position as meal_position, m.name as meal_name, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat
+    from meal_plan_meals m join meal_plan_items i on i.meal_id = m.id
+    where m.day_id = ${owner.day_id} order by m.position, i.position`;
+  const items = rows.map((row) => ItemRowSchema.parse(row));
+  const day: PlannedDay = { day: owner.day_number, meals: [] };
+  const itemIds: string[][] = [];
+  let lastMeal: number | undefined;
+  let position: ItemPosition | undefined;
+  for (const { id, meal_position, meal_name, ...item } of items) {
+    if (meal_position !== lastMeal) {
+      day.meals.push({ name: meal_name, items: [] });
+      itemIds.push([]);
+      lastMeal = meal_position;
+    }
+    const mealIndex = day.meals.length - 1;
+    if (id === itemId) position = { meal: mealIndex, item: itemIds[mealIndex]?.length ?? 0 };
+    day.meals[mealIndex]?.items.push(item);
+    itemIds[mealIndex]?.push(id);
+  }
+  if (!position) throw notFound("Item not found in this plan");
+
+  const catalogueRows = await tx`
+    select ${tx(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
+  const catalogue = catalogueRows.map((row) => CatalogueFoodSchema.parse(row));
+  return { spec, dayId: owner.day_id, day, itemIds, position, catalogue };
+}
+
+export type AlternativeFood = {
+  food_id: string;
+  food_name: string;
+  food_group: string;
+  grams: number;
+  kcal: number;
+  protein: number;
+  carbs: number;
+  fat: number;
+};
+
+function describeAlternative({ food, item }: Alternative): AlternativeFood {
+  const { food_id, ...nutrition } = item;
+  return { food_id, food_name: food.name, food_group: food.food_group, ...nutrition };
+}
+
+/** Foods that may replace the item, closest macros first, each at the item's energy. */
+export async function listAlternatives(caller: Caller, planId: string, itemId: string): Promise<AlternativeFood[]> {
+  return asCallerWithOrg(caller, async (tx, orgId) => {
+    const { day, position, catalogue, spec } = await lockItemDay(tx, orgId, planId, itemId);
+    return rankAlternatives(day, position, catalogue, spec, { limit: ALTERNATIVES_LIMIT }).map(describeAlternative);
+  });
+}
+
+/**
+ * Replaces the item's food and re-solves the day's grams to its targets, in
+ * one transaction; no model call. Answers the updated day as the plan read
+ * shows it.
+ */
+export async function swapItemFood(caller: Caller, planId: string, itemId: string, foodId: string): Promise<PlanDay> {
+  const dayNumber = await asCallerWithOrg(caller, async (tx, orgId) => {
+    const { spec, dayId, day, itemIds, position, catalogue } = await lockItemDay(tx, orgId, planId, itemId);
+    const foods = indexFoodsById(catalogue);
+    const replacement = foods.get(foodId);
+    if (!replacement)
+      throw badRequest("food_id is not a food in your catalogue", [{ path: "food_id", message: "unknown food" }]);
+    const swapped = swapFood(day, position, replacement, foods, spec);
+    if (!swapped.ok) {
+      if ("error" in swapped) throw new ApiError(422, swapped.error.message);
+      throw badRequest(refusalMessage(swapped.refusal, replacement.name), [
+        { path: "food_id", message: "not allowed" },
+      ]);
+    }
+    await writeDay(tx, dayId, swapped.day, itemIds);
+    return day.day;
+  });
+  const detail = await readPlanDetail(caller, planId);
+  const updated = detail.days.find((candidate) => candidate.day_number === dayNumber);
+  if (!updated) throw notFound("Day not found");
+  return updated;
+}
+
+function refusalMessage(refusal: SwapRefusal, name: string): string {
+  switch (refusal.reason) {
+    case "restricted":
+      return `${name} breaks the plan's restrictions: ${refusal.violations.join(", ")}`;
+    case "already_in_day":
+      return `${name} (or a food of its family) is already in this day`;
+    case "same_food":
+      return `The item is already ${name}`;
+    case "no_such_item":
+      return "Item not found in this plan";
+  }
+}
+
+/** Writes a day's items (same positions, new foods and grams) and its totals. */
+async function writeDay(tx: Transaction, dayId: string, day: PlannedDay, itemIds: string[][]): Promise<void> {
+  const rows = day.meals.flatMap((meal, mealIndex) =>
+    meal.items.map((item, itemIndex) => ({ id: itemIds[mealIndex]?.[itemIndex] ?? "", ...item })),
+  );
+  await tx`
+    update meal_plan_items i set food_id = v.food_id, grams = v.grams, kcal = v.kcal, protein = v.protein,
+      carbs = v.carbs, fat = v.fat
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.food_id)}::uuid[], ${rows.map((r) => r.grams)}::numeric[],
+      ${rows.map((r) => r.kcal)}::numeric[], ${rows.map((r) => r.protein)}::numeric[], ${rows.map((r) => r.carbs)}::numeric[],
+      ${rows.map((r) => r.fat)}::numeric[]) as v(id, food_id, grams, kcal, protein, carbs, fat)
+    where i.id = v.id`;
+  const totals = dayTotals(day);
+  await tx`
+    update meal_plan_days set total_kcal = ${totals.kcal}, total_protein = ${totals.protein},
+      total_carbs = ${totals.carbs}, total_fat = ${totals.fat}
+    where id = ${dayId}`;
+}

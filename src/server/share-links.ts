@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { asCallerWithOrg } from "@/server/auth/as-caller";
+import type { Caller } from "@/server/auth/authenticate";
+import { db } from "@/server/database/index";
+import { ApiError, notFound } from "@/server/http/api-error";
+import { type PlanDetail, selectPlanDetail } from "./plan-detail";
+
+/**
+ * Read-only links that show one plan to its client without sign-in. The URL
+ * holds only a random token (256 bits); the database holds its SHA-256, an
+ * expiry and a revocation time, so a link reaches one plan, expires, and
+ * stops working the moment it is revoked.
+ */
+
+export const DEFAULT_SHARE_DAYS = 30;
+export const MAX_SHARE_DAYS = 90;
+
+export const CreateShareBodySchema = z.strictObject({
+  expires_in_days: z.number().int().min(1).max(MAX_SHARE_DAYS).optional(),
+});
+
+/** base64url of 32 random bytes: 43 characters, no padding. */
+const ShareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type ShareLink = { id: string; created_at: string; expires_at: string };
+export type CreatedShareLink = ShareLink & { token: string };
+
+/** A new link for a plan of the caller's org that has days to show; the token is returned once, never stored. */
+export async function createShareLink(
+  caller: Caller,
+  planId: string,
+  expiresInDays: number,
+): Promise<CreatedShareLink> {
+  const token = randomBytes(32).toString("base64url");
+  return asCallerWithOrg(caller, async (tx, orgId) => {
+    const [plan] = await tx<{ has_days: boolean }[]>`
+      select exists (select 1 from meal_plan_days d where d.plan_id = p.id) as has_days
+      from meal_plans p where p.id = ${planId} and p.org_id = ${orgId}`;
+    if (!plan) throw notFound();
+    if (!plan.has_days) throw new ApiError(409, "The plan has no days yet; generate it before sharing it");
+    const [link] = await tx<ShareLink[]>`
+      insert into plan_share_links (plan_id, org_id, created_by, token_hash, expires_at)
+      values (${planId}, ${orgId}, ${caller.userId}, ${hashToken(token)},
+              now() + make_interval(days => ${expiresInDays}::int))
+      returning id, created_at, expires_at`;
+    if (!link) throw new Error("the share link insert returned nothing");
+    return { ...link, token };
+  });
+}
+
+/** The plan's links that still work, newest first (tokens cannot be shown again). */
+export async function listShareLinks(caller: Caller, planId: string): Promise<ShareLink[]> {
+  return asCallerWithOrg(caller, async (tx, orgId) => {
+    const [plan] = await tx`select 1 from meal_plans where id = ${planId} and org_id = ${orgId}`;
+    if (!plan) throw notFound();
+    return tx<ShareLink[]>`
+      select id, created_at, expires_at from plan_share_links
+      where plan_id = ${planId} and revoked_at is null and expires_at > now()
+      order by created_at desc`;
+  });
+}
+
+/** Revokes every working link of the plan; answers how many. */
+export async function revokeShareLinks(caller: Caller, planId: string): Promise<number> {
+  return asCallerWithOrg(caller, async (tx, orgId) => {
+    const [plan] = await tx`select 1 from meal_plans where id = ${planId} and org_id = ${orgId}`;
+    if (!plan) throw notFound();
+    const result = await tx`
+      update plan_share_links set revoked_at = now()
+      where plan_id = ${planId} and org_id = ${orgId} and revoked_at is null`;
+    return result.count;
+  });
+}
+
+/** What a share link shows: the plan's days, targets and name; nothing about the client, the coach or the run. */
+export type SharedPlan = Pick<PlanDetail, "name" | "plan_length_days" | "targets" | "days"> & { expires_at: string };
+
+/**
+ * The plan behind a token, or undefined for a token that is malformed,
+ * unknown, expired or revoked (the page answers all four the same way, 404).
+ * Runs on the server connection: the token is the credential.
+ */
+export async function readSharedPlan(token: string): Promise<SharedPlan | undefined> {
+  if (!ShareTokenSchema.safeParse(token).success) return undefined;
+  const sql = db();
+  const [link] = await sql<{ plan_id: string; org_id: string; expires_at: string }[]>`
+    select plan_id, org_id, expires_at from plan_share_links
+    where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
+  if (!link) return undefined;
+  const plan = await selectPlanDetail(sql, link.plan_id, link.org_id);
+  if (!plan) return undefined;
+  return {
+    name: plan.name,
+    plan_length_days: plan.plan_length_days,
+    targets: plan.targets,
+    days: plan.days,
+    expires_at: link.expires_at,
+  };
+}

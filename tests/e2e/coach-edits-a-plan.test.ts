@@ -1,0 +1,176 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningNext, startNext } from "../../scripts/lib/next-server";
+import { launchBrowser } from "../support/browser";
+import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropic";
+
+/**
+ * What a coach does after the first draft, in a real browser against the
+ * production build: swap a food, regenerate one day, share the plan with the
+ * client (who opens it signed out, until the link is revoked), and cancel a
+ * run. Claude is the fake Messages API on loopback.
+ */
+
+const ARTIFACTS = path.resolve("test-results");
+let fake: FakeAnthropic;
+let app: RunningNext;
+let coach: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  fake = await startFakeAnthropic({ outputTokensPerSecond: 2_000 });
+  app = await startNext({
+    mode: "start",
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      LOCAL_AUTH: "1",
+      GENERATION_RUNNER: "inline",
+      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
+      ANTHROPIC_BASE_URL: fake.baseURL,
+      GENERATION_STEP_BUDGET_SECONDS: "0",
+    },
+  });
+  coach = await launchBrowser();
+  context = coach.context;
+});
+
+afterAll(async () => {
+  await coach?.close();
+  await app?.stop();
+  await fake?.close();
+});
+
+async function signedInPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByTestId("sign-in-demo").click();
+  await page.waitForURL(/\/plans$/);
+  return page;
+}
+
+/** A plan created and generated through the API, then opened in the page once its days show. */
+async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
+  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
+    data: { name, plan_length_days: days, intake_data: { calorie_target: 2100 } },
+  });
+  const { id } = (await created.json()) as { id: string };
+  expect(
+    (await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, { data: {} })).status(),
+  ).toBe(202);
+  await page.goto(`${app.baseUrl}/plans/${id}`);
+  await page
+    .getByTestId("day-card")
+    .nth(days - 1)
+    .waitFor({ state: "visible", timeout: 60_000 });
+  return id;
+}
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const foodNames = async (card: Locator) => (await card.locator("th.food-name").allTextContents()).sort().join("|");
+
+describe("a coach editing a finished plan in the browser", () => {
+  it("swaps a food: the day, its totals, the charts and the grocery list show the new food", async () => {
+    const page = await signedInPage();
+    await openGeneratedPlan(page, "Swap week", 2);
+    const dayOne = page.getByTestId("day-card").first();
+    const replaced = (await dayOne.locator("th.food-name").first().textContent()) ?? "";
+
+    await dayOne.getByTestId("swap-item").first().click();
+    const choice = page.getByTestId("swap-choice").first();
+    await choice.waitFor({ state: "visible" });
+    const chosen = (await choice.textContent()) ?? "";
+    expect(chosen).not.toBe(replaced);
+    await choice.click();
+
+    await until(async () => (await dayOne.locator("th.food-name").first().textContent()) === chosen, "the swap");
+    await until(
+      async () => ((await page.getByTestId("grocery-list").textContent()) ?? "").includes(chosen),
+      "groceries",
+    );
+    expect(await dayOne.textContent()).toMatch(/kcal/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "after-swap.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("regenerates one day and leaves the others as they were", async () => {
+    const page = await signedInPage();
+    await openGeneratedPlan(page, "Regenerate week", 3);
+    const cards = page.getByTestId("day-card");
+    const [before1, before2, before3] = await Promise.all([0, 1, 2].map((index) => foodNames(cards.nth(index))));
+
+    await cards.nth(1).getByTestId("regenerate-day").click();
+    await until(async () => (await foodNames(cards.nth(1))) !== before2, "day 2 to change", 60_000);
+    expect(await foodNames(cards.nth(0))).toBe(before1);
+    expect(await foodNames(cards.nth(2))).toBe(before3);
+    await until(async () => !(await cards.nth(1).getByTestId("regenerate-day").isDisabled()), "the buttons to free");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shares the plan: the client opens it signed out, until the coach revokes the link", async () => {
+    const page = await signedInPage();
+    await openGeneratedPlan(page, "Shared week", 2);
+    await page.getByTestId("share-create").click();
+    const urlField = page.getByTestId("share-url");
+    await urlField.waitFor({ state: "visible" });
+    const url = await urlField.inputValue();
+    expect(url).toMatch(/\/shared\/[A-Za-z0-9_-]{43}$/);
+
+    const client = await launchBrowser();
+    try {
+      const clientPage = await client.context.newPage();
+      clientPage.on("pageerror", (error) => pageErrors.push(error.message));
+      const opened = await clientPage.goto(url);
+      expect(opened?.status()).toBe(200);
+      await clientPage.getByTestId("shared-plan").waitFor({ state: "visible" });
+      expect(await clientPage.getByRole("heading", { level: 1 }).textContent()).toBe("Shared week");
+      expect(await clientPage.getByTestId("day-card").count()).toBe(2);
+      await clientPage.getByTestId("grocery-list").waitFor({ state: "visible" });
+      // Read-only: none of the coach's controls.
+      expect(await clientPage.getByTestId("swap-item").count()).toBe(0);
+      expect(await clientPage.getByTestId("regenerate-day").count()).toBe(0);
+      await clientPage.screenshot({ path: path.join(ARTIFACTS, "shared-plan.png"), fullPage: true });
+
+      await page.getByTestId("share-revoke").click();
+      await until(async () => /revoked/.test((await page.getByTestId("share-message").textContent()) ?? ""), "revoke");
+      const gone = await clientPage.goto(url);
+      expect(gone?.status()).toBe(404);
+      expect(await clientPage.getByTestId("share-link-gone").textContent()).toMatch(/no longer works/);
+    } finally {
+      await client.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("cancels a run: the plan keeps its previous days and says the run was cancelled", async () => {
+    const page = await signedInPage();
+    await openGeneratedPlan(page, "Cancel week", 2);
+    const before = await foodNames(page.getByTestId("day-card").first());
+
+    fake.enqueue({ hang: true });
+    await page.getByTestId("generate").click();
+    await page.getByTestId("cancel-generation").waitFor({ state: "visible" });
+    await page.getByTestId("cancel-generation").click();
+
+    await until(
+      async () => /cancelled/i.test((await page.locator("#generation-status-text").textContent()) ?? ""),
+      "the cancel to show",
+    );
+    expect(await page.getByTestId("progress").count()).toBe(0);
+    expect(await page.getByTestId("day-card").count()).toBe(2);
+    expect(await foodNames(page.getByTestId("day-card").first())).toBe(before);
+    expect(await page.getByTestId("generate").isDisabled()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+});

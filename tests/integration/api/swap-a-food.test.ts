@@ -1,0 +1,155 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
+import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/alternatives/route";
+import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
+import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
+import { settleInlineRuns } from "@/inngest/inline-runner";
+import { db } from "@/server/database/index";
+import type { PlanDay } from "@/server/plan-detail";
+import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { createPlan } from "../../support/plan-factory";
+import { OTHER_ORG_ID } from "../../support/seed-ids";
+
+let token: string;
+let otherToken: string;
+beforeAll(async () => {
+  token = await demoCoachToken();
+  otherToken = await otherCoachToken();
+  // The inline runner says once that it is not durable.
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+});
+
+afterEach(async () => {
+  await settleInlineRuns();
+});
+
+/** A plan generated through the real route and inline runner (offline planner). */
+async function generatedPlan(intake: Record<string, unknown> = { calorie_target: 2200 }, days = 2) {
+  const planId = await createPlan({ plan_length_days: days, intake_data: intake });
+  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+  await settleInlineRuns();
+  const detail = await call(planDetail.GET, { token, params: { planId } });
+  expect(detail.json.generation_status).toBe("complete");
+  return { planId, days: detail.json.days as PlanDay[] };
+}
+
+function firstItemOfGroup(day: PlanDay, group: string) {
+  const item = day.meals.flatMap((meal) => meal.items).find((candidate) => candidate.food_group === group);
+  if (!item) throw new Error(`day ${day.day_number} has no ${group} item`);
+  return item;
+}
+
+async function foodNamed(name: string): Promise<string> {
+  const [food] = await db()<{ id: string }[]>`select id from foods where name = ${name} and org_id is null`;
+  if (!food) throw new Error(`no food ${name}`);
+  return food.id;
+}
+
+describe("GET …/items/{itemId}/alternatives", () => {
+  it("lists same-group foods that fit the plan and are not in the day, closest macros first", async () => {
+    const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegetarian"], allergies: ["peanut"] });
+    const day = days[0] as PlanDay;
+    const protein = firstItemOfGroup(day, "protein");
+    const response = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
+    expect(response.status).toBe(200);
+    const alternatives = response.json.alternatives as { food_id: string; food_group: string }[];
+    expect(alternatives.length).toBeGreaterThan(0);
+    const dayFoodIds = day.meals.flatMap((meal) => meal.items.map((item) => item.food_id));
+    const ids = alternatives.map((alternative) => alternative.food_id);
+    expect(ids.filter((id) => dayFoodIds.includes(id))).toEqual([]);
+    const rows = await db()<{ food_group: string; diet_tags: string[]; allergens: string[] }[]>`
+      select food_group, diet_tags, allergens from foods where id = any(${ids}::uuid[])`;
+    for (const row of rows) {
+      expect(row.food_group).toBe("protein");
+      expect(row.diet_tags).toContain("vegetarian");
+      expect(row.allergens).not.toContain("peanut");
+    }
+  });
+
+  it("is 404 for another org's plan and for an item of another plan", async () => {
+    const mine = await generatedPlan();
+    const theirs = await createPlan({ org_id: OTHER_ORG_ID });
+    const itemId = firstItemOfGroup(mine.days[0] as PlanDay, "protein").id;
+    expect((await call(alternativesRoute.GET, { token, params: { planId: theirs, itemId } })).status).toBe(404);
+    expect(
+      (await call(alternativesRoute.GET, { token: otherToken, params: { planId: mine.planId, itemId } })).status,
+    ).toBe(404);
+  });
+
+  it("is 400 for an item id that is not a UUID", async () => {
+    const { planId } = await generatedPlan();
+    const response = await call(alternativesRoute.GET, { token, params: { planId, itemId: "1 or 1=1" } });
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatch(/itemId/);
+  });
+});
+
+describe("POST …/items/{itemId}/swap", () => {
+  it("replaces the food, keeps the day on its calorie target, and leaves the other days alone", async () => {
+    const { planId, days } = await generatedPlan({ calorie_target: 2200 });
+    const [dayOne, dayTwo] = days as [PlanDay, PlanDay];
+    const protein = firstItemOfGroup(dayOne, "protein");
+    const alternatives = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
+    const choice = (alternatives.json.alternatives as { food_id: string }[])[0]?.food_id as string;
+
+    const response = await call(swapRoute.POST, {
+      token,
+      params: { planId, itemId: protein.id },
+      body: { food_id: choice },
+    });
+    expect(response.status).toBe(200);
+    const updated = response.json.day as PlanDay;
+    expect(updated.day_number).toBe(1);
+    const swapped = updated.meals.flatMap((meal) => meal.items).find((item) => item.id === protein.id);
+    expect(swapped?.food_id).toBe(choice);
+    expect(Math.abs(updated.totals.kcal / 2200 - 1)).toBeLessThanOrEqual(0.03);
+
+    // What the route answered is what the plan now reads, totals included.
+    const after = (await call(planDetail.GET, { token, params: { planId } })).json.days as PlanDay[];
+    expect(after[0]).toEqual(updated);
+    expect(after[1]).toEqual(dayTwo);
+    const itemSum = updated.meals.flatMap((meal) => meal.items).reduce((sum, item) => sum + Number(item.kcal), 0);
+    expect(Number(updated.totals.kcal)).toBeCloseTo(itemSum, 0);
+  });
+
+  it("answers 400 naming the restriction for a food the plan forbids, and changes nothing", async () => {
+    const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegan"] });
+    const protein = firstItemOfGroup(days[0] as PlanDay, "protein");
+    const response = await call(swapRoute.POST, {
+      token,
+      params: { planId, itemId: protein.id },
+      body: { food_id: await foodNamed("Chicken breast, meat only, roasted") },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatch(/not vegan/);
+    const after = (await call(planDetail.GET, { token, params: { planId } })).json.days as PlanDay[];
+    expect(after).toEqual(days);
+  });
+
+  it.each([
+    ["{not json", /JSON/],
+    [{}, /food_id/],
+    [{ food_id: "tofu" }, /food_id must be a UUID/],
+    [{ food_id: "00000000-0000-4000-8000-000000000000" }, /not a food in your catalogue/],
+    [{ food_id: "00000000-0000-4000-8000-000000000000", extra: 1 }, /unknown field/],
+  ])("answers 400 for the body %j", async (body, message) => {
+    const { planId, days } = await generatedPlan();
+    const itemId = firstItemOfGroup(days[0] as PlanDay, "protein").id;
+    const response = await call(swapRoute.POST, { token, params: { planId, itemId }, body });
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatch(message);
+  });
+
+  it("is 404 for another org's plan and 409 while the plan is generating", async () => {
+    const { planId, days } = await generatedPlan();
+    const itemId = firstItemOfGroup(days[0] as PlanDay, "protein").id;
+    const food_id = await foodNamed("Tofu, firm, raw");
+    expect(
+      (await call(swapRoute.POST, { token: otherToken, params: { planId, itemId }, body: { food_id } })).status,
+    ).toBe(404);
+    await db()`update meal_plans set generation_status = 'generating', generation_heartbeat_at = now() where id = ${planId}`;
+    const busy = await call(swapRoute.POST, { token, params: { planId, itemId }, body: { food_id } });
+    expect(busy.status).toBe(409);
+    expect(busy.json.error).toMatch(/being generated/);
+  });
+});

@@ -1,0 +1,175 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as cancel from "@/app/api/nutrition/plans/[planId]/generate/cancel/route";
+import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
+import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
+import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
+import { inngest } from "@/inngest/client";
+import { settleInlineRuns } from "@/inngest/inline-runner";
+import { db } from "@/server/database/index";
+import { resetEnvForTests } from "@/server/env";
+import { generationStore } from "@/server/generation-store";
+import { inngestConfig } from "../../../inngest.config";
+import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { readSavedPlan } from "../../support/generation-fixtures";
+import { createPlan } from "../../support/plan-factory";
+
+/**
+ * POST …/generate/cancel: the plan goes back to what it was before the run,
+ * the run stops (a model call in flight included, inline), and a cancelled
+ * run writes nothing whether or not it hears of the cancel.
+ */
+
+const API_KEY = "sk-ant-test-cancel-0123456789";
+let fake: FakeAnthropic;
+let token: string;
+let otherToken: string;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic({ apiKey: API_KEY });
+  token = await demoCoachToken();
+  otherToken = await otherCoachToken();
+});
+beforeEach(() => {
+  // The inline runner says it is not durable; a failed cancel send is a warning.
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+});
+afterAll(async () => {
+  await fake.close();
+});
+afterEach(async () => {
+  await settleInlineRuns();
+  for (const name of ["ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GENERATION_RUNNER"]) delete process.env[name];
+  resetEnvForTests();
+  vi.restoreAllMocks();
+});
+
+function useClaude() {
+  process.env.ANTHROPIC_API_KEY = API_KEY;
+  process.env.ANTHROPIC_BASE_URL = fake.baseURL;
+  resetEnvForTests();
+  fake.requests.length = 0;
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function generated(days = 2): Promise<string> {
+  const planId = await createPlan({ plan_length_days: days });
+  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+  await settleInlineRuns();
+  expect((await readSavedPlan(planId)).status).toBe("complete");
+  return planId;
+}
+
+describe("cancelling an inline run", () => {
+  it("aborts the model call in flight and puts a never-generated plan back to idle, saying it was cancelled", async () => {
+    useClaude();
+    fake.enqueue({ hang: true });
+    const planId = await createPlan({ plan_length_days: 1 });
+    expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+    await waitFor(() => fake.requests.length >= 1, "the model call");
+
+    const response = await call(cancel.POST, { token, params: { planId } });
+    expect(response.status).toBe(202);
+    expect(response.json.status).toBe("cancelled");
+    // The run ends at once (the hanging call would otherwise last the step budget).
+    const startedWaiting = Date.now();
+    await settleInlineRuns();
+    expect(Date.now() - startedWaiting).toBeLessThan(2_000);
+
+    const polled = await call(status.GET, { token, params: { planId } });
+    expect(polled.json).toMatchObject({
+      generation_status: "idle",
+      generation_error: null,
+      progress: { phase: "cancelled" },
+    });
+    expect(fake.requests).toHaveLength(1); // a one-day plan: one call, and no retry after the abort
+    expect((await readSavedPlan(planId)).dayRows).toBe(0);
+  });
+
+  it("puts a plan that had days back to complete with those same days", async () => {
+    const planId = await generated(2);
+    const before = (await call(planDetail.GET, { token, params: { planId } })).json.days;
+
+    useClaude();
+    fake.enqueue({ hang: true });
+    expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+    await waitFor(() => fake.requests.length >= 1, "the model call");
+    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    await settleInlineRuns();
+
+    const after = await call(planDetail.GET, { token, params: { planId } });
+    expect(after.json.generation_status).toBe("complete");
+    expect(after.json.progress).toMatchObject({ phase: "cancelled" });
+    expect(after.json.days).toEqual(before);
+  });
+});
+
+describe("cancelling on Inngest", () => {
+  it("sends plan/generate.cancelled naming the plan and generation, which the function's cancelOn matches", async () => {
+    process.env.GENERATION_RUNNER = "inngest";
+    resetEnvForTests();
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
+    const planId = await createPlan({ plan_length_days: 3 });
+    const started = await call(start.POST, { token, params: { planId }, body: {} });
+    const generationId = started.json.generation_id as string;
+
+    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    const cancelled = send.mock.calls.at(-1)?.[0] as { name: string; id: string; data: Record<string, unknown> };
+    expect(cancelled).toMatchObject({
+      name: inngestConfig.events.generateCancelled,
+      id: `cancel-${generationId}`,
+      data: { planId, generationId },
+    });
+  });
+
+  it("still answers 202 when the event cannot be sent: the plan is already back and the run can write nothing", async () => {
+    process.env.GENERATION_RUNNER = "inngest";
+    resetEnvForTests();
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
+    const planId = await createPlan({ plan_length_days: 1 });
+    const generationId = (await call(start.POST, { token, params: { planId }, body: {} })).json.generation_id as string;
+    send.mockRejectedValue(new Error("Inngest unreachable"));
+
+    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    // The run, never told, reaches save: it writes nothing.
+    const written = await generationStore.savePlan(planId, generationId, {
+      days: [{ day: 1, meals: [] }],
+      intakeData: undefined,
+      planLengthDays: 1,
+      model: "claude",
+      usage: {},
+    });
+    expect(written).toBe("superseded");
+    expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", dayRows: 0 });
+    // Nor can its other writes touch the plan.
+    await generationStore.recordProgress(planId, generationId, { phase: "scaling", days_done: 1, days_total: 1 });
+    expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
+    expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", progress: { phase: "cancelled" } });
+  });
+});
+
+describe("cancel with nothing to cancel", () => {
+  it("is 409 for a plan that is not generating, and changes nothing (a cancel after save)", async () => {
+    const planId = await generated(1);
+    const before = await readSavedPlan(planId);
+    const response = await call(cancel.POST, { token, params: { planId } });
+    expect(response.status).toBe(409);
+    expect(response.json.error).toMatch(/No generation is running/);
+    expect(await readSavedPlan(planId)).toEqual(before);
+  });
+
+  it("is 404 for another org's plan and 400 for a bad plan id", async () => {
+    const planId = await createPlan({ generation_status: "generating", generation_id: crypto.randomUUID() });
+    expect((await call(cancel.POST, { token: otherToken, params: { planId } })).status).toBe(404);
+    expect((await db()`select generation_status from meal_plans where id = ${planId}`)[0]).toEqual({
+      generation_status: "generating",
+    });
+    expect((await call(cancel.POST, { token, params: { planId: "nope" } })).status).toBe(400);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { rankAlternatives, swapFood } from "@/generation/adjust/swap-food";
+import { indexFoodsById } from "@/generation/catalogue/catalogue";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { foodNamed, makeDay, makeSpec, realisticCatalogue } from "../../support/food-factory";
+
+const catalogue = realisticCatalogue();
+const foods = indexFoodsById(catalogue);
+const food = (name: string) => foodNamed(catalogue, name);
+
+/** A 2000 kcal-ish day: oats breakfast, chicken and rice lunch, salmon dinner. */
+function sampleDay() {
+  return makeDay(2, {
+    Breakfast: [[food("Oats, rolled, dry"), 120]],
+    Lunch: [
+      [food("Chicken breast, meat only, roasted"), 200],
+      [food("Rice, white, long-grain, cooked"), 350],
+    ],
+    Dinner: [
+      [food("Salmon, Atlantic, farmed, cooked, dry heat"), 180],
+      [food("Quinoa, cooked"), 300],
+    ],
+  });
+}
+const chickenSlot = { meal: 1, item: 0 };
+const noRestrictions = { diet: [], allergies: [] };
+
+describe("alternatives to a food in a day", () => {
+  it("are foods of the same group that the day does not use yet, by id or family", () => {
+    const alternatives = rankAlternatives(sampleDay(), chickenSlot, catalogue, noRestrictions, { limit: 100 });
+    const names = alternatives.map((alternative) => alternative.food.name);
+    expect(alternatives.length).toBeGreaterThan(5);
+    expect(alternatives.every((alternative) => alternative.food.food_group === "protein")).toBe(true);
+    expect(names).not.toContain("Chicken breast, meat only, roasted");
+    // Salmon is in the day already (dinner), under two names.
+    expect(names.some((name) => name.startsWith("Salmon"))).toBe(false);
+    // Another chicken may replace chicken: the replaced item's own family is free.
+    expect(names).toContain("Chicken thigh, meat only, roasted");
+  });
+
+  it("respect the plan's diet and allergies", () => {
+    const alternatives = rankAlternatives(
+      sampleDay(),
+      chickenSlot,
+      catalogue,
+      { diet: ["vegan"], allergies: ["soy"] },
+      {
+        limit: 100,
+      },
+    );
+    expect(alternatives.length).toBeGreaterThan(0);
+    for (const { food: candidate } of alternatives) {
+      expect(candidate.diet_tags).toContain("vegan");
+      expect(candidate.allergens).not.toContain("soy");
+    }
+  });
+
+  it("come closest-macros first, each at the replaced item's energy", () => {
+    const day = sampleDay();
+    const chicken = day.meals[1]?.items[0];
+    const alternatives = rankAlternatives(day, chickenSlot, catalogue, noRestrictions, { limit: 100 });
+    const distance = (item: { protein: number; carbs: number; fat: number }) =>
+      Math.hypot(
+        (item.protein - (chicken?.protein ?? 0)) * 4,
+        (item.carbs - (chicken?.carbs ?? 0)) * 4,
+        (item.fat - (chicken?.fat ?? 0)) * 9,
+      );
+    const distances = alternatives.map((alternative) => distance(alternative.item));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const alternative of alternatives) expect(alternative.item.kcal).toBeCloseTo(chicken?.kcal ?? 0, -1);
+    // Lean poultry is closer to chicken breast than beans are.
+    const names = alternatives.map((alternative) => alternative.food.name);
+    expect(names.indexOf("Turkey breast, meat only, roasted")).toBeLessThan(
+      names.indexOf("Black beans, cooked, boiled"),
+    );
+  });
+
+  it("are limited to the number asked for", () => {
+    expect(rankAlternatives(sampleDay(), chickenSlot, catalogue, noRestrictions, { limit: 3 })).toHaveLength(3);
+  });
+
+  it("are none for a position the day does not have", () => {
+    expect(rankAlternatives(sampleDay(), { meal: 9, item: 0 }, catalogue, noRestrictions, { limit: 3 })).toEqual([]);
+  });
+});
+
+describe("swapping a food", () => {
+  const spec = makeSpec({ calorieTarget: 2000 });
+
+  it("replaces only that item and keeps the day within 3 % of the calorie target", () => {
+    const tofu = food("Tofu, firm, raw");
+    const result = swapFood(sampleDay(), chickenSlot, tofu, foods, spec);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const ids = result.day.meals.map((meal) => meal.items.map((item) => item.food_id));
+    expect(ids).toEqual([
+      [food("Oats, rolled, dry").id],
+      [tofu.id, food("Rice, white, long-grain, cooked").id],
+      [food("Salmon, Atlantic, farmed, cooked, dry heat").id, food("Quinoa, cooked").id],
+    ]);
+    expect(result.day.day).toBe(2);
+    expect(Math.abs(dayTotals(result.day).kcal / 2000 - 1)).toBeLessThanOrEqual(0.03);
+  });
+
+  it("rescales a day that the swap would leave off target", () => {
+    // Swapping to a very different energy density at equal energy keeps kcal,
+    // so start from a day that is already off target: the swap re-solves it.
+    const offTarget = makeDay(1, {
+      Lunch: [
+        [food("Chicken breast, meat only, roasted"), 100],
+        [food("Rice, white, long-grain, cooked"), 200],
+      ],
+    });
+    const result = swapFood(offTarget, { meal: 0, item: 0 }, food("Turkey breast, meat only, roasted"), foods, spec);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(Math.abs(dayTotals(result.day).kcal / 2000 - 1)).toBeLessThanOrEqual(0.03);
+  });
+
+  it("refuses a food the plan's restrictions forbid, naming the restriction", () => {
+    const vegan = makeSpec({ diet: ["vegan"], allergies: ["fish"] });
+    const result = swapFood(sampleDay(), chickenSlot, food("Tuna, light, canned in water, drained"), foods, vegan);
+    expect(result).toEqual({
+      ok: false,
+      refusal: { reason: "restricted", violations: expect.arrayContaining(["not vegan", "contains fish"]) },
+    });
+  });
+
+  it("refuses a food whose family the day already has", () => {
+    const result = swapFood(sampleDay(), chickenSlot, food("Salmon, Atlantic, wild, cooked, dry heat"), foods, spec);
+    expect(result).toEqual({
+      ok: false,
+      refusal: { reason: "already_in_day", food: "Salmon, Atlantic, wild, cooked, dry heat" },
+    });
+  });
+
+  it("refuses swapping a food for itself and a position the day does not have", () => {
+    const chicken = food("Chicken breast, meat only, roasted");
+    expect(swapFood(sampleDay(), chickenSlot, chicken, foods, spec)).toEqual({
+      ok: false,
+      refusal: { reason: "same_food" },
+    });
+    expect(swapFood(sampleDay(), { meal: 0, item: 5 }, chicken, foods, spec)).toEqual({
+      ok: false,
+      refusal: { reason: "no_such_item" },
+    });
+  });
+});
