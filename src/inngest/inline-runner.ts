@@ -114,11 +114,10 @@ async function runToEnd(
       return undefined;
     }
     // The same failure path as Inngest's onFailure, with every attempt's fault.
-    await dependencies.store.markGenerationFailed(
-      data.planId,
-      data.generationId,
-      failureMessage(error as Error, retries + 1, summariseStepFaults(faults)),
-    );
+    // The run may have failed because the database went away: keep trying to
+    // record the outcome for a while, so the plan does not stay generating.
+    const message = failureMessage(error as Error, retries + 1, summariseStepFaults(faults));
+    await untilItWorks(() => dependencies.store.markGenerationFailed(data.planId, data.generationId, message));
     return undefined;
   }
 }
@@ -151,6 +150,19 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, 
       }
     },
   };
+}
+
+/** Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then lets its error through. */
+async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(8_000, 1_000 * 2 ** attempt)));
+    }
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
