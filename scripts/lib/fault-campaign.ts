@@ -82,6 +82,8 @@ type Server = { child: ChildProcess; baseUrl: string; output: () => string };
 
 class Campaign {
   private server: Server | undefined;
+  /** Server exits the campaign did not cause (a crash): each is reported with the log's tail. */
+  readonly crashes: string[] = [];
   private logs = "";
   responses500 = 0;
   responses503 = 0;
@@ -124,6 +126,11 @@ class Campaign {
     const collect = (chunk: Buffer) => {
       this.logs += chunk.toString();
     };
+    child.once("exit", (code, signal) => {
+      if (!(child as ChildProcess & { expectedExit?: boolean }).expectedExit) {
+        this.crashes.push(`app server exited by itself (${signal ?? code}): ${this.logs.slice(-600)}`);
+      }
+    });
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
     this.server = { child, baseUrl: this.baseUrl, output: () => this.logs };
@@ -144,6 +151,7 @@ class Campaign {
   async killServer(): Promise<void> {
     const child = this.server?.child;
     if (!child?.pid || child.exitCode !== null) return;
+    (child as ChildProcess & { expectedExit?: boolean }).expectedExit = true;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid, "SIGKILL");
     await exited;
@@ -152,6 +160,7 @@ class Campaign {
   async stopServer(): Promise<void> {
     const child = this.server?.child;
     if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    (child as ChildProcess & { expectedExit?: boolean }).expectedExit = true;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid, "SIGTERM");
     const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
@@ -451,7 +460,11 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       responses500: campaign.responses500,
       responses503: campaign.responses503,
     };
-    report.errors = await distinctErrors(admin, campaign.planIds);
+    report.errors = [
+      ...campaign.crashes,
+      ...(await stuckPlans(admin, campaign.planIds)),
+      ...(await distinctErrors(admin, campaign.planIds)),
+    ];
   } finally {
     await campaign.stopServer().catch(() => undefined);
     await admin.end({ timeout: 2 }).catch(() => undefined);
@@ -579,6 +592,17 @@ async function checkPlans(sql: Database, planIds: string[], serverLogs: string) 
     offTargetDays: row?.off_target ?? 0,
     secretsFound: (row?.secret_errors ?? 0) + secretInLogs,
   };
+}
+
+/** What the database says about plans still generating at the end, to tell why they stuck. */
+async function stuckPlans(sql: Database, planIds: string[]): Promise<string[]> {
+  const rows = await sql<{ id: string; progress: unknown; runner: string | null; silent: number }[]>`
+    select id, generation_progress as progress, generation_runner as runner,
+           extract(epoch from now() - generation_heartbeat_at)::int as silent
+    from meal_plans where id = any(${planIds}::uuid[]) and generation_status = 'generating'`;
+  return rows.map(
+    (row) => `stuck ${row.id}: progress ${JSON.stringify(row.progress)}, runner ${row.runner}, silent ${row.silent} s`,
+  );
 }
 
 async function distinctErrors(sql: Database, planIds: string[]): Promise<string[]> {
