@@ -6,6 +6,7 @@ import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { connect, type Database } from "@/server/database/connection";
 import { type RunningPostgres, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
 import { migrateAndSeed } from "@/server/database/local-database";
+import { inngestConfig } from "../../inngest.config";
 import { type FakeAnthropic, startFakeAnthropic } from "../../tests/support/fake-anthropic";
 import { type FaultKind, faultMix } from "../../tests/support/fault-mix";
 import { freePort } from "./free-port";
@@ -419,12 +420,13 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     if (options.slowPlans > 0) {
       const half = { sonnet: PUBLISHED_TOKENS_PER_SECOND.sonnet / 2, haiku: PUBLISHED_TOKENS_PER_SECOND.haiku / 2 };
       log(
-        `slow: ${options.slowPlans} plans, model at half its published speed (${half.sonnet}/${half.haiku} tokens/s)`,
+        `slow: ${options.slowPlans} plans, model at half its published speed (Sonnet ${half.sonnet}, Haiku ${half.haiku} tokens/s, ${inngestConfig.stepBudget.outputTokensPerDay} tokens per day)`,
       );
       const slow = faultMix({
         seed: options.seed + 1,
         rate: 0,
         outputTokensPerSecond: (model) => (model.includes("haiku") ? half.haiku : half.sonnet),
+        outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
       });
       slowFake = await startFakeAnthropic({ apiKey: API_KEY, responder: slow.responder });
       await campaign.stopServer();

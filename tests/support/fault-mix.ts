@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FakeRequest, Responder, ScriptedReply } from "./fake-anthropic";
-import { planTextFromPrompt } from "./plan-from-prompt";
+import { briefFromPrompt, planTextFromPrompt } from "./plan-from-prompt";
 
 /**
  * A seeded, reproducible mix of everything a Messages API can do wrong, for
@@ -34,6 +34,13 @@ export type FaultMixOptions = {
    * usual; unset answers at once. Four characters make a token, as in the fake.
    */
   outputTokensPerSecond?: (model: string) => number;
+  /**
+   * Tokens a real model writes per planned day. The fake's plans are terser
+   * than Claude's (no whitespace, short names), so timing them by their own
+   * length would flatter a slow model; the slow scenario passes the
+   * workflow's own estimate (inngest.config.ts: outputTokensPerDay).
+   */
+  outputTokensPerDay?: number;
 };
 
 export type FaultMix = { responder: Responder; counts: Record<FaultKind | "ok", number> };
@@ -107,7 +114,9 @@ function faulty(fault: FaultKind, text: string, random: () => number): ScriptedR
 /** Holds the answer as long as the model would take to write it. */
 async function slowly(reply: ScriptedReply, request: FakeRequest, options: FaultMixOptions): Promise<void> {
   if (!options.outputTokensPerSecond || !("text" in reply) || typeof reply.text !== "string") return;
-  const tokens = "truncateAtTokens" in reply ? reply.truncateAtTokens : Math.ceil(reply.text.length / 4);
+  const written = "truncateAtTokens" in reply ? reply.truncateAtTokens : Math.ceil(reply.text.length / 4);
+  const days = briefFromPrompt(request.system, request.user)?.dayNumbers.length ?? 0;
+  const tokens = "truncateAtTokens" in reply ? written : Math.max(written, days * (options.outputTokensPerDay ?? 0));
   const speed = options.outputTokensPerSecond(String(request.body?.model ?? ""));
   await new Promise((resolve) => setTimeout(resolve, (tokens / speed) * 1000));
 }
