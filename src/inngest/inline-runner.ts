@@ -50,7 +50,7 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
   if (!warned) {
     warned = true;
     console.warn(
-      "[generation] Inline runner in use: runs happen inside this server process and are not durable. Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
+      "[generation] Inline runner in use: runs happen inside this server process and are not durable (a run cut short by a restart starts again from the beginning when the server next starts). Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
     );
   }
   const previous = activeRuns.get(data.planId);
