@@ -239,6 +239,7 @@ describe("start, run inline, poll, read", () => {
       generation_status: "complete",
       generation_error: null,
       progress: { phase: "done", days_done: 7, days_total: 7 },
+      resumed_at: null,
     });
     const plan = await call(planDetail.GET, { token, params });
     const days = plan.json.days as {
