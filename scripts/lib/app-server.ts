@@ -16,6 +16,7 @@ import * as plan from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
 import { register } from "@/instrumentation";
 import { env } from "@/server/env";
+import { redactSecrets } from "@/server/redact";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, unknown>>;
@@ -78,6 +79,15 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Prom
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
+
+// As Next.js's server does: an error nobody caught is logged and the server
+// keeps serving. The campaign counts these lines as findings.
+const logUnhandled = (kind: string) => (error: unknown) =>
+  console.error(
+    `[app-server] unhandled ${kind}: ${redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error))}`,
+  );
+process.on("uncaughtException", logUnhandled("exception"));
+process.on("unhandledRejection", logUnhandled("rejection"));
 
 await register();
 const server = createServer((incoming, outgoing) => {

@@ -73,6 +73,7 @@ export type CampaignReport = {
     secretsFound: number;
     responses500: number;
     responses503: number;
+    unhandledServerErrors: number;
   };
   recovery: { serverAnswersAfterMs: number[]; plansSettledAfterMs: number[] };
   errors: string[];
@@ -338,6 +339,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       secretsFound: 0,
       responses500: 0,
       responses503: 0,
+      unhandledServerErrors: 0,
     },
     recovery: { serverAnswersAfterMs: [], plansSettledAfterMs: [] },
     errors: [],
@@ -461,6 +463,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       ...(await checkPlans(admin, campaign.planIds, campaign.serverLogs())),
       responses500: campaign.responses500,
       responses503: campaign.responses503,
+      unhandledServerErrors: campaign.serverLogs().split("[app-server] unhandled").length - 1,
     };
     report.errors = [
       ...campaign.crashes,
@@ -635,6 +638,7 @@ export function formatReport(report: CampaignReport, options: CampaignOptions): 
     `| secrets in generation_error or server logs | ${report.checks.secretsFound} |`,
     `| responses ≥ 500 other than 503 | ${report.checks.responses500} |`,
     `| 503 responses (database away) | ${report.checks.responses503} |`,
+    `| unhandled errors logged by the server | ${report.checks.unhandledServerErrors} |`,
     `| server answering again after kill -9 (ms) | ${report.recovery.serverAnswersAfterMs.join(", ") || "-"} |`,
     `| interrupted plans settled after restart (ms, slowest) | ${report.recovery.plansSettledAfterMs.join(", ") || "-"} |`,
     "",

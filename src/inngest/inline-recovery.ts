@@ -33,7 +33,12 @@ export async function resumeInterruptedInlineRuns(options: InlineRunOptions = {}
     const done = startInlineRun(
       { planId: run.planId, orgId: run.orgId, generationId: run.generationId, request: run.request },
       options,
-    );
+    ).catch((error: unknown) => {
+      // Only reachable if even recording the outcome failed (database down): say so, as dispatch does.
+      console.error(
+        `[generation] resumed run for plan ${run.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+      );
+    });
     resumed.push({ planId: run.planId, generationId: run.generationId, from: run.owner, done });
   }
   return resumed;

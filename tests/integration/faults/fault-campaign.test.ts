@@ -43,6 +43,7 @@ describe("the fault campaign, short form", () => {
       offTargetDays: 0,
       secretsFound: 0,
       responses500: 0,
+      unhandledServerErrors: 0,
     });
     expect(report.checks.plansChecked).toBeGreaterThanOrEqual(30);
     expect(report.recovery.serverAnswersAfterMs[0], summary).toBeLessThan(10_000);
