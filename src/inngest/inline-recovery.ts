@@ -33,31 +33,37 @@ export async function resumeInterruptedInlineRuns(options: InlineRunOptions = {}
     const done = startInlineRun(
       { planId: run.planId, orgId: run.orgId, generationId: run.generationId, request: run.request },
       options,
-    );
+    ).catch((error: unknown) => {
+      // Only reachable if even recording the outcome failed (database down): say so, as dispatch does.
+      console.error(
+        `[generation] resumed run for plan ${run.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+      );
+    });
     resumed.push({ planId: run.planId, generationId: run.generationId, from: run.owner, done });
   }
   return resumed;
 }
 
 /**
- * Called once per server process (instrumentation.ts) when runs are inline:
- * resumes what a previous process left, and stops gracefully on a signal.
- * With `manageSignals`, this process's exit on SIGTERM/SIGINT is ours
- * (NEXT_MANUAL_SIG_HANDLE tells Next.js to leave it to us).
+ * The process's exit on SIGTERM/SIGINT, when NEXT_MANUAL_SIG_HANDLE told
+ * Next.js to leave it to the app: inline runs (if any) get their grace period
+ * to reach a step boundary, then the process exits with the signal's code.
  */
-export async function startInlineRecovery(options: { manageSignals: boolean }): Promise<void> {
-  if (options.manageSignals) {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      void stopInlineRuns(inngestConfig.inlineRecovery.stopGraceMs).finally(() =>
-        process.exit(signal === "SIGINT" ? 130 : 143),
-      );
-    };
-    process.on("SIGTERM", stop);
-    process.on("SIGINT", stop);
-  }
+export function exitGracefullyOnSignals(): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    void stopInlineRuns(inngestConfig.inlineRecovery.stopGraceMs).finally(() =>
+      process.exit(signal === "SIGINT" ? 130 : 143),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Called once per server process (instrumentation.ts) when runs are inline: resumes what a previous process left. */
+export async function startInlineRecovery(): Promise<void> {
   // The database may be restarting with us: try a few times, then leave it to
   // the staleness limit rather than keep the server from starting.
   for (let attempt = 1; attempt <= 5; attempt++) {

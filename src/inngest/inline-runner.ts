@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { dayGenerationStore } from "@/server/day-generation-store";
-import { holdInlineRun, releaseInlineRun, thisRunnerName } from "@/server/inline-run-owners";
+import { thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
 import {
   type ConcurrencyLimit,
@@ -69,7 +69,7 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
   if (!warned) {
     warned = true;
     console.warn(
-      "[generation] Inline runner in use: runs happen inside this server process and are not durable. Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
+      "[generation] Inline runner in use: runs happen inside this server process and are not durable (a run cut short by a restart starts again from the beginning when the server next starts). Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
     );
   }
   const previous = activeRuns.get(data.planId);
@@ -200,20 +200,21 @@ async function runToEnd(
   const owner = thisRunnerName();
   try {
     // Name this process on the plan, so a restart after a crash can take the run up.
-    await step.run("hold-inline-run", () => holdInlineRun(data.planId, data.generationId, owner, data.request));
+    await step.run("hold-inline-run", () =>
+      dependencies.store.holdInlineRun(data.planId, data.generationId, owner, data.request),
+    );
     return await generateMealPlan(data, slotted, dependencies);
   } catch (error) {
     if (error instanceof RunCancelled || error instanceof StepCancelled) return undefined;
     if (error instanceof RunStopped) {
-      await releaseInlineRun(data.planId, data.generationId, owner);
+      await dependencies.store.releaseInlineRun(data.planId, data.generationId, owner);
       return undefined;
     }
     // The same failure path as Inngest's onFailure, with every attempt's fault.
-    await dependencies.store.markGenerationFailed(
-      data.planId,
-      data.generationId,
-      failureMessage(error as Error, retries + 1, summariseStepFaults(faults)),
-    );
+    // The run may have failed because the database went away: keep trying to
+    // record the outcome for a while, so the plan does not stay generating.
+    const message = failureMessage(error as Error, retries + 1, summariseStepFaults(faults));
+    await untilItWorks(() => dependencies.store.markGenerationFailed(data.planId, data.generationId, message));
     return undefined;
   }
 }
@@ -250,6 +251,19 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, 
       }
     },
   };
+}
+
+/** Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then lets its error through. */
+async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(8_000, 1_000 * 2 ** attempt)));
+    }
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

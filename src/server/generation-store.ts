@@ -6,6 +6,7 @@ import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/i
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
+import { holdInlineRun, releaseInlineRun } from "./inline-run-owners";
 
 /**
  * What the generation workflow reads and writes, on the service connection
@@ -200,6 +201,9 @@ export const generationStore = {
   addDaysDone,
   savePlan,
   markGenerationFailed,
+  /** Inline runs only: which process works on the run, so a restart can take it up (inline-run-owners.ts). */
+  holdInlineRun,
+  releaseInlineRun,
 };
 
 export type GenerationStore = typeof generationStore;

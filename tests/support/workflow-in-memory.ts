@@ -98,5 +98,7 @@ export function inMemoryStore(
       return "saved";
     },
     markGenerationFailed: async () => true,
+    holdInlineRun: async () => {},
+    releaseInlineRun: async () => {},
   };
 }

@@ -53,7 +53,7 @@ describe("while the database cannot be reached", () => {
     expect((await call(status.GET, { token, params: { planId } })).status).toBe(200);
   });
 
-  it("keeps answering after PostgreSQL terminated every connection of the app", async () => {
+  it("answers no 500 when PostgreSQL terminates every connection of the app, and recovers by itself", async () => {
     const planId = await createPlan({});
     expect((await call(status.GET, { token, params: { planId } })).status).toBe(200);
     const admin = connect(realDatabaseUrl, { maxConnections: 1 });
@@ -65,9 +65,11 @@ describe("while the database cannot be reached", () => {
     } finally {
       await admin.end();
     }
-    // The pool notices the dead connections and opens new ones: no 500, no 503.
-    const after = await Promise.all([1, 2, 3].map(() => call(status.GET, { token, params: { planId } })));
-    expect(after.map((response) => response.status)).toEqual([200, 200, 200]);
+    // A request that meets a connection before the pool noticed it was
+    // terminated is a 503 (never a 500); the pool then opens new ones.
+    const during = await Promise.all([1, 2, 3].map(() => call(status.GET, { token, params: { planId } })));
+    for (const response of during) expect([200, 503]).toContain(response.status);
+    expect((await call(status.GET, { token, params: { planId } })).status).toBe(200);
     expect(await db()`select 1 as one`).toEqual([{ one: 1 }]);
   });
 });

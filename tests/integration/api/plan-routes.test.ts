@@ -240,6 +240,7 @@ describe("start, run inline, poll, read", () => {
       generation_error: null,
       progress: { phase: "done", days_done: 7, days_total: 7 },
       day_regeneration: null,
+      resumed_at: null,
     });
     const plan = await call(planDetail.GET, { token, params });
     const days = plan.json.days as {

@@ -140,12 +140,20 @@ describe("the failure message of an inline run", () => {
 
   it("names the days and what each attempt met, with no key and no prompt", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 1 });
-    fake.enqueue({ status: 529 }, { status: 529 }, { status: 500 }, { text: '{"days": [' });
+    // Six attempts (inngest.config.ts: retries 5), each failing.
+    fake.enqueue(
+      { status: 529 },
+      { status: 529 },
+      { status: 500 },
+      { text: '{"days": [' },
+      { status: 529 },
+      { text: '{"days": [' },
+    );
     await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
 
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
-    expect(saved.error).toContain("day 1: 529 overloaded ×2, 500 server error, malformed JSON");
+    expect(saved.error).toContain("day 1: 529 overloaded ×3, 500 server error, malformed JSON ×2");
     expect(saved.error).not.toContain(API_KEY);
     expect(saved.error).not.toMatch(/food_id|catalogue/i);
   });

@@ -219,7 +219,9 @@ describe("the regenerate-plan-day function", () => {
     expect(config?.triggers).toEqual([{ event: "plan/day.regenerate.requested" }]);
     // The same env-scoped key and limit as generate-meal-plan's, so Inngest keeps one queue per plan for both.
     expect(config?.concurrency).toEqual(
-      expect.arrayContaining([{ scope: "env", key: "event.data.planId", limit: inngestConfig.perPlanConcurrency.limit }]),
+      expect.arrayContaining([
+        { scope: "env", key: "event.data.planId", limit: inngestConfig.perPlanConcurrency.limit },
+      ]),
     );
   });
 });

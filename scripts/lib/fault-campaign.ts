@@ -1,0 +1,653 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { connect, type Database } from "@/server/database/connection";
+import { type RunningPostgres, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
+import { migrateAndSeed } from "@/server/database/local-database";
+import { inngestConfig } from "../../inngest.config";
+import { type FakeAnthropic, startFakeAnthropic } from "../../tests/support/fake-anthropic";
+import { type FaultKind, faultMix } from "../../tests/support/fault-mix";
+import { freePort } from "./free-port";
+
+/**
+ * The fault campaign behind `npm run faults` (and its short form in the
+ * tests), on loopback only and bounded in time: a real PostgreSQL, the app's
+ * route handlers in their own server process (scripts/lib/app-server.ts) with
+ * the inline runner and the real Anthropic SDK, and the fake Messages API
+ * with a seeded fault mix. Scenarios, each optional:
+ *
+ *   faults    N plans (1-28 days, every diet, several allergy sets), M in flight
+ *   kill      plans in flight, kill -9 of the server's process group, immediate restart
+ *   database  connections terminated, then PostgreSQL restarted, mid-run
+ *   slow      the model at half its published speed
+ *   fuzz      hostile bodies, headers, tokens and path ids
+ *
+ * Every plan the campaign made is then read back from the database and
+ * checked: status, days, restrictions, foods, calories, secrets.
+ */
+
+export type CampaignOptions = {
+  seed: number;
+  faultRate: number;
+  plans: number;
+  inFlight: number;
+  killPlans: number;
+  databasePlans: number;
+  slowPlans: number;
+  fuzzRequests: number;
+  /** A plan still generating this long after its start counts as stuck. */
+  planDeadlineMs: number;
+  /** Longest plan of the main and slow scenarios (28 in the full campaign). */
+  maxDays: number;
+  /** Faults to draw from (all by default; the short form leaves out hangs, which cost a 19 s timeout each). */
+  faultKinds?: readonly FaultKind[];
+  log: (line: string) => void;
+};
+
+/** Claude's published output speeds (tokens/s), halved for the slow scenario. */
+const PUBLISHED_TOKENS_PER_SECOND = { sonnet: 60, haiku: 100 };
+const API_KEY = "sk-ant-fault-campaign-0123456789abcdef";
+const DIETS = [[], ["vegetarian"], ["vegan"], ["pescatarian"], ["gluten_free"], ["dairy_free"]] as const;
+const ALLERGY_SETS = [[], ["peanut", "tree_nut"], ["dairy", "egg"], ["gluten", "soy"], ["fish", "shellfish", "sesame"]];
+
+export type ScenarioResult = {
+  name: string;
+  plans: number;
+  complete: number;
+  error: number;
+  stuck: number;
+  seconds: number;
+  notes: string[];
+};
+
+export type CampaignReport = {
+  scenarios: ScenarioResult[];
+  checks: {
+    plansChecked: number;
+    duplicateOrMissingDays: number;
+    restrictionViolations: number;
+    unknownFoods: number;
+    offTargetDays: number;
+    secretsFound: number;
+    responses500: number;
+    responses503: number;
+    unhandledServerErrors: number;
+  };
+  recovery: { serverAnswersAfterMs: number[]; plansSettledAfterMs: number[] };
+  errors: string[];
+  faultsInjected: Record<FaultKind | "ok", number>;
+};
+
+type Server = { child: ChildProcess; baseUrl: string; output: () => string };
+
+class Campaign {
+  private server: Server | undefined;
+  /** Server exits the campaign did not cause (a crash): each is reported with the log's tail. */
+  readonly crashes: string[] = [];
+  private logs = "";
+  responses500 = 0;
+  responses503 = 0;
+  readonly planIds: string[] = [];
+  token = "";
+  otherToken = "";
+
+  constructor(
+    readonly database: { url: string; restart: () => Promise<void> },
+    private readonly port: number,
+    private fakeUrl: string,
+  ) {}
+
+  get baseUrl() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  pointAtModel(url: string) {
+    this.fakeUrl = url;
+  }
+
+  /** Starts the app server and waits for /api/health; answers how long that took. */
+  async startServer(): Promise<number> {
+    const began = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "app-server.ts")], {
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        NEXT_RUNTIME: "nodejs",
+        NEXT_MANUAL_SIG_HANDLE: "1",
+        PORT: String(this.port),
+        DATABASE_URL: this.database.url,
+        ANTHROPIC_API_KEY: API_KEY,
+        ANTHROPIC_BASE_URL: this.fakeUrl,
+        GENERATION_RUNNER: "inline",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const collect = (chunk: Buffer) => {
+      this.logs += chunk.toString();
+    };
+    child.once("exit", (code, signal) => {
+      if (!(child as ChildProcess & { expectedExit?: boolean }).expectedExit) {
+        this.crashes.push(`app server exited by itself (${signal ?? code}): ${this.logs.slice(-600)}`);
+      }
+    });
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    this.server = { child, baseUrl: this.baseUrl, output: () => this.logs };
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`app server exited:\n${this.logs.slice(-2000)}`);
+      try {
+        if ((await fetch(`${this.baseUrl}/api/health`)).ok) return Date.now() - began;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error("app server did not answer within 60 s");
+  }
+
+  /** kill -9 of the server's whole process group: no cleanup of any kind runs. */
+  async killServer(): Promise<void> {
+    const child = this.server?.child;
+    if (!child?.pid || child.exitCode !== null) return;
+    (child as ChildProcess & { expectedExit?: boolean }).expectedExit = true;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGKILL");
+    await exited;
+  }
+
+  async stopServer(): Promise<void> {
+    const child = this.server?.child;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    (child as ChildProcess & { expectedExit?: boolean }).expectedExit = true;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  serverLogs() {
+    return this.logs;
+  }
+
+  async request(
+    method: string,
+    pathname: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const response = await fetch(`${this.baseUrl}${pathname}`, { method, headers, body });
+    if (response.status === 503) this.responses503 += 1;
+    else if (response.status >= 500) this.responses500 += 1;
+    const text = await response.text();
+    let json: Record<string, unknown> = {};
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {}
+    return { status: response.status, json };
+  }
+
+  async signIn() {
+    const signIn = async (email: string) =>
+      String((await this.request("POST", "/api/dev/session", { body: { email } })).json.access_token ?? "");
+    this.token = await signIn("coach@demo.test");
+    this.otherToken = await signIn("coach@other.test");
+    if (!this.token || !this.otherToken) throw new Error("local sign-in failed");
+  }
+
+  /** Creates and starts one plan; answers its id. Retries while the server is briefly away. */
+  async createAndStart(index: number, random: () => number, maxDays = 28): Promise<string> {
+    const days = 1 + Math.floor(random() * maxDays);
+    const body = {
+      name: `Fault campaign ${index}`,
+      plan_length_days: days,
+      intake_data: {
+        calorie_target: 1600 + Math.round(random() * 14) * 100,
+        meals_per_day: 3 + Math.floor(random() * 3),
+        diet: DIETS[Math.floor(random() * DIETS.length)],
+        allergies: ALLERGY_SETS[Math.floor(random() * ALLERGY_SETS.length)],
+      },
+    };
+    const created = await this.retrying(() =>
+      this.request("POST", "/api/nutrition/plans", { token: this.token, body }),
+    );
+    const planId = String(created.json.id);
+    this.planIds.push(planId);
+    await this.retrying(() =>
+      this.request("POST", `/api/nutrition/plans/${planId}/generate/start`, { token: this.token, body: {} }),
+    );
+    return planId;
+  }
+
+  private async retrying<T extends { status: number }>(send: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await send();
+        if (response.status < 300 || attempt >= 20) return response;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+      }
+      await sleep(500);
+    }
+  }
+
+  /** Polls until the plan is complete or in error; "stuck" after the deadline. */
+  async settle(planId: string, deadline: number): Promise<"complete" | "error" | "stuck"> {
+    while (Date.now() < deadline) {
+      try {
+        const { status, json } = await this.request("GET", `/api/nutrition/plans/${planId}/generate/status`, {
+          token: this.token,
+        });
+        if (status === 200 && (json.generation_status === "complete" || json.generation_status === "error")) {
+          return json.generation_status;
+        }
+      } catch {
+        // the server is restarting
+      }
+      await sleep(500);
+    }
+    return "stuck";
+  }
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function inPool<T>(count: number, width: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await work(index);
+      }
+    }),
+  );
+  return results;
+}
+
+function tally(name: string, outcomes: string[], began: number, notes: string[] = []): ScenarioResult {
+  const count = (what: string) => outcomes.filter((outcome) => outcome === what).length;
+  return {
+    name,
+    plans: outcomes.length,
+    complete: count("complete"),
+    error: count("error"),
+    stuck: count("stuck"),
+    seconds: Math.round((Date.now() - began) / 100) / 10,
+    notes,
+  };
+}
+
+export async function runFaultCampaign(options: CampaignOptions): Promise<CampaignReport> {
+  const random = seededRandom(options.seed);
+  const directory = await mkdtemp(path.join(tmpdir(), "meal-plans-faults-"));
+  await chmod(directory, 0o755);
+  const dataDir = path.join(directory, "data");
+  const databasePort = await freePort();
+  let postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir, port: databasePort, ephemeral: true });
+  const admin: Database = connect(postgres.url(), { maxConnections: 2 });
+  await migrateAndSeed(admin);
+
+  const mix = faultMix({
+    seed: options.seed,
+    rate: options.faultRate,
+    ...(options.faultKinds ? { kinds: options.faultKinds } : {}),
+  });
+  const fake = await startFakeAnthropic({ apiKey: API_KEY, responder: mix.responder });
+  let slowFake: FakeAnthropic | undefined;
+  const campaign = new Campaign(
+    {
+      url: postgres.url(),
+      restart: async () => {
+        await postgres.stop();
+        postgres = await startEmbeddedPostgres({ dataDir, port: databasePort, ephemeral: true });
+      },
+    },
+    await freePort(),
+    fake.baseURL,
+  );
+  const report: CampaignReport = {
+    scenarios: [],
+    checks: {
+      plansChecked: 0,
+      duplicateOrMissingDays: 0,
+      restrictionViolations: 0,
+      unknownFoods: 0,
+      offTargetDays: 0,
+      secretsFound: 0,
+      responses500: 0,
+      responses503: 0,
+      unhandledServerErrors: 0,
+    },
+    recovery: { serverAnswersAfterMs: [], plansSettledAfterMs: [] },
+    errors: [],
+    faultsInjected: mix.counts,
+  };
+  const log = options.log;
+
+  try {
+    await campaign.startServer();
+    await campaign.signIn();
+
+    if (options.plans > 0) {
+      log(`faults: ${options.plans} plans, ${options.inFlight} in flight, ${options.faultRate * 100} % faults`);
+      const began = Date.now();
+      const outcomes = await inPool(options.plans, options.inFlight, async (index) => {
+        const planId = await campaign.createAndStart(index, random, options.maxDays);
+        return campaign.settle(planId, Date.now() + options.planDeadlineMs);
+      });
+      report.scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began));
+    }
+
+    if (options.killPlans > 0) {
+      log(`kill: ${options.killPlans} plans in flight, kill -9 of the server, immediate restart`);
+      const began = Date.now();
+      const planIds = await inPool(options.killPlans, options.killPlans, (index) =>
+        campaign.createAndStart(1000 + index, random, 14),
+      );
+      await sleep(1_500);
+      const [{ generating } = { generating: 0 }] = await admin<{ generating: number }[]>`
+        select count(*)::int as generating from meal_plans
+        where id = any(${planIds}::uuid[]) and generation_status = 'generating'`;
+      await campaign.killServer();
+      const restartedAt = Date.now();
+      report.recovery.serverAnswersAfterMs.push(await campaign.startServer());
+      const outcomes = await Promise.all(
+        planIds.map(async (planId) => {
+          const outcome = await campaign.settle(planId, restartedAt + 60_000);
+          return { outcome, after: Date.now() - restartedAt };
+        }),
+      );
+      report.recovery.plansSettledAfterMs.push(Math.max(...outcomes.map((o) => o.after)));
+      const [{ resumed } = { resumed: 0 }] = await admin<{ resumed: number }[]>`
+        select count(*)::int as resumed from meal_plans
+        where id = any(${planIds}::uuid[]) and generation_resumed_at is not null`;
+      report.scenarios.push(
+        tally(
+          "kill -9 mid-run",
+          outcomes.map((o) => o.outcome),
+          began,
+          [
+            `${generating} generating at the kill, ${resumed} resumed by the restarted server`,
+            `server answered ${report.recovery.serverAnswersAfterMs.at(-1)} ms after the kill`,
+          ],
+        ),
+      );
+    }
+
+    if (options.databasePlans > 0) {
+      log(`database: ${options.databasePlans} plans; connections terminated, then PostgreSQL restarted`);
+      const began = Date.now();
+      const planIds = await inPool(options.databasePlans, options.databasePlans, (index) =>
+        campaign.createAndStart(2000 + index, random, 14),
+      );
+      const settling = planIds.map((planId) => campaign.settle(planId, Date.now() + options.planDeadlineMs));
+      await sleep(1_000);
+      const [{ terminated } = { terminated: 0 }] = await admin<{ terminated: number }[]>`
+        select count(*) filter (where pg_terminate_backend(pid))::int as terminated from pg_stat_activity
+        where application_name = 'meal-plan-generation' and pid <> pg_backend_pid()`;
+      await sleep(1_000);
+      const down = Date.now();
+      await campaign.database.restart();
+      const outcomes = await Promise.all(settling);
+      report.scenarios.push(
+        tally("database terminated + restarted", outcomes, began, [
+          `${terminated} connections terminated; PostgreSQL down ${Date.now() - down > 0 ? "and back" : ""}`,
+        ]),
+      );
+    }
+
+    if (options.slowPlans > 0) {
+      const half = { sonnet: PUBLISHED_TOKENS_PER_SECOND.sonnet / 2, haiku: PUBLISHED_TOKENS_PER_SECOND.haiku / 2 };
+      log(
+        `slow: ${options.slowPlans} plans, model at half its published speed (Sonnet ${half.sonnet}, Haiku ${half.haiku} tokens/s, ${inngestConfig.stepBudget.outputTokensPerDay} tokens per day)`,
+      );
+      const slow = faultMix({
+        seed: options.seed + 1,
+        rate: 0,
+        outputTokensPerSecond: (model) => (model.includes("haiku") ? half.haiku : half.sonnet),
+        outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
+      });
+      slowFake = await startFakeAnthropic({ apiKey: API_KEY, responder: slow.responder });
+      await campaign.stopServer();
+      campaign.pointAtModel(slowFake.baseURL);
+      await campaign.startServer();
+      const began = Date.now();
+      const outcomes = await inPool(options.slowPlans, options.inFlight, async (index) => {
+        const planId = await campaign.createAndStart(3000 + index, random, options.maxDays);
+        return campaign.settle(planId, Date.now() + options.planDeadlineMs);
+      });
+      report.scenarios.push(tally("model at half speed", outcomes, began));
+    }
+
+    if (options.fuzzRequests > 0) {
+      log(`fuzz: ${options.fuzzRequests} hostile requests`);
+      const began = Date.now();
+      const before = campaign.responses500;
+      await fuzz(campaign, options.fuzzRequests, random);
+      report.scenarios.push({
+        name: "fuzz",
+        plans: 0,
+        complete: 0,
+        error: 0,
+        stuck: 0,
+        seconds: Math.round((Date.now() - began) / 100) / 10,
+        notes: [`${options.fuzzRequests} requests, ${campaign.responses500 - before} answered ≥ 500 (not 503)`],
+      });
+    }
+
+    await campaign.stopServer();
+    report.checks = {
+      ...(await checkPlans(admin, campaign.planIds, campaign.serverLogs())),
+      responses500: campaign.responses500,
+      responses503: campaign.responses503,
+      unhandledServerErrors: campaign.serverLogs().split("[app-server] unhandled").length - 1,
+    };
+    report.errors = [
+      ...campaign.crashes,
+      ...(await stuckPlans(admin, campaign.planIds)),
+      ...(await distinctErrors(admin, campaign.planIds)),
+    ];
+  } finally {
+    await campaign.stopServer().catch(() => undefined);
+    await admin.end({ timeout: 2 }).catch(() => undefined);
+    await fake.close();
+    await slowFake?.close();
+    await postgres.stop();
+    await rm(directory, { recursive: true, force: true });
+  }
+  return report;
+}
+
+/** Bodies, headers, tokens and path ids a client might send, none of which may produce a 500. */
+async function fuzz(campaign: Campaign, count: number, random: () => number): Promise<void> {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const ownPlan = campaign.planIds[0] ?? "00000000-0000-4000-8000-000000000000";
+  const ids = [
+    ownPlan,
+    "not-a-uuid",
+    "00000000-0000-0000-0000-000000000000",
+    "'; drop table meal_plans; --",
+    "%E0%A4%A",
+    "a".repeat(5000),
+    "%00",
+    crypto.randomUUID(),
+    "..%2F..%2Fetc%2Fpasswd",
+  ];
+  const tokens = [
+    campaign.token,
+    campaign.otherToken,
+    "",
+    "garbage",
+    "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+    `${campaign.token.slice(0, -4)}AAAA`,
+    "a.b.c",
+    "x".repeat(10_000),
+  ];
+  const bodies: unknown[] = [
+    {},
+    [],
+    null,
+    "not json",
+    '{"plan_length_days": 1e308}',
+    { plan_length_days: -1 },
+    { plan_length_days: "7" },
+    { name: "x".repeat(100_000), plan_length_days: 3 },
+    { name: "\u0000null byte", plan_length_days: 3 },
+    { name: "ok", plan_length_days: 3, intake_data: { diet: ["carnivore"] } },
+    { name: "ok", plan_length_days: 3, intake_data: { macro_split: { protein_pct: 90, carb_pct: 90, fat_pct: 90 } } },
+    { name: "ok", plan_length_days: 3, client_id: "00000000-0000-4000-8000-000000000000" },
+    { name: "deep", plan_length_days: 3, intake_data: JSON.parse(`${"[".repeat(2000)}${"]".repeat(2000)}`) },
+    { intake_data: { calorie_target: "NaN" } },
+    { plan_length_days: 29 },
+    "\ud800",
+    "{".repeat(100_000),
+  ];
+  const contentTypes = [
+    "application/json",
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "",
+    "application/json; charset=latin1",
+  ];
+  for (let index = 0; index < count; index++) {
+    const id = pick(ids);
+    const [method, pathname] = pick([
+      ["GET", "/api/nutrition/plans"],
+      ["POST", "/api/nutrition/plans"],
+      ["GET", `/api/nutrition/plans/${id}`],
+      ["POST", `/api/nutrition/plans/${id}/generate/start`],
+      ["GET", `/api/nutrition/plans/${id}/generate/status`],
+      ["POST", `/api/nutrition/plans/${id}/generate`],
+      ["POST", "/api/dev/session"],
+      ["PUT", "/api/nutrition/plans"],
+      ["GET", "/api/nutrition/clients"],
+    ] as const);
+    const body = method === "GET" ? undefined : pick(bodies);
+    const headers: Record<string, string> = {};
+    const contentType = pick(contentTypes);
+    if (contentType) headers["content-type"] = contentType;
+    if (random() < 0.2) headers.cookie = `sb-local-session=${pick(tokens)}`;
+    try {
+      await campaign.request(method, pathname, { token: pick(tokens), body, headers });
+    } catch {
+      // a connection the server refused outright (e.g. an oversized header) is not a 500
+    }
+  }
+}
+
+async function checkPlans(sql: Database, planIds: string[], serverLogs: string) {
+  const target = DEFAULT_GENERATION_CONFIG.calorieTolerance;
+  const [row] = await sql<
+    {
+      checked: number;
+      day_problems: number;
+      violations: number;
+      unknown: number;
+      off_target: number;
+      secret_errors: number;
+    }[]
+  >`
+    with plans as (select * from meal_plans where id = any(${planIds}::uuid[])),
+    complete as (select * from plans where generation_status = 'complete'),
+    items as (
+      select p.id as plan_id, p.org_id, p.intake_data, i.food_id, f.id as known, f.org_id as food_org,
+             f.diet_tags, f.allergens
+      from complete p join meal_plan_days d on d.plan_id = p.id join meal_plan_meals m on m.day_id = d.id
+      join meal_plan_items i on i.meal_id = m.id left join foods f on f.id = i.food_id)
+    select
+      (select count(*) from complete)::int as checked,
+      (select count(*) from complete p where (select array_agg(day_number order by day_number) from meal_plan_days where plan_id = p.id)
+          is distinct from (select array_agg(g) from generate_series(1, p.plan_length_days) g))::int as day_problems,
+      (select count(*) from items where known is not null and (
+          exists (select 1 from jsonb_array_elements_text(coalesce(intake_data -> 'diet', '[]')) diet where not diet = any(diet_tags))
+          or exists (select 1 from jsonb_array_elements_text(coalesce(intake_data -> 'allergies', '[]')) a where a = any(allergens))))::int as violations,
+      (select count(*) from items where known is null or (food_org is not null and food_org <> org_id))::int as unknown,
+      (select count(*) from complete p join meal_plan_days d on d.plan_id = p.id
+          where abs(d.total_kcal - (p.intake_data ->> 'calorie_target')::numeric) > (p.intake_data ->> 'calorie_target')::numeric * ${target + 0.005})::int as off_target,
+      (select count(*) from plans where generation_error ~ 'sk-ant|Bearer [A-Za-z0-9]' or generation_error like ${`%${API_KEY}%`})::int as secret_errors`;
+  const secretInLogs = serverLogs.includes(API_KEY) || /sk-ant-[A-Za-z0-9]/.test(serverLogs) ? 1 : 0;
+  return {
+    plansChecked: row?.checked ?? 0,
+    duplicateOrMissingDays: row?.day_problems ?? 0,
+    restrictionViolations: row?.violations ?? 0,
+    unknownFoods: row?.unknown ?? 0,
+    offTargetDays: row?.off_target ?? 0,
+    secretsFound: (row?.secret_errors ?? 0) + secretInLogs,
+  };
+}
+
+/** What the database says about plans still generating at the end, to tell why they stuck. */
+async function stuckPlans(sql: Database, planIds: string[]): Promise<string[]> {
+  const rows = await sql<{ id: string; progress: unknown; runner: string | null; silent: number }[]>`
+    select id, generation_progress as progress, generation_runner as runner,
+           extract(epoch from now() - generation_heartbeat_at)::int as silent
+    from meal_plans where id = any(${planIds}::uuid[]) and generation_status = 'generating'`;
+  return rows.map(
+    (row) => `stuck ${row.id}: progress ${JSON.stringify(row.progress)}, runner ${row.runner}, silent ${row.silent} s`,
+  );
+}
+
+async function distinctErrors(sql: Database, planIds: string[]): Promise<string[]> {
+  const rows = await sql<{ generation_error: string; plans: number }[]>`
+    select generation_error, count(*)::int as plans from meal_plans
+    where id = any(${planIds}::uuid[]) and generation_status = 'error' group by 1 order by 2 desc limit 10`;
+  return rows.map((row) => `${row.plans} × ${row.generation_error}`);
+}
+
+export function formatReport(report: CampaignReport, options: CampaignOptions): string {
+  const lines = [
+    `Fault campaign: seed ${options.seed}, ${options.faultRate * 100} % faults, ${options.inFlight} in flight`,
+    "",
+    "| scenario | plans | complete | error | stuck | seconds | notes |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...report.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.plans} | ${s.complete}${s.plans ? ` (${Math.round((s.complete / s.plans) * 1000) / 10} %)` : ""} | ${s.error} | ${s.stuck} | ${s.seconds} | ${s.notes.join("; ")} |`,
+    ),
+    "",
+    "| check (every plan the campaign made) | found |",
+    "| --- | --- |",
+    `| complete plans checked | ${report.checks.plansChecked} |`,
+    `| duplicate or missing days | ${report.checks.duplicateOrMissingDays} |`,
+    `| diet/allergy violations | ${report.checks.restrictionViolations} |`,
+    `| unknown foods | ${report.checks.unknownFoods} |`,
+    `| off-target days (> ${DEFAULT_GENERATION_CONFIG.calorieTolerance * 100} % + rounding) | ${report.checks.offTargetDays} |`,
+    `| secrets in generation_error or server logs | ${report.checks.secretsFound} |`,
+    `| responses ≥ 500 other than 503 | ${report.checks.responses500} |`,
+    `| 503 responses (database away) | ${report.checks.responses503} |`,
+    `| unhandled errors logged by the server | ${report.checks.unhandledServerErrors} |`,
+    `| server answering again after kill -9 (ms) | ${report.recovery.serverAnswersAfterMs.join(", ") || "-"} |`,
+    `| interrupted plans settled after restart (ms, slowest) | ${report.recovery.plansSettledAfterMs.join(", ") || "-"} |`,
+    "",
+    `Faults injected: ${Object.entries(report.faultsInjected)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(", ")}`,
+    "",
+    "Errors (most common first):",
+    ...(report.errors.length ? report.errors.map((error) => `- ${error}`) : ["- none"]),
+  ];
+  return lines.join("\n");
+}
