@@ -1,6 +1,7 @@
 /**
  * The workflow's limits, in one place, with the reasons for each number.
- * Read by src/inngest (the Inngest function and the inline runner).
+ * Read by the Inngest functions and the inline runner (src/inngest), and by the
+ * routes and benchmarks that size or describe them.
  */
 
 /**
@@ -100,7 +101,7 @@ export const inngestConfig = {
   /**
    * Fitting Netlify's limit. One invocation ends at 26 s on this site's plan (60 s
    * on current plans) and a step cannot outlive its invocation. Claude writes
-   * roughly 60-65 tokens/s (Sonnet) and 100 tokens/s (Haiku), so the seed's
+   * roughly 60-65 tokens/s (Sonnet) and 100 tokens/s (Haiku), so the original route's
    * 8,192-token pass takes 80-130 s: it would be killed. So every model call is
    * sized to a step budget, at HALF the published speed so that a slow moment
    * of the API (or a retry after a timeout) still fits instead of timing out
@@ -114,7 +115,7 @@ export const inngestConfig = {
    * One-day chunks cost little time because the chunks of a wave run at once
    * (perPlanConcurrency) and the repeated catalogue is read from the prompt
    * cache. With budget 0 (a long-running host) each pass is one call with the
-   * seed's max_tokens: exactly the seed's two calls.
+   * original route's max_tokens: exactly the original route's two calls.
    */
   stepBudget: {
     defaultSeconds: 20,

@@ -3,9 +3,11 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
-// Two projects: pure unit tests start nothing; integration tests share one
+// Three projects: pure unit tests start nothing; integration tests share one
 // embedded PostgreSQL per run (global setup) and each file gets its own database
-// cloned from a migrated template (tests/support/setup-database.ts).
+// cloned from a migrated template (tests/support/setup-database.ts); the fault
+// campaign's short form starts its own servers and runs last, alone, so it
+// neither slows the others on two cores nor is slowed by them.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -16,6 +18,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -31,6 +34,16 @@ export default defineConfig({
           setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/setup-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -7,7 +7,7 @@
 // 1.5 s, Haiku ~100 and Sonnet ~63 output tokens/s). Four configurations, one
 // Next server each, measured side by side in one run:
 //
-//   original   the seed's design: two calls, no step budget
+//   original   the original route's design: two calls, no step budget
 //   limit-1    two passes chunked to the 20 s budget, per-plan limit 1 (Inngest before this change)
 //   two-pass   two passes chunked, the new per-plan limit (every chunk of a pass at once)
 //   one-wave   GENERATION_WAVES=one: every chunk of the plan at once

@@ -1,4 +1,4 @@
-// npm run bench:start — how fast does Generate answer? (the seed asked < 200 ms)
+// npm run bench:start — how fast does Generate answer? (the original plan asked for < 200 ms)
 //
 // `next start` (production build) on the embedded PostgreSQL, with the Inngest
 // runner pointed at a loopback stand-in for Inngest's event API, so each start

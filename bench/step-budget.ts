@@ -3,7 +3,7 @@
 // Runs the real generate-meal-plan handler (real SDK, real PostgreSQL) against
 // the fake Messages API speaking at Claude's published output speed, and
 // times every step. With the 20 s budget each model call is sized to fit; with
-// no budget (the seed's two calls) the longest step is what Netlify would kill.
+// no budget (the original route's two calls) the longest step is what Netlify would kill.
 // Bounded: a handful of plans, each run stops at its first error.
 import { randomUUID } from "node:crypto";
 import { chunkLimitsFor, generationDependencies } from "@/inngest/dependencies";
@@ -68,7 +68,7 @@ for (const [days, budget] of [
   rows.push(
     [
       `${days} days`.padEnd(8),
-      (budget === null ? "none (seed)" : `${budget} s`).padEnd(12),
+      (budget === null ? "none (original)" : `${budget} s`).padEnd(12),
       String(calls.length).padStart(5),
       String(Math.max(...calls.map((call) => call.body?.max_tokens ?? 0))).padStart(10),
       `${longest.seconds.toFixed(1)} s (${longest.id})`.padEnd(30),

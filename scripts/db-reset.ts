@@ -24,7 +24,7 @@ try {
   const sql = connect(server.url(), { maxConnections: 1 });
   const result = await migrateAndSeed(sql);
   await sql.end();
-  console.log(`Database rebuilt: ${result.applied.length} migration(s) applied and the seed loaded.`);
+  console.log(`Database rebuilt: ${result.applied.length} migration(s) applied and supabase/seed.sql loaded.`);
   await server.stop();
 } catch (error) {
   exitOnKnownError(error);

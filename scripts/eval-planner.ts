@@ -72,7 +72,7 @@ const MATRIX: Case[] = [
     },
   },
   { label: "28d DF no egg 1400", days: 28, intake: { calorie_target: 1400, diet: ["dairy_free"], allergies: ["egg"] } },
-  // Last, so the rows above keep their generation ids (the seed of their candidate lists) across versions.
+  // Last, so the rows above keep their generation ids (the random seed of their candidate lists) across versions.
   {
     label: "7d vegan 40% protein 2200",
     days: 7,
@@ -296,7 +296,7 @@ async function main(): Promise<void> {
     `\nwaves: two = the original route's two passes, one = variety planned up front (GENERATION_WAVES=one); both chunked to a ${STEP_BUDGET_SECONDS} s step budget.` +
       "\nkcal%: |day kcal / target - 1|, mean over the plan's days and its worst day; macro pp: |actual - target| energy share" +
       "\nof protein/carb/fat in points, mean over the three macros and days, and the worst single macro on any day;" +
-      "\nbefore balance: the days as the dedup step returned them (scaled uniformly, the seed's scaler), i.e. what was saved" +
+      "\nbefore balance: the days as the dedup step returned them (scaled uniformly, the original route's scaler), i.e. what was saved" +
       "\nbefore the balance step; off split: saved days still more than 5 points off (recorded with the day);" +
       "\nbrought in: foods balance added or swapped in; distinct/7d: distinct foods per 7-day block (one wave within 10 % of two);" +
       "\nviolations: items breaking diet/allergy or outside the catalogue (must be 0).",

@@ -73,6 +73,8 @@ export type CampaignReport = {
     secretsFound: number;
     responses500: number;
     responses503: number;
+    /** Requests the server did not answer within REQUEST_TIMEOUT_MS (a hang is a failure a coach sees too). */
+    unanswered: number;
     unhandledServerErrors: number;
   };
   recovery: { serverAnswersAfterMs: number[]; plansSettledAfterMs: number[] };
@@ -89,6 +91,7 @@ class Campaign {
   private logs = "";
   responses500 = 0;
   responses503 = 0;
+  unanswered = 0;
   readonly planIds: string[] = [];
   token = "";
   otherToken = "";
@@ -186,7 +189,18 @@ class Campaign {
       body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
       headers["content-type"] ??= "application/json";
     }
-    const response = await fetch(`${this.baseUrl}${pathname}`, { method, headers, body });
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${pathname}`, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      if ((error as Error).name === "TimeoutError") this.unanswered += 1;
+      throw error;
+    }
     if (response.status === 503) this.responses503 += 1;
     else if (response.status >= 500) this.responses500 += 1;
     const text = await response.text();
@@ -271,6 +285,9 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** How long the campaign waits for any one answer; a server that is up answers in milliseconds. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function inPool<T>(count: number, width: number, work: (index: number) => Promise<T>): Promise<T[]> {
@@ -339,6 +356,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       secretsFound: 0,
       responses500: 0,
       responses503: 0,
+      unanswered: 0,
       unhandledServerErrors: 0,
     },
     recovery: { serverAnswersAfterMs: [], plansSettledAfterMs: [] },
@@ -463,6 +481,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       ...(await checkPlans(admin, campaign.planIds, campaign.serverLogs())),
       responses500: campaign.responses500,
       responses503: campaign.responses503,
+      unanswered: campaign.unanswered,
       unhandledServerErrors: campaign.serverLogs().split("[app-server] unhandled").length - 1,
     };
     report.errors = [
@@ -638,6 +657,7 @@ export function formatReport(report: CampaignReport, options: CampaignOptions): 
     `| secrets in generation_error or server logs | ${report.checks.secretsFound} |`,
     `| responses ≥ 500 other than 503 | ${report.checks.responses500} |`,
     `| 503 responses (database away) | ${report.checks.responses503} |`,
+    `| requests not answered within ${REQUEST_TIMEOUT_MS / 1000} s | ${report.checks.unanswered} |`,
     `| unhandled errors logged by the server | ${report.checks.unhandledServerErrors} |`,
     `| server answering again after kill -9 (ms) | ${report.recovery.serverAnswersAfterMs.join(", ") || "-"} |`,
     `| interrupted plans settled after restart (ms, slowest) | ${report.recovery.plansSettledAfterMs.join(", ") || "-"} |`,

@@ -9,27 +9,27 @@ export type MacroSplit = { protein_pct: number; carb_pct: number; fat_pct: numbe
 
 export type GenerationConfig = {
   models: {
-    /** Plans of up to 3 days: the seed uses Sonnet, whose quality matters most when output is small. */
+    /** Plans of up to 3 days: the original route uses Sonnet, whose quality matters most when output is small. */
     shortPlan: string;
-    /** Plans of 4+ days: the seed uses Haiku, fast enough for long outputs within the step budget. */
+    /** Plans of 4+ days: the original route uses Haiku, fast enough for long outputs within the step budget. */
     longPlan: string;
   };
   maxTokens: {
-    /** A 1-day plan (seed: 2048). */
+    /** A 1-day plan (the original route: 2048). */
     oneDay: number;
-    /** 2 to 4 days (seed: 4096). */
+    /** 2 to 4 days (the original route: 4096). */
     upToFourDays: number;
-    /** 5+ days (seed: 8192). */
+    /** 5+ days (the original route: 8192). */
     longer: number;
   };
-  /** FIRST_PASS_MAX from the seed: pass one plans days 1..5, pass two the rest. */
+  /** FIRST_PASS_MAX in the original route: pass one plans days 1..5, pass two the rest. */
   firstPassMaxDays: number;
   /**
-   * "two": the seed's passes (pass two is told what pass one used, so it waits
+   * "two": the original route's passes (pass two is told what pass one used, so it waits
    * for it). "one": variety planned up front (one-wave.ts), every chunk at once.
    */
   waves: "one" | "two";
-  /** Seed calorie scaler: a day is rescaled when |target/actual - 1| exceeds this (3 %). */
+  /** The original route's calorie scaler: a day is rescaled when |target/actual - 1| exceeds this (3 %). */
   calorieTolerance: number;
   /**
    * A day the model planned so far off target that it would need scaling outside
@@ -140,10 +140,10 @@ export function withModels(
 }
 
 /**
- * Model and output budget for a plan, preserved from the seed:
+ * Model and output budget for a plan, preserved from the original route:
  *   model     = requestedDays <= 3 ? "claude-sonnet-4-6" : "claude-haiku-4-5-20251001"
  *   maxTokens = requestedDays <= 1 ? 2048 : requestedDays <= 4 ? 4096 : 8192
- * `requestedDays` is the plan's total length (as in the seed), not the pass's,
+ * `requestedDays` is the plan's total length (as in the original route), not the pass's,
  * so both passes of a plan use the same model and budget.
  */
 export function chooseModel(

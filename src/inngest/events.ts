@@ -4,7 +4,7 @@ import { inngestConfig } from "../../inngest.config";
 
 /**
  * plan/generate.requested: sent by /generate/start, with the event id set to
- * the generation id so Inngest drops a repeated send. `request` is the seed's
+ * the generation id so Inngest drops a repeated send. `request` is the original route's
  * GenerateBody as the coach sent it; the handler validates it again (an event
  * schema may not transform, so it stays a plain record here).
  */

@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { balanceDays } from "@/generation/adjust/balance-day";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
 import { scaleCalories } from "@/generation/adjust/scale-calories";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
@@ -84,9 +85,26 @@ export async function regeneratePlanDay(
     return result.days;
   });
 
-  const day = deduped[0];
-  if (!day) throw new NonRetriableError(`The model planned no day ${data.day}`);
-  const saved = await step.run("save-day", () => deps.store.saveDay(planId, dayGenerationId, day));
+  // The same balance as a whole plan's: the day's grams re-solved onto the macro split too.
+  const balanced = await step.run("balance", async () => {
+    await deps.store.recordDayPhase(planId, dayGenerationId, "balancing");
+    const [result] = await balanceDays(deduped, foods, context.spec, {
+      candidates: context.candidates,
+      restrictions: context.spec,
+      config: deps.config,
+    });
+    if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
+    if (result.changes.length > 0) {
+      deps.logger.info({ planId, changes: result.changes }, "brought in foods so the day could reach the macro split");
+    }
+    if (result.miss) {
+      deps.logger.warn({ planId, day: data.day, miss: result.miss }, "day saved off the macro split");
+    }
+    return { day: result.day, miss: result.miss };
+  });
+
+  const day = balanced.day;
+  const saved = await step.run("save-day", () => deps.store.saveDay(planId, dayGenerationId, day, balanced.miss));
   if (saved === "superseded") {
     deps.logger.info({ planId, dayGenerationId }, "day run superseded before saving; wrote nothing");
     return { status: "superseded" };

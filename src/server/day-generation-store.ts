@@ -1,3 +1,4 @@
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -10,7 +11,7 @@ import { insertDays } from "./generation-store";
  * was superseded (a newer day run, a whole-plan run) changes nothing.
  */
 
-export type DayGenerationPhase = "queued" | "planning" | "scaling" | "deduplicating" | "saving" | "done";
+export type DayGenerationPhase = "queued" | "planning" | "scaling" | "deduplicating" | "balancing" | "saving" | "done";
 
 export type LoadedDayPlan =
   | { status: "superseded" }
@@ -79,6 +80,8 @@ export async function saveDay(
   planId: string,
   dayGenerationId: string,
   day: PlannedDay,
+  /** How far the day misses the macro split, when the balance step could not reach it. */
+  macroMiss: MacroMiss | null = null,
 ): Promise<"saved" | "superseded"> {
   return db().begin(async (tx) => {
     const [locked] = await tx<
@@ -94,7 +97,7 @@ export async function saveDay(
       return "superseded" as const;
     }
     await tx`delete from meal_plan_days where plan_id = ${planId} and day_number = ${day.day}`;
-    await insertDays(tx, planId, [day]);
+    await insertDays(tx, planId, [day], macroMiss ? [{ day: day.day, ...macroMiss }] : []);
     await tx`
       update meal_plans set day_generation_status = 'complete', day_generation_phase = 'done',
         day_generation_error = null, day_generation_heartbeat_at = now()

@@ -51,7 +51,7 @@ export const EnvSchema = z.object({
   GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
   // Steps executing at once across the account (model calls); Inngest's free plan allows 5.
   GENERATION_MAX_CONCURRENT_MODEL_CALLS: optional(z.coerce.number().int().min(1).max(1000)),
-  // "two": the seed's two passes (pass two learns from pass one); "one": variety planned up front, one wave.
+  // "two": the original route's two passes (pass two learns from pass one); "one": variety planned up front, one wave.
   GENERATION_WAVES: optional(z.enum(["one", "two"], { message: 'use "one" or "two"' })).default("two"),
   // A generating plan with no sign of life for this long is failed and may be
   // restarted. Longer than Inngest's start + finish timeouts (5 + 20 minutes).

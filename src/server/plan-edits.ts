@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import {
   type Alternative,
   type ItemPosition,
@@ -158,14 +159,14 @@ export async function swapItemFood(caller: Caller, planId: string, itemId: strin
     const replacement = foods.get(foodId);
     if (!replacement)
       throw badRequest("food_id is not a food in your catalogue", [{ path: "food_id", message: "unknown food" }]);
-    const swapped = swapFood(day, position, replacement, foods, spec);
+    const swapped = await swapFood(day, position, replacement, foods, spec);
     if (!swapped.ok) {
       if ("error" in swapped) throw new ApiError(422, swapped.error.message);
       throw badRequest(refusalMessage(swapped.refusal, replacement.name), [
         { path: "food_id", message: "not allowed" },
       ]);
     }
-    await writeDay(tx, dayId, swapped.day, itemIds);
+    await writeDay(tx, dayId, swapped.day, itemIds, swapped.miss);
     return day.day;
   });
   const detail = await readPlanDetail(caller, planId);
@@ -187,8 +188,14 @@ function refusalMessage(refusal: SwapRefusal, name: string): string {
   }
 }
 
-/** Writes a day's items (same positions, new foods and grams) and its totals. */
-async function writeDay(tx: Transaction, dayId: string, day: PlannedDay, itemIds: string[][]): Promise<void> {
+/** Writes a day's items (same positions, new foods and grams), its totals and how far it misses the split. */
+async function writeDay(
+  tx: Transaction,
+  dayId: string,
+  day: PlannedDay,
+  itemIds: string[][],
+  miss: MacroMiss | null,
+): Promise<void> {
   const rows = day.meals.flatMap((meal, mealIndex) =>
     meal.items.map((item, itemIndex) => ({ id: itemIds[mealIndex]?.[itemIndex] ?? "", ...item })),
   );
@@ -202,6 +209,7 @@ async function writeDay(tx: Transaction, dayId: string, day: PlannedDay, itemIds
   const totals = dayTotals(day);
   await tx`
     update meal_plan_days set total_kcal = ${totals.kcal}, total_protein = ${totals.protein},
-      total_carbs = ${totals.carbs}, total_fat = ${totals.fat}
+      total_carbs = ${totals.carbs}, total_fat = ${totals.fat},
+      macro_miss = ${miss === null ? null : JSON.stringify(miss)}::jsonb
     where id = ${dayId}`;
 }

@@ -76,7 +76,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
   };
 }
 
-/** A pass to plan for a spec: its model and budget by the seed's rule unless overridden. */
+/** A pass to plan for a spec: its model and budget by the original route's rule unless overridden. */
 export function makePass(overrides: Partial<PassToPlan> & Pick<PassToPlan, "spec">): PassToPlan {
   return {
     candidates: [],

@@ -17,7 +17,7 @@ export type DedupResult =
   | { ok: false; error: GenerationError };
 
 /**
- * The seed's food dedup for one day: walk the meals in order keeping
+ * The original route's food dedup for one day: walk the meals in order keeping
  * `usedIds` and `usedFamilies`; an item whose food id or family is already
  * used that day is dropped (the first occurrence wins), then meals left empty
  * are dropped. A day left with nothing is an error value.
@@ -57,7 +57,7 @@ export function dedupDay(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFo
  * The dedup step. Why it rescales: the workflow runs `scale` and then
  * `dedup` (step names fixed by the design), so items dropped here would leave
  * a day below its target after it was scaled. Every day dedup changed is put
- * through the seed's scaler again, so the saved plan still meets the 3 %
+ * through the original route's scaler again, so the saved plan still meets the 3 %
  * calorie rule; days dedup did not touch are returned unchanged.
  */
 export function dedupThenRescale(

@@ -2,19 +2,28 @@ import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { type ScaleDayResult, scaleDay } from "./scale-calories";
+import type { GenerationError } from "@/generation/shared/generation-error";
+import { balanceDay, type MacroMiss } from "./balance-day";
+import { scaleDay } from "./scale-calories";
+
+export type ResolvedDay = { ok: true; day: PlannedDay; miss: MacroMiss | null } | { ok: false; error: GenerationError };
 
 /**
- * Re-solves one day's grams to the plan's targets after a coach's edit. Today
- * that is the calorie scaler (the day lands within 3 % of the calorie target);
- * it takes the whole spec so a solver that also meets the macro split can
- * replace it here without its callers changing.
+ * Re-solves one day's grams to the plan's targets after a coach's edit, as the
+ * workflow's `scale` and `balance` steps do: first onto the calorie target,
+ * then the balance step's linear program onto the macro split as well. The
+ * coach chose the foods, so none is brought in: a day whose foods cannot reach
+ * the split keeps its calories and says by how much it misses.
  */
-export function resolveDayPortions(
+export async function resolveDayPortions(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
   spec: Pick<PlanSpec, "calorieTarget" | "macroSplit">,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
-): ScaleDayResult {
-  return scaleDay(day, foods, spec.calorieTarget, config);
+): Promise<ResolvedDay> {
+  const scaled = scaleDay(day, foods, spec.calorieTarget, config);
+  if (!scaled.ok) return scaled;
+  const balanced = await balanceDay(scaled.day, foods, spec, { config });
+  if (!balanced.solved) return { ok: true, day: scaled.day, miss: balanced.miss };
+  return { ok: true, day: balanced.day, miss: balanced.miss };
 }

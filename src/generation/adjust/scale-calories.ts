@@ -14,7 +14,7 @@ export type ScaleCaloriesResult =
   | { ok: false; error: GenerationError };
 
 /**
- * The seed's calorie scaler for one day: scale = target / actual, applied to
+ * The original route's calorie scaler for one day: scale = target / actual, applied to
  * every item's grams when |scale - 1| > tolerance (3 %) (or when the day is
  * more than 3 % from target, see below). Scaled grams are
  * rounded to whole grams with the drift corrected (roundPortionsToTarget) so
@@ -40,7 +40,7 @@ export function scaleDay(
     };
   }
   const scale = calorieTarget / actual;
-  // The seed's trigger is |scale - 1| > 3 %. Measured against the target, a day
+  // The original route's trigger is |scale - 1| > 3 %. Measured against the target, a day
   // can pass that test yet be up to 3.09 % over (scale 0.97 means actual =
   // target / 0.97), so a day is also scaled when |actual / target - 1| > 3 %:
   // every day the scaler returns is within 3 % of target either way.

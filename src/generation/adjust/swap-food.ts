@@ -6,6 +6,7 @@ import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import { KCAL_PER_GRAM } from "@/generation/nutrition/macros";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
 import type { GenerationError } from "@/generation/shared/generation-error";
+import type { MacroMiss } from "./balance-day";
 import { resolveDayPortions } from "./resolve-day-portions";
 
 /**
@@ -104,7 +105,7 @@ export type SwapRefusal =
   | { reason: "already_in_day"; food: string };
 
 export type SwapResult =
-  | { ok: true; day: PlannedDay }
+  | { ok: true; day: PlannedDay; miss: MacroMiss | null }
   | { ok: false; refusal: SwapRefusal }
   | { ok: false; error: GenerationError };
 
@@ -113,14 +114,14 @@ export type SwapResult =
  * re-solved to the plan's targets by resolveDayPortions. Refuses a food the
  * plan's restrictions forbid, or one the day already has (id or family).
  */
-export function swapFood(
+export async function swapFood(
   day: PlannedDay,
   position: ItemPosition,
   replacement: CatalogueFood,
   foods: ReadonlyMap<string, CatalogueFood>,
   spec: Pick<PlanSpec, "calorieTarget" | "macroSplit" | "diet" | "allergies">,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
-): SwapResult {
+): Promise<SwapResult> {
   const current = itemAt(day, position);
   if (!current) return { ok: false, refusal: { reason: "no_such_item" } };
   if (current.food_id === replacement.id) return { ok: false, refusal: { reason: "same_food" } };
@@ -143,6 +144,5 @@ export function swapFood(
     })),
   };
   const withReplacement = new Map(foods).set(replacement.id, replacement);
-  const resolved = resolveDayPortions(swapped, withReplacement, spec, config);
-  return resolved.ok ? { ok: true, day: resolved.day } : resolved;
+  return resolveDayPortions(swapped, withReplacement, spec, config);
 }

@@ -10,7 +10,7 @@ import { type GenerationError, generationError } from "@/generation/shared/gener
  * sanitizePlan, so a bad answer is retried by asking the model again (the
  * later scale and dedup steps cannot fix it). Each day is judged as it will
  * be saved, after its repeated foods are removed. Rejects a day left with no
- * items, and a day so far from the target that the seed's scaler would have
+ * items, and a day so far from the target that the original route's scaler would have
  * to blow portions up or shrink them beyond `plausibleScaleRange` (e.g.
  * 0.4-2.5x): most of its items had unknown ids, or were repeats.
  */

@@ -149,7 +149,7 @@ export function extraValueText(value: unknown): string | null {
 }
 
 /**
- * Body of POST .../generate/start: the seed's GenerateBody exactly. An empty
+ * Body of POST .../generate/start: the original route's GenerateBody exactly. An empty
  * body means "use what the plan stores"; unknown top-level keys are rejected
  * so a typo (`calories_target`) is a 400 rather than silently ignored.
  */

@@ -79,7 +79,7 @@ export function resolvePlanSpec(
     ...(goal?.trim() ? { goal: capText(goal, limits.goalMaxChars) } : {}),
     ...(intake?.notes?.trim() ? { notes: capText(intake.notes, limits.notesMaxChars) } : {}),
     extraContext,
-    // Rich when there is an intake; legacy plans (intake `{}`) keep the seed's simple prompt.
+    // Rich when there is an intake; legacy plans (intake `{}`) keep the original route's simple prompt.
     promptStyle: intake ? "rich" : "simple",
   };
 }

@@ -16,7 +16,7 @@ export type PassToPlan = {
   /** One-wave mode: the foods these days are planned around. */
   preferFoodIds: readonly string[];
   model: string;
-  /** Output budget: the seed's, or less when the pass was split to fit a step (chunk-pass.ts). */
+  /** Output budget: the original route's, or less when the pass was split to fit a step (chunk-pass.ts). */
   maxTokens: number;
 };
 

@@ -10,7 +10,7 @@ export type ParseReplyResult = { ok: true; plan: ModelPlan } | { ok: false; erro
  * Turn a model reply into a ModelPlan for exactly `expectedDays`, or a
  * retryable GenerationError saying what was wrong. Never throws, whatever the
  * text. Order of checks: truncation (a cut-off answer is never trusted), then
- * JSON (whole text, then ```json fences stripped, then the seed's
+ * JSON (whole text, then ```json fences stripped, then the original route's
  * extractRootJson for prose-wrapped answers), then shape, then day numbers.
  */
 export function parseModelReply(

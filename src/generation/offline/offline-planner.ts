@@ -99,7 +99,7 @@ export async function planOffline(
         solve,
       );
       // Foods that cannot reach the target within their bounds: usual portions scaled to it, as the
-      // seed's scaler would (the workflow's scale step then judges the day).
+      // original route's scaler would (the workflow's scale step then judges the day).
       const usualKcal = items.reduce((sum, { food }) => sum + (food.kcal_per_100g * food.default_portion_g) / 100, 0);
       const uniform = usualKcal > 0 ? target / usualKcal : 1;
       const portions = items.map((item, i) => ({

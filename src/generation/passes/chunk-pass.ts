@@ -29,7 +29,7 @@ export function tokensThatFitOneStep(limits: ChunkLimits): number | null {
 export function chunkPass(dayNumbers: readonly number[], seedMaxTokens: number, limits: ChunkLimits): PassChunk[] {
   if (dayNumbers.length === 0) return [];
   const fit = tokensThatFitOneStep(limits);
-  // No budget: exactly the seed's single call per pass.
+  // No budget: exactly the original route's single call per pass.
   if (fit === null) return [{ days: [...dayNumbers], maxTokens: seedMaxTokens }];
 
   const maxTokens = Math.min(seedMaxTokens, fit);

@@ -9,7 +9,7 @@ export type PassSplit = {
 };
 
 /**
- * The seed's two-pass split (days 1-5 first, days 6+ second): two smaller
+ * The original route's two-pass split (days 1-5 first, days 6+ second): two smaller
  * answers each fit the output budget and a step's time limit, where one long
  * answer would not.
  */

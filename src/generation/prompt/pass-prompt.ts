@@ -11,7 +11,7 @@ import { macroTargetGrams } from "@/generation/nutrition/macros";
  * The prompt for one pass (or day-chunk) of a plan, written for the model.
  * Two styles, which differ only in words and in which client context they
  * pass on: "rich" for plans with intake_data, "simple" for legacy plans with
- * only the seed's fields. `system` depends only on the plan (rules, output
+ * only the original route's fields. `system` depends only on the plan (rules, output
  * shape, catalogue), so every pass of a plan shares one prompt-cached prefix;
  * `user` carries what changes per pass, and the client's own words as data.
  */

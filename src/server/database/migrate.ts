@@ -89,7 +89,7 @@ export async function migrate(sql: Database, options: MigrateOptions): Promise<M
     }
 
     if (options.seedFile) {
-      // The seed is idempotent (ON CONFLICT DO NOTHING), so it runs every time.
+      // supabase/seed.sql is idempotent (ON CONFLICT DO NOTHING), so it runs every time.
       await connection.unsafe("begin");
       try {
         await connection.unsafe(await readFile(options.seedFile, "utf8"));

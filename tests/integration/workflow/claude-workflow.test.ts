@@ -66,7 +66,7 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     expect(passOfRequest).toEqual([...Array(5).fill(1), ...Array(9).fill(2)]);
   });
 
-  it("makes exactly the seed's two calls for a 14-day plan when steps have no time limit", async () => {
+  it("makes exactly the original route's two calls for a 14-day plan when steps have no time limit", async () => {
     useClaude(0);
     const data = await createGeneratingPlan({ plan_length_days: 14 });
     await startInlineRun(data, quickRetries());

@@ -16,7 +16,7 @@ const chicken = makeFood({ name: "Chicken", family: "chicken", kcal_per_100g: 16
 const oats = makeFood({ name: "Oats", family: "oats", kcal_per_100g: 379 });
 const small = indexFoodsById([brownRice, whiteRice, chicken, oats]);
 
-describe("food dedup (seed rule: usedIds + usedFamilies per day)", () => {
+describe("food dedup (the original route's rule: usedIds + usedFamilies per day)", () => {
   it("drops a repeated food within a day, keeping the first", () => {
     const day = makeDay(1, {
       Lunch: [

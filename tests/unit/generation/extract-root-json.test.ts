@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRootJson } from "@/generation/model/extract-root-json";
 
-describe("extractRootJson (the seed's brace-depth scanner)", () => {
+describe("extractRootJson (the original route's brace-depth scanner)", () => {
   it("returns a bare object unchanged", () => {
     expect(extractRootJson('{"a":1}')).toBe('{"a":1}');
   });
@@ -33,13 +33,13 @@ describe("extractRootJson (the seed's brace-depth scanner)", () => {
   });
 
   it("KNOWN LIMITATION: an unbalanced brace inside a string cuts the object short", () => {
-    // The scanner does not understand JSON strings; the seed requires it verbatim,
+    // The scanner does not understand JSON strings; the original route's body is required verbatim,
     // so parseModelReply tries JSON.parse on the whole reply before falling back to it.
     expect(extractRootJson('{"name":"a } b","x":1}')).toBe('{"name":"a }');
   });
 });
 
-describe("the seed's extractRootJson source", () => {
+describe("the original route's extractRootJson source", () => {
   it("is preserved verbatim (formatters must not rewrite it)", async () => {
     const { readFileSync } = await import("node:fs");
     const source = readFileSync(new URL("../../../src/generation/model/extract-root-json.ts", import.meta.url), "utf8");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG, withModels } from "@/generation/generation-config";
 
-describe("model choice (preserved from the seed)", () => {
+describe("model choice (preserved from the original route)", () => {
   it.each([
     [1, "claude-sonnet-4-6", 2048],
     [2, "claude-sonnet-4-6", 4096],
@@ -14,7 +14,7 @@ describe("model choice (preserved from the seed)", () => {
     expect(chooseModel(days)).toEqual({ model, maxTokens });
   });
 
-  it("uses overridden model names and keeps the seed's thresholds", () => {
+  it("uses overridden model names and keeps the original route's thresholds", () => {
     const config = withModels({ shortPlan: "sonnet-env", longPlan: "haiku-env" });
     expect(chooseModel(3, config)).toEqual({ model: "sonnet-env", maxTokens: 4096 });
     expect(chooseModel(4, config)).toEqual({ model: "haiku-env", maxTokens: 4096 });
@@ -28,7 +28,7 @@ describe("model choice (preserved from the seed)", () => {
 });
 
 describe("defaults", () => {
-  it("keep the seed's first pass size, calorie tolerance and plan defaults", () => {
+  it("keep the original route's first pass size, calorie tolerance and plan defaults", () => {
     expect(DEFAULT_GENERATION_CONFIG.firstPassMaxDays).toBe(5);
     expect(DEFAULT_GENERATION_CONFIG.calorieTolerance).toBe(0.03);
     expect(DEFAULT_GENERATION_CONFIG.defaults).toEqual({

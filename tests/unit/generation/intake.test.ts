@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { GenerateBodySchema, IntakeDataSchema, parseGenerateBody, parseIntakeData } from "@/generation/intake/intake";
 
-describe("GenerateBody (the seed's interface)", () => {
+describe("GenerateBody (the original route's interface)", () => {
   it("accepts an empty body, meaning 'use what the plan stores'", () => {
     expect(parseGenerateBody({})).toEqual({ ok: true, value: {} });
     expect(parseGenerateBody(undefined)).toEqual({ ok: true, value: {} });
     expect(parseGenerateBody(null)).toEqual({ ok: true, value: {} });
   });
 
-  it("accepts every field of the seed's GenerateBody", () => {
+  it("accepts every field of the original route's GenerateBody", () => {
     const body = {
       intake_data: { calorie_target: 2200, diet: ["vegan"], favourite_cuisine: "thai" },
       plan_length_days: 14,

@@ -24,7 +24,7 @@ const chicken = makeFood({
 });
 const small = indexFoodsById([rice, chicken]);
 
-describe("the calorie scaler (seed rule: scale = target / actual when off by more than 3 %)", () => {
+describe("the calorie scaler (the original route's rule: scale = target / actual when off by more than 3 %)", () => {
   it("leaves a day within 3 % untouched", () => {
     const day = makeDay(1, {
       Lunch: [
@@ -35,14 +35,14 @@ describe("the calorie scaler (seed rule: scale = target / actual when off by mor
     expect(scaleDay(day, small, 2000)).toEqual({ ok: true, day, scale: null });
   });
 
-  it("also scales a day the seed's |scale - 1| test lets through but that is over 3 % above target", () => {
+  it("also scales a day the original route's |scale - 1| test lets through but that is over 3 % above target", () => {
     const day = makeDay(1, {
       Lunch: [
         [rice, 1000],
         [chicken, 418],
       ],
     }); // 1300 + 689.7 = 1989.7 kcal
-    const target = 1989.7 * 0.9701; // scale 0.9701 passes the seed's test, yet the day is 3.08 % over
+    const target = 1989.7 * 0.9701; // scale 0.9701 passes the original route's test, yet the day is 3.08 % over
     const result = scaleDay(day, small, target);
     expect(result.ok && result.scale).not.toBeNull();
     expect(result.ok && Math.abs(dayTotals(result.day).kcal / target - 1)).toBeLessThanOrEqual(0.03);

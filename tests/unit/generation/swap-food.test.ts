@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rankAlternatives, swapFood } from "@/generation/adjust/swap-food";
 import { indexFoodsById } from "@/generation/catalogue/catalogue";
 import { dayTotals } from "@/generation/nutrition/day-totals";
+import { worstMacroPoints } from "@/generation/nutrition/macros";
 import { foodNamed, makeDay, makeSpec, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();
@@ -26,7 +27,7 @@ const chickenSlot = { meal: 1, item: 0 };
 const noRestrictions = { diet: [], allergies: [] };
 
 describe("alternatives to a food in a day", () => {
-  it("are foods of the same group that the day does not use yet, by id or family", () => {
+  it("are foods of the same group that the day does not use yet, by id or family", async () => {
     const alternatives = rankAlternatives(sampleDay(), chickenSlot, catalogue, noRestrictions, { limit: 100 });
     const names = alternatives.map((alternative) => alternative.food.name);
     expect(alternatives.length).toBeGreaterThan(5);
@@ -38,7 +39,7 @@ describe("alternatives to a food in a day", () => {
     expect(names).toContain("Chicken thigh, meat only, roasted");
   });
 
-  it("respect the plan's diet and allergies", () => {
+  it("respect the plan's diet and allergies", async () => {
     const alternatives = rankAlternatives(
       sampleDay(),
       chickenSlot,
@@ -55,7 +56,7 @@ describe("alternatives to a food in a day", () => {
     }
   });
 
-  it("come closest-macros first, each at the replaced item's energy", () => {
+  it("come closest-macros first, each at the replaced item's energy", async () => {
     const day = sampleDay();
     const chicken = day.meals[1]?.items[0];
     const alternatives = rankAlternatives(day, chickenSlot, catalogue, noRestrictions, { limit: 100 });
@@ -75,11 +76,11 @@ describe("alternatives to a food in a day", () => {
     );
   });
 
-  it("are limited to the number asked for", () => {
+  it("are limited to the number asked for", async () => {
     expect(rankAlternatives(sampleDay(), chickenSlot, catalogue, noRestrictions, { limit: 3 })).toHaveLength(3);
   });
 
-  it("are none for a position the day does not have", () => {
+  it("are none for a position the day does not have", async () => {
     expect(rankAlternatives(sampleDay(), { meal: 9, item: 0 }, catalogue, noRestrictions, { limit: 3 })).toEqual([]);
   });
 });
@@ -87,9 +88,9 @@ describe("alternatives to a food in a day", () => {
 describe("swapping a food", () => {
   const spec = makeSpec({ calorieTarget: 2000 });
 
-  it("replaces only that item and keeps the day within 3 % of the calorie target", () => {
+  it("replaces only that item and keeps the day within 3 % of the calorie target", async () => {
     const tofu = food("Tofu, firm, raw");
-    const result = swapFood(sampleDay(), chickenSlot, tofu, foods, spec);
+    const result = await swapFood(sampleDay(), chickenSlot, tofu, foods, spec);
     if (!result.ok) throw new Error(JSON.stringify(result));
     const ids = result.day.meals.map((meal) => meal.items.map((item) => item.food_id));
     expect(ids).toEqual([
@@ -99,9 +100,12 @@ describe("swapping a food", () => {
     ]);
     expect(result.day.day).toBe(2);
     expect(Math.abs(dayTotals(result.day).kcal / 2000 - 1)).toBeLessThanOrEqual(0.03);
+    // Re-solved by the balance step's program: on the split too, not only on calories.
+    expect(result.miss).toBeNull();
+    expect(worstMacroPoints(dayTotals(result.day), spec.macroSplit)).toBeLessThanOrEqual(5);
   });
 
-  it("rescales a day that the swap would leave off target", () => {
+  it("rescales a day that the swap would leave off target", async () => {
     // Swapping to a very different energy density at equal energy keeps kcal,
     // so start from a day that is already off target: the swap re-solves it.
     const offTarget = makeDay(1, {
@@ -110,35 +114,53 @@ describe("swapping a food", () => {
         [food("Rice, white, long-grain, cooked"), 200],
       ],
     });
-    const result = swapFood(offTarget, { meal: 0, item: 0 }, food("Turkey breast, meat only, roasted"), foods, spec);
+    const result = await swapFood(
+      offTarget,
+      { meal: 0, item: 0 },
+      food("Turkey breast, meat only, roasted"),
+      foods,
+      spec,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(Math.abs(dayTotals(result.day).kcal / 2000 - 1)).toBeLessThanOrEqual(0.03);
   });
 
-  it("refuses a food the plan's restrictions forbid, naming the restriction", () => {
+  it("refuses a food the plan's restrictions forbid, naming the restriction", async () => {
     const vegan = makeSpec({ diet: ["vegan"], allergies: ["fish"] });
-    const result = swapFood(sampleDay(), chickenSlot, food("Tuna, light, canned in water, drained"), foods, vegan);
+    const result = await swapFood(
+      sampleDay(),
+      chickenSlot,
+      food("Tuna, light, canned in water, drained"),
+      foods,
+      vegan,
+    );
     expect(result).toEqual({
       ok: false,
       refusal: { reason: "restricted", violations: expect.arrayContaining(["not vegan", "contains fish"]) },
     });
   });
 
-  it("refuses a food whose family the day already has", () => {
-    const result = swapFood(sampleDay(), chickenSlot, food("Salmon, Atlantic, wild, cooked, dry heat"), foods, spec);
+  it("refuses a food whose family the day already has", async () => {
+    const result = await swapFood(
+      sampleDay(),
+      chickenSlot,
+      food("Salmon, Atlantic, wild, cooked, dry heat"),
+      foods,
+      spec,
+    );
     expect(result).toEqual({
       ok: false,
       refusal: { reason: "already_in_day", food: "Salmon, Atlantic, wild, cooked, dry heat" },
     });
   });
 
-  it("refuses swapping a food for itself and a position the day does not have", () => {
+  it("refuses swapping a food for itself and a position the day does not have", async () => {
     const chicken = food("Chicken breast, meat only, roasted");
-    expect(swapFood(sampleDay(), chickenSlot, chicken, foods, spec)).toEqual({
+    expect(await swapFood(sampleDay(), chickenSlot, chicken, foods, spec)).toEqual({
       ok: false,
       refusal: { reason: "same_food" },
     });
-    expect(swapFood(sampleDay(), { meal: 0, item: 5 }, chicken, foods, spec)).toEqual({
+    expect(await swapFood(sampleDay(), { meal: 0, item: 5 }, chicken, foods, spec)).toEqual({
       ok: false,
       refusal: { reason: "no_such_item" },
     });

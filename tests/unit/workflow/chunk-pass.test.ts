@@ -47,12 +47,12 @@ describe("sizing each model call to one step's time budget", () => {
     expect(chunks.map((chunk) => chunk.days)).toEqual([[1], [2], [3]]);
   });
 
-  it("makes exactly the seed's single call per pass when there is no budget", () => {
+  it("makes exactly the original route's single call per pass when there is no budget", () => {
     expect(chunkPass(days(1, 5), 8192, longRunningHost)).toEqual([{ days: days(1, 5), maxTokens: 8192 }]);
     expect(chunkPass(days(6, 14), 8192, longRunningHost)).toEqual([{ days: days(6, 14), maxTokens: 8192 }]);
   });
 
-  it("keeps the seed's max_tokens when it is below what fits", () => {
+  it("keeps the original route's max_tokens when it is below what fits", () => {
     const generous: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: 900 };
     expect(chunkPass([1], 2048, generous)).toEqual([{ days: [1], maxTokens: 2048 }]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CampaignReport, formatReport, runFaultCampaign } from "../../../scripts/lib/fault-campaign";
-import { FAULT_KINDS } from "../../support/fault-mix";
+import { type CampaignReport, formatReport, runFaultCampaign } from "../../scripts/lib/fault-campaign";
+import { FAULT_KINDS } from "../support/fault-mix";
 
 /**
  * The short form of `npm run faults`: 30 plans of 1-7 days at 30 % faults, a
