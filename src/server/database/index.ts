@@ -1,6 +1,7 @@
 import { env } from "@/server/env";
 import { connect, type Database, type Transaction } from "./connection";
 import { embeddedUrl } from "./local-defaults";
+import { databaseUnavailable } from "./unavailable";
 
 export type { Database, Transaction };
 
@@ -91,7 +92,9 @@ export async function asUser(
   } catch (error) {
     // Ends the transaction whatever state it is in (a no-op warning when the pipelined COMMIT already ended it).
     await Promise.all(opening);
-    await connection`rollback`.catch(() => undefined);
+    // A connection that was lost took its transaction with it; a ROLLBACK on it
+    // would wait for a reconnect while the database is away and hold the request.
+    if (!databaseUnavailable(error)) await connection`rollback`.catch(() => undefined);
     throw error;
   } finally {
     connection.release();

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
+import { databaseUnavailable, errorCode } from "@/server/database/unavailable";
 import { redactSecrets } from "@/server/redact";
 import { ApiError } from "./api-error";
 
@@ -72,24 +73,3 @@ function clientDataRejectedByDatabase(error: unknown): string | undefined {
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now; try again in a few seconds";
 const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : "unknown";
-}
-
-/**
- * The database is down, restarting, or dropped our connection: nothing the
- * client did, and it passes by itself. postgres.js reports socket failures
- * with Node's codes or its own CONNECTION_* codes; PostgreSQL itself says
- * 57P01-57P03 (terminated by an administrator, crash, still starting), 08xxx
- * (connection exceptions) or 53300 (too many connections).
- */
-function databaseUnavailable(error: unknown): boolean {
-  const code = errorCode(error);
-  return (
-    /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(code) ||
-    /^CONNECT(ION)?_/.test(code) ||
-    /^(57P0[123]|08...|53300)$/.test(code)
-  );
-}
