@@ -8,7 +8,7 @@ import { type RunningPostgres, startEmbeddedPostgres } from "@/server/database/e
 import { migrateAndSeed } from "@/server/database/local-database";
 import { inngestConfig } from "../../inngest.config";
 import { type FakeAnthropic, startFakeAnthropic } from "../../tests/support/fake-anthropic";
-import { type FaultKind, faultMix } from "../../tests/support/fault-mix";
+import { type FaultKind, faultMix, seededRandom } from "../../tests/support/fault-mix";
 import { freePort } from "./free-port";
 
 /**
@@ -272,17 +272,6 @@ class Campaign {
     }
     return "stuck";
   }
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** How long the campaign waits for any one answer; a server that is up answers in milliseconds. */

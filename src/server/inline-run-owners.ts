@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/server/database/index";
+import { processIsAlive } from "@/server/process-alive";
 
 /**
  * Who holds an inline run (the runner that works inside the app's process).
@@ -25,16 +26,6 @@ type ParsedOwner = { host: string; pid: number };
 function parseOwner(owner: string): ParsedOwner | undefined {
   const match = /^inline:(.+):(\d+):[0-9a-f]+$/.exec(owner);
   return match?.[1] && match[2] ? { host: match[1], pid: Number(match[2]) } : undefined;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**

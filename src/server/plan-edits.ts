@@ -23,7 +23,7 @@ import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import type { Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
-import { type PlanDay, readPlanDetail } from "./plan-detail";
+import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
 
 /**
  * A coach's edits to a saved plan (swap a food), as the signed-in coach under
@@ -123,16 +123,8 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
   return { spec, dayId: owner.day_id, day, itemIds, position, catalogue };
 }
 
-export type AlternativeFood = {
-  food_id: string;
-  food_name: string;
-  food_group: string;
-  grams: number;
-  kcal: number;
-  protein: number;
-  carbs: number;
-  fat: number;
-};
+/** A food that could replace an item, shown as the item would be (no item id: it is not in the plan yet). */
+export type AlternativeFood = Omit<PlanItem, "id">;
 
 function describeAlternative({ food, item }: Alternative): AlternativeFood {
   const { food_id, ...nutrition } = item;

