@@ -1,10 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningNext, startNext } from "../../scripts/lib/next-server";
+import type { RunningNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "../support/browser";
-import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropic";
+import { ARTIFACTS, type BrowserApp, startBrowserApp } from "../support/browser-app";
+import type { FakeAnthropic } from "../support/fake-anthropic";
 
 /**
  * What a coach does after the first draft, in a real browser against the
@@ -13,35 +13,19 @@ import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropi
  * run. Claude is the fake Messages API on loopback.
  */
 
-const ARTIFACTS = path.resolve("test-results");
+let harness: BrowserApp;
 let fake: FakeAnthropic;
 let app: RunningNext;
-let coach: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  fake = await startFakeAnthropic({ outputTokensPerSecond: 2_000 });
-  app = await startNext({
-    mode: "start",
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
-      LOCAL_AUTH: "1",
-      GENERATION_RUNNER: "inline",
-      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
-      ANTHROPIC_BASE_URL: fake.baseURL,
-      GENERATION_STEP_BUDGET_SECONDS: "0",
-    },
-  });
-  coach = await launchBrowser();
-  context = coach.context;
+  harness = await startBrowserApp({ outputTokensPerSecond: 2_000 });
+  ({ fake, app, context } = harness);
 });
 
 afterAll(async () => {
-  await coach?.close();
-  await app?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
 async function signedInPage(): Promise<Page> {

@@ -1,10 +1,9 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningNext, startNext } from "../../scripts/lib/next-server";
-import { launchBrowser } from "../support/browser";
-import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropic";
+import type { RunningNext } from "../../scripts/lib/next-server";
+import { ARTIFACTS, type BrowserApp, startBrowserApp } from "../support/browser-app";
+import type { FakeAnthropic } from "../support/fake-anthropic";
 
 /**
  * A coach in a real browser against the production build: sign in, create a
@@ -13,35 +12,19 @@ import { type FakeAnthropic, startFakeAnthropic } from "../support/fake-anthropi
  * API on loopback, writing at a few hundred tokens a second so progress shows.
  */
 
-const ARTIFACTS = path.resolve("test-results");
+let harness: BrowserApp;
 let fake: FakeAnthropic;
 let app: RunningNext;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  fake = await startFakeAnthropic({ outputTokensPerSecond: 400 });
-  app = await startNext({
-    mode: "start",
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
-      LOCAL_AUTH: "1",
-      GENERATION_RUNNER: "inline",
-      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
-      ANTHROPIC_BASE_URL: fake.baseURL,
-      GENERATION_STEP_BUDGET_SECONDS: "0",
-    },
-  });
-  browser = await launchBrowser();
-  context = browser.context;
+  harness = await startBrowserApp({ outputTokensPerSecond: 400 });
+  ({ fake, app, context } = harness);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await fake?.close();
+  await harness?.stop();
 });
 
 async function openPage(): Promise<Page> {

@@ -1,0 +1,48 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { type RunningNext, startNext } from "../../scripts/lib/next-server";
+import { launchBrowser } from "./browser";
+import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic";
+
+/** Where browser tests leave their screenshots. */
+export const ARTIFACTS = path.resolve("test-results");
+
+export type BrowserApp = {
+  fake: FakeAnthropic;
+  app: RunningNext;
+  context: BrowserContext;
+  stop: () => Promise<void>;
+};
+
+/**
+ * What a browser test file runs against: the production build (`next start`)
+ * on this file's database, with the inline runner and Claude as the fake
+ * Messages API on loopback, and one Chromium with an empty profile.
+ */
+export async function startBrowserApp(options: { outputTokensPerSecond: number }): Promise<BrowserApp> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const fake = await startFakeAnthropic({ outputTokensPerSecond: options.outputTokensPerSecond });
+  const app = await startNext({
+    mode: "start",
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      LOCAL_AUTH: "1",
+      GENERATION_RUNNER: "inline",
+      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
+      ANTHROPIC_BASE_URL: fake.baseURL,
+      GENERATION_STEP_BUDGET_SECONDS: "0",
+    },
+  });
+  const browser = await launchBrowser();
+  return {
+    fake,
+    app,
+    context: browser.context,
+    stop: async () => {
+      await browser.close();
+      await app.stop();
+      await fake.close();
+    },
+  };
+}
