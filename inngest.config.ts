@@ -92,8 +92,8 @@ export const inngestConfig = {
 
   regeneratePlanDay: {
     id: "regenerate-plan-day",
-    /** The same reasoning as generate-meal-plan: Claude's 429/529s clear within a minute. */
-    retries: 3,
+    /** As generate-meal-plan's (one chunk's worth of calls, the same faults to outlast). */
+    retries: 5,
     /** One model call for one day: a run not started in 5 minutes or finished in 5 is stopped (and marked failed). */
     timeouts: { start: "5m", finish: "5m" },
   },
