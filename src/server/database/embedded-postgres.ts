@@ -81,7 +81,8 @@ function assertReachableByPostgresUser(dataDir: string): void {
   }
 }
 
-function portIsListening(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on this loopback port. */
+export function portIsListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
     socket.once("connect", () => {

@@ -6,7 +6,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/server/database/connection";
-import { DatabaseStartupError, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
+import { DatabaseStartupError, portIsListening, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
 import { assertReachable } from "@/server/database/local-database";
 import { freePort } from "../../../scripts/lib/free-port";
 
@@ -81,7 +81,7 @@ describe("the embedded PostgreSQL after its owner was killed", () => {
     expect(reused.startedHere).toBe(false);
     expect(await answers(reused)).toEqual([{ answer: 1 }]);
     await reused.stop();
-    expect(await answersAt(port)).toBe(false);
+    expect(await portIsListening(port)).toBe(false);
   }, 90_000);
 
   it("clears a stale postmaster.pid whose process is gone", async () => {
@@ -104,17 +104,6 @@ describe("the embedded PostgreSQL after its owner was killed", () => {
     }
   }, 60_000);
 });
-
-function answersAt(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 describe("the embedded PostgreSQL", () => {
   it("starts again on a data directory it created before (a second `npm run dev`)", async () => {
