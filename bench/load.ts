@@ -23,15 +23,14 @@
 // the whole run a deadline: it stops by itself.
 import { execSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
-import { Agent, createServer, request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
-import { startNext } from "../scripts/lib/next-server";
+import { startAppWithEventStub } from "./lib/app-with-event-stub";
 
 /**
  * Saturation is measured in rounds that take the routes in turn, and each
@@ -61,39 +60,14 @@ const database = await prepareDatabase({ databaseUrl: env().DATABASE_URL });
 process.env.DATABASE_URL = database.url;
 resetEnvForTests();
 
-const eventsByGeneration = new Map<string, number>();
-const inngestEvents = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on("data", (chunk: Buffer) => chunks.push(chunk));
-  request.on("end", () => {
-    try {
-      const sent = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id?: string } | { id?: string }[];
-      for (const event of Array.isArray(sent) ? sent : [sent]) {
-        const id = event.id ?? "(no id)";
-        eventsByGeneration.set(id, (eventsByGeneration.get(id) ?? 0) + 1);
-      }
-    } catch {
-      eventsByGeneration.set("(unreadable)", (eventsByGeneration.get("(unreadable)") ?? 0) + 1);
-    }
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ ids: ["bench"], status: 200 }));
-  });
-});
-await new Promise<void>((resolve) => inngestEvents.listen(0, "127.0.0.1", resolve));
-const inngestUrl = `http://127.0.0.1:${(inngestEvents.address() as AddressInfo).port}`;
-
-const app = await startNext({
-  mode: "start",
-  env: {
-    DATABASE_URL: database.url,
-    LOCAL_AUTH: "1",
-    GENERATION_RUNNER: "inngest",
-    INNGEST_EVENT_KEY: "bench-event-key",
-    INNGEST_SIGNING_KEY: "signkey-test-0000000000000000000000000000000000000000000000000000000000000000",
-    INNGEST_BASE_URL: inngestUrl,
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-  },
-});
+const {
+  app,
+  eventsById: eventsByGeneration,
+  stop: stopApp,
+} = await startAppWithEventStub(
+  database.url,
+  process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {},
+);
 const base = new URL(app.baseUrl);
 /**
  * node:http with keep-alive: far cheaper per request than fetch, so the
@@ -406,8 +380,7 @@ try {
   console.log(`written to ${path.relative(process.cwd(), file)}`);
 } finally {
   agent.destroy();
-  await app.stop();
-  inngestEvents.close();
+  await stopApp();
   await closeDatabase();
   await database.embedded?.stop();
 }

@@ -1,16 +1,7 @@
-// npm run bench:start — how fast does Generate answer? (the original plan asked for < 200 ms)
-//
-// `next start` (production build) on the embedded PostgreSQL, with the Inngest
-// runner pointed at a loopback stand-in for Inngest's event API, so each start
-// does exactly what it does in production: authenticate, one indexed update
-// under RLS, one event POST. Measures sequential starts on fresh plans, then
-// bursts of concurrent starts on one plan, then status polls. Bounded.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
-import { startNext } from "../scripts/lib/next-server";
+import { startAppWithEventStub } from "./lib/app-with-event-stub";
 
 const SEQUENTIAL_STARTS = 200;
 const BURSTS = 20;
@@ -21,29 +12,7 @@ const database = await prepareDatabase({ databaseUrl: env().DATABASE_URL });
 process.env.DATABASE_URL = database.url;
 resetEnvForTests();
 
-let eventsReceived = 0;
-const inngestEvents = createServer((request, response) => {
-  request.resume();
-  request.on("end", () => {
-    eventsReceived += 1;
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ ids: ["bench"], status: 200 }));
-  });
-});
-await new Promise<void>((resolve) => inngestEvents.listen(0, "127.0.0.1", resolve));
-const inngestUrl = `http://127.0.0.1:${(inngestEvents.address() as AddressInfo).port}`;
-
-const app = await startNext({
-  mode: "start",
-  env: {
-    DATABASE_URL: database.url,
-    LOCAL_AUTH: "1",
-    GENERATION_RUNNER: "inngest",
-    INNGEST_EVENT_KEY: "bench-event-key",
-    INNGEST_SIGNING_KEY: "signkey-test-0000000000000000000000000000000000000000000000000000000000000000",
-    INNGEST_BASE_URL: inngestUrl,
-  },
-});
+const { app, eventCount, stop: stopApp } = await startAppWithEventStub(database.url);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -108,11 +77,10 @@ try {
   summary(`POST /generate/start (${BURST_SIZE} at once)`, concurrent);
   summary("GET /generate/status", polls);
   console.log(
-    `\nevents received: ${eventsReceived} for ${planIds.length} plans (one per plan: concurrent starts sent nothing more)`,
+    `\nevents received: ${eventCount()} for ${planIds.length} plans (one per plan: concurrent starts sent nothing more)`,
   );
 } finally {
-  await app.stop();
-  inngestEvents.close();
+  await stopApp();
   await closeDatabase();
   await database.embedded?.stop();
 }
