@@ -88,6 +88,8 @@ class Campaign {
   private server: Server | undefined;
   /** Server exits the campaign did not cause (a crash): each is reported with the log's tail. */
   readonly crashes: string[] = [];
+  /** Requests the server did not answer in time: method, path and when they were sent. */
+  readonly unansweredRequests: string[] = [];
   private logs = "";
   responses500 = 0;
   responses503 = 0;
@@ -190,6 +192,7 @@ class Campaign {
       headers["content-type"] ??= "application/json";
     }
     let response: Response;
+    const sentAt = new Date();
     try {
       response = await fetch(`${this.baseUrl}${pathname}`, {
         method,
@@ -198,7 +201,12 @@ class Campaign {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      if ((error as Error).name === "TimeoutError") this.unanswered += 1;
+      if ((error as Error).name === "TimeoutError") {
+        this.unanswered += 1;
+        this.unansweredRequests.push(
+          `not answered within ${REQUEST_TIMEOUT_MS / 1000} s: ${method} ${pathname} sent ${sentAt.toISOString().slice(11, 23)}`,
+        );
+      }
       throw error;
     }
     if (response.status === 503) this.responses503 += 1;
@@ -475,6 +483,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     };
     report.errors = [
       ...campaign.crashes,
+      ...campaign.unansweredRequests,
       ...(await stuckPlans(admin, campaign.planIds)),
       ...(await distinctErrors(admin, campaign.planIds)),
     ];
