@@ -31,6 +31,7 @@ import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
 import { startAppWithEventStub } from "./lib/app-with-event-stub";
+import { type CpuSeconds, cpuSeconds, cpuSince } from "./lib/process-cpu";
 
 /**
  * Saturation is measured in rounds that take the routes in turn, and each
@@ -47,6 +48,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_IN_FLIGHT = 4_000;
 const CONCURRENT_STARTS_ON_ONE_PLAN = 50;
 const RUN_DEADLINE_MS = 8 * 60_000;
+/** `npm run bench:load -- --saturation-only`: the saturation rounds and CPU split alone (about a minute), for trying a change. */
+const SATURATION_ONLY = process.argv.includes("--saturation-only");
 
 const DEMO_ORG_ID = "a0000000-0000-4000-8000-000000000001";
 
@@ -165,11 +168,32 @@ async function saturateOnce(target: Target, headers: Record<string, string>): Pr
   return outcomes;
 }
 
+/** Where a route's CPU went at saturation, in milliseconds per answered request. */
+type CpuPerRequest = CpuSeconds;
+const cpuPerRequest = new Map<string, CpuPerRequest>();
+
 /** Each route's saturation throughput: the median of SATURATION_ROUNDS interleaved rounds. */
 async function saturate(targets: Target[], headers: Record<string, string>): Promise<Map<Target, PhaseResult>> {
   const rounds = new Map<Target, Outcome[][]>(targets.map((target) => [target, []]));
+  const cpu = new Map<Target, CpuSeconds>(targets.map((target) => [target, { server: 0, database: 0, generator: 0 }]));
   for (let round = 0; round < SATURATION_ROUNDS; round++) {
-    for (const target of targets) rounds.get(target)?.push(await saturateOnce(target, headers));
+    for (const target of targets) {
+      const before = cpuSeconds(app.processGroup);
+      rounds.get(target)?.push(await saturateOnce(target, headers));
+      const used = cpuSince(before, app.processGroup);
+      const sum = cpu.get(target);
+      if (sum) for (const key of ["server", "database", "generator"] as const) sum[key] += used[key];
+    }
+  }
+  for (const target of targets) {
+    const answered = (rounds.get(target) ?? []).flat().filter((outcome) => outcome.ok).length;
+    const sum = cpu.get(target) ?? { server: 0, database: 0, generator: 0 };
+    const perRequest = (seconds: number) => (answered ? (seconds * 1000) / answered : Number.NaN);
+    cpuPerRequest.set(target.label, {
+      server: perRequest(sum.server),
+      database: perRequest(sum.database),
+      generator: perRequest(sum.generator),
+    });
   }
   return new Map(
     targets.map((target) => {
@@ -294,10 +318,13 @@ try {
   for (const [target, saturation] of await saturate([retired, status, start], headers)) {
     ceilings.set(target, saturation.achieved);
     results.push(saturation);
-    console.log(`${target.label}: saturates at ${saturation.achieved.toFixed(0)}/s (${saturation.mode})`);
+    const cpu = cpuPerRequest.get(target.label);
+    console.log(
+      `${target.label}: saturates at ${saturation.achieved.toFixed(0)}/s (${saturation.mode}); CPU ms per request: server ${cpu?.server.toFixed(3)}, database ${cpu?.database.toFixed(3)}, generator ${cpu?.generator.toFixed(3)}`,
+    );
   }
   const halfCeiling = Math.round((ceilings.get(retired) ?? 0) / 2);
-  const rates = [...new Set([...FIXED_RATES, halfCeiling])].sort((a, b) => a - b);
+  const rates = SATURATION_ONLY ? [] : [...new Set([...FIXED_RATES, halfCeiling])].sort((a, b) => a - b);
   for (const rate of rates) {
     for (const target of [retired, status, start]) {
       const phase = await offer(target, headers, rate);
@@ -363,6 +390,15 @@ try {
     ...results.map(
       (row) =>
         `| ${row.route} | ${row.mode} | ${row.offered ?? "–"} | ${row.achieved.toFixed(0)} | ${row.offered === undefined ? `${(row.achieved / ceiling).toFixed(2)}×` : ""} | ${format(row.p50)} | ${format(row.p95)} | ${format(row.p99)} | ${format(row.max)} | ${row.errors}${row.statuses ? ` (${row.statuses})` : ""} |`,
+    ),
+    "",
+    "CPU per answered request at saturation (ms; from /proc, all rounds): where each route's cost lies.",
+    "",
+    "| route | server (Next) | database (PostgreSQL) | generator + event stand-in | total |",
+    "| --- | --- | --- | --- | --- |",
+    ...[...cpuPerRequest].map(
+      ([route, cpu]) =>
+        `| ${route} | ${cpu.server.toFixed(3)} | ${cpu.database.toFixed(3)} | ${cpu.generator.toFixed(3)} | ${(cpu.server + cpu.database + cpu.generator).toFixed(3)} |`,
     ),
     "",
     `Ratios at saturation: status ${((ceilings.get(status) ?? 0) / ceiling).toFixed(2)}× the 410 route (target ≥ 0.7), start ${((ceilings.get(start) ?? 0) / ceiling).toFixed(2)}× (target ≥ 0.5).`,

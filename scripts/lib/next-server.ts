@@ -6,7 +6,13 @@ import { freePort } from "./free-port";
  * Starts Next.js on a free loopback port for scripts and browser tests, and
  * waits until /api/health answers. `mode` "start" needs a prior `next build`.
  */
-export type RunningNext = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+export type RunningNext = {
+  baseUrl: string;
+  /** The server's process group (it is started detached): Next and any worker it spawns. */
+  processGroup: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
 
 export async function startNext(options: {
   mode: "dev" | "start";
@@ -61,7 +67,7 @@ export async function startNext(options: {
     if (child.exitCode !== null) throw new Error(`Next.js exited early:\n${output.slice(-2000)}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, stop, output: () => output };
+      if (response.ok) return { baseUrl, processGroup: child.pid ?? 0, stop, output: () => output };
     } catch {
       // not listening yet
     }
