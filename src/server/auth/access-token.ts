@@ -37,7 +37,46 @@ function remoteKeysFor(supabaseUrl: string) {
   return keys;
 }
 
+/**
+ * Tokens that passed verification, with their claims, until they expire. A
+ * coach's page polls with the same token every few seconds, and checking its
+ * signature again each time (WebCrypto, a trip to the thread pool) was the
+ * largest cost of a status request after the framework's own. Keyed by the
+ * whole token, signature included, so only the exact string that was verified
+ * hits; bounded (oldest out first); emptied when the configuration changes,
+ * since a new secret or project must not honour tokens the old one accepted.
+ */
+const VERIFIED_TOKENS_KEPT = 10_000;
+const verifiedTokens = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
+let verifiedUnder: Env | undefined;
+
+function rememberedClaims(token: string, configuration: Env, now: number): AccessClaims | undefined {
+  if (verifiedUnder !== configuration) {
+    verifiedTokens.clear();
+    verifiedUnder = configuration;
+  }
+  const remembered = verifiedTokens.get(token);
+  if (!remembered) return undefined;
+  if (now < remembered.expiresAtMs) return remembered.claims;
+  verifiedTokens.delete(token); // expired: verification below says so
+  return undefined;
+}
+
+function remember(token: string, claims: AccessClaims, expiresAtSeconds: number) {
+  if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) {
+    const oldest = verifiedTokens.keys().next().value;
+    if (oldest !== undefined) verifiedTokens.delete(oldest);
+  }
+  verifiedTokens.set(token, { claims, expiresAtMs: expiresAtSeconds * 1000 });
+}
+
 export async function verifyAccessToken(token: string, configuration: Env = env()): Promise<AccessClaims> {
+  const remembered = rememberedClaims(token, configuration, Date.now());
+  if (remembered) return remembered;
+  return verifySignedToken(token, configuration);
+}
+
+async function verifySignedToken(token: string, configuration: Env): Promise<AccessClaims> {
   let payload: JWTPayload;
   try {
     if (supabaseAuthConfigured(configuration)) {
@@ -71,7 +110,10 @@ export async function verifyAccessToken(token: string, configuration: Env = env(
   }
   const claims = ClaimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError(claims.error.issues[0]?.message ?? "The access token is not valid");
-  return claims.data;
+  // requiredClaims made jose insist on a numeric exp.
+  const verified = Object.freeze(claims.data);
+  if (typeof payload.exp === "number") remember(token, verified, payload.exp);
+  return verified;
 }
 
 /** Supabase Auth issues its tokens as `${SUPABASE_URL}/auth/v1`. */

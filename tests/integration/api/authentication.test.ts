@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as devSession from "@/app/api/dev/session/route";
 import * as clients from "@/app/api/nutrition/clients/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
@@ -137,6 +137,43 @@ describe("authentication", () => {
     expect((await call(plans.GET, { token: supabaseToken })).status).toBe(200);
     // and a local token is no longer accepted
     expect((await call(plans.GET, { token: await demoCoachToken() })).status).toBe(401);
+  });
+});
+
+describe("tokens already verified", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("are honoured until they expire, and not a second longer", async () => {
+    const { token, expiresAt } = await signLocalAccessToken({ id: DEMO_COACH_ID, email: DEMO_COACH_EMAIL });
+    expect((await call(plans.GET, { token })).status).toBe(200);
+    expect((await call(plans.GET, { token })).status).toBe(200);
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(expiresAt * 1000 + 1);
+    const expired = await call(plans.GET, { token });
+    expect(expired.status).toBe(401);
+    expect(expired.json.error).toMatch(/expired/);
+  });
+
+  it("do not vouch for a token that differs only in its signature", async () => {
+    const token = await demoCoachToken();
+    expect((await call(plans.GET, { token })).status).toBe(200);
+    const signature = token.slice(token.lastIndexOf(".") + 1);
+    const otherSignature = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
+    const tampered = `${token.slice(0, token.lastIndexOf(".") + 1)}${otherSignature}`;
+    expect((await call(plans.GET, { token: tampered })).status).toBe(401);
+  });
+
+  it("are forgotten when the configuration changes to another secret or project", async () => {
+    const token = await demoCoachToken();
+    expect((await call(plans.GET, { token })).status).toBe(200);
+    process.env.SUPABASE_URL = "https://example-project.supabase.co";
+    process.env.SUPABASE_ANON_KEY = "anon-key-for-test";
+    process.env.SUPABASE_JWT_SECRET = "supabase-jwt-secret-for-tests-0123456789";
+    resetEnvForTests();
+    expect((await call(plans.GET, { token })).status).toBe(401);
   });
 });
 
