@@ -49,12 +49,13 @@ function settle<T>(query: Promise<T>): Promise<Settled<T>> {
  * `authenticated` with the JWT claims set, exactly as PostgREST would, so
  * row-level security applies even if a query forgets its org filter.
  *
- * Pipelined on one reserved connection: BEGIN, the claims and the first
- * statement leave in one write. Given an array of statements (all known up
- * front), COMMIT goes in that same write too, so the whole transaction costs
- * one round trip; a failing statement aborts the transaction and the COMMIT
- * behind it becomes a rollback. Given an async function, each awaited
- * statement is a round trip and COMMIT follows the last.
+ * Pipelined on one reserved connection: BEGIN, the opening statement (claims,
+ * role, and the user's org) and the first statement leave in one write. Given
+ * an array of statements (all known up front), COMMIT goes in that same write
+ * too, so the whole transaction costs one round trip; a failing statement
+ * aborts the transaction and the COMMIT behind it becomes a rollback. Given an
+ * async function, each awaited statement is a round trip and COMMIT follows
+ * the last.
  */
 export function asUser<const S extends Statements>(
   claims: UserClaims,
@@ -65,33 +66,58 @@ export async function asUser(
   claims: UserClaims,
   work: (tx: Transaction) => Statements | Promise<unknown>,
 ): Promise<unknown> {
+  return (await userTransaction(claims, (tx) => work(tx))).value;
+}
+
+/** What the transaction's opening statement found: the org the user acts for (null without one). */
+export type UserOrg = () => Promise<string | null>;
+
+/**
+ * asUser's core, which also answers the user's org from the opening
+ * statement (`public.org_of_user`), so callers that need it (the 403 for a
+ * user without an org, the org id for an insert) spend no statement on it.
+ * `work` may await `userOrg()`; statements it returns as an array are
+ * pipelined whatever the org turns out to be.
+ */
+export async function userTransaction(
+  claims: UserClaims,
+  work: (tx: Transaction, userOrg: UserOrg) => Statements | Promise<unknown>,
+): Promise<{ orgId: string | null; value: unknown }> {
   const connection = await db().reserve();
   // set_config('role', …, true) is SET LOCAL ROLE; both settings end with the transaction.
-  const opening = [
-    settle(connection`begin`),
-    settle(
-      connection`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`,
-    ),
-  ];
+  const begin = settle(connection`begin`);
+  const opening = settle(
+    connection<{ org_id: string | null }[]>`
+      select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
+             set_config('role', 'authenticated', true),
+             public.org_of_user(${claims.sub}::uuid) as org_id`,
+  );
+  const opened = [begin, opening];
+  const userOrg: UserOrg = async () => {
+    for (const outcome of await Promise.all(opened)) if (!outcome.ok) throw outcome.error;
+    const outcome = await opening;
+    return outcome.ok ? (outcome.value[0]?.org_id ?? null) : null;
+  };
   try {
-    const produced = work(connection);
+    const produced = work(connection, userOrg);
     if (Array.isArray(produced)) {
       const results = produced.map(settle);
-      const outcomes = await Promise.all([...opening, ...results, settle(connection`commit`)]);
+      const outcomes = await Promise.all([...opened, ...results, settle(connection`commit`)]);
       // The first failure is the cause. (BEGIN fails only with its connection, and takes everything behind it along.)
       const failure = outcomes.find((outcome) => !outcome.ok);
       if (failure && !failure.ok) throw failure.error;
-      return outcomes
-        .slice(opening.length, opening.length + results.length)
+      const value = outcomes
+        .slice(opened.length, opened.length + results.length)
         .map((outcome) => (outcome.ok ? outcome.value : undefined));
+      return { orgId: await userOrg(), value };
     }
     const value = await produced;
-    for (const outcome of await Promise.all(opening)) if (!outcome.ok) throw outcome.error;
+    const orgId = await userOrg();
     await connection`commit`;
-    return value;
+    return { orgId, value };
   } catch (error) {
     // Ends the transaction whatever state it is in (a no-op warning when the pipelined COMMIT already ended it).
-    await Promise.all(opening);
+    await Promise.all(opened);
     // A connection that was lost took its transaction with it; a ROLLBACK on it
     // would wait for a reconnect while the database is away and hold the request.
     if (!databaseUnavailable(error)) await connection`rollback`.catch(() => undefined);

@@ -110,6 +110,16 @@ describe("row-level security, queried as the authenticated role with JWT claims"
     ).rejects.toThrow(/meal_plans_client_in_same_org/);
   });
 
+  it("tells a coach their own org, and never another user's", async () => {
+    const [[own]] = await asUser(demoCoach, (tx) => [
+      tx<{ org_id: string }[]>`select public.caller_org_id() as org_id`,
+    ]);
+    expect(own?.org_id).toBe(DEMO_ORG_ID);
+    await expect(asUser(demoCoach, (tx) => [tx`select public.org_of_user(${OTHER_COACH_ID}::uuid)`])).rejects.toThrow(
+      /permission denied for function org_of_user/,
+    );
+  });
+
   it("keeps the anon role out of the tables entirely", async () => {
     await expect(
       db().begin(async (tx) => {
