@@ -314,6 +314,9 @@ function tally(name: string, outcomes: string[], began: number, notes: string[] 
   };
 }
 
+const SLOW_PLANS_IN_FLIGHT = 2;
+const SLOW_PLAN_MAX_DAYS = 14;
+
 export async function runFaultCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const random = seededRandom(options.seed);
   const directory = await mkdtemp(path.join(tmpdir(), "meal-plans-faults-"));
@@ -450,11 +453,28 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       campaign.pointAtModel(slowFake.baseURL);
       await campaign.startServer();
       const began = Date.now();
-      const outcomes = await inPool(options.slowPlans, options.inFlight, async (index) => {
-        const planId = await campaign.createAndStart(3000 + index, random, options.maxDays);
-        return campaign.settle(planId, Date.now() + options.planDeadlineMs);
-      });
-      report.scenarios.push(tally("model at half speed", outcomes, began));
+      // The app keeps the default account cap (GENERATION_MAX_CONCURRENT_MODEL_CALLS,
+      // Inngest's free plan: 5 model calls at once). Ten long plans at once would
+      // only queue behind it (about 10 min of calls 5 at a time), so this scenario
+      // runs two plans at a time, of up to two weeks: each still has many
+      // one-day calls of 10-19 s, which is what half speed puts to the test.
+      const outcomes = await inPool(
+        options.slowPlans,
+        Math.min(options.inFlight, SLOW_PLANS_IN_FLIGHT),
+        async (index) => {
+          const planId = await campaign.createAndStart(
+            3000 + index,
+            random,
+            Math.min(options.maxDays, SLOW_PLAN_MAX_DAYS),
+          );
+          return campaign.settle(planId, Date.now() + options.planDeadlineMs);
+        },
+      );
+      report.scenarios.push(
+        tally("model at half speed", outcomes, began, [
+          `${SLOW_PLANS_IN_FLIGHT} plans at a time, up to ${SLOW_PLAN_MAX_DAYS} days, default account cap`,
+        ]),
+      );
     }
 
     if (options.fuzzRequests > 0) {
