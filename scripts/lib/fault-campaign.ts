@@ -58,6 +58,8 @@ export type ScenarioResult = {
   complete: number;
   error: number;
   stuck: number;
+  /** Plans the campaign could not create or start (the server kept refusing): never silently dropped. */
+  notStarted: number;
   seconds: number;
   notes: string[];
 };
@@ -227,8 +229,14 @@ class Campaign {
     if (!this.token || !this.otherToken) throw new Error("local sign-in failed");
   }
 
-  /** Creates and starts one plan; answers its id. Retries while the server is briefly away. */
-  async createAndStart(index: number, random: () => number, maxDays = 28): Promise<string> {
+  /** Why plans could not be created or started, for the report. */
+  readonly notStarted: string[] = [];
+
+  /**
+   * Creates and starts one plan; answers its id, or undefined (and says why in
+   * `notStarted`) when the server kept refusing. Retries while it is briefly away.
+   */
+  async createAndStart(index: number, random: () => number, maxDays = 28): Promise<string | undefined> {
     const days = 1 + Math.floor(random() * maxDays);
     const body = {
       name: `Fault campaign ${index}`,
@@ -240,24 +248,41 @@ class Campaign {
         allergies: ALLERGY_SETS[Math.floor(random() * ALLERGY_SETS.length)],
       },
     };
-    const created = await this.retrying(() =>
-      this.request("POST", "/api/nutrition/plans", { token: this.token, body }),
-    );
-    const planId = String(created.json.id);
-    this.planIds.push(planId);
-    await this.retrying(() =>
-      this.request("POST", `/api/nutrition/plans/${planId}/generate/start`, { token: this.token, body: {} }),
-    );
-    return planId;
+    const answer = (response: { status: number; json: unknown }) =>
+      `${response.status} ${JSON.stringify(response.json).slice(0, 200)}`;
+    try {
+      const created = await this.retrying(() =>
+        this.request("POST", "/api/nutrition/plans", { token: this.token, body }),
+      );
+      const planId = created.json.id;
+      if (created.status >= 300 || typeof planId !== "string") {
+        this.notStarted.push(`plan ${index} not created: ${answer(created)}`);
+        return undefined;
+      }
+      this.planIds.push(planId);
+      const started = await this.retrying(() =>
+        this.request("POST", `/api/nutrition/plans/${planId}/generate/start`, { token: this.token, body: {} }),
+      );
+      if (started.status !== 202) {
+        this.notStarted.push(`plan ${index} (${planId}) not started: ${answer(started)}`);
+        return undefined;
+      }
+      return planId;
+    } catch (error) {
+      this.notStarted.push(`plan ${index}: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
+  /** Sends until the server accepts, for up to a minute (a restarting database or server answers 503 meanwhile). */
   private async retrying<T extends { status: number }>(send: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
       try {
         const response = await send();
-        if (response.status < 300 || attempt >= 20) return response;
+        if (response.status < 300 || response.status === 400 || Date.now() >= deadline) return response;
       } catch (error) {
-        if (attempt >= 20) throw error;
+        if (Date.now() >= deadline) throw error;
       }
       await sleep(500);
     }
@@ -309,10 +334,18 @@ function tally(name: string, outcomes: string[], began: number, notes: string[] 
     complete: count("complete"),
     error: count("error"),
     stuck: count("stuck"),
+    notStarted: count("not started"),
     seconds: Math.round((Date.now() - began) / 100) / 10,
     notes,
   };
 }
+
+/** The plans that were created and started (the others are in Campaign.notStarted and the report). */
+function started(planIds: (string | undefined)[]): string[] {
+  return planIds.filter((planId): planId is string => planId !== undefined);
+}
+
+const notStartedOutcomes = (count: number): string[] => Array.from({ length: count }, () => "not started");
 
 const SLOW_PLANS_IN_FLIGHT = 2;
 const SLOW_PLAN_MAX_DAYS = 14;
@@ -374,7 +407,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       const began = Date.now();
       const outcomes = await inPool(options.plans, options.inFlight, async (index) => {
         const planId = await campaign.createAndStart(index, random, options.maxDays);
-        return campaign.settle(planId, Date.now() + options.planDeadlineMs);
+        return planId ? campaign.settle(planId, Date.now() + options.planDeadlineMs) : "not started";
       });
       report.scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began));
     }
@@ -382,8 +415,10 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     if (options.killPlans > 0) {
       log(`kill: ${options.killPlans} plans in flight, kill -9 of the server, immediate restart`);
       const began = Date.now();
-      const planIds = await inPool(options.killPlans, options.killPlans, (index) =>
-        campaign.createAndStart(1000 + index, random, 14),
+      const planIds = started(
+        await inPool(options.killPlans, options.killPlans, (index) =>
+          campaign.createAndStart(1000 + index, random, 14),
+        ),
       );
       await sleep(1_500);
       const [{ generating } = { generating: 0 }] = await admin<{ generating: number }[]>`
@@ -405,7 +440,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       report.scenarios.push(
         tally(
           "kill -9 mid-run",
-          outcomes.map((o) => o.outcome),
+          [...outcomes.map((o) => o.outcome), ...notStartedOutcomes(options.killPlans - planIds.length)],
           began,
           [
             `${generating} generating at the kill, ${resumed} resumed by the restarted server`,
@@ -418,8 +453,10 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     if (options.databasePlans > 0) {
       log(`database: ${options.databasePlans} plans; connections terminated, then PostgreSQL restarted`);
       const began = Date.now();
-      const planIds = await inPool(options.databasePlans, options.databasePlans, (index) =>
-        campaign.createAndStart(2000 + index, random, 14),
+      const planIds = started(
+        await inPool(options.databasePlans, options.databasePlans, (index) =>
+          campaign.createAndStart(2000 + index, random, 14),
+        ),
       );
       const settling = planIds.map((planId) => campaign.settle(planId, Date.now() + options.planDeadlineMs));
       await sleep(1_000);
@@ -427,13 +464,19 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
         select count(*) filter (where pg_terminate_backend(pid))::int as terminated from pg_stat_activity
         where application_name = 'meal-plan-generation' and pid <> pg_backend_pid()`;
       await sleep(1_000);
-      const down = Date.now();
+      const down = new Date();
       await campaign.database.restart();
+      const up = new Date();
       const outcomes = await Promise.all(settling);
       report.scenarios.push(
-        tally("database terminated + restarted", outcomes, began, [
-          `${terminated} connections terminated; PostgreSQL down ${Date.now() - down > 0 ? "and back" : ""}`,
-        ]),
+        tally(
+          "database terminated + restarted",
+          [...outcomes, ...notStartedOutcomes(options.databasePlans - planIds.length)],
+          began,
+          [
+            `${terminated} connections terminated; PostgreSQL restarted from ${down.toISOString().slice(11, 23)} to ${up.toISOString().slice(11, 23)}`,
+          ],
+        ),
       );
     }
 
@@ -467,7 +510,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
             random,
             Math.min(options.maxDays, SLOW_PLAN_MAX_DAYS),
           );
-          return campaign.settle(planId, Date.now() + options.planDeadlineMs);
+          return planId ? campaign.settle(planId, Date.now() + options.planDeadlineMs) : "not started";
         },
       );
       report.scenarios.push(
@@ -488,6 +531,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
         complete: 0,
         error: 0,
         stuck: 0,
+        notStarted: 0,
         seconds: Math.round((Date.now() - began) / 100) / 10,
         notes: [`${options.fuzzRequests} requests, ${campaign.responses500 - before} answered ≥ 500 (not 503)`],
       });
@@ -503,6 +547,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     };
     report.errors = [
       ...campaign.crashes,
+      ...campaign.notStarted,
       ...campaign.unansweredRequests,
       ...(await stuckPlans(admin, campaign.planIds)),
       ...(await distinctErrors(admin, campaign.planIds)),
@@ -658,11 +703,11 @@ export function formatReport(report: CampaignReport, options: CampaignOptions): 
   const lines = [
     `Fault campaign: seed ${options.seed}, ${options.faultRate * 100} % faults, ${options.inFlight} in flight`,
     "",
-    "| scenario | plans | complete | error | stuck | seconds | notes |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| scenario | plans | complete | error | stuck | not started | seconds | notes |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...report.scenarios.map(
       (s) =>
-        `| ${s.name} | ${s.plans} | ${s.complete}${s.plans ? ` (${Math.round((s.complete / s.plans) * 1000) / 10} %)` : ""} | ${s.error} | ${s.stuck} | ${s.seconds} | ${s.notes.join("; ")} |`,
+        `| ${s.name} | ${s.plans} | ${s.complete}${s.plans ? ` (${Math.round((s.complete / s.plans) * 1000) / 10} %)` : ""} | ${s.error} | ${s.stuck} | ${s.notStarted} | ${s.seconds} | ${s.notes.join("; ")} |`,
     ),
     "",
     "| check (every plan the campaign made) | found |",

@@ -36,9 +36,14 @@ describe("the fault campaign, short form", () => {
     const byName = Object.fromEntries(report.scenarios.map((scenario) => [scenario.name, scenario]));
 
     expect(
-      report.scenarios.map((scenario) => scenario.stuck),
+      report.scenarios.map((scenario) => [scenario.stuck, scenario.notStarted]),
       summary,
-    ).toEqual([0, 0, 0, 0]);
+    ).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(byName["30 % faults"]?.complete, summary).toBeGreaterThanOrEqual(29);
     // A plan may still run out of retries on the injected model faults, never on the restart.
     expect(byName["database terminated + restarted"]?.complete, summary).toBeGreaterThanOrEqual(2);
