@@ -1,26 +1,52 @@
-import { holderIsGone, inlineRunsHeldByOthers, takeOverInlineRun, thisRunnerName } from "@/server/inline-run-owners";
+import {
+  holderIsGone,
+  inlineRunsHeldByOthers,
+  type RunKind,
+  takeOverInlineRun,
+  thisRunnerName,
+} from "@/server/inline-run-owners";
 import { redactSecrets } from "@/server/redact";
 import { inngestConfig } from "../../inngest.config";
-import { type InlineRunOptions, startInlineRun, stopInlineRuns } from "./inline-runner";
+import {
+  type InlineDayRunOptions,
+  type InlineRunOptions,
+  startInlineDayRun,
+  startInlineRun,
+  stopInlineRuns,
+} from "./inline-runner";
 
 /**
  * What the inline runner does when the server starts and stops, so that a
  * restart never strands a plan at `generating`:
  *
- * - on start, runs that a previous inline process left generating are taken
- *   up again under the same generation id (the save step's generation-id
- *   guard makes a re-run from the beginning safe), and the plan records that
- *   it was resumed;
+ * - on start, runs that a previous inline process left generating, whole
+ *   plans and one-day regenerations alike, are taken up again under the same
+ *   generation id (the save step's generation-id guard makes a re-run from
+ *   the beginning safe), and the plan records that it was resumed;
  * - on SIGTERM/SIGINT, runs stop at their next step boundary and are marked
  *   for the next start (stopInlineRuns), within a short grace period.
  *
  * GENERATION_STALE_AFTER_MINUTES stays the last resort, for Inngest runs.
  */
 
-export type ResumedRun = { planId: string; generationId: string; from: string; done: Promise<void> };
+export type ResumedRun = {
+  kind: RunKind;
+  planId: string;
+  /** The run's generation id (a day run's day-generation id), the same as before the restart. */
+  runId: string;
+  from: string;
+  done: Promise<void>;
+};
 
-/** Takes up every run whose holder is gone; returns them (with their completion, for tests). */
-export async function resumeInterruptedInlineRuns(options: InlineRunOptions = {}): Promise<ResumedRun[]> {
+/**
+ * Takes up every run, whole plan or one day, whose holder is gone; returns
+ * them (with their completion, for tests). Day runs get `dayOptions`, by
+ * default `options`' retries and limits with their own dependencies.
+ */
+export async function resumeInterruptedInlineRuns(
+  options: InlineRunOptions = {},
+  dayOptions: InlineDayRunOptions = { ...options, dependencies: undefined },
+): Promise<ResumedRun[]> {
   const me = thisRunnerName();
   const held = await inlineRunsHeldByOthers(me);
   const resumed: ResumedRun[] = [];
@@ -30,16 +56,18 @@ export async function resumeInterruptedInlineRuns(options: InlineRunOptions = {}
       silentLimitSeconds: inngestConfig.inlineRecovery.holderSilentLimitSeconds,
     });
     if (!gone || !(await takeOverInlineRun(run, me))) continue;
-    const done = startInlineRun(
-      { planId: run.planId, orgId: run.orgId, generationId: run.generationId, request: run.request },
-      options,
-    ).catch((error: unknown) => {
+    const { planId, orgId, runId } = run;
+    const started =
+      run.kind === "plan"
+        ? startInlineRun({ planId, orgId, generationId: runId, request: run.request }, options)
+        : startInlineDayRun({ planId, orgId, dayGenerationId: runId, day: run.day }, dayOptions);
+    const done = started.catch((error: unknown) => {
       // Only reachable if even recording the outcome failed (database down): say so, as dispatch does.
       console.error(
-        `[generation] resumed run for plan ${run.planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
+        `[generation] resumed ${run.kind} run for plan ${planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
       );
     });
-    resumed.push({ planId: run.planId, generationId: run.generationId, from: run.owner, done });
+    resumed.push({ kind: run.kind, planId, runId, from: run.owner, done });
   }
   return resumed;
 }

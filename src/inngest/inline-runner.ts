@@ -6,31 +6,29 @@ import {
   type ConcurrencyLimit,
   ConcurrencySlots,
   planWorkflowConcurrency,
+  type SlotClaim,
   StepCancelled,
   slotClaims,
 } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { failureMessage } from "./failure-message";
-import {
-  type GenerationDependencies,
-  type GenerationOutcome,
-  generateMealPlan,
-  type StepRunner,
-} from "./generate-meal-plan-story";
+import { type GenerationDependencies, generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { isFinal, retryAfterMs, type StepFault, stepFaultOf, summariseStepFaults } from "./step-failures";
 
 /**
- * Runs generate-meal-plan in this process, for machines with no Inngest
- * server (the embedded default). Same handler, same step ids, per-step
- * retries with backoff for retryable errors only, the same failure path, one
- * run per plan (a restart cancels the older run, like the Inngest function's cancelOn;
- * so does a coach's cancel, aborting a model call in flight).
- * It is not durable, but it is recoverable: each run writes this process's
- * name on its plan, and the next server to start takes up the runs of a
- * process that died (inline-recovery.ts). A graceful stop (stopInlineRuns)
- * ends runs at their next step boundary and marks them for the next start.
+ * Runs generate-meal-plan and regenerate-plan-day in this process, for
+ * machines with no Inngest server (the embedded default). Same handlers, same
+ * step ids, per-step retries with backoff for retryable errors only, the same
+ * failure path, one run per plan and kind (a restart cancels the older run,
+ * like the Inngest function's cancelOn; so does a coach's cancel, aborting a
+ * model call in flight).
+ * It is not durable, but it is recoverable: each run, whole plan or one day,
+ * writes this process's name on its plan, and the next server to start takes
+ * up the runs of a process that died (inline-recovery.ts). A graceful stop
+ * (stopInlineRuns) ends runs at their next step boundary and marks them for
+ * the next start.
  */
 
 export type InlineRunOptions = {
@@ -49,8 +47,6 @@ type ActiveRun = { generationId: string; controller: AbortController; done: Prom
 const activeRuns = new Map<string, ActiveRun>();
 /** One set of slots for the process, like Inngest's one account: every run's steps count against it. */
 const slots = new ConcurrencySlots();
-const DAY_RUN_STOPPED_MESSAGE =
-  "The server stopped while this day was being regenerated; press Regenerate to try again";
 
 /** One-day regenerations, by plan (a newer one for the plan stops the older, as for whole runs). */
 const activeDayRuns = new Map<string, ActiveRun>();
@@ -72,21 +68,24 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       "[generation] Inline runner in use: runs happen inside this server process and are not durable (a run cut short by a restart starts again from the beginning when the server next starts). Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
     );
   }
-  const previous = activeRuns.get(data.planId);
-  if (previous?.generationId === data.generationId) return previous.done;
-  previous?.controller.abort();
-
-  const controller = new AbortController();
-  const done = (previous?.done ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(async () => {
-      await runToEnd(data, controller.signal, options);
-    })
-    .finally(() => {
-      if (activeRuns.get(data.planId)?.controller === controller) activeRuns.delete(data.planId);
-    });
-  activeRuns.set(data.planId, { generationId: data.generationId, controller, done });
-  return done;
+  return startHeldRun(activeRuns, data.planId, data.generationId, options, (signal) => {
+    const dependencies = { ...(options.dependencies ?? generationDependencies()), signal };
+    const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
+    return {
+      retries,
+      claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.generateMealPlan.id, data),
+      hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.generationId, owner, data.request),
+      release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.generationId, owner),
+      story: (step) => generateMealPlan(data, step, dependencies),
+      // The same failure path as Inngest's onFailure, with every attempt's fault.
+      // The run may have failed because the database went away: keep trying to
+      // record the outcome for a while, so the plan does not stay generating.
+      fail: (error, faults) => {
+        const message = failureMessage(error, retries + 1, summariseStepFaults(faults));
+        return untilItWorks(() => dependencies.store.markGenerationFailed(data.planId, data.generationId, message));
+      },
+    };
+  });
 }
 
 /**
@@ -130,92 +129,95 @@ export async function settleInlineRuns(): Promise<void> {
 
 export type InlineDayRunOptions = Omit<InlineRunOptions, "dependencies"> & { dependencies?: DayGenerationDependencies };
 
-/** Runs regenerate-plan-day in this process: same story, step ids, retries and failure path as on Inngest. */
+/**
+ * Runs regenerate-plan-day in this process: same story, step ids, retries and
+ * failure path as on Inngest, and held, stopped and resumed like a whole run.
+ */
 export function startInlineDayRun(data: DayRegenerateRequestedData, options: InlineDayRunOptions = {}): Promise<void> {
-  const previous = activeDayRuns.get(data.planId);
-  if (previous?.generationId === data.dayGenerationId) return previous.done;
+  return startHeldRun(activeDayRuns, data.planId, data.dayGenerationId, options, (signal) => {
+    const dependencies = {
+      ...(options.dependencies ?? { ...generationDependencies(), store: dayGenerationStore }),
+      signal,
+    };
+    const retries = options.retries ?? inngestConfig.regeneratePlanDay.retries;
+    return {
+      retries,
+      // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
+      claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.regeneratePlanDay.id, data),
+      hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.dayGenerationId, owner),
+      release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.dayGenerationId, owner),
+      story: (step) => regeneratePlanDay(data, step, dependencies),
+      fail: (error) =>
+        dependencies.store.markDayGenerationFailed(
+          data.planId,
+          data.dayGenerationId,
+          failureMessage(error, retries + 1),
+        ),
+    };
+  });
+}
+
+/** What differs between a whole-plan run and a one-day run; the rest is startHeldRun's. */
+type HeldRunJob = {
+  retries: number;
+  /** The concurrency slots each step attempt holds. */
+  claims: SlotClaim[];
+  /** Names this process on the run (the first step), so a restart after a crash can take it up. */
+  hold: (owner: string) => Promise<void>;
+  /** A graceful stop: leaves the run generating, for the next start to take up at once. */
+  release: (owner: string) => Promise<void>;
+  story: (step: StepRunner) => Promise<unknown>;
+  /** Records that the run gave up (`faults`: what every attempt met). */
+  fail: (error: Error, faults: StepFault[]) => Promise<unknown>;
+};
+
+/**
+ * One run per plan in `runs` (a newer run stops the older and waits for it),
+ * run to its end in this process: the holder step, then the story with
+ * per-step retries and slots; a cancel ends it quietly, a stop releases it,
+ * any other error is the run's failure.
+ */
+function startHeldRun(
+  runs: Map<string, ActiveRun>,
+  planId: string,
+  runId: string,
+  options: { retryBaseDelayMs?: number },
+  prepare: (signal: AbortSignal) => HeldRunJob,
+): Promise<void> {
+  const previous = runs.get(planId);
+  if (previous?.generationId === runId) return previous.done;
   previous?.controller.abort();
 
   const controller = new AbortController();
+  const retryBaseDelayMs = options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs;
   const done = (previous?.done ?? Promise.resolve())
     .catch(() => undefined)
-    .then(async () => {
-      const dependencies = {
-        ...(options.dependencies ?? { ...generationDependencies(), store: dayGenerationStore }),
-        signal: controller.signal,
-      };
-      const retries = options.retries ?? inngestConfig.regeneratePlanDay.retries;
-      const step = inlineSteps(
-        controller.signal,
-        retries,
-        options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs,
-        [],
-      );
-      // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
-      const claims = slotClaims(
-        options.concurrency ?? planWorkflowConcurrency(),
-        inngestConfig.regeneratePlanDay.id,
-        data,
-      );
-      const slotted: StepRunner = {
-        run: (id, work) => step.run(id, () => slots.hold(claims, work, controller.signal)),
-      };
-      try {
-        await regeneratePlanDay(data, slotted, dependencies);
-      } catch (error) {
-        if (error instanceof RunCancelled || error instanceof StepCancelled) return;
-        if (error instanceof RunStopped) {
-          // One day is quick to ask for again, so a stopped day run is not resumed: it says so instead.
-          await dependencies.store.markDayGenerationFailed(data.planId, data.dayGenerationId, DAY_RUN_STOPPED_MESSAGE);
-          return;
-        }
-        await dependencies.store.markDayGenerationFailed(
-          data.planId,
-          data.dayGenerationId,
-          failureMessage(error as Error, retries + 1),
-        );
-      }
-    })
+    .then(() => runHeld(prepare(controller.signal), controller.signal, retryBaseDelayMs))
     .finally(() => {
-      if (activeDayRuns.get(data.planId)?.controller === controller) activeDayRuns.delete(data.planId);
+      if (runs.get(planId)?.controller === controller) runs.delete(planId);
     });
-  activeDayRuns.set(data.planId, { generationId: data.dayGenerationId, controller, done });
+  runs.set(planId, { generationId: runId, controller, done });
   return done;
 }
 
-async function runToEnd(
-  data: GenerateRequestedData,
-  signal: AbortSignal,
-  options: InlineRunOptions,
-): Promise<GenerationOutcome | undefined> {
-  const dependencies = { ...(options.dependencies ?? generationDependencies()), signal };
-  const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
+async function runHeld(job: HeldRunJob, signal: AbortSignal, retryBaseDelayMs: number): Promise<void> {
   const faults: StepFault[] = [];
-  const step = inlineSteps(signal, retries, options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs, faults);
-  const claims = slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.generateMealPlan.id, data);
+  const step = inlineSteps(signal, job.retries, retryBaseDelayMs, faults);
   const slotted: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
-    run: (id, work) => step.run(id, () => slots.hold(claims, work, signal)),
+    run: (id, work) => step.run(id, () => slots.hold(job.claims, work, signal)),
   };
   const owner = thisRunnerName();
   try {
-    // Name this process on the plan, so a restart after a crash can take the run up.
-    await step.run("hold-inline-run", () =>
-      dependencies.store.holdInlineRun(data.planId, data.generationId, owner, data.request),
-    );
-    return await generateMealPlan(data, slotted, dependencies);
+    await step.run("hold-inline-run", () => job.hold(owner));
+    await job.story(slotted);
   } catch (error) {
-    if (error instanceof RunCancelled || error instanceof StepCancelled) return undefined;
+    if (error instanceof RunCancelled || error instanceof StepCancelled) return;
     if (error instanceof RunStopped) {
-      await dependencies.store.releaseInlineRun(data.planId, data.generationId, owner);
-      return undefined;
+      await job.release(owner);
+      return;
     }
-    // The same failure path as Inngest's onFailure, with every attempt's fault.
-    // The run may have failed because the database went away: keep trying to
-    // record the outcome for a while, so the plan does not stay generating.
-    const message = failureMessage(error as Error, retries + 1, summariseStepFaults(faults));
-    await untilItWorks(() => dependencies.store.markGenerationFailed(data.planId, data.generationId, message));
-    return undefined;
+    await job.fail(error as Error, faults);
   }
 }
 

@@ -4,6 +4,7 @@ import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
 import { insertDays } from "./generation-store";
+import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
 
 /**
  * What the regenerate-plan-day workflow reads and writes, on the service
@@ -131,6 +132,14 @@ export async function markDayGenerationFailed(
   return result.count > 0;
 }
 
-export const dayGenerationStore = { loadPlanForDay, recordDayPhase, saveDay, markDayGenerationFailed };
+export const dayGenerationStore = {
+  loadPlanForDay,
+  recordDayPhase,
+  saveDay,
+  markDayGenerationFailed,
+  /** Inline runs only: which process works on the day run, so a restart can take it up (inline-run-owners.ts). */
+  holdInlineRun: holdInlineDayRun,
+  releaseInlineRun: releaseInlineDayRun,
+};
 
 export type DayGenerationStore = typeof dayGenerationStore;

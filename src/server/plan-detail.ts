@@ -83,7 +83,9 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
              case when p.day_generation_status is null then null
                   else json_build_object('day', p.day_generation_day, 'status', p.day_generation_status,
-                                         'phase', p.day_generation_phase, 'error', p.day_generation_error)
+                                         'phase', p.day_generation_phase, 'error', p.day_generation_error,
+                                         'resumed_at', to_char(p.day_generation_resumed_at at time zone 'UTC',
+                                                               'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
              end as day_regeneration,
              coalesce((
                select json_agg(json_build_object(

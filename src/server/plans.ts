@@ -179,7 +179,9 @@ export async function startDayRegeneration(
       day_generation_status = 'generating',
       day_generation_phase = 'queued',
       day_generation_error = null,
-      day_generation_heartbeat_at = now()
+      day_generation_heartbeat_at = now(),
+      day_generation_runner = null,
+      day_generation_resumed_at = null
     where id = ${planId} and org_id = ${orgId} and generation_status <> 'generating'
       and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
       and (day_generation_status is distinct from 'generating'
@@ -210,6 +212,8 @@ export type DayRegenerationStatus = {
   status: "generating" | "complete" | "error";
   phase: string | null;
   error: string | null;
+  /** When a restarted server took up this interrupted day run (ISO time); null if it never had to. */
+  resumed_at: string | null;
 } | null;
 
 export type GenerationStatus = {
@@ -248,6 +252,7 @@ export async function readGenerationStatus(
         day_generation_status: "generating" | "complete" | "error" | null;
         day_generation_phase: string | null;
         day_generation_error: string | null;
+        day_generation_resumed_at: Date | null;
         day_stale: boolean;
       })[]
     >`
@@ -255,6 +260,7 @@ export async function readGenerationStatus(
              (generation_status = 'generating'
               and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale,
              day_generation_id, day_generation_day, day_generation_status, day_generation_phase, day_generation_error,
+             day_generation_resumed_at,
              (day_generation_status = 'generating'
               and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
@@ -268,6 +274,7 @@ export async function readGenerationStatus(
       status: row.day_generation_status,
       phase: row.day_generation_phase,
       error: row.day_generation_error,
+      resumed_at: row.day_generation_resumed_at?.toISOString() ?? null,
     };
     if (row.day_stale && row.day_generation_id) {
       await markDayGenerationFailed(planId, row.day_generation_id, DAY_STALE_MESSAGE);

@@ -75,7 +75,7 @@ export function useDayRegeneration(
         { method: "POST", body: {} },
       );
       if (result.ok) {
-        setCurrent({ day, status: "generating", phase: "queued", error: null });
+        setCurrent({ day, status: "generating", phase: "queued", error: null, resumed_at: null });
         return;
       }
       if (result.status !== 401) setStartFailure({ day, message: result.error });

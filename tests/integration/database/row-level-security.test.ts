@@ -100,6 +100,20 @@ describe("row-level security, queried as the authenticated role with JWT claims"
     ).rejects.toThrow(/permission denied/);
   });
 
+  it("keeps coaches from writing who holds an inline run, of the plan or of a day, and when it was resumed", async () => {
+    const planId = await createPlan({ name: "Held" });
+    for (const column of [
+      "generation_runner",
+      "generation_resumed_at",
+      "day_generation_runner",
+      "day_generation_resumed_at",
+    ]) {
+      await expect(
+        asUser(demoCoach, (tx) => tx`update meal_plans set ${tx(column)} = null where id = ${planId}`),
+      ).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it("refuses a plan that points at another org's client", async () => {
     await expect(
       asUser(

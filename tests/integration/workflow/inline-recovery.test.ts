@@ -1,15 +1,21 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { hostname } from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as regenerate from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
+import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
+import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { generationDependencies } from "@/inngest/dependencies";
 import { resumeInterruptedInlineRuns } from "@/inngest/inline-recovery";
-import { startInlineRun, stopInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns, startInlineDayRun, startInlineRun, stopInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
+import { dayGenerationStore } from "@/server/day-generation-store";
 import { resetEnvForTests } from "@/server/env";
-import { STOPPED_OWNER } from "@/server/inline-run-owners";
+import { STOPPED_OWNER, thisRunnerName } from "@/server/inline-run-owners";
+import { call, demoCoachToken } from "../../support/api-client";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
 
@@ -42,7 +48,7 @@ describe("taking up runs when the server starts", () => {
     });
 
     const resumed = await resumeInterruptedInlineRuns(fast);
-    expect(resumed.map((run) => [run.planId, run.generationId])).toEqual([[data.planId, data.generationId]]);
+    expect(resumed.map((run) => [run.planId, run.runId])).toEqual([[data.planId, data.generationId]]);
     await Promise.all(resumed.map((run) => run.done));
 
     const saved = await readSavedPlan(data.planId);
@@ -118,6 +124,149 @@ describe("a graceful stop", () => {
     const resumed = await resumeInterruptedInlineRuns(fast);
     await Promise.all(resumed.map((next) => next.done));
     expect(await readSavedPlan(data.planId)).toMatchObject({ status: "complete", dayNumbers: range(1, 6) });
+  });
+});
+
+/** A saved two-day plan whose day 1 is being regenerated (day run generating, held by `owner`). */
+async function dayRunInProgress(owner: string | null) {
+  const data = await createGeneratingPlan({ plan_length_days: 2 });
+  await startInlineRun(data, fast);
+  const dayGenerationId = randomUUID();
+  await db()`update meal_plans set day_generation_id = ${dayGenerationId}, day_generation_day = 1,
+               day_generation_status = 'generating', day_generation_phase = 'planning',
+               day_generation_heartbeat_at = now(), day_generation_runner = ${owner}
+             where id = ${data.planId}`;
+  return { planId: data.planId, orgId: data.orgId, dayGenerationId, day: 1 };
+}
+
+async function dayRunOf(planId: string) {
+  const [row] = await db()<
+    { day_generation_status: string; day_generation_runner: string | null; day_generation_resumed_at: Date | null }[]
+  >`select day_generation_status, day_generation_runner, day_generation_resumed_at from meal_plans where id = ${planId}`;
+  return row;
+}
+
+/** The food ids of a saved day, by day number. */
+async function foodsByDay(planId: string): Promise<Record<number, string[]>> {
+  const rows = await db()<{ day_number: number; food_ids: string[] }[]>`
+    select d.day_number, array_agg(i.food_id::text order by i.food_id) as food_ids
+    from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
+    where d.plan_id = ${planId} group by d.day_number`;
+  return Object.fromEntries(rows.map((row) => [row.day_number, row.food_ids]));
+}
+
+const dayRunsOf = (resumed: Awaited<ReturnType<typeof resumeInterruptedInlineRuns>>, planId: string) =>
+  resumed.filter((run) => run.kind === "day" && run.planId === planId);
+
+describe("taking up one-day regenerations when the server starts", () => {
+  it("re-runs a crashed process's day run under the same id: the day is replaced once, and status says resumed", async () => {
+    const run = await dayRunInProgress(`inline:${hostname()}:${await pidOfAnExitedProcess()}:0badc0de`);
+    const before = await foodsByDay(run.planId);
+
+    const resumed = await resumeInterruptedInlineRuns(fast);
+    expect(dayRunsOf(resumed, run.planId).map((next) => next.runId)).toEqual([run.dayGenerationId]);
+    await Promise.all(resumed.map((next) => next.done));
+
+    const after = await foodsByDay(run.planId);
+    expect((await readSavedPlan(run.planId)).dayNumbers).toEqual([1, 2]);
+    expect(after[1]).not.toEqual(before[1]);
+    expect(after[2]).toEqual(before[2]);
+    const token = await demoCoachToken();
+    const polled = (await call(status.GET, { token, params: { planId: run.planId } })).json;
+    expect(polled.day_regeneration).toMatchObject({ day: 1, status: "complete", phase: "done", error: null });
+    const resumedAt = (polled.day_regeneration as { resumed_at: string | null }).resumed_at;
+    expect(resumedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(resumedAt).toBe((await dayRunOf(run.planId))?.day_generation_resumed_at?.toISOString());
+    // The plan read reports it the same way.
+    const detail = (await call(planDetail.GET, { token, params: { planId: run.planId } })).json;
+    expect(detail.day_regeneration).toEqual(polled.day_regeneration);
+    // Done is done: the next start finds nothing to take up.
+    expect(dayRunsOf(await resumeInterruptedInlineRuns(fast), run.planId)).toEqual([]);
+  });
+
+  it("forgets the resume when the coach regenerates a day again", async () => {
+    const run = await dayRunInProgress(STOPPED_OWNER);
+    await Promise.all((await resumeInterruptedInlineRuns(fast)).map((next) => next.done));
+    expect((await dayRunOf(run.planId))?.day_generation_resumed_at).toBeInstanceOf(Date);
+
+    const token = await demoCoachToken();
+    const response = await call(regenerate.POST, { token, params: { planId: run.planId, day: "2" }, body: {} });
+    expect(response.status).toBe(202);
+    expect((await call(status.GET, { token, params: { planId: run.planId } })).json.day_regeneration).toMatchObject({
+      day: 2,
+      resumed_at: null,
+    });
+    await settleInlineRuns();
+    expect(await dayRunOf(run.planId)).toMatchObject({
+      day_generation_status: "complete",
+      day_generation_resumed_at: null,
+    });
+  });
+
+  it("leaves alone a day run whose process on this machine is still alive", async () => {
+    const liveOwner = `inline:${hostname()}:${process.pid}:0ddba11`;
+    const run = await dayRunInProgress(liveOwner);
+
+    expect(dayRunsOf(await resumeInterruptedInlineRuns(fast), run.planId)).toEqual([]);
+    expect(await dayRunOf(run.planId)).toEqual({
+      day_generation_status: "generating",
+      day_generation_runner: liveOwner,
+      day_generation_resumed_at: null,
+    });
+  });
+
+  it("lets only one of two starting servers take up a day run", async () => {
+    const run = await dayRunInProgress(STOPPED_OWNER);
+    const before = await foodsByDay(run.planId);
+    const [first, second] = await Promise.all([resumeInterruptedInlineRuns(fast), resumeInterruptedInlineRuns(fast)]);
+    await Promise.all([...first, ...second].map((next) => next.done));
+    expect(dayRunsOf([...first, ...second], run.planId)).toHaveLength(1);
+    expect((await readSavedPlan(run.planId)).dayNumbers).toEqual([1, 2]);
+    expect((await foodsByDay(run.planId))[1]).not.toEqual(before[1]);
+  });
+
+  it("after a graceful stop, leaves the day run generating for the next start, which completes it", async () => {
+    const run = await dayRunInProgress(null);
+    const before = await foodsByDay(run.planId);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const offline = createOfflineModel();
+    const slowModel: ModelPort = {
+      name: "offline",
+      async planPass(pass) {
+        calls += 1;
+        await held;
+        return offline.planPass(pass);
+      },
+    };
+    const running = startInlineDayRun(run, {
+      dependencies: { ...generationDependencies({ model: slowModel }), store: dayGenerationStore },
+      retryBaseDelayMs: 1,
+    });
+    await expect.poll(() => calls).toBe(1);
+    // While it runs, the day run names this process, so a crash now would leave it to the next start.
+    expect((await dayRunOf(run.planId))?.day_generation_runner).toBe(thisRunnerName());
+
+    await stopInlineRuns(20); // the model call is in flight: the grace period runs out first
+    release();
+    await running;
+
+    expect(calls).toBe(1);
+    expect(await foodsByDay(run.planId)).toEqual(before);
+    expect(await dayRunOf(run.planId)).toEqual({
+      day_generation_status: "generating",
+      day_generation_runner: STOPPED_OWNER,
+      day_generation_resumed_at: null,
+    });
+
+    const resumed = await resumeInterruptedInlineRuns(fast);
+    expect(dayRunsOf(resumed, run.planId)).toHaveLength(1);
+    await Promise.all(resumed.map((next) => next.done));
+    expect((await dayRunOf(run.planId))?.day_generation_status).toBe("complete");
+    expect((await foodsByDay(run.planId))[1]).not.toEqual(before[1]);
   });
 });
 
