@@ -147,12 +147,14 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.dayGenerationId, owner),
       release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.dayGenerationId, owner),
       story: (step) => regeneratePlanDay(data, step, dependencies),
-      fail: (error) =>
-        dependencies.store.markDayGenerationFailed(
-          data.planId,
-          data.dayGenerationId,
-          failureMessage(error, retries + 1),
-        ),
+      // As for whole runs: every attempt's fault in the message, and the outcome
+      // recorded even if the database is away for a while.
+      fail: (error, faults) => {
+        const message = failureMessage(error, retries + 1, summariseStepFaults(faults));
+        return untilItWorks(() =>
+          dependencies.store.markDayGenerationFailed(data.planId, data.dayGenerationId, message),
+        );
+      },
     };
   });
 }
