@@ -1,20 +1,25 @@
-import type { TransactionSql } from "postgres";
+import net from "node:net";
+import postgres, { type TransactionSql } from "postgres";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connect, type Database } from "@/server/database/connection";
 import { asUser, closeDatabase, db } from "@/server/database/index";
 import { DEMO_COACH_ID } from "../../support/seed-ids";
 
 /**
- * What the pool does after PostgreSQL ends one of its connections (a restart,
- * pg_terminate_backend, a crash). postgres.js 3.4.9 hung here: a query on a
- * reserved connection whose backend had gone threw "Cannot read properties of
- * null (reading 'write')" as an uncaught exception and never settled, and
- * releasing such a connection put the dead connection back in the pool, where
- * every later query hung (porsager/postgres#1199, #1208). That is what left a
- * plan at `generating` after the fault campaign restarted PostgreSQL. The
- * library is patched (patches/postgres+3.4.9.patch) until upstream fixes it;
- * these tests fail without the patch (vitest reports the uncaught exception,
- * and the deadlines below trip).
+ * What the pool does after PostgreSQL ends one of its connections or cannot
+ * be reached (a restart, pg_terminate_backend, a crash). postgres.js 3.4.9
+ * hung here, which left a plan at `generating` and requests unanswered when
+ * the fault campaign restarted PostgreSQL:
+ * - a query on a reserved connection whose backend had gone threw "Cannot
+ *   read properties of null (reading 'write')" as an uncaught exception and
+ *   never settled; releasing such a connection put the dead connection back
+ *   in the pool, where later queries hung (porsager/postgres#1199, #1208);
+ * - a reservation waiting for the pool when a connection closed was dropped
+ *   once that connection reopened, and never settled;
+ * - a server that accepted and hung up at once was retried forever.
+ * The library is patched (patches/postgres+3.4.9.patch) until upstream fixes
+ * these; each test here but "unreachable" fails without the patch (vitest
+ * reports the uncaught exception, or a deadline below trips).
  */
 
 const demoCoach = { sub: DEMO_COACH_ID, role: "authenticated" } as const;
@@ -123,4 +128,105 @@ describe("the database pool after PostgreSQL ends a connection", () => {
     expect(last.value).toEqual([[{ one: 1 }]]);
     expect(await db()`select 1 as one`).toEqual([{ one: 1 }]);
   });
+
+  it("serves a reservation that was waiting for the pool when a connection closed", async () => {
+    const holding = await pool.reserve(); // the pool's only connection
+    const pid = await backendPid(holding);
+    const waiting = pool.reserve();
+    await terminate(pid);
+
+    const next = (await settled("the waiting reservation", waiting)).value;
+    if (!next) throw new Error("the waiting reservation failed");
+    expect(await next`select 1 as one`).toEqual([{ one: 1 }]);
+    next.release();
+    holding.release();
+  });
+
+  it("loses no connection to reservations that failed while PostgreSQL was unreachable", async () => {
+    const proxy = await switchableProxy(new URL(process.env.DATABASE_URL ?? ""));
+    const throughProxy = connect(proxy.url, { maxConnections: 1 });
+    try {
+      await proxy.refuse();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect((await settled("a reservation while unreachable", throughProxy.reserve())).error).toBeDefined();
+      }
+      await proxy.forward();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect((await settled(`query ${attempt} once reachable`, throughProxy`select 1 as one`)).value).toEqual([
+          { one: 1 },
+        ]);
+      }
+      const reserved = (await settled("a reservation once reachable", throughProxy.reserve())).value;
+      if (!reserved) throw new Error("the reservation failed");
+      expect(await reserved`select 1 as one`).toEqual([{ one: 1 }]);
+      reserved.release();
+    } finally {
+      await throughProxy.end({ timeout: 1 });
+      await proxy.close();
+    }
+  });
+
+  it("gives up on a server that hangs up before the connection is ready, after the connect timeout", async () => {
+    const proxy = await switchableProxy(new URL(process.env.DATABASE_URL ?? ""));
+    const throughProxy = postgres(proxy.url, { max: 1, connect_timeout: 1, onnotice: () => {} });
+    try {
+      proxy.hangUp();
+      expect((await settled("a query while the server hangs up", throughProxy`select 1 as one`)).error).toMatchObject({
+        code: "CONNECTION_CLOSED",
+      });
+      expect((await settled("a reservation while the server hangs up", throughProxy.reserve())).error).toBeDefined();
+      await proxy.forward();
+      expect((await settled("a query once it answers", throughProxy`select 1 as one`)).value).toEqual([{ one: 1 }]);
+    } finally {
+      await throughProxy.end({ timeout: 1 });
+      await proxy.close();
+    }
+  });
 });
+
+/**
+ * A loopback TCP proxy to PostgreSQL that can refuse connections (nothing
+ * listening, as while PostgreSQL restarts) or accept and hang up at once (as
+ * a pooler in front of a restarting database may).
+ */
+async function switchableProxy(target: URL) {
+  let mode: "forward" | "hang up" = "forward";
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    if (mode === "hang up") {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  const url = new URL(target);
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    /** Stops listening and drops every open connection. */
+    refuse: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+    hangUp: () => {
+      mode = "hang up";
+      for (const socket of sockets) socket.destroy();
+    },
+    forward: async () => {
+      mode = "forward";
+      if (!server.listening) await listen(port);
+    },
+    close: () => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve(undefined))),
+  };
+}
