@@ -40,6 +40,25 @@ async function ownerOf(planId: string) {
 
 const fast = { dependencies: undefined, retryBaseDelayMs: 1 };
 
+/** The offline planner behind a gate: every call waits until `release()`, so a stop lands mid-run. */
+function modelHeldUntilReleased() {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let calls = 0;
+  const offline = createOfflineModel();
+  const slowModel: ModelPort = {
+    name: "offline",
+    async planPass(pass) {
+      calls += 1;
+      await held;
+      return offline.planPass(pass);
+    },
+  };
+  return { slowModel, calls: () => calls, release };
+}
+
 describe("taking up runs when the server starts", () => {
   it("re-runs a crashed process's run under the same generation id, with the request it was started with", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 7 });
@@ -93,31 +112,18 @@ describe("taking up runs when the server starts", () => {
 describe("a graceful stop", () => {
   it("ends the run at a step boundary, writes no days, and leaves it for the next start", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 6 });
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let calls = 0;
-    const offline = createOfflineModel();
-    const slowModel: ModelPort = {
-      name: "offline",
-      async planPass(pass) {
-        calls += 1;
-        await held;
-        return offline.planPass(pass);
-      },
-    };
+    const { slowModel, calls, release } = modelHeldUntilReleased();
     const run = startInlineRun(data, {
       dependencies: generationDependencies({ model: slowModel }),
       retryBaseDelayMs: 1,
     });
-    await expect.poll(() => calls).toBe(1);
+    await expect.poll(calls).toBe(1);
 
     await stopInlineRuns(20); // pass one is mid-call: the grace period runs out first
     release();
     await run;
 
-    expect(calls).toBe(1); // pass two never started
+    expect(calls()).toBe(1); // pass two never started
     expect(await readSavedPlan(data.planId)).toMatchObject({ status: "generating", dayRows: 0 });
     expect((await ownerOf(data.planId))?.generation_runner).toBe(STOPPED_OWNER);
 
@@ -228,25 +234,12 @@ describe("taking up one-day regenerations when the server starts", () => {
   it("after a graceful stop, leaves the day run generating for the next start, which completes it", async () => {
     const run = await dayRunInProgress(null);
     const before = await foodsByDay(run.planId);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let calls = 0;
-    const offline = createOfflineModel();
-    const slowModel: ModelPort = {
-      name: "offline",
-      async planPass(pass) {
-        calls += 1;
-        await held;
-        return offline.planPass(pass);
-      },
-    };
+    const { slowModel, calls, release } = modelHeldUntilReleased();
     const running = startInlineDayRun(run, {
       dependencies: { ...generationDependencies({ model: slowModel }), store: dayGenerationStore },
       retryBaseDelayMs: 1,
     });
-    await expect.poll(() => calls).toBe(1);
+    await expect.poll(calls).toBe(1);
     // While it runs, the day run names this process, so a crash now would leave it to the next start.
     expect((await dayRunOf(run.planId))?.day_generation_runner).toBe(thisRunnerName());
 
@@ -254,7 +247,7 @@ describe("taking up one-day regenerations when the server starts", () => {
     release();
     await running;
 
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
     expect(await foodsByDay(run.planId)).toEqual(before);
     expect(await dayRunOf(run.planId)).toEqual({
       day_generation_status: "generating",
