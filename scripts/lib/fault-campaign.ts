@@ -378,24 +378,10 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     await freePort(),
     fake.baseURL,
   );
-  const report: CampaignReport = {
-    scenarios: [],
-    checks: {
-      plansChecked: 0,
-      duplicateOrMissingDays: 0,
-      restrictionViolations: 0,
-      unknownFoods: 0,
-      offTargetDays: 0,
-      secretsFound: 0,
-      responses500: 0,
-      responses503: 0,
-      unanswered: 0,
-      unhandledServerErrors: 0,
-    },
-    recovery: { serverAnswersAfterMs: [], plansSettledAfterMs: [] },
-    errors: [],
-    faultsInjected: mix.counts,
-  };
+  // Scenarios and recovery times accumulate as the campaign goes; the checks and
+  // errors are read from the database and the server at the end.
+  const scenarios: ScenarioResult[] = [];
+  const recovery: CampaignReport["recovery"] = { serverAnswersAfterMs: [], plansSettledAfterMs: [] };
   const log = options.log;
 
   try {
@@ -409,7 +395,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
         const planId = await campaign.createAndStart(index, random, options.maxDays);
         return planId ? campaign.settle(planId, Date.now() + options.planDeadlineMs) : "not started";
       });
-      report.scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began));
+      scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began));
     }
 
     if (options.killPlans > 0) {
@@ -426,25 +412,25 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
         where id = any(${planIds}::uuid[]) and generation_status = 'generating'`;
       await campaign.killServer();
       const restartedAt = Date.now();
-      report.recovery.serverAnswersAfterMs.push(await campaign.startServer());
+      recovery.serverAnswersAfterMs.push(await campaign.startServer());
       const outcomes = await Promise.all(
         planIds.map(async (planId) => {
           const outcome = await campaign.settle(planId, restartedAt + 60_000);
           return { outcome, after: Date.now() - restartedAt };
         }),
       );
-      report.recovery.plansSettledAfterMs.push(Math.max(...outcomes.map((o) => o.after)));
+      recovery.plansSettledAfterMs.push(Math.max(...outcomes.map((o) => o.after)));
       const [{ resumed } = { resumed: 0 }] = await admin<{ resumed: number }[]>`
         select count(*)::int as resumed from meal_plans
         where id = any(${planIds}::uuid[]) and generation_resumed_at is not null`;
-      report.scenarios.push(
+      scenarios.push(
         tally(
           "kill -9 mid-run",
           [...outcomes.map((o) => o.outcome), ...notStartedOutcomes(options.killPlans - planIds.length)],
           began,
           [
             `${generating} generating at the kill, ${resumed} resumed by the restarted server`,
-            `server answered ${report.recovery.serverAnswersAfterMs.at(-1)} ms after the kill`,
+            `server answered ${recovery.serverAnswersAfterMs.at(-1)} ms after the kill`,
           ],
         ),
       );
@@ -468,7 +454,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       await campaign.database.restart();
       const up = new Date();
       const outcomes = await Promise.all(settling);
-      report.scenarios.push(
+      scenarios.push(
         tally(
           "database terminated + restarted",
           [...outcomes, ...notStartedOutcomes(options.databasePlans - planIds.length)],
@@ -513,7 +499,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
           return planId ? campaign.settle(planId, Date.now() + options.planDeadlineMs) : "not started";
         },
       );
-      report.scenarios.push(
+      scenarios.push(
         tally("model at half speed", outcomes, began, [
           `${SLOW_PLANS_IN_FLIGHT} plans at a time, up to ${SLOW_PLAN_MAX_DAYS} days, default account cap`,
         ]),
@@ -525,7 +511,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       const began = Date.now();
       const before = campaign.responses500;
       await fuzz(campaign, options.fuzzRequests, random);
-      report.scenarios.push({
+      scenarios.push({
         name: "fuzz",
         plans: 0,
         complete: 0,
@@ -538,20 +524,25 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     }
 
     await campaign.stopServer();
-    report.checks = {
-      ...(await checkPlans(admin, campaign.planIds, campaign.serverLogs())),
-      responses500: campaign.responses500,
-      responses503: campaign.responses503,
-      unanswered: campaign.unanswered,
-      unhandledServerErrors: campaign.serverLogs().split("[app-server] unhandled").length - 1,
+    return {
+      scenarios,
+      checks: {
+        ...(await checkPlans(admin, campaign.planIds, campaign.serverLogs())),
+        responses500: campaign.responses500,
+        responses503: campaign.responses503,
+        unanswered: campaign.unanswered,
+        unhandledServerErrors: campaign.serverLogs().split("[app-server] unhandled").length - 1,
+      },
+      recovery,
+      errors: [
+        ...campaign.crashes,
+        ...campaign.notStarted,
+        ...campaign.unansweredRequests,
+        ...(await stuckPlans(admin, campaign.planIds)),
+        ...(await distinctErrors(admin, campaign.planIds)),
+      ],
+      faultsInjected: mix.counts,
     };
-    report.errors = [
-      ...campaign.crashes,
-      ...campaign.notStarted,
-      ...campaign.unansweredRequests,
-      ...(await stuckPlans(admin, campaign.planIds)),
-      ...(await distinctErrors(admin, campaign.planIds)),
-    ];
   } finally {
     await campaign.stopServer().catch(() => undefined);
     await admin.end({ timeout: 2 }).catch(() => undefined);
@@ -560,7 +551,6 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     await postgres.stop();
     await rm(directory, { recursive: true, force: true });
   }
-  return report;
 }
 
 /** Bodies, headers, tokens and path ids a client might send, none of which may produce a 500. */
