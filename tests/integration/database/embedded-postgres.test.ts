@@ -113,9 +113,7 @@ describe("the embedded PostgreSQL", () => {
     await first.stop();
     const second = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
     try {
-      const sql = connect(second.url(), { maxConnections: 1 });
-      expect(await sql`select 1 as answer`).toEqual([{ answer: 1 }]);
-      await sql.end();
+      expect(await answers(second)).toEqual([{ answer: 1 }]);
     } finally {
       await second.stop();
     }
