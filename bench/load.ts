@@ -168,9 +168,8 @@ async function saturateOnce(target: Target, headers: Record<string, string>): Pr
   return outcomes;
 }
 
-/** Where a route's CPU went at saturation, in milliseconds per answered request. */
-type CpuPerRequest = CpuSeconds;
-const cpuPerRequest = new Map<string, CpuPerRequest>();
+/** Where each route's CPU went at saturation, in milliseconds per answered request. */
+const cpuPerRequest = new Map<string, CpuSeconds>();
 
 /** Each route's saturation throughput: the median of SATURATION_ROUNDS interleaved rounds. */
 async function saturate(targets: Target[], headers: Record<string, string>): Promise<Map<Target, PhaseResult>> {

@@ -92,23 +92,22 @@ export async function userTransaction(
              set_config('role', 'authenticated', true),
              public.org_of_user(${claims.sub}::uuid) as org_id`,
   );
-  const opened = [begin, opening];
   const userOrg: UserOrg = async () => {
-    for (const outcome of await Promise.all(opened)) if (!outcome.ok) throw outcome.error;
-    const outcome = await opening;
-    return outcome.ok ? (outcome.value[0]?.org_id ?? null) : null;
+    const [began, opened] = await Promise.all([begin, opening]);
+    if (!began.ok) throw began.error;
+    if (!opened.ok) throw opened.error;
+    return opened.value[0]?.org_id ?? null;
   };
   try {
     const produced = work(connection, userOrg);
     if (Array.isArray(produced)) {
       const results = produced.map(settle);
-      const outcomes = await Promise.all([...opened, ...results, settle(connection`commit`)]);
+      const outcomes = await Promise.all([begin, opening, ...results, settle(connection`commit`)]);
       // The first failure is the cause. (BEGIN fails only with its connection, and takes everything behind it along.)
       const failure = outcomes.find((outcome) => !outcome.ok);
       if (failure && !failure.ok) throw failure.error;
-      const value = outcomes
-        .slice(opened.length, opened.length + results.length)
-        .map((outcome) => (outcome.ok ? outcome.value : undefined));
+      // The statements' results sit after BEGIN and the opening statement.
+      const value = outcomes.slice(2, 2 + results.length).map((outcome) => (outcome.ok ? outcome.value : undefined));
       return { orgId: await userOrg(), value };
     }
     const value = await produced;
@@ -117,7 +116,7 @@ export async function userTransaction(
     return { orgId, value };
   } catch (error) {
     // Ends the transaction whatever state it is in (a no-op warning when the pipelined COMMIT already ended it).
-    await Promise.all(opened);
+    await Promise.all([begin, opening]);
     // A connection that was lost took its transaction with it; a ROLLBACK on it
     // would wait for a reconnect while the database is away and hold the request.
     if (!databaseUnavailable(error)) await connection`rollback`.catch(() => undefined);
