@@ -46,7 +46,9 @@ export function holderIsGone(
   const parsed = parseOwner(owner);
   if (!parsed) return silentForSeconds > limits.silentLimitSeconds;
   const me = parseOwner(limits.me);
-  if (parsed.host === me?.host && !processIsAlive(parsed.pid)) return true;
+  // On this machine: gone if its process is, or if its pid is ours under another
+  // name (an earlier process that had our pid, as a container restarted at pid 1).
+  if (parsed.host === me?.host && (parsed.pid === me.pid || !processIsAlive(parsed.pid))) return true;
   return silentForSeconds > limits.silentLimitSeconds;
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { hostname } from "node:os";
@@ -26,6 +26,16 @@ async function pidOfAnExitedProcess(): Promise<number> {
   await once(child, "exit");
   return pid;
 }
+
+/** Another process on this machine that stays alive until the file's tests end: a holder still at work. */
+let liveProcess: ChildProcess;
+beforeAll(() => {
+  liveProcess = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+});
+afterAll(() => {
+  liveProcess.kill();
+});
+const liveOwner = () => `inline:${hostname()}:${liveProcess.pid}:0ddba11`;
 
 async function holdPlan(planId: string, owner: string, request: Record<string, unknown> = {}) {
   await db()`update meal_plans set generation_runner = ${owner}, generation_request = ${db().json(request as never)}
@@ -77,11 +87,21 @@ describe("taking up runs when the server starts", () => {
 
   it("leaves alone a run whose process on this machine is still alive", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 2 });
-    const liveOwner = `inline:${hostname()}:${process.pid}:0ddba11`;
-    await holdPlan(data.planId, liveOwner);
+    await holdPlan(data.planId, liveOwner());
 
     expect(await resumeInterruptedInlineRuns(fast)).toEqual([]);
-    expect(await ownerOf(data.planId)).toEqual({ generation_runner: liveOwner, generation_resumed_at: null });
+    expect(await ownerOf(data.planId)).toEqual({ generation_runner: liveOwner(), generation_resumed_at: null });
+  });
+
+  it("takes up at once a run an earlier process left under this process's pid (a container restarted at pid 1)", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    await holdPlan(data.planId, `inline:${hostname()}:${process.pid}:0ddba11`);
+
+    const resumed = await resumeInterruptedInlineRuns(fast);
+    await Promise.all(resumed.map((run) => run.done));
+
+    expect(resumed.map((run) => run.planId)).toEqual([data.planId]);
+    expect((await readSavedPlan(data.planId)).status).toBe("complete");
   });
 
   it("takes up a run held on another machine only once it has been silent longer than any step", async () => {
@@ -210,13 +230,12 @@ describe("taking up one-day regenerations when the server starts", () => {
   });
 
   it("leaves alone a day run whose process on this machine is still alive", async () => {
-    const liveOwner = `inline:${hostname()}:${process.pid}:0ddba11`;
-    const run = await dayRunInProgress(liveOwner);
+    const run = await dayRunInProgress(liveOwner());
 
     expect(dayRunsOf(await resumeInterruptedInlineRuns(fast), run.planId)).toEqual([]);
     expect(await dayRunOf(run.planId)).toEqual({
       day_generation_status: "generating",
-      day_generation_runner: liveOwner,
+      day_generation_runner: liveOwner(),
       day_generation_resumed_at: null,
     });
   });
