@@ -12,6 +12,7 @@ export async function register() {
     const { selectedRunner } = await import("@/inngest/dispatch");
     const { exitGracefullyOnSignals, startInlineRecovery } = await import("@/inngest/inline-recovery");
     if (configuration.NEXT_MANUAL_SIG_HANDLE) exitGracefullyOnSignals();
-    if (selectedRunner(configuration) === "inline") await startInlineRecovery();
+    // In the background: the server answers while recovery waits for a database that may be restarting.
+    if (selectedRunner(configuration) === "inline") void startInlineRecovery();
   }
 }

@@ -13,6 +13,7 @@ import {
   startInlineDayRun,
   startInlineRun,
   stopInlineRuns,
+  untilItWorks,
 } from "./inline-runner";
 
 /**
@@ -90,23 +91,19 @@ export function exitGracefullyOnSignals(): void {
   process.on("SIGINT", stop);
 }
 
-/** Called once per server process (instrumentation.ts) when runs are inline: resumes what a previous process left. */
+/**
+ * Called once per server process (instrumentation.ts), without holding up its
+ * start: resumes what a previous process left. The database may be restarting
+ * with us, so it keeps trying for about a minute, then leaves the runs to the
+ * staleness limit.
+ */
 export async function startInlineRecovery(): Promise<void> {
-  // The database may be restarting with us: try a few times, then leave it to
-  // the staleness limit rather than keep the server from starting.
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    try {
-      const resumed = await resumeInterruptedInlineRuns();
-      if (resumed.length > 0) {
-        console.warn(`[generation] Resumed ${resumed.length} run(s) interrupted by a previous server process.`);
-      }
-      return;
-    } catch (error) {
-      if (attempt === 5) {
-        console.warn(`[generation] Could not look for interrupted runs: ${redactSecrets(String(error))}`);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+  try {
+    const resumed = await untilItWorks(() => resumeInterruptedInlineRuns());
+    if (resumed.length > 0) {
+      console.warn(`[generation] Resumed ${resumed.length} run(s) interrupted by a previous server process.`);
     }
+  } catch (error) {
+    console.warn(`[generation] Could not look for interrupted runs: ${redactSecrets(String(error))}`);
   }
 }

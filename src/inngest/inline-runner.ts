@@ -258,7 +258,7 @@ function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, 
 }
 
 /** Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then lets its error through. */
-async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
+export async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
   const deadline = Date.now() + budgetMs;
   for (let attempt = 0; ; attempt++) {
     try {
