@@ -1,6 +1,6 @@
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
-import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
 import { insertDays } from "./generation-store";
@@ -39,8 +39,7 @@ export async function loadPlanForDay(planId: string, dayGenerationId: string): P
         day_generation_heartbeat_at = now()
     where id = ${planId} and day_generation_id = ${dayGenerationId}
       and day_generation_status in ('generating', 'error') and generation_status <> 'generating'
-    returning id, org_id, day_generation_day, plan_length_days, intake_data, goal, calorie_target, macro_split,
-              dietary_restrictions`;
+    returning id, org_id, day_generation_day, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
   if (!plan) {
     await endDayRunHeldByWholePlan(planId, dayGenerationId);
     return { status: "superseded" };

@@ -16,7 +16,11 @@ import {
 } from "@/generation/catalogue/catalogue";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import {
+  resolvePlanSpec,
+  STORED_PLAN_INPUT_COLUMNS,
+  type StoredPlanInputs,
+} from "@/generation/intake/resolve-plan-spec";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
@@ -73,7 +77,7 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
       day_generation_day: number | null;
     })[]
   >`
-    select org_id, generation_status, day_generation_status, day_generation_day, plan_length_days, intake_data, goal, calorie_target, macro_split, dietary_restrictions
+    select org_id, generation_status, day_generation_status, day_generation_day, ${tx(STORED_PLAN_INPUT_COLUMNS)}
     from meal_plans where id = ${planId} and org_id = ${orgId} for update`;
   if (!plan) throw notFound();
   const [owner] = await tx<{ day_id: string; day_number: number }[]>`
