@@ -60,7 +60,6 @@ export const inngestConfig = {
      */
     retries: 5,
     /**
-    /**
      * Steps executing at once across the whole account (every step of this
      * function matches the key, model calls being the ones that last):
      * protects the Anthropic rate limit when many coaches press Generate at
@@ -140,8 +139,9 @@ export const inngestConfig = {
    * held by a process on this machine that no longer exists is taken up at
    * once by the next start. A holder elsewhere (or a pid reused since) is
    * presumed gone only after a silence longer than any inline step can last:
-   * 4 attempts × 19 s call timeout + 1 + 2 + 4 s of backoff ≈ 83 s, or up to
-   * 60 s more when the provider asks to wait; 180 s covers both. On SIGTERM,
+   * 6 attempts (retries: 5) × 19 s call timeout + 1 + 2 + 4 + 8 + 16 s of
+   * backoff ≈ 145 s, or up to 60 s more when the provider asks to wait; 240 s
+   * covers both. On SIGTERM,
    * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
    * before SIGKILL); a run still mid-step is recovered like a crash.
    */
