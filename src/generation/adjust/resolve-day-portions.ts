@@ -23,7 +23,7 @@ export async function resolveDayPortions(
 ): Promise<ResolvedDay> {
   const scaled = scaleDay(day, foods, spec.calorieTarget, config);
   if (!scaled.ok) return scaled;
+  // An unsolved day comes back unchanged (the scaled day), with its miss.
   const balanced = await balanceDay(scaled.day, foods, spec, { config });
-  if (!balanced.solved) return { ok: true, day: scaled.day, miss: balanced.miss };
   return { ok: true, day: balanced.day, miss: balanced.miss };
 }
