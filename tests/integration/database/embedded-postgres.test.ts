@@ -43,6 +43,16 @@ async function ownerProcess(dataDir: string, port: number) {
   return child;
 }
 
+/** Starts the embedded PostgreSQL on `dataDir`, asks it a question, and stops it again. */
+async function answersOnceStarted(dataDir: string, port: number) {
+  const started = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+  try {
+    return await answers(started);
+  } finally {
+    await started.stop();
+  }
+}
+
 async function answers(running: { url: () => string }) {
   const sql = connect(running.url(), { maxConnections: 1 });
   try {
@@ -61,12 +71,7 @@ describe("the embedded PostgreSQL after its owner was killed", () => {
     process.kill(-(owner.pid ?? 0), "SIGKILL");
     await exited;
 
-    const restarted = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
-    try {
-      expect(await answers(restarted)).toEqual([{ answer: 1 }]);
-    } finally {
-      await restarted.stop();
-    }
+    expect(await answersOnceStarted(dataDir, port)).toEqual([{ answer: 1 }]);
   }, 90_000);
 
   it("reuses a postmaster that outlived its owner, and stops it when done", async () => {
@@ -96,12 +101,7 @@ describe("the embedded PostgreSQL after its owner was killed", () => {
       `${gone.pid}\n${dataDir}\n0\n${port}\n\n127.0.0.1\n0 0\nready\n`,
     );
 
-    const second = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
-    try {
-      expect(await answers(second)).toEqual([{ answer: 1 }]);
-    } finally {
-      await second.stop();
-    }
+    expect(await answersOnceStarted(dataDir, port)).toEqual([{ answer: 1 }]);
   }, 60_000);
 });
 
@@ -111,12 +111,7 @@ describe("the embedded PostgreSQL", () => {
     const port = await freePort();
     const first = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
     await first.stop();
-    const second = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
-    try {
-      expect(await answers(second)).toEqual([{ answer: 1 }]);
-    } finally {
-      await second.stop();
-    }
+    expect(await answersOnceStarted(dataDir, port)).toEqual([{ answer: 1 }]);
   }, 60_000);
 
   it("shares its own cluster when it is already running, and refuses a port held by something else", async () => {
