@@ -83,6 +83,40 @@ export async function userTransaction(
   claims: UserClaims,
   work: (tx: Transaction, userOrg: UserOrg) => Statements | Promise<unknown>,
 ): Promise<{ orgId: string | null; value: unknown }> {
+  const transaction = runUserTransaction(claims, work);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      console.warn(`[database] a user transaction did not finish within ${USER_TRANSACTION_DEADLINE_MS / 1000} s`);
+      reject(
+        Object.assign(new Error(`the database did not answer within ${USER_TRANSACTION_DEADLINE_MS / 1000} s`), {
+          code: "CONNECTION_TIMEOUT",
+        }),
+      );
+    }, USER_TRANSACTION_DEADLINE_MS);
+  });
+  // If the deadline wins, the transaction still ends (and gives its connection back) on its own.
+  transaction.catch(() => undefined);
+  try {
+    return await Promise.race([transaction, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The longest a request waits for its transaction: past it, the request is
+ * answered 503 (a CONNECTION_ error, see databaseUnavailable) instead of
+ * hanging until the host ends it (Netlify: 26 s). In the fault campaign a
+ * status poll sent while PostgreSQL restarted once went unanswered for 20 s
+ * (cause not found); this bounds any such wait.
+ */
+const USER_TRANSACTION_DEADLINE_MS = 15_000;
+
+async function runUserTransaction(
+  claims: UserClaims,
+  work: (tx: Transaction, userOrg: UserOrg) => Statements | Promise<unknown>,
+): Promise<{ orgId: string | null; value: unknown }> {
   const connection = await db().reserve();
   // set_config('role', …, true) is SET LOCAL ROLE; both settings end with the transaction.
   const begin = settle(connection`begin`);
