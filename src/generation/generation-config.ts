@@ -33,20 +33,25 @@ export type GenerationConfig = {
   calorieTolerance: number;
   /**
    * A day the model planned so far off target that it would need scaling outside
-   * this factor range is rejected (retryably) rather than inflated into absurd
-   * portions (e.g. one apple scaled to 2000 kcal).
+   * this factor range is rejected (retryably): what is left of it is not a day
+   * (most of its items had unknown ids, or were repeats). Within the range the
+   * balance step repairs the day, bringing foods in where scaling alone would
+   * blow portions up (one apple is never scaled to 2000 kcal: portions stay
+   * within balance.portionFactor).
    */
   plausibleScaleRange: { min: number; max: number };
-  /** Offline planner portion bounds, as multiples of a food's default portion. */
-  portionFactor: { min: number; max: number };
   /**
-   * The balance step (and the offline planner's portions): each day's grams are
-   * re-solved as a linear program so calories are on target and every macro's
-   * energy share is as close to the split as the day's foods allow.
+   * The balance step (and the offline planner's portions): each day is
+   * re-solved as one mixed-integer program (HiGHS) that keeps its calories on
+   * target and every macro within the tolerance of the split, with a protein
+   * food at every main meal, staying as close as it can to the foods and grams
+   * chosen (portion-program.ts).
    */
   balance: {
-    /** A model-planned item stays within these multiples of its food's usual portion. */
+    /** Hard: no item under or over these multiples of its food's usual portion. */
     portionFactor: { min: number; max: number };
+    /** Soft: portions are kept within these multiples of the usual portion unless a rule needs otherwise. */
+    naturalPortionFactor: { min: number; max: number };
     /** No item is planned below this (a 2 g garnish is not a portion). */
     minItemGrams: number;
     /** Largest sensible portion per food group, in grams (a plate, not a pot). */
@@ -56,9 +61,9 @@ export type GenerationConfig = {
     /** A day whose worst macro is further than this from the split (in energy points) misses it. */
     macroTolerancePoints: number;
     /**
-     * Foods are brought in while the worst macro is further than this: a margin
-     * under the tolerance, so a day does not sit at 4.9 points where another
-     * reader's rounding (or energy denominator) would put it over 5.
+     * The program aims every macro within this many points: a margin under the
+     * tolerance, so rounding grams to presentable portions (or another
+     * reader's energy denominator) does not put a day at 4.9 over 5.
      */
     macroAimPoints: number;
   };
@@ -96,10 +101,10 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
   firstPassMaxDays: 5,
   waves: "two",
   calorieTolerance: 0.03,
-  plausibleScaleRange: { min: 0.4, max: 2.5 },
-  portionFactor: { min: 0.5, max: 2.5 },
+  plausibleScaleRange: { min: 0.2, max: 5 },
   balance: {
-    portionFactor: { min: 0.25, max: 2.5 },
+    portionFactor: { min: 0.25, max: 3 },
+    naturalPortionFactor: { min: 0.5, max: 2 },
     minItemGrams: 5,
     maxGramsByGroup: {
       breakfast: 400,

@@ -5,11 +5,12 @@ import { scaleCalories } from "@/generation/adjust/scale-calories";
 import { checkPassDays } from "@/generation/answer/check-pass-days";
 import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { chooseModel, type GenerationConfig } from "@/generation/generation-config";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
-import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import { effectiveIntake, resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
@@ -59,6 +60,8 @@ export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string 
 
 type RunContext = {
   spec: PlanSpec;
+  /** The plan's diet, allergies and disliked families: what no food of the plan may break. */
+  restrictions: Restrictions;
   candidates: CatalogueFood[];
   intakeData: Record<string, unknown> | undefined;
   passOne: PlannedChunk[];
@@ -80,7 +83,7 @@ export async function generateMealPlan(
     deps.logger.info({ planId, generationId }, "run superseded by a newer start; nothing to do");
     return { status: "superseded" };
   }
-  const { spec, candidates } = context;
+  const { spec, candidates, restrictions } = context;
 
   const passOne = await runPass("pass-one", context.passOne, [], context, data, step, deps);
 
@@ -118,7 +121,7 @@ export async function generateMealPlan(
   // Every day re-solved on its macros as well as its calories (the model's grams are not computed).
   const balanced = await step.run("balance", async () => {
     await enterPhase("balancing");
-    const results = await balanceDays(deduped, foods, spec, { candidates, restrictions: spec, config: deps.config });
+    const results = await balanceDays(deduped, foods, spec, { candidates, restrictions, config: deps.config });
     const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
     if (changes.length > 0)
       deps.logger.info({ planId, changes }, "brought in foods so days could reach the macro split");
@@ -156,14 +159,21 @@ async function loadContext(
   if (loaded.status === "superseded") return "superseded";
 
   let spec: PlanSpec;
+  let intakeData: Record<string, unknown> | undefined;
   try {
     spec = resolvePlanSpec(loaded.plan, body.value, deps.config);
+    intakeData = effectiveIntake(loaded.plan, body.value);
   } catch (error) {
     throw stepFailure(error, "the plan");
   }
-  const candidates = selectCandidates(loaded.catalogue, spec, { seed: data.generationId });
+  const restrictions = planRestrictions(spec, loaded.catalogue);
+  const candidates = selectCandidates(
+    loaded.catalogue,
+    { ...restrictions, macroSplit: spec.macroSplit },
+    { seed: data.generationId },
+  );
   if (candidates.length === 0) {
-    throw new NonRetriableError("No foods in the catalogue fit this plan's diet and allergies");
+    throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const limits = deps.chunkLimitsFor(model);
@@ -177,8 +187,10 @@ async function loadContext(
   });
   return {
     spec,
+    restrictions,
     candidates,
-    intakeData: body.value.intake_data as Record<string, unknown> | undefined,
+    // Saved with the plan only when the request brought one (the merge of stored and requested keys).
+    intakeData: body.value.intake_data ? intakeData : undefined,
     passOne: oneWave ? planOneWave(passOne, candidates, data.generationId) : passOne,
     passTwo: passes.passTwo ? chunkPass(passes.passTwo, maxTokens, limits) : [],
   };
@@ -223,6 +235,7 @@ async function planChunk(
 export async function planDays(
   input: {
     spec: PlanSpec;
+    restrictions: Restrictions;
     candidates: CatalogueFood[];
     chunk: PlannedChunk;
     avoidFoodIds: string[];
@@ -230,10 +243,11 @@ export async function planDays(
   },
   deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
 ): Promise<PassResult> {
-  const { spec, candidates, chunk, avoidFoodIds } = input;
+  const { spec, restrictions, candidates, chunk, avoidFoodIds } = input;
   const days = describeDays(chunk.days);
   const pass: PassToPlan = {
     spec,
+    restrictions,
     candidates,
     dayNumbers: chunk.days,
     avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
@@ -251,7 +265,7 @@ export async function planDays(
   const parsed = parseModelReply(reply, chunk.days);
   if (!parsed.ok) throw answerFailure(parsed.error, days);
 
-  const sanitized = sanitizePlan(parsed.plan, candidates, spec);
+  const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
   const { unknownFood, restrictedFood } = sanitized.removed;
   if (unknownFood + restrictedFood > 0) {
     deps.logger.warn(

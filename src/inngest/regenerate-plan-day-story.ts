@@ -3,6 +3,7 @@ import { balanceDays } from "@/generation/adjust/balance-day";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
 import { scaleCalories } from "@/generation/adjust/scale-calories";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { chooseModel } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
@@ -19,7 +20,7 @@ import { answerFailure, stepFailure } from "./step-failures";
  * The story of regenerating one day of a saved plan, with the same stages
  * and guarantees as the whole plan, for one day:
  *
- *   load-context → plan-day (one model call sized to the step budget) → scale → dedup → save-day
+ *   load-context → plan-day (one model call sized to the step budget) → scale → dedup → balance → save-day
  *
  * The model is told which foods the neighbouring days (and the day being
  * replaced) use, so the week keeps its variety and the new day differs from
@@ -35,6 +36,7 @@ export type DayGenerationOutcome = { status: "saved"; day: number } | { status: 
 
 type DayContext = {
   spec: PlanSpec;
+  restrictions: Restrictions;
   candidates: CatalogueFood[];
   chunk: PassChunk;
   /** Foods of the days either side and of the day being replaced. */
@@ -90,7 +92,7 @@ export async function regeneratePlanDay(
     await deps.store.recordDayPhase(planId, dayGenerationId, "balancing");
     const [result] = await balanceDays(deduped, foods, context.spec, {
       candidates: context.candidates,
-      restrictions: context.spec,
+      restrictions: context.restrictions,
       config: deps.config,
     });
     if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
@@ -128,9 +130,14 @@ async function loadDayContext(
     throw stepFailure(error, "the plan");
   }
   if (data.day > spec.days) throw new NonRetriableError(`The plan has no day ${data.day} (it has ${spec.days})`);
-  const candidates = selectCandidates(loaded.catalogue, spec, { seed: data.dayGenerationId });
+  const restrictions = planRestrictions(spec, loaded.catalogue);
+  const candidates = selectCandidates(
+    loaded.catalogue,
+    { ...restrictions, macroSplit: spec.macroSplit },
+    { seed: data.dayGenerationId },
+  );
   if (candidates.length === 0) {
-    throw new NonRetriableError("No foods in the catalogue fit this plan's diet and allergies");
+    throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const [chunk] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
@@ -139,6 +146,7 @@ async function loadDayContext(
   const neighbours = [data.day - 1, data.day + 1].flatMap((day) => loaded.foodIdsByDay[day] ?? []);
   return {
     spec,
+    restrictions,
     candidates,
     chunk,
     avoidFoodIds: [...new Set([...neighbours, ...previousFoodIds])],

@@ -126,6 +126,11 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       if (!res.headersSent) sendError(res, 500, "api_error", `fake server failure: ${String(error)}`, {});
     });
   });
+  // A client reuses an idle keep-alive socket; if the server closed it meanwhile (Node's
+  // 5 s default, easily reached while the same process solves days synchronously), the
+  // request dies with a reset no real API would cause. Keep idle sockets longer than the
+  // SDK's own idle timeout instead.
+  server.keepAliveTimeout = 65_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

@@ -52,6 +52,7 @@ export function makeSpec(overrides: Partial<PlanSpec> = {}): PlanSpec {
     macroSplit: { ...defaults.macroSplit },
     diet: [],
     allergies: [],
+    dislikedFoodIds: [],
     mealsPerDay: defaults.mealsPerDay,
     extraContext: {},
     promptStyle: "rich",
@@ -72,6 +73,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
     preferFoodIds: [],
     diet: [],
     allergies: [],
+    dislikedFamilies: [],
     ...overrides,
   };
 }
@@ -79,6 +81,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
 /** A pass to plan for a spec: its model and budget by the original route's rule unless overridden. */
 export function makePass(overrides: Partial<PassToPlan> & Pick<PassToPlan, "spec">): PassToPlan {
   return {
+    restrictions: { diet: overrides.spec.diet, allergies: overrides.spec.allergies, dislikedFamilies: [] },
     candidates: [],
     dayNumbers: [1],
     avoidFoodIds: [],

@@ -31,6 +31,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
   const avoid = /^Foods already used \(prefer others\): (.+)$/m.exec(user)?.[1];
   const prefer = /^Foods planned for these days \([^)]*\): (.+)$/m.exec(user)?.[1];
   const restrictions = /Diet: ([^.]*)\. Allergies: ([^.]*)\./.exec(system);
+  const dislikes = /The client dislikes ([^:]*):/.exec(system)?.[1];
   return {
     dayNumbers,
     candidates: system.split("\n").flatMap((line) => {
@@ -46,6 +47,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
     preferFoodIds: prefer ? prefer.split(",").map((id) => id.trim()) : [],
     diet: listOf(restrictions?.[1], DIETS),
     allergies: listOf(restrictions?.[2], ALLERGENS),
+    dislikedFamilies: dislikes ? dislikes.split(",").map((family) => family.trim()) : [],
   };
 }
 

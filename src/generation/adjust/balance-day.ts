@@ -1,94 +1,109 @@
 import { z } from "zod";
 import { type CatalogueFood, type FoodGroup, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
+import { isBreakfastName, isMainMealName, slotNamed } from "@/generation/catalogue/meal-slots";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, type MacroSplit } from "@/generation/generation-config";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
 import { macroDeviations, macroPercentages, worstMacroPoints } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { minBy } from "@/generation/shared/min-by";
 import { type LinearProgramSolver, loadLinearProgramSolver } from "./linear-program";
-import { type PortionItem, portionBounds, solvePortions } from "./portion-lp";
-import { roundPortionsToTarget } from "./round-portions";
+import {
+  type PortionMeal,
+  type PortionRange,
+  type PortionSlot,
+  portionRange,
+  solvePortionProgram,
+} from "./portion-program";
+import { presentableGrams, roundPortionsToTarget } from "./round-portions";
 
 export type BalanceTargets = { calorieTarget: number; macroSplit: MacroSplit };
 
 /**
  * How far a saved day's macros are from the split: each macro's energy share
- * minus its target, in percentage points (negative = short). Stored with the
- * day (meal_plan_days.macro_miss) and shown beside it.
+ * minus its target, in percentage points (negative = short), and why the day
+ * could not do better. Stored with the day (meal_plan_days.macro_miss) and
+ * shown beside it.
  */
 export const MacroMissSchema = z.object({
   protein_pts: z.number().finite(),
   carb_pts: z.number().finite(),
   fat_pts: z.number().finite(),
+  reason: z.string().max(300).optional(),
 });
 export type MacroMiss = z.infer<typeof MacroMissSchema>;
 
-/** A food the balance step brought into the day so its macros could reach the split. */
-export type DayChange =
-  | { kind: "added"; foodId: string; meal: string }
-  | { kind: "swapped"; fromFoodId: string; toFoodId: string; meal: string };
+/** A food the balance step brought into the day, or took out of it. */
+export type DayChange = { kind: "added" | "dropped"; foodId: string; meal: string };
 
 export type BalancedDay = {
   /**
-   * false when no portions within bounds reach the calorie target: the day
-   * comes back unchanged (in the workflow it is already within 3 %, from the
-   * scale and dedup steps).
+   * false when no foods and portions within bounds reach the calorie target:
+   * the day comes back unchanged (in the workflow it is already within 3 %,
+   * from the scale and dedup steps).
    */
   solved: boolean;
   day: PlannedDay;
   /** null when every macro is within the tolerance of the split. */
   miss: MacroMiss | null;
-  /** Foods brought in, in order (empty when the day's own foods sufficed). */
+  /** Foods brought in or taken out, meal by meal (empty when only grams moved). */
   changes: DayChange[];
 };
 
 export type BalanceOptions = {
   /**
-   * Foods that may be added or swapped in when the day's own foods cannot
-   * reach the split (the run's candidate list). Without them the day's foods
-   * are only re-portioned.
+   * Foods that may be brought in (the run's candidates, already fitting the
+   * plan). Without them the day's own foods are only re-portioned, or dropped.
    */
   candidates?: readonly CatalogueFood[];
-  /** The plan's diet and allergies; a food breaking them is never brought in. */
+  /** The plan's diet, allergies and dislikes: a food breaking them is never brought in. */
   restrictions?: Restrictions;
+  /** Keep every food of the day (a coach's swap: the coach chose them); only grams move. */
+  keepFoods?: boolean;
   config?: GenerationConfig;
-  /** The LP solver (default: HiGHS with DEFAULT_SOLVER_OPTIONS); the benchmark compares settings with it. */
+  /** The solver (default: HiGHS with DEFAULT_SOLVER_OPTIONS); the benchmark compares settings with it. */
   solver?: LinearProgramSolver;
 };
 
-/** The food group that carries each macro when a day lacks it. */
-const GROUP_FOR_MACRO: Readonly<Record<keyof ReturnType<typeof macroDeviations>, FoodGroup>> = {
-  protein: "protein",
-  carbs: "starch",
-  fat: "fat",
-};
-/** How many of the richest foods in the missing macro's group are tried (each tried as an addition and as a swap). */
-const SWAP_CHOICES = 4;
 /**
- * At most this many foods are brought into one day: one is usually enough;
- * a vegan day at 40 % protein (220 g at 2,200 kcal, where no plant food gives
- * more than ~60 g within its portion bounds) needs up to three. More would no
- * longer be the day the model or the planner chose.
+ * Which candidate foods a day may bring in, per food group: how many, which
+ * macro ranks them, and which meals may take them. A handful per day keeps
+ * the program small (a few dozen 0/1 choices); which of the richest foods are
+ * offered rotates with the day number, so different days take in different
+ * foods.
  */
-const MAX_CHANGES = 3;
+const ADDITIONS: readonly {
+  group: FoodGroup;
+  count: number;
+  rankBy: "protein" | "carbs" | "fat" | "energy";
+  meals: "lunch-dinner" | "main" | "breakfast-snack" | "snack" | "any";
+}[] = [
+  { group: "protein", count: 3, rankBy: "protein", meals: "main" },
+  { group: "dairy", count: 2, rankBy: "protein", meals: "any" },
+  { group: "starch", count: 2, rankBy: "carbs", meals: "main" },
+  { group: "fat", count: 1, rankBy: "fat", meals: "main" },
+  { group: "vegetable", count: 1, rankBy: "energy", meals: "lunch-dinner" },
+  { group: "fruit", count: 1, rankBy: "carbs", meals: "breakfast-snack" },
+  { group: "snack", count: 1, rankBy: "protein", meals: "snack" },
+];
+/** Of each group's richest foods, the offer rotates among twice as many as it takes (a wide offer takes them all). */
+const ROTATION_DEPTH = 2;
 
 /**
- * Re-solve one day's grams, keeping its foods: kcal within the calorie band of
- * the target and each macro's energy share as close to the split as the
- * foods allow, every item within its portion bounds (a linear program solved
- * by HiGHS, see portion-lp.ts). While the worst macro is further than
- * `macroAimPoints` from the split, one food from `candidates` in the missing
- * macro's group is added or swapped in (never one the day already has, by id
- * or family, nor one the restrictions forbid) and the day solved again, at
- * most MAX_CHANGES times and only while it helps. The best day found is
- * returned with its miss (worst macro beyond `macroTolerancePoints`), if any;
- * a day no portions can bring to its calories comes back unchanged
+ * Re-solve one day so a coach could send it as it is: kcal within the
+ * calorie band of the target, every macro within the aim of the split, a
+ * protein food at every main meal, portions within 0.25x-3x of usual (and
+ * 0.5x-2x unless a rule needs more), staying as close as possible to the
+ * foods and grams chosen. One mixed-integer program decides which foods to
+ * keep, lower, drop or bring in from `candidates` (portion-program.ts); no
+ * food the restrictions forbid, or the day already has (id or family), is
+ * brought in. A day already meeting every rule comes back untouched. A day
+ * that cannot meet the split is saved at its best with its miss and the
+ * reason; a day no foods can bring to its calories comes back unchanged
  * (`solved: false`), with its miss, for the caller to judge.
  *
  * Pure apart from loading the solver once per process; a route that changes
- * one day (a coach's swap) can re-solve it with this.
+ * one day (a coach's swap) re-solves it with this.
  */
 export async function balanceDay(
   day: PlannedDay,
@@ -111,9 +126,6 @@ export async function balanceDays(
   return days.map((day) => balanceDayWith(solve, day, foods, targets, options));
 }
 
-type Layout = { meals: { name: string; foods: CatalogueFood[] }[] };
-type Attempt = { day: PlannedDay; layout: Layout; worst: number; changes: DayChange[] };
-
 function balanceDayWith(
   solve: LinearProgramSolver,
   day: PlannedDay,
@@ -122,90 +134,180 @@ function balanceDayWith(
   options: BalanceOptions,
 ): BalancedDay {
   const config = options.config ?? DEFAULT_GENERATION_CONFIG;
-  const tolerance = config.balance.macroTolerancePoints;
-  const aim = Math.min(config.balance.macroAimPoints, tolerance);
+  const unchanged = (solved: boolean): BalancedDay => ({
+    solved,
+    day,
+    miss: missOf(day, targets, config, foods, options.candidates),
+    changes: [],
+  });
   // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
-  if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) {
-    return { solved: false, day, miss: missOf(day, targets, tolerance), changes: [] };
-  }
-  const layout: Layout = {
-    meals: day.meals.map((meal) => ({
-      name: meal.name,
-      foods: meal.items.map((item) => foods.get(item.food_id) as CatalogueFood),
-    })),
-  };
-  const preferred = new Map(day.meals.flatMap((meal) => meal.items.map((item) => [item.food_id, item.grams])));
-  const mealShares = mealSharesOf(day);
-  const tryLayout = (candidate: Layout, changes: DayChange[]) =>
-    solveLayout(solve, candidate, preferred, mealShares, targets, config, day.day, changes);
+  if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) return unchanged(false);
+  if (meetsEveryRule(day, foods, options.candidates ?? [], targets, config)) return unchanged(true);
 
-  let best = tryLayout(layout, []);
-  for (let round = 0; round < MAX_CHANGES && !(best && best.worst <= aim); round++) {
-    const from: Attempt = best ?? { day, layout, worst: Number.POSITIVE_INFINITY, changes: [] };
-    const alternatives = changedLayouts(from.day, from.layout, targets.macroSplit, options)
-      .map(({ layout: changed, change }) => tryLayout(changed, [...from.changes, change]))
-      .filter((attempt): attempt is Attempt => attempt !== null);
-    const better = minBy(alternatives, (attempt) => attempt.worst);
-    if (!better || better.worst >= from.worst) break;
-    best = better;
+  const planned: PortionSlot[] = day.meals.flatMap((meal, m) =>
+    meal.items.map((item) => {
+      const food = foods.get(item.food_id) as CatalogueFood;
+      return {
+        food,
+        meal: m,
+        kind: "planned" as const,
+        ...(options.keepFoods ? { fixed: true } : {}),
+        preferredGrams: clamp(item.grams, naturalRange(food, config)),
+        bounds: hardRange(food, config),
+        natural: naturalRange(food, config),
+      };
+    }),
+  );
+  const attempt = (offer: "few" | "wide") =>
+    solveWithSlots(
+      solve,
+      day,
+      options.keepFoods ? planned : [...planned, ...additionSlots(day, foods, options, config, offer)],
+      targets,
+      config,
+    );
+  if (options.keepFoods || !options.candidates?.length) return attempt("few") ?? unchanged(false);
+  // Most days need a food or two at most: a small offer keeps the program fast. A day it
+  // cannot bring onto the split (a vegan day of six starches) is solved again with every
+  // suitable candidate on offer.
+  const first = attempt("few");
+  if (first && first.miss === null && meetsMealRules(first.day, foods, options.candidates, config)) return first;
+  const wide = attempt("wide");
+  if (!first || !wide) return first ?? wide ?? unchanged(false);
+  return shortfall(wide, foods, options.candidates, targets, config) <
+    shortfall(first, foods, options.candidates, targets, config)
+    ? wide
+    : first;
+
+  function solveWithSlots(
+    solveProgram: LinearProgramSolver,
+    original: PlannedDay,
+    slots: PortionSlot[],
+    dayTargets: BalanceTargets,
+    dayConfig: GenerationConfig,
+  ): BalancedDay | null {
+    const solution = solvePortionProgram(
+      {
+        slots,
+        meals: portionMeals(original),
+        calorieTarget: dayTargets.calorieTarget,
+        macroSplit: dayTargets.macroSplit,
+        calorieBand: dayConfig.balance.calorieBand,
+        macroAimPoints: Math.min(dayConfig.balance.macroAimPoints, dayConfig.balance.macroTolerancePoints),
+      },
+      solveProgram,
+    );
+    if (solution.status === "infeasible") return null;
+    const chosen = slots.flatMap((slot, j) => {
+      const grams = solution.grams[j] ?? 0;
+      return grams > 0 ? [{ slot, grams: presentable(grams, slot) }] : [];
+    });
+    const rounded = roundPortionsToTarget(
+      chosen.map(({ slot, grams }) => ({ food: slot.food, grams, range: naturalOrHard(grams, slot) })),
+      dayTargets.calorieTarget,
+      // Presentable grams move the total a little; past the band, one item's grams close the gap.
+      {
+        roundGrams: (grams) => grams,
+        maxRelativeError: dayConfig.balance.calorieBand,
+        maxGrams: dayConfig.maxItemGrams,
+      },
+    );
+    const result: PlannedDay = {
+      day: original.day,
+      meals: original.meals.map((meal, m) => ({
+        name: meal.name,
+        items: chosen.flatMap(({ slot }, i) =>
+          slot.meal === m ? [plannedItem(slot.food, rounded[i] ?? slot.preferredGrams)] : [],
+        ),
+      })),
+    };
+    // Rounding is corrected toward the target, but the rule is checked on what will be saved.
+    if (Math.abs(dayTotals(result).kcal / dayTargets.calorieTarget - 1) > dayConfig.calorieTolerance) return null;
+    return {
+      solved: true,
+      day: result,
+      miss: missOf(result, dayTargets, dayConfig, foods, options.candidates),
+      changes: changesBetween(original, result),
+    };
   }
-  if (!best) return { solved: false, day, miss: missOf(day, targets, tolerance), changes: [] };
-  return { solved: true, day: best.day, miss: missOf(best.day, targets, tolerance), changes: best.changes };
 }
 
-/** Solve one layout's grams and round them; null when no grams within bounds reach the calories. */
-function solveLayout(
-  solve: LinearProgramSolver,
-  layout: Layout,
-  preferred: ReadonlyMap<string, number>,
-  mealShares: readonly number[],
+/**
+ * Every portion is natural (0.5x-2x of usual) and every main meal holds a
+ * protein food (or none could: no protein or dairy food fits the plan).
+ */
+function meetsMealRules(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
+  config: GenerationConfig,
+): boolean {
+  return (
+    unnaturalPortions(day, foods, candidates, config) === 0 && mainMealsWithoutProtein(day, foods, candidates) === 0
+  );
+}
+
+/** How far a solved day falls short of the rules, worst first: its macro miss, protein, then portions and changes. */
+function shortfall(
+  result: BalancedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
   targets: BalanceTargets,
   config: GenerationConfig,
-  dayNumber: number,
-  changes: DayChange[],
-): Attempt | null {
-  const items: PortionItem[] = layout.meals.flatMap((meal, mealIndex) =>
-    meal.foods.map((food) => ({
-      food,
-      meal: mealIndex,
-      preferredGrams: preferred.get(food.id) ?? food.default_portion_g,
-    })),
+): number {
+  const beyond = Math.max(
+    0,
+    worstMacroPoints(dayTotals(result.day), targets.macroSplit) - config.balance.macroTolerancePoints,
   );
-  const solution = solvePortions(
-    {
-      items,
-      calorieTarget: targets.calorieTarget,
-      macroSplit: targets.macroSplit,
-      bounds: items.map(({ food }) => balanceBounds(food, config)),
-      calorieBand: config.balance.calorieBand,
-      mealShares,
-    },
-    solve,
+  return (
+    beyond * 1000 +
+    mainMealsWithoutProtein(result.day, foods, candidates) * 100 +
+    unnaturalPortions(result.day, foods, candidates, config) * 10 +
+    result.changes.length
   );
-  if (solution.status === "infeasible") return null;
-  const grams = roundPortionsToTarget(
-    items.map((item, i) => ({ food: item.food, grams: solution.grams[i] ?? item.preferredGrams })),
-    targets.calorieTarget,
-    // Whole grams move the total a few kcal; only a drift past two thirds of the rule moves one item further.
-    { maxRelativeError: (config.calorieTolerance * 2) / 3, maxGrams: config.maxItemGrams },
-  );
-  let next = 0;
-  const day: PlannedDay = {
-    day: dayNumber,
-    meals: layout.meals.map((meal) => ({
-      name: meal.name,
-      items: meal.foods.map((food) => plannedItem(food, grams[next++] ?? food.default_portion_g)),
-    })),
-  };
-  // Rounding is corrected toward the target, but the rule is checked on what will be saved.
-  const kcal = dayTotals(day).kcal;
-  if (Math.abs(kcal / targets.calorieTarget - 1) > config.calorieTolerance) return null;
-  return { day, layout, worst: worstMacroPoints(dayTotals(day), targets.macroSplit), changes };
 }
 
-/** The bounds the balance step gives a food (see GenerationConfig.balance). */
-export function balanceBounds(food: CatalogueFood, config: GenerationConfig = DEFAULT_GENERATION_CONFIG) {
-  return portionBounds(food, {
+function knownFoods(foods: ReadonlyMap<string, CatalogueFood>, candidates: readonly CatalogueFood[]) {
+  return new Map([...foods, ...candidates.map((food) => [food.id, food] as const)]);
+}
+
+function mainMealsWithoutProtein(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
+): number {
+  if (!candidates.some(isProteinFood)) return 0;
+  const known = knownFoods(foods, candidates);
+  return day.meals.filter(
+    (meal) =>
+      isMainMealName(meal.name) &&
+      !meal.items.some((item) => {
+        const food = known.get(item.food_id);
+        return food !== undefined && isProteinFood(food);
+      }),
+  ).length;
+}
+
+function unnaturalPortions(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
+  config: GenerationConfig,
+): number {
+  const known = knownFoods(foods, candidates);
+  return day.meals
+    .flatMap((meal) => meal.items)
+    .filter((item) => {
+      const food = known.get(item.food_id);
+      if (!food) return false;
+      const range = naturalRange(food, config);
+      return item.grams < range.lower - 0.5 || item.grams > range.upper + 0.5;
+    }).length;
+}
+
+/** The bounds the balance step gives a food: never under 0.25x or over 3x its usual portion (see GenerationConfig.balance). */
+export function hardRange(food: CatalogueFood, config: GenerationConfig = DEFAULT_GENERATION_CONFIG): PortionRange {
+  return portionRange(food, {
     factor: config.balance.portionFactor,
     minGrams: config.balance.minItemGrams,
     maxGramsForGroup: config.balance.maxGramsByGroup[food.food_group],
@@ -213,102 +315,228 @@ export function balanceBounds(food: CatalogueFood, config: GenerationConfig = DE
   });
 }
 
-/**
- * Days with one food more, or one food exchanged, from the candidates of the
- * group carrying the macro the day is shortest of: the richest few in that
- * macro, none the day already has (by id or family), none the plan forbids.
- * An addition goes to the day's largest meal; a swap replaces the day's food
- * of that group that is poorest in the macro.
- */
-function changedLayouts(
-  day: PlannedDay,
-  layout: Layout,
-  split: MacroSplit,
-  options: BalanceOptions,
-): { layout: Layout; change: DayChange }[] {
-  if (!options.candidates || options.candidates.length === 0) return [];
-  const deviations = macroDeviations(dayTotals(day), split);
-  const macro = minBy(["protein", "carbs", "fat"] as const, (name) => deviations[name]) ?? "protein";
-  const group = GROUP_FOR_MACRO[macro];
-  const share = (food: CatalogueFood) => {
-    const percentages = macroPercentages({
-      protein: food.protein_per_100g,
-      carbs: food.carbs_per_100g,
-      fat: food.fat_per_100g,
-    });
-    return macro === "protein"
-      ? percentages.protein_pct
-      : macro === "carbs"
-        ? percentages.carb_pct
-        : percentages.fat_pct;
-  };
+/** The range a portion looks natural in (0.5x-2x of usual), inside the hard bounds. */
+export function naturalRange(food: CatalogueFood, config: GenerationConfig = DEFAULT_GENERATION_CONFIG): PortionRange {
+  const hard = hardRange(food, config);
+  const upper = Math.min(hard.upper, food.default_portion_g * config.balance.naturalPortionFactor.max);
+  const lower = Math.min(upper, Math.max(hard.lower, food.default_portion_g * config.balance.naturalPortionFactor.min));
+  return { lower, upper };
+}
 
-  const dayFoods = layout.meals.flatMap((meal) => meal.foods);
+/**
+ * The day is on its calories (within the program's band), every macro within
+ * the tolerance, every portion natural and a protein at every main meal: a
+ * balanced day passes, so balancing twice changes nothing.
+ */
+function meetsEveryRule(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
+  targets: BalanceTargets,
+  config: GenerationConfig,
+): boolean {
+  const totals = dayTotals(day);
+  return (
+    Math.abs(totals.kcal / targets.calorieTarget - 1) <= config.balance.calorieBand &&
+    worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints &&
+    meetsMealRules(day, foods, candidates, config)
+  );
+}
+
+function isProteinFood(food: CatalogueFood): boolean {
+  return food.food_group === "protein" || food.food_group === "dairy";
+}
+
+/**
+ * The meals as the program sees them: main or snack, and the share of the
+ * day each should carry (the meal slot's share when every meal carries a
+ * slot's name, else the share the day was planned with).
+ */
+function portionMeals(day: PlannedDay): PortionMeal[] {
+  const slotShares = day.meals.map((meal) => slotNamed(meal.name)?.energyShare);
+  const planned = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
+  const shares = slotShares.every((share) => share !== undefined) ? (slotShares as number[]) : planned;
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  return day.meals.map((meal, m) => ({
+    main: isMainMealName(meal.name),
+    energyShare: total > 0 ? (shares[m] ?? 0) / total : 1 / day.meals.length,
+  }));
+}
+
+/**
+ * Foods the day may bring in (ADDITIONS), each offered to the meals that
+ * suit it and taken at most once (and at most one per family): from the
+ * candidates that fit the restrictions and whose id and family the day does
+ * not already have.
+ */
+function additionSlots(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  options: BalanceOptions,
+  config: GenerationConfig,
+  offer: "few" | "wide",
+): PortionSlot[] {
+  if (!options.candidates || options.candidates.length === 0) return [];
+  const dayFoods = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id) as CatalogueFood));
   const usedIds = new Set(dayFoods.map((food) => food.id));
   const usedFamilies = new Set(dayFoods.map(familyKey));
-  const pool = uniqueFoods(options.candidates)
-    .filter((food) => food.food_group === group && !usedIds.has(food.id) && !usedFamilies.has(familyKey(food)))
-    .filter((food) => !options.restrictions || fitsRestrictions(food, options.restrictions))
-    .sort((a, b) => share(b) - share(a) || (a.id < b.id ? -1 : 1))
-    .slice(0, SWAP_CHOICES);
-  if (pool.length === 0) return [];
-
-  const mealKcal = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
-  const largestMeal = mealKcal.indexOf(Math.max(...mealKcal));
-  const poorest = minBy(
-    layout.meals.flatMap((meal, mealIndex) =>
-      meal.foods
-        .map((food, foodIndex) => ({ food, mealIndex, foodIndex }))
-        .filter(({ food }) => food.food_group === group),
-    ),
-    ({ food }) => share(food),
+  const pool = uniqueFoods(options.candidates).filter(
+    (food) =>
+      !usedIds.has(food.id) &&
+      !usedFamilies.has(familyKey(food)) &&
+      (!options.restrictions || fitsRestrictions(food, options.restrictions)),
   );
-
-  return pool.flatMap((food) => {
-    const out: { layout: Layout; change: DayChange }[] = [];
-    const mealName = layout.meals[largestMeal]?.name ?? "";
-    out.push({
-      layout: {
-        meals: layout.meals.map((meal, i) => (i === largestMeal ? { ...meal, foods: [...meal.foods, food] } : meal)),
-      },
-      change: { kind: "added", foodId: food.id, meal: mealName },
+  const mealsFor = (target: (typeof ADDITIONS)[number]["meals"], poolHasDairy: boolean): number[] =>
+    day.meals.flatMap((meal, m) => {
+      const main = isMainMealName(meal.name);
+      const breakfast = isBreakfastName(meal.name);
+      const fits =
+        target === "any" ||
+        (target === "main" && main) ||
+        (target === "lunch-dinner" && main && (!breakfast || !poolHasDairy)) ||
+        (target === "breakfast-snack" && (breakfast || !main)) ||
+        (target === "snack" && !main);
+      return fits ? [m] : [];
     });
-    if (poorest) {
-      out.push({
-        layout: {
-          meals: layout.meals.map((meal, i) =>
-            i === poorest.mealIndex
-              ? { ...meal, foods: meal.foods.map((existing, j) => (j === poorest.foodIndex ? food : existing)) }
-              : meal,
-          ),
-        },
-        change: {
-          kind: "swapped",
-          fromFoodId: poorest.food.id,
-          toFoodId: food.id,
-          meal: layout.meals[poorest.mealIndex]?.name ?? "",
-        },
-      });
-    }
-    return out;
+  const poolHasDairy = pool.some((food) => food.food_group === "dairy");
+  const shares = portionMeals(day).map((meal) => meal.energyShare);
+  const mealKcal = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
+  const dayKcal = mealKcal.reduce((sum, kcal) => sum + kcal, 0);
+  /** 1 when the meal already has a food of the group (a meal lacking it comes first), else 0. */
+  const holds = (m: number, group: FoodGroup) =>
+    day.meals[m]?.items.some((item) => {
+      const food = foods.get(item.food_id);
+      return food?.food_group === group || (group === "dairy" && food !== undefined && isProteinFood(food));
+    })
+      ? 1
+      : 0;
+  /** How full the meal is against its share of the day (the emptier, the sooner it takes a food). */
+  const fullness = (m: number) => (dayKcal > 0 ? (mealKcal[m] ?? 0) / dayKcal : 0) - (shares[m] ?? 0);
+
+  return ADDITIONS.flatMap((rule) => {
+    const ranked = pool
+      .filter((food) => food.food_group === rule.group)
+      .sort((a, b) => rank(b, rule.rankBy) - rank(a, rule.rankBy) || (a.id < b.id ? -1 : 1))
+      .slice(0, rule.count * ROTATION_DEPTH);
+    const offered =
+      offer === "wide" || ranked.length <= rule.count ? ranked : rotate(ranked, day.day).slice(0, rule.count);
+    // Each food is offered to one meal only, the meals that lack its group first: the same
+    // food offered to three meals would be three near-equal choices for the solver to
+    // tell apart, for a plate no coach would prefer.
+    const byNeed = mealsFor(rule.meals, poolHasDairy).sort(
+      (a, b) => holds(a, rule.group) - holds(b, rule.group) || fullness(a) - fullness(b),
+    );
+    if (byNeed.length === 0) return [];
+    return offered.map(
+      (food, i): PortionSlot => ({
+        food,
+        meal: byNeed[i % byNeed.length] as number,
+        kind: "addable",
+        preferredGrams: food.default_portion_g,
+        bounds: hardRange(food, config),
+        natural: naturalRange(food, config),
+        exclusiveKey: `family:${familyKey(food)}`,
+      }),
+    );
   });
 }
 
-/** Each meal's share of the day's energy as the day was planned (equal shares for a day with none). */
-function mealSharesOf(day: PlannedDay): number[] {
-  const kcal = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
-  const total = kcal.reduce((sum, value) => sum + value, 0);
-  return kcal.map((value) => (total > 0 ? value / total : 1 / Math.max(1, kcal.length)));
+/** How rich a food is in what its group is brought in for (energy: the lighter, the higher). */
+function rank(food: CatalogueFood, by: "protein" | "carbs" | "fat" | "energy"): number {
+  if (by === "energy") return -food.kcal_per_100g;
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return by === "protein" ? shares.protein_pct : by === "carbs" ? shares.carb_pct : shares.fat_pct;
 }
 
-/** The day's macro miss, or null when every macro is within the tolerance. */
-function missOf(day: PlannedDay, targets: BalanceTargets, tolerance: number): MacroMiss | null {
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const offset = ((by % items.length) + items.length) % items.length;
+  return [...items.slice(offset), ...items.slice(0, offset)];
+}
+
+function clamp(value: number, range: PortionRange): number {
+  return Math.min(range.upper, Math.max(range.lower, value));
+}
+
+/** The range a solved portion must stay in: its natural range when the solver put it there, else its bounds. */
+function naturalOrHard(grams: number, slot: PortionSlot): PortionRange {
+  return grams >= slot.natural.lower - 1e-6 && grams <= slot.natural.upper + 1e-6 ? slot.natural : slot.bounds;
+}
+
+/** Presentable grams (5 g steps from 40 g), kept within the range the solver's grams were in. */
+function presentable(grams: number, slot: PortionSlot): number {
+  const keep = naturalOrHard(grams, slot);
+  const rounded = presentableGrams(grams);
+  if (rounded >= keep.lower && rounded <= keep.upper) return rounded;
+  return Math.min(Math.floor(keep.upper), Math.max(Math.ceil(keep.lower), Math.round(grams)));
+}
+
+/** Foods in one day and not the other, meal by meal: what the program brought in and took out. */
+function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
+  const changes: DayChange[] = [];
+  before.meals.forEach((meal, m) => {
+    const now = new Set(after.meals[m]?.items.map((item) => item.food_id));
+    const was = new Set(meal.items.map((item) => item.food_id));
+    for (const id of was) if (!now.has(id)) changes.push({ kind: "dropped", foodId: id, meal: meal.name });
+    for (const id of now) if (!was.has(id)) changes.push({ kind: "added", foodId: id, meal: meal.name });
+  });
+  return changes;
+}
+
+const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as const;
+const SPLIT_KEYS = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
+
+/** The day's macro miss with its reason, or null when every macro is within the tolerance. */
+function missOf(
+  day: PlannedDay,
+  targets: BalanceTargets,
+  config: GenerationConfig,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[] | undefined,
+): MacroMiss | null {
   const totals = dayTotals(day);
-  if (worstMacroPoints(totals, targets.macroSplit) <= tolerance) return null;
+  if (worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints) return null;
   const deviations = macroDeviations(totals, targets.macroSplit);
+  const dayFoods = day.meals.flatMap((meal) => meal.items.flatMap((item) => foods.get(item.food_id) ?? []));
   return {
     protein_pts: roundTenth(deviations.protein),
     carb_pts: roundTenth(deviations.carbs),
     fat_pts: roundTenth(deviations.fat),
+    reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...(candidates ?? [])]),
   };
+}
+
+/**
+ * Why a day misses its split, in a coach's words: no food at hand is rich
+ * enough in the short macro ("no food this plan may use has 45 % of its
+ * energy from protein; the richest, tofu, has 43 %"), or the foods exist but
+ * not within natural portions and the meals' shapes.
+ */
+function missReason(
+  deviations: { protein: number; carbs: number; fat: number },
+  split: MacroSplit,
+  foodsAtHand: readonly CatalogueFood[],
+): string {
+  const macro = (["protein", "carbs", "fat"] as const).reduce((worst, name) =>
+    Math.abs(deviations[name]) > Math.abs(deviations[worst]) ? name : worst,
+  );
+  const target = split[SPLIT_KEYS[macro]];
+  const name = MACRO_NAMES[macro];
+  if (deviations[macro] < 0) {
+    const share = (food: CatalogueFood) =>
+      macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g })[
+        SPLIT_KEYS[macro]
+      ];
+    const richest = [...foodsAtHand].sort((a, b) => share(b) - share(a))[0];
+    if (!richest || share(richest) < target) {
+      return `no food this plan may use has ${Math.round(target)} % of its energy from ${name}${
+        richest ? ` (the richest, ${richest.name}, has ${Math.round(share(richest))} %)` : ""
+      }`;
+    }
+    return `the foods this plan may use cannot bring ${name} up to ${Math.round(target)} % within natural portions`;
+  }
+  return `the foods this plan may use cannot bring ${name} down to ${Math.round(target)} % within natural portions`;
 }

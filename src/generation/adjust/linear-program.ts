@@ -1,19 +1,22 @@
 import loadHighs from "highs";
 
 /**
- * A small linear program in the shape the portion LP needs, solved by HiGHS
- * (the HiGHS solver compiled to WebAssembly, npm `highs`). Variables are
- * named by the caller and passed to HiGHS through its model API (no text
- * format to write or parse).
+ * A small linear or mixed-integer program in the shape the day's portion
+ * program needs, solved by HiGHS (the HiGHS solver compiled to WebAssembly,
+ * npm `highs`). Variables are named by the caller and passed to HiGHS through
+ * its model API (no text format to write or parse).
  *
  *   minimise   Σ objective[v] · v
  *   subject to lower ≤ Σ terms[v] · v ≤ upper   (per constraint)
  *              bounds[v].lower ≤ v ≤ bounds[v].upper (default 0 ≤ v)
+ *              v ∈ {0, 1} for every v in `binaries`
  */
 export type LinearProgram = {
   objective: Readonly<Record<string, number>>;
   constraints: readonly { terms: Readonly<Record<string, number>>; lower?: number; upper?: number }[];
   bounds?: Readonly<Record<string, { lower: number; upper: number }>>;
+  /** 0/1 variables (keep or drop a food, bring one in): with any, HiGHS solves a MIP by branch and bound. */
+  binaries?: readonly string[];
 };
 
 export type LinearProgramSolution =
@@ -22,15 +25,38 @@ export type LinearProgramSolution =
 
 export type LinearProgramSolver = (program: LinearProgram) => LinearProgramSolution;
 
-/** HiGHS options for every solve (see loadLinearProgramSolver). */
-export type SolverOptions = { solver: "simplex" | "choose"; presolve: "off" | "on" | "choose" };
+/**
+ * HiGHS options for every solve (see loadLinearProgramSolver). `solver` and
+ * `presolve` apply to pure LPs; a program with binaries always goes to HiGHS's
+ * MIP solver, which stops once its incumbent is within `mipRelativeGap` or
+ * `mipAbsoluteGap` of the best bound, or after `mipTimeLimitSeconds` with the
+ * best day found.
+ */
+export type SolverOptions = {
+  solver: "simplex" | "choose";
+  presolve: "off" | "on" | "choose";
+  mipRelativeGap: number;
+  mipAbsoluteGap: number;
+  mipTimeLimitSeconds: number;
+};
 
 /**
- * A day's LP has a few dozen columns: dual simplex without presolve solves it
- * several times faster than letting HiGHS choose (bench/balance-step.ts
- * measures both side by side).
+ * A small LP solves several times faster with dual simplex and no presolve
+ * than when HiGHS chooses. The day's program is a MIP of a few hundred
+ * columns; its objective is counted in usual portions (portion-program.ts),
+ * so an absolute gap of 1 is one portion's worth of closeness, well under
+ * what a coach sees in grams, and stops the search long before proving the
+ * last fraction (bench/balance-step.ts times it against HiGHS's own default
+ * gap). The time limit is a backstop against a pathological day: the best
+ * day found by then is kept.
  */
-export const DEFAULT_SOLVER_OPTIONS: SolverOptions = { solver: "simplex", presolve: "off" };
+export const DEFAULT_SOLVER_OPTIONS: SolverOptions = {
+  solver: "simplex",
+  presolve: "off",
+  mipRelativeGap: 0.01,
+  mipAbsoluteGap: 1,
+  mipTimeLimitSeconds: 0.5,
+};
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highsPromise: Promise<Highs> | undefined;
@@ -53,6 +79,7 @@ export async function loadLinearProgramSolver(
 
 function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram): LinearProgramSolution {
   const names = variableNames(program);
+  const binaries = new Set(program.binaries ?? []);
   const column = new Map(names.map((name, index) => [name, index]));
   // The matrix row by row (CSR), handed over in one call rather than one call per variable and row.
   const starts = [0];
@@ -76,13 +103,35 @@ function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram)
     rowLower: program.constraints.map((constraint) => constraint.lower ?? -highs.infinity),
     rowUpper: program.constraints.map((constraint) => constraint.upper ?? highs.infinity),
     matrix: { format: "csr", numRows: program.constraints.length, numCols: names.length, starts, indices, values },
+    ...(binaries.size > 0
+      ? {
+          integrality: names.map((name) =>
+            binaries.has(name) ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
+          ),
+        }
+      : {}),
   });
   try {
-    model.options.set({ output_flag: false, ...options });
+    model.options.set(
+      binaries.size > 0
+        ? {
+            output_flag: false,
+            presolve: "choose",
+            mip_rel_gap: options.mipRelativeGap,
+            mip_abs_gap: options.mipAbsoluteGap,
+            time_limit: options.mipTimeLimitSeconds,
+          }
+        : { output_flag: false, solver: options.solver, presolve: options.presolve },
+    );
     model.run();
     const status = model.getModelStatus();
     const codes = highs.constants.modelStatus;
-    if (status === codes.optimal) {
+    // A MIP stopped by its time limit still answers with its best day, if it found one.
+    const stoppedWithSolution =
+      binaries.size > 0 &&
+      status === codes.timeLimit &&
+      model.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
+    if (status === codes.optimal || stoppedWithSolution) {
       const primal = model.getSolution().colValue;
       return {
         status: "optimal",
@@ -91,7 +140,7 @@ function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram)
       };
     }
     if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return { status: "infeasible" };
-    // Every variable of the portion LP is bounded, so anything else is a solver fault, not an answer.
+    // Every variable of the portion program is bounded, so anything else is a solver fault, not an answer.
     throw new Error(`The linear program solver stopped with model status ${status}`);
   } finally {
     model.dispose();

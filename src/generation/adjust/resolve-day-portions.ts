@@ -24,6 +24,6 @@ export async function resolveDayPortions(
   const scaled = scaleDay(day, foods, spec.calorieTarget, config);
   if (!scaled.ok) return scaled;
   // An unsolved day comes back unchanged (the scaled day), with its miss.
-  const balanced = await balanceDay(scaled.day, foods, spec, { config });
+  const balanced = await balanceDay(scaled.day, foods, spec, { keepFoods: true, config });
   return { ok: true, day: balanced.day, miss: balanced.miss };
 }

@@ -1,7 +1,18 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { minBy } from "@/generation/shared/min-by";
 
-export type Portion = { food: Pick<CatalogueFood, "kcal_per_100g">; grams: number };
+/** A portion to round; `range`, when given, bounds the grams the drift correction may give it. */
+export type Portion = {
+  food: Pick<CatalogueFood, "kcal_per_100g">;
+  grams: number;
+  range?: { lower: number; upper: number };
+};
+
+/** 5 g steps for portions from 40 g (a coach writes "150 g", not "147 g"); whole grams below, never under 1 g. */
+export function presentableGrams(grams: number): number {
+  if (grams >= 40) return Math.round(grams / 5) * 5;
+  return Math.max(1, Math.round(grams));
+}
 
 /** Whole grams, never below 1 g (a 0 g item would be meaningless on a plan). */
 export function wholeGrams(grams: number): number {
@@ -13,8 +24,9 @@ export function wholeGrams(grams: number): number {
  * target. Rounding each item moves the total a little (up to half a step
  * times the food's energy density, per item); when the total drifts past
  * `maxRelativeError`, one item's grams are adjusted to close the gap (up to
- * three times). Grams never exceed `maxGrams` (the database allows at most
- * 2000 g per item). Returns the new grams in the same order.
+ * three times), never past that portion's own `range`. Grams never exceed
+ * `maxGrams` (the database allows at most 2000 g per item). Returns the new
+ * grams in the same order.
  */
 export function roundPortionsToTarget(
   portions: readonly Portion[],
@@ -37,7 +49,10 @@ export function roundPortionsToTarget(
     const options = grams.flatMap((current, index) => {
       const perGram = density[index] ?? 0;
       if (perGram <= 0) return [];
-      const adjusted = Math.min(maxGrams, Math.max(1, current + Math.round(gap / perGram)));
+      const range = portions[index]?.range;
+      const lower = Math.max(1, Math.ceil(range?.lower ?? 1));
+      const upper = Math.min(maxGrams, Math.floor(range?.upper ?? maxGrams));
+      const adjusted = Math.min(upper, Math.max(lower, current + Math.round(gap / perGram)));
       if (adjusted === current) return [];
       const residual = Math.abs(gap - (adjusted - current) * perGram);
       return [{ index, grams: adjusted, residual, change: Math.abs(adjusted - current) / current }];

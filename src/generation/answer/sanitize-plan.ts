@@ -1,5 +1,6 @@
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
+import { mealSlotsFor, slotNamed } from "@/generation/catalogue/meal-slots";
 import type { ModelPlan } from "@/generation/model/model-plan";
 import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -13,22 +14,24 @@ export type SanitizeResult = {
 /**
  * Keep only what the plan may contain, whatever the model said: an item must
  * name one of the candidates (the only foods the prompt offered) and that food
- * must fit the plan's diet and allergies (checked again here; the candidate
- * list is not trusted to be pre-filtered). Nutrition is computed from the
- * catalogue. Meals left empty are dropped; days are kept so the caller can
- * see which ones came out empty.
+ * must fit the plan's diet, allergies and dislikes (checked again here; the
+ * candidate list is not trusted to be pre-filtered). Nutrition is computed
+ * from the catalogue. Meal names are the plan's own (mealName): no text the
+ * model wrote reaches the saved plan. Meals left empty are dropped; days are
+ * kept so the caller can see which ones came out empty.
  */
 export function sanitizePlan(
   plan: ModelPlan,
   candidates: readonly CatalogueFood[],
   restrictions: Restrictions,
+  mealsPerDay: number,
 ): SanitizeResult {
   const foods = indexFoodsById(candidates);
   const removed = { unknownFood: 0, restrictedFood: 0 };
   const days = plan.days.map((day): PlannedDay => {
     const meals = day.meals
-      .map((meal) => ({
-        name: meal.name.trim(),
+      .map((meal, index) => ({
+        name: mealName(meal.name, index, mealsPerDay),
         items: meal.items.flatMap((item) => {
           const food = foods.get(item.food_id.trim());
           if (!food) {
@@ -46,4 +49,14 @@ export function sanitizePlan(
     return { day: day.day, meals };
   });
   return { days, removed };
+}
+
+/**
+ * The name a meal is saved under: the meal slot the model's name matches
+ * ("lunch " is Lunch), else the plan's slot at that position, else "Meal N".
+ * Model text is never kept: a name steered through the client notes could
+ * carry a link or a message to the client.
+ */
+export function mealName(modelName: string, index: number, mealsPerDay: number): string {
+  return slotNamed(modelName)?.name ?? mealSlotsFor(mealsPerDay)[index]?.name ?? `Meal ${index + 1}`;
 }

@@ -54,12 +54,28 @@ const allergyList = z.array(z.enum(ALLERGENS, { error: `allergies entries must b
   error: "allergies must be a list",
 });
 
+/** Most foods a client may dislike: enough for any real list, small enough to keep every check cheap. */
+export const MAX_DISLIKED_FOODS = 50;
+
+/**
+ * Catalogue food ids the client dislikes. The ids are checked against the
+ * org's catalogue by the server (400 naming each unknown one); excluding a
+ * food excludes its family.
+ */
+export const DislikedFoodsSchema = z
+  .array(z.guid({ error: "disliked_foods entries must be food ids from the catalogue" }), {
+    error: "disliked_foods must be a list of food ids",
+  })
+  .max(MAX_DISLIKED_FOODS, { error: `disliked_foods may list at most ${MAX_DISLIKED_FOODS} foods` })
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
+
 /** The intake_data keys the code understands; anything else is extra context. */
 export const KNOWN_INTAKE_KEYS = [
   "calorie_target",
   "macro_split",
   "diet",
   "allergies",
+  "disliked_foods",
   "meals_per_day",
   "goal",
   "notes",
@@ -78,6 +94,7 @@ export const IntakeDataSchema = z
       macro_split: MacroSplitSchema.optional(),
       diet: dietList.optional(),
       allergies: allergyList.optional(),
+      disliked_foods: DislikedFoodsSchema.optional(),
       meals_per_day: z
         .number({ error: "meals_per_day must be a number" })
         .int({ error: "meals_per_day must be a whole number" })
@@ -163,7 +180,8 @@ export const GenerateBodySchema = z
         .string({ error: "goal must be text" })
         .max(LIMITS.goalMaxChars, { error: `goal must be at most ${LIMITS.goalMaxChars} characters` })
         .optional(),
-      calorie_target: calorieTarget.optional(),
+      // The legacy field is stored in an integer column: a fraction is a 400, not a failed insert.
+      calorie_target: calorieTarget.int({ error: "calorie_target must be a whole number of kcal per day" }).optional(),
       macro_split: MacroSplitSchema.optional(),
       dietary_restrictions: z
         .string({ error: "dietary_restrictions must be text" })

@@ -12,6 +12,8 @@ export type PlanSpec = {
   diet: Diet[];
   /** Every allergy the plan must avoid (from intake and legacy text combined). */
   allergies: Allergen[];
+  /** Catalogue food ids the client dislikes (intake_data.disliked_foods); their families are excluded too. */
+  dislikedFoodIds: string[];
   mealsPerDay: number;
   goal?: string;
   notes?: string;

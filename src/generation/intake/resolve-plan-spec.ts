@@ -39,11 +39,14 @@ export const STORED_PLAN_INPUT_COLUMNS = [
 /**
  * Merge what the plan stores with what the Generate request says.
  *
- * Precedence, field by field: the request body wins over the stored row; a
- * non-empty body `intake_data` replaces the stored one whole (not merged, so a
- * coach who removes a key really removes it). An empty intake (`{}`, the
- * column default) counts as none. Within the effective values, intake_data
- * wins over the legacy top-level fields, which win over the defaults in
+ * Precedence, field by field: the request body wins over the stored row. A
+ * body `intake_data` is merged over the stored one key by key
+ * (effectiveIntake): a key it gives replaces the stored value, a key it
+ * leaves out keeps it, so a start that changes the calories never drops the
+ * client's diet, allergies or dislikes; a coach removes them by saying so
+ * (`"allergies": []`). An empty intake (`{}`, the column default) counts as
+ * none. Within the effective values, intake_data wins over the legacy
+ * top-level fields, which win over the defaults in
  * DEFAULT_GENERATION_CONFIG.defaults. Diets and allergies are the union of
  * intake_data and the legacy `dietary_restrictions` text, because dropping a
  * restriction is the unsafe direction.
@@ -56,7 +59,7 @@ export function resolvePlanSpec(
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): PlanSpec {
   const limits = config.limits;
-  const intake = nonEmpty(body.intake_data) ?? nonEmpty(storedIntake(stored.intake_data));
+  const intake = effectiveIntake(stored, body);
   const legacyGoal = body.goal ?? stored.goal ?? undefined;
   const legacyCalories = body.calorie_target ?? storedCalories(stored.calorie_target);
   const legacySplit = body.macro_split ?? storedMacroSplit(stored.macro_split);
@@ -75,6 +78,7 @@ export function resolvePlanSpec(
     macroSplit: { ...(intake?.macro_split ?? legacySplit ?? config.defaults.macroSplit) },
     diet: union<Diet>(intake?.diet ?? [], fromText.diet),
     allergies: union<Allergen>(intake?.allergies ?? [], fromText.allergies),
+    dislikedFoodIds: [...(intake?.disliked_foods ?? [])],
     mealsPerDay: intake?.meals_per_day ?? config.defaults.mealsPerDay,
     ...(goal?.trim() ? { goal: capText(goal, limits.goalMaxChars) } : {}),
     ...(intake?.notes?.trim() ? { notes: capText(intake.notes, limits.notesMaxChars) } : {}),
@@ -82,6 +86,18 @@ export function resolvePlanSpec(
     // Rich when there is an intake; legacy plans (intake `{}`) keep the original route's simple prompt.
     promptStyle: intake ? "rich" : "simple",
   };
+}
+
+/**
+ * The intake a run plans from and saves: the stored intake with the request's
+ * keys merged over it (see resolvePlanSpec), or undefined when neither has
+ * any. Throws PlanInputError when the stored intake is invalid.
+ */
+export function effectiveIntake(stored: Pick<StoredPlanInputs, "intake_data">, body: GenerateBody = {}) {
+  const saved = nonEmpty(storedIntake(stored.intake_data));
+  const requested = nonEmpty(body.intake_data);
+  if (!requested) return saved;
+  return { ...saved, ...requested };
 }
 
 /** `meal_plans.intake_data` defaults to `{}`: an empty intake means "no intake" (legacy simple path). */

@@ -1,4 +1,5 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import type { Restrictions } from "@/generation/catalogue/food-restrictions";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 
 /**
@@ -8,7 +9,9 @@ import type { PlanSpec } from "@/generation/intake/plan-spec";
  */
 export type PassToPlan = {
   spec: PlanSpec;
-  /** The only foods the pass may use (already filtered by diet and allergies). */
+  /** The plan's diet, allergies and disliked families (planRestrictions). */
+  restrictions: Restrictions;
+  /** The only foods the pass may use (already filtered by diet, allergies and dislikes). */
   candidates: readonly CatalogueFood[];
   dayNumbers: readonly number[];
   /** Foods an earlier pass used, or that other chunks of one wave were steered to; prefer others. */

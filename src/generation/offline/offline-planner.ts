@@ -1,14 +1,22 @@
+import { balanceDay } from "@/generation/adjust/balance-day";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
-import { portionBounds, solvePortions } from "@/generation/adjust/portion-lp";
-import { roundPortionsToTarget } from "@/generation/adjust/round-portions";
+import { presentableGrams } from "@/generation/adjust/round-portions";
 import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
-import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, uniqueFoods } from "@/generation/catalogue/catalogue";
+import {
+  type CatalogueFood,
+  FOOD_GROUPS,
+  type FoodGroup,
+  indexFoodsById,
+  uniqueFoods,
+} from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { mealSlotsFor } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { ModelPlan } from "@/generation/model/model-plan";
 import type { PassToPlan } from "@/generation/model/model-port";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
 import { chooseDayFoods, FoodUsage } from "./choose-day-foods";
 
@@ -26,6 +34,8 @@ export type PassBrief = {
   preferFoodIds: readonly string[];
   diet: readonly Diet[];
   allergies: readonly Allergen[];
+  /** Families of the foods the client dislikes (never planned). */
+  dislikedFamilies: readonly string[];
 };
 
 export function briefOf(pass: PassToPlan): PassBrief {
@@ -40,6 +50,7 @@ export function briefOf(pass: PassToPlan): PassBrief {
     preferFoodIds: pass.preferFoodIds,
     diet: spec.diet,
     allergies: spec.allergies,
+    dislikedFamilies: pass.restrictions.dislikedFamilies ?? [],
   };
 }
 
@@ -52,81 +63,56 @@ export function briefOf(pass: PassToPlan): PassBrief {
  * Per day: meal slots from mealsPerDay (breakfast, lunch, dinner, snacks, each
  * built from sensible food groups), foods chosen least-used-first with a
  * per-day rotation and no repeated food or family within the day (earlier
- * passes' foods count as used), portions solved for the calorie target and
- * macro split within 0.5x-2.5x usual portions (the balance step's linear
- * program, solved by HiGHS), then rounded to presentable grams (5 g steps
- * from 40 g up) with the day's energy kept on target.
- * Diet and allergies are enforced again here, whatever the brief's list holds.
+ * passes' foods count as used), then the day solved by the balance step's
+ * program (balance-day.ts): calories on target, macros on the split, natural
+ * portions rounded to presentable grams (5 g steps from 40 g up), a food
+ * exchanged only where the day's choice cannot get there. Diet, allergies and dislikes are enforced again here,
+ * whatever the brief's list holds.
  */
 export async function planOffline(
   brief: PassBrief,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): Promise<string> {
-  const solve = await loadLinearProgramSolver();
-  const allowed = uniqueFoods(brief.candidates).filter((food) =>
-    fitsRestrictions(food, { diet: brief.diet, allergies: brief.allergies }),
-  );
+  const solver = await loadLinearProgramSolver();
+  const restrictions = { diet: brief.diet, allergies: brief.allergies, dislikedFamilies: brief.dislikedFamilies };
+  const allowed = uniqueFoods(brief.candidates).filter((food) => fitsRestrictions(food, restrictions));
   const foodsByGroup = groupInStableOrder(allowed);
+  const foods = indexFoodsById(allowed);
   const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
   const slots = mealSlotsFor(brief.mealsPerDay);
-  const target = brief.calorieTarget;
+  const targets = { calorieTarget: brief.calorieTarget, macroSplit: brief.macroSplit };
 
-  const days: ModelPlan["days"] = [...new Set(brief.dayNumbers)]
-    .sort((a, b) => a - b)
-    .map((dayNumber) => {
-      const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
-        (meal) => meal.foods.length > 0,
-      );
-      const items = meals.flatMap((meal, m) =>
-        meal.foods.map((food) => ({ food, meal: m, preferredGrams: food.default_portion_g })),
-      );
-      const solution = solvePortions(
-        {
-          items,
-          calorieTarget: target,
-          macroSplit: brief.macroSplit,
-          bounds: items.map(({ food }) =>
-            portionBounds(food, {
-              factor: config.portionFactor,
-              minGrams: config.balance.minItemGrams,
-              maxGramsForGroup: config.balance.maxGramsByGroup[food.food_group],
-              maxGrams: config.maxItemGrams,
-            }),
-          ),
-          calorieBand: config.balance.calorieBand,
-          mealShares: meals.map((meal) => meal.slot.energyShare),
-        },
-        solve,
-      );
-      // Foods that cannot reach the target within their bounds: usual portions scaled to it, as the
-      // original route's scaler would (the workflow's scale step then judges the day).
-      const usualKcal = items.reduce((sum, { food }) => sum + (food.kcal_per_100g * food.default_portion_g) / 100, 0);
-      const uniform = usualKcal > 0 ? target / usualKcal : 1;
-      const portions = items.map((item, i) => ({
-        food: item.food,
-        grams: solution.status === "solved" ? (solution.grams[i] ?? 0) : item.preferredGrams * uniform,
-      }));
-      const rounded = roundPortionsToTarget(portions, target, {
-        roundGrams: presentableGrams,
-        maxRelativeError: 0.005,
-        maxGrams: config.maxItemGrams,
-      });
-      let next = 0;
-      return {
-        day: dayNumber,
-        meals: meals.map((meal) => ({
-          name: meal.slot.name,
-          items: meal.foods.map((food) => ({ food_id: food.id, grams: rounded[next++] ?? food.default_portion_g })),
-        })),
-      };
+  const days: ModelPlan["days"] = [];
+  for (const dayNumber of [...new Set(brief.dayNumbers)].sort((a, b) => a - b)) {
+    const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
+      (meal) => meal.foods.length > 0,
+    );
+    // Usual portions scaled to the calories as the starting point; balance then solves the day's grams.
+    const usualKcal = meals.flatMap((meal) => meal.foods).reduce((sum, food) => sum + usualPortionKcal(food), 0);
+    const scale = usualKcal > 0 ? brief.calorieTarget / usualKcal : 1;
+    const chosen: PlannedDay = {
+      day: dayNumber,
+      meals: meals.map((meal) => ({
+        name: meal.slot.name,
+        items: meal.foods.map((food) => plannedItem(food, presentableGrams(food.default_portion_g * scale))),
+      })),
+    };
+    // The balance step's own program settles the grams, and may exchange a food when the day's choice cannot
+    // reach the split within natural portions.
+    const balanced = await balanceDay(chosen, foods, targets, { candidates: allowed, restrictions, config, solver });
+    days.push({
+      day: dayNumber,
+      meals: balanced.day.meals.map((meal) => ({
+        name: meal.name,
+        items: meal.items.map((item) => ({ food_id: item.food_id, grams: item.grams })),
+      })),
     });
+  }
   return JSON.stringify({ days });
 }
 
-/** 5 g steps for portions from 40 g (a coach writes "150 g", not "147 g"); whole grams below. */
-function presentableGrams(grams: number): number {
-  if (grams >= 40) return Math.round(grams / 5) * 5;
-  return Math.max(1, Math.round(grams));
+function usualPortionKcal(food: CatalogueFood): number {
+  return (food.kcal_per_100g * food.default_portion_g) / 100;
 }
 
 function groupInStableOrder(foods: readonly CatalogueFood[]): Map<FoodGroup, CatalogueFood[]> {

@@ -68,12 +68,13 @@ export function modelRequestFor(pass: PassToPlan): ModelRequest {
 export function buildPassPrompt(
   pass: Pick<PassToPlan, "spec" | "candidates" | "dayNumbers" | "avoidFoodIds"> & {
     preferFoodIds?: readonly string[];
+    restrictions?: Pick<PassToPlan["restrictions"], "dislikedFamilies">;
   },
 ): Prompt {
   const { spec } = pass;
   const style = PROMPT_STYLES[spec.promptStyle];
   return {
-    system: systemMessage(style, spec.diet, spec.allergies, pass.candidates),
+    system: systemMessage(style, spec.diet, spec.allergies, pass.restrictions?.dislikedFamilies ?? [], pass.candidates),
     user: userMessage(pass, style.context(spec)),
   };
 }
@@ -107,9 +108,10 @@ function systemMessage(
   style: PromptStyle,
   diet: readonly Diet[],
   allergies: readonly Allergen[],
+  dislikedFamilies: readonly string[],
   candidates: readonly CatalogueFood[],
 ): string {
-  const rules = [...style.rules, CLIENT_NOTES_RULE, restrictionsRule(diet, allergies)];
+  const rules = [...style.rules, CLIENT_NOTES_RULE, restrictionsRule(diet, allergies, dislikedFamilies)];
   return [
     style.intro,
     "",
@@ -152,10 +154,18 @@ function userMessage(
     .join("\n");
 }
 
-function restrictionsRule(diet: readonly Diet[], allergies: readonly Allergen[]): string {
+function restrictionsRule(
+  diet: readonly Diet[],
+  allergies: readonly Allergen[],
+  dislikedFamilies: readonly string[],
+): string {
   const dietText = diet.length > 0 ? diet.join(", ") : "none";
   const allergyText = allergies.length > 0 ? allergies.join(", ") : "none";
-  return `Diet: ${dietText}. Allergies: ${allergyText}. Every catalogue food already satisfies these; do not add anything else.`;
+  const dislikes =
+    dislikedFamilies.length > 0
+      ? ` The client dislikes ${dislikedFamilies.map((family) => inertText(family, 60)).join(", ")}: no food of these families is in the catalogue; never suggest one.`
+      : "";
+  return `Diet: ${dietText}. Allergies: ${allergyText}.${dislikes} Every catalogue food already satisfies these; do not add anything else.`;
 }
 
 /** Targets as percentages and the grams they mean (protein and carbs 4 kcal/g, fat 9 kcal/g). */

@@ -51,7 +51,7 @@ describe("the fake Anthropic server", () => {
     const parsed = parseModelReply(reply, [6, 7, 8]);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const sanitized = sanitizePlan(parsed.plan, candidates, spec);
+    const sanitized = sanitizePlan(parsed.plan, candidates, spec, spec.mealsPerDay);
     expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0 });
     for (const day of sanitized.days) {
       expect(Math.abs(dayTotals(day).kcal / 2300 - 1)).toBeLessThan(0.03);

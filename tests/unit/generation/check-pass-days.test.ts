@@ -27,7 +27,7 @@ describe("checking a sanitised pass", () => {
       code: "implausible_calories",
       message: "Day 3 of the model's plan has 100 kcal against a target of 2000 kcal, too far off to scale",
     });
-    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 6000]] })], 2000, foods)?.code).toBe("implausible_calories");
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 12000]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
 
   it("rejects a day whose foods carry no energy", () => {
@@ -35,13 +35,13 @@ describe("checking a sanitised pass", () => {
   });
 
   it("judges a day as it will be saved, after its repeated foods are removed", () => {
-    // 2,000 kcal as planned, but three of the four portions repeat the rice: 500 kcal would remain.
+    // 3,000 kcal as planned, but three of the four portions repeat the rice: 500 kcal would remain.
     const repeats = makeDay(1, {
       Breakfast: [[rice, 500]],
-      Lunch: [[rice, 500]],
-      Dinner: [[rice, 500]],
+      Lunch: [[rice, 1000]],
+      Dinner: [[rice, 1000]],
       Snack: [[rice, 500]],
     });
-    expect(checkPassDays([repeats], 2000, foods)?.code).toBe("implausible_calories");
+    expect(checkPassDays([repeats], 3000, foods)?.code).toBe("implausible_calories");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
-import { resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import { effectiveIntake, resolvePlanSpec, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 
 const legacyPlan = (overrides: Partial<StoredPlanInputs> = {}): StoredPlanInputs => ({
   plan_length_days: 7,
@@ -20,6 +20,7 @@ describe("resolving a plan spec", () => {
       macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
       diet: [],
       allergies: [],
+      dislikedFoodIds: [],
       mealsPerDay: 3,
       extraContext: {},
       promptStyle: "simple",
@@ -78,11 +79,33 @@ describe("resolving a plan spec", () => {
     });
   });
 
-  it("replaces the stored intake with the body's intake whole", () => {
-    const spec = resolvePlanSpec(legacyPlan({ intake_data: { calorie_target: 2600, allergies: ["egg"] } }), {
-      intake_data: { calorie_target: 2100 },
+  it("merges the body's intake over the stored one: a new target never drops the diet, allergies or dislikes", () => {
+    const disliked = "5eed0000-0000-4000-8000-00000000000a";
+    const stored = legacyPlan({
+      intake_data: { calorie_target: 2600, diet: ["vegan"], allergies: ["egg", "soy"], disliked_foods: [disliked] },
     });
-    expect(spec).toMatchObject({ calorieTarget: 2100, allergies: [] });
+    expect(resolvePlanSpec(stored, { intake_data: { calorie_target: 2100 } })).toMatchObject({
+      calorieTarget: 2100,
+      diet: ["vegan"],
+      allergies: ["egg", "soy"],
+      dislikedFoodIds: [disliked],
+    });
+    expect(effectiveIntake(stored, { intake_data: { calorie_target: 2100 } })).toEqual({
+      calorie_target: 2100,
+      diet: ["vegan"],
+      allergies: ["egg", "soy"],
+      disliked_foods: [disliked],
+    });
+  });
+
+  it("drops a stored restriction only when the body says so explicitly", () => {
+    const stored = legacyPlan({
+      intake_data: { allergies: ["egg"], disliked_foods: ["5eed0000-0000-4000-8000-00000000000a"] },
+    });
+    expect(resolvePlanSpec(stored, { intake_data: { allergies: [], disliked_foods: [] } })).toMatchObject({
+      allergies: [],
+      dislikedFoodIds: [],
+    });
   });
 
   it("treats an empty body intake as absent", () => {
