@@ -50,6 +50,8 @@ export type PlanDetail = {
   /** The last one-day regeneration (null when none), as the status read reports it. */
   day_regeneration: DayRegenerationStatus;
   targets: { kcal: number; macro_split: MacroSplit } | null;
+  /** The foods the client dislikes (intake_data.disliked_foods), by name; their families are left out of the plan too. */
+  disliked_foods: { id: string; name: string; family: string }[];
   days: PlanDay[];
   created_at: string;
   updated_at: string;
@@ -87,6 +89,13 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
                                          'resumed_at', to_char(p.day_generation_resumed_at at time zone 'UTC',
                                                                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
              end as day_regeneration,
+             coalesce((
+               select json_agg(json_build_object('id', f.id, 'name', f.name, 'family', f.family) order by f.name)
+               from foods f
+               where (f.org_id is null or f.org_id = p.org_id)
+                 and jsonb_typeof(p.intake_data -> 'disliked_foods') = 'array'
+                 and f.id::text in (select jsonb_array_elements_text(p.intake_data -> 'disliked_foods'))
+             ), '[]'::json) as disliked_foods,
              coalesce((
                select json_agg(json_build_object(
                  'day_number', d.day_number,

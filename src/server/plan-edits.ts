@@ -14,6 +14,7 @@ import {
   fromDatabaseNumber,
   indexFoodsById,
 } from "@/generation/catalogue/catalogue";
+import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import {
@@ -54,6 +55,8 @@ const ItemRowSchema = z.object({
 
 type ItemDay = {
   spec: PlanSpec;
+  /** The plan's diet, allergies and disliked families. */
+  restrictions: Restrictions;
   dayId: string;
   day: PlannedDay;
   /** Item ids in the day's order: itemIds[meal][item]. */
@@ -124,7 +127,8 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
   const catalogueRows = await tx`
     select ${tx(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
   const catalogue = catalogueRows.map((row) => CatalogueFoodSchema.parse(row));
-  return { spec, dayId: owner.day_id, day, itemIds, position, catalogue };
+  const restrictions = planRestrictions(spec, catalogue);
+  return { spec, restrictions, dayId: owner.day_id, day, itemIds, position, catalogue };
 }
 
 /** A food that could replace an item, shown as the item would be (no item id: it is not in the plan yet). */
@@ -138,8 +142,10 @@ function describeAlternative({ food, item }: Alternative): AlternativeFood {
 /** Foods that may replace the item, closest macros first, each at the item's energy. */
 export async function listAlternatives(caller: Caller, planId: string, itemId: string): Promise<AlternativeFood[]> {
   return asCallerWithOrg(caller, async (tx, orgId) => {
-    const { day, position, catalogue, spec } = await lockItemDay(tx, orgId, planId, itemId);
-    return rankAlternatives(day, position, catalogue, spec, { limit: ALTERNATIVES_LIMIT }).map(describeAlternative);
+    const { day, position, catalogue, restrictions } = await lockItemDay(tx, orgId, planId, itemId);
+    return rankAlternatives(day, position, catalogue, restrictions, { limit: ALTERNATIVES_LIMIT }).map(
+      describeAlternative,
+    );
   });
 }
 
@@ -150,12 +156,17 @@ export async function listAlternatives(caller: Caller, planId: string, itemId: s
  */
 export async function swapItemFood(caller: Caller, planId: string, itemId: string, foodId: string): Promise<PlanDay> {
   const dayNumber = await asCallerWithOrg(caller, async (tx, orgId) => {
-    const { spec, dayId, day, itemIds, position, catalogue } = await lockItemDay(tx, orgId, planId, itemId);
+    const { spec, restrictions, dayId, day, itemIds, position, catalogue } = await lockItemDay(
+      tx,
+      orgId,
+      planId,
+      itemId,
+    );
     const foods = indexFoodsById(catalogue);
     const replacement = foods.get(foodId);
     if (!replacement)
       throw badRequest("food_id is not a food in your catalogue", [{ path: "food_id", message: "unknown food" }]);
-    const swapped = await swapFood(day, position, replacement, foods, spec);
+    const swapped = await swapFood(day, position, replacement, foods, { ...spec, ...restrictions });
     if (!swapped.ok) {
       if ("error" in swapped) throw new ApiError(422, swapped.error.message);
       throw badRequest(refusalMessage(swapped.refusal, replacement.name), [

@@ -8,7 +8,7 @@ import {
 } from "@/generation/intake/resolve-plan-spec";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import { db } from "@/server/database/index";
+import { db, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
@@ -50,7 +50,7 @@ export async function startGeneration(
   body: GenerateBody,
   staleAfterMinutes: number,
 ): Promise<StartResult> {
-  const [[stored]] = await asCaller(caller, (tx) => [
+  const [[stored], unknownDisliked] = await asCaller(caller, (tx) => [
     tx<(StoredPlanInputs & { org_id: string; generation_id: string | null; live: boolean; lost: boolean })[]>`
       select org_id, ${tx(STORED_PLAN_INPUT_COLUMNS)},
              generation_id,
@@ -59,8 +59,10 @@ export async function startGeneration(
              (generation_progress ->> 'phase' = 'queued'
               and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+    unknownFoodIds(tx, body.intake_data?.disliked_foods ?? []),
   ]);
   if (!stored) throw notFound();
+  refuseUnknownDislikes(unknownDisliked);
   try {
     resolvePlanSpec(stored, body);
   } catch (error) {
@@ -335,7 +337,9 @@ export async function listClients(caller: Caller): Promise<{ id: string; full_na
 /** One statement: the plan is created only if its client (when given) is one of the caller's org's clients. */
 export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
   const clientId = body.client_id ?? null;
-  const [[plan]] = await asCaller(caller, (tx) => [
+  const disliked = body.intake_data?.disliked_foods ?? [];
+  const [unknownDisliked, [plan]] = await asCaller(caller, (tx) => [
+    unknownFoodIds(tx, disliked),
     tx<{ id: string }[]>`
       insert into meal_plans (org_id, client_id, created_by, name, plan_length_days, intake_data, goal, calorie_target,
                               macro_split, dietary_restrictions)
@@ -346,9 +350,33 @@ export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<
       where public.caller_org_id() is not null
         and (${clientId}::uuid is null
              or exists (select 1 from clients where id = ${clientId}::uuid and org_id = public.caller_org_id()))
+        and not exists (${unknownFoodIds(tx, disliked)})
       returning id`,
   ]);
+  refuseUnknownDislikes(unknownDisliked);
   if (!plan)
     throw badRequest("client_id is not one of your clients", [{ path: "client_id", message: "unknown client" }]);
   return { id: plan.id };
+}
+
+/**
+ * The ids among `ids` that are not foods of the caller's catalogue (the
+ * global foods and the org's own). Runs as the caller, under RLS.
+ */
+function unknownFoodIds(tx: Transaction, ids: readonly string[]) {
+  return tx<{ id: string }[]>`
+    select wanted.id from unnest(${ids as string[]}::uuid[]) as wanted (id)
+    where not exists (
+      select 1 from foods f
+      where f.id = wanted.id and (f.org_id is null or f.org_id = public.caller_org_id()))`;
+}
+
+/** 400 naming every disliked food id that is not in the caller's catalogue. */
+function refuseUnknownDislikes(unknown: readonly { id: string }[]): void {
+  if (unknown.length === 0) return;
+  const ids = unknown.map((row) => row.id);
+  throw badRequest(
+    `intake_data.disliked_foods names ${ids.length === 1 ? "a food" : "foods"} not in your catalogue: ${ids.join(", ")}`,
+    ids.map((id) => ({ path: "intake_data.disliked_foods", message: `unknown food ${id}` })),
+  );
 }

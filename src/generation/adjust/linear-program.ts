@@ -47,15 +47,17 @@ export type SolverOptions = {
  * so an absolute gap of 1 is one portion's worth of closeness, well under
  * what a coach sees in grams, and stops the search long before proving the
  * last fraction (bench/balance-step.ts times it against HiGHS's own default
- * gap). The time limit is a backstop against a pathological day: the best
- * day found by then is kept.
+ * gap). The seed catalogue's days solve at the root node, in milliseconds;
+ * the time limit is only a backstop against a pathological day (the best day
+ * found by then is kept). It is wall-clock time, so it is generous: on a
+ * loaded machine a tight one would cut ordinary days short.
  */
 export const DEFAULT_SOLVER_OPTIONS: SolverOptions = {
   solver: "simplex",
   presolve: "off",
   mipRelativeGap: 0.01,
   mipAbsoluteGap: 1,
-  mipTimeLimitSeconds: 0.5,
+  mipTimeLimitSeconds: 10,
 };
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;

@@ -67,7 +67,7 @@ function otherFamilies(
 
 /**
  * Catalogue foods that could replace the item: same food group, fit the
- * plan's diet and allergies, not already in the day (by id or family), ranked
+ * plan's diet, allergies and dislikes, not already in the day (by id or family), ranked
  * by how close their macros are at the item's energy (closest first).
  */
 export function rankAlternatives(
@@ -112,14 +112,15 @@ export type SwapResult =
 /**
  * The day with the item replaced by `replacement` (at the item's energy), then
  * re-solved to the plan's targets by resolveDayPortions. Refuses a food the
- * plan's restrictions forbid, or one the day already has (id or family).
+ * plan's restrictions forbid (the client's dislikes included), or one the day
+ * already has (id or family).
  */
 export async function swapFood(
   day: PlannedDay,
   position: ItemPosition,
   replacement: CatalogueFood,
   foods: ReadonlyMap<string, CatalogueFood>,
-  spec: Pick<PlanSpec, "calorieTarget" | "macroSplit" | "diet" | "allergies">,
+  spec: Pick<PlanSpec, "calorieTarget" | "macroSplit"> & Restrictions,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): Promise<SwapResult> {
   const current = itemAt(day, position);
