@@ -94,11 +94,14 @@ const MATRIX: Case[] = [
     intake: { calorie_target: 2200, diet: ["vegan"], macro_split: { protein_pct: 40, carb_pct: 35, fat_pct: 25 } },
   },
   {
-    label: "14d dislikes salmon,chicken,mushroom",
+    label: "14d dislikes 6 families",
     days: 14,
     intake: {
       calorie_target: 2000,
       disliked_foods: [
+        idOf("Oats, rolled, dry"),
+        idOf("Bread, whole-wheat"),
+        idOf("Greek yogurt, plain, nonfat"),
         idOf("Salmon, Atlantic, farmed, cooked, dry heat"),
         idOf("Chicken breast, meat only, roasted"),
         idOf("Mushrooms, white, cooked, boiled"),

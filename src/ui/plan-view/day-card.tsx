@@ -84,7 +84,7 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
   );
 }
 
-/** Shown when the day's foods could not reach the split: which macros are off, and by how many points. */
+/** Shown when the day's foods could not reach the split: which macros are off, by how many points, and why. */
 function MacroMissNote({ dayNumber, miss }: { dayNumber: number; miss: NonNullable<PlanDay["macro_miss"]> }) {
   const parts = [
     ["protein", miss.protein_pts],
@@ -96,7 +96,7 @@ function MacroMissNote({ dayNumber, miss }: { dayNumber: number; miss: NonNullab
     .map(([name, points]) => `${name} ${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`);
   return (
     <p className="target-off" data-testid="macro-miss" id={`day-${dayNumber}-macro-miss`}>
-      Off the macro split ({described.join(", ")}): this day's foods cannot reach it, check this day
+      Off the macro split ({described.join(", ")}): {miss.reason ?? "this day's foods cannot reach it"}; check this day
     </p>
   );
 }

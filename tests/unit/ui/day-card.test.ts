@@ -30,4 +30,10 @@ describe("a day card", () => {
     expect(html).toContain("carbohydrate +13.9 pts");
     expect(html).not.toContain("fat +0.3");
   });
+
+  it("says why the day misses, in the words the balance step saved", () => {
+    const reason = "no food this plan may use has 45 % of its energy from protein (the richest, Tofu, has 43 %)";
+    const html = render(day({ macro_miss: { protein_pts: -9, carb_pts: 6, fat_pts: 3, reason } }));
+    expect(html).toContain(reason);
+  });
 });

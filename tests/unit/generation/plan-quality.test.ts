@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { IntakeData } from "@/generation/intake/intake";
+import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { CARELESS_KINDS, type CarelessKind, carelessModel } from "../../support/careless-models";
+import { measurePlan, type PlanQuality, QUALITY_RULES } from "../../support/plan-quality";
+import { seedCatalogue } from "../../support/seed-catalogue";
+import { runWorkflowInMemory } from "../../support/workflow-in-memory";
+
+/**
+ * The plan a coach would send as it is, whatever the model answers: the
+ * workflow's own story (in memory) with the offline planner and with every
+ * careless model (tests/support/careless-models.ts), over intakes that are
+ * hard for different reasons. Each rule is one test, measured as
+ * `npm run eval:planner` measures it (tests/support/plan-quality.ts).
+ */
+
+const catalogue = seedCatalogue();
+const idOf = (name: string) => {
+  const food = catalogue.find((candidate) => candidate.name === name);
+  if (!food) throw new Error(`no ${name} in the seed catalogue`);
+  return food.id;
+};
+
+const INTAKES: { label: string; intake: IntakeData }[] = [
+  { label: "omnivore 2000", intake: { calorie_target: 2000 } },
+  {
+    label: "vegan 40 % protein 2200",
+    intake: { calorie_target: 2200, diet: ["vegan"], macro_split: { protein_pct: 40, carb_pct: 35, fat_pct: 25 } },
+  },
+  {
+    label: "nut allergy 3000, 5 meals",
+    intake: { calorie_target: 3000, allergies: ["peanut", "tree_nut"], meals_per_day: 5 },
+  },
+  {
+    label: "dislikes oats, bread, yogurt, salmon, chicken, mushrooms",
+    intake: {
+      calorie_target: 1800,
+      disliked_foods: [
+        idOf("Oats, rolled, dry"),
+        idOf("Bread, whole-wheat"),
+        idOf("Greek yogurt, plain, nonfat"),
+        idOf("Salmon, Atlantic, farmed, cooked, dry heat"),
+        idOf("Chicken breast, meat only, roasted"),
+        idOf("Mushrooms, white, cooked, boiled"),
+      ],
+    },
+  },
+];
+const PLANNERS: readonly ("offline" | CarelessKind)[] = ["offline", ...CARELESS_KINDS];
+
+type Measured = { label: string; quality: PlanQuality };
+const plans: Measured[] = [];
+
+beforeAll(async () => {
+  for (const planner of PLANNERS) {
+    for (const [index, { label, intake }] of INTAKES.entries()) {
+      const stored = { plan_length_days: 7, intake_data: intake };
+      const spec = resolvePlanSpec(stored, {});
+      const run = await runWorkflowInMemory({
+        stored,
+        catalogue,
+        generationId: `quality-${index}`,
+        stepBudgetSeconds: 20,
+        ...(planner === "offline" ? {} : { model: carelessModel(planner) }),
+      });
+      const saved = run.saved?.days ?? [];
+      expect(saved).toHaveLength(7);
+      plans.push({
+        label: `${planner}, ${label}`,
+        quality: measurePlan(
+          saved,
+          run.steps.dedup as PlannedDay[],
+          spec,
+          { diet: spec.diet, allergies: spec.allergies, dislikedFoodIds: spec.dislikedFoodIds },
+          catalogue,
+        ),
+      });
+    }
+  }
+}, 180_000);
+
+/** The plans (with their figure) that break a rule, for a failure message that names them. */
+function breaking(figure: (quality: PlanQuality) => number, ok: (value: number) => boolean): string[] {
+  return plans.flatMap(({ label, quality }) => {
+    const value = figure(quality);
+    return ok(value) ? [] : [`${label}: ${value.toFixed(2)}`];
+  });
+}
+
+describe("a plan a coach would send as it is, whatever the model answers", () => {
+  it(`lands every day within ${QUALITY_RULES.maxKcalErrorPct} % of its calories`, () => {
+    expect(
+      breaking(
+        (q) => q.worstKcalErrorPct,
+        (v) => v <= QUALITY_RULES.maxKcalErrorPct,
+      ),
+    ).toEqual([]);
+  });
+
+  it(`keeps every macro of every day within ${QUALITY_RULES.maxMacroPoints} points of the split`, () => {
+    expect(
+      breaking(
+        (q) => q.worstMacroPoints,
+        (v) => v <= QUALITY_RULES.maxMacroPoints,
+      ),
+    ).toEqual([]);
+  });
+
+  it("contains no food that breaks the diet or allergies", () => {
+    expect(
+      breaking(
+        (q) => q.restrictionViolations,
+        (v) => v === 0,
+      ),
+    ).toEqual([]);
+  });
+
+  it("contains no food the client dislikes, nor one of its family", () => {
+    expect(
+      breaking(
+        (q) => q.dislikeViolations,
+        (v) => v === 0,
+      ),
+    ).toEqual([]);
+  });
+
+  it("keeps at least 90 % of portions within 0.5x-2x of the usual portion", () => {
+    expect(
+      breaking(
+        (q) => q.naturalShare,
+        (v) => v >= QUALITY_RULES.minNaturalShare,
+      ),
+    ).toEqual([]);
+  });
+
+  it("never serves a portion under 0.25x or over 3x of the usual portion", () => {
+    expect(
+      breaking(
+        (q) => q.outsideHardItems,
+        (v) => v === 0,
+      ),
+    ).toEqual([]);
+  });
+
+  it("puts a protein food in at least 95 % of breakfasts, lunches and dinners", () => {
+    expect(
+      breaking(
+        (q) => q.mainMealsWithProteinShare,
+        (v) => v >= QUALITY_RULES.minMainMealsWithProtein,
+      ),
+    ).toEqual([]);
+  });
+
+  it("serves at least 10 distinct foods a week", () => {
+    expect(
+      breaking(
+        (q) => q.minDistinctPer7Days,
+        (v) => v >= QUALITY_RULES.minDistinctPer7Days,
+      ),
+    ).toEqual([]);
+  });
+
+  it("changes at most one food a day on average in a plan that was already on its macros", () => {
+    const met = plans.filter(({ quality }) => quality.metBeforeBalance);
+    expect(met.length).toBeGreaterThan(0);
+    expect(
+      met.flatMap(({ label, quality }) =>
+        quality.meanChangedFoods <= QUALITY_RULES.maxMeanChangesWhenAlreadyMet
+          ? []
+          : [`${label}: ${quality.meanChangedFoods}`],
+      ),
+    ).toEqual([]);
+  });
+});
