@@ -126,6 +126,16 @@ export async function balanceDays(
   return days.map((day) => balanceDayWith(solve, day, foods, targets, options));
 }
 
+/** What one day's solve needs besides its slots. */
+type DayContext = {
+  solve: LinearProgramSolver;
+  day: PlannedDay;
+  foods: ReadonlyMap<string, CatalogueFood>;
+  candidates: readonly CatalogueFood[];
+  targets: BalanceTargets;
+  config: GenerationConfig;
+};
+
 function balanceDayWith(
   solve: LinearProgramSolver,
   day: PlannedDay,
@@ -134,15 +144,17 @@ function balanceDayWith(
   options: BalanceOptions,
 ): BalancedDay {
   const config = options.config ?? DEFAULT_GENERATION_CONFIG;
+  const candidates = options.candidates ?? [];
+  const context: DayContext = { solve, day, foods, candidates, targets, config };
   const unchanged = (solved: boolean): BalancedDay => ({
     solved,
     day,
-    miss: missOf(day, targets, config, foods, options.candidates),
+    miss: missOf(day, context),
     changes: [],
   });
   // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
   if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) return unchanged(false);
-  if (meetsEveryRule(day, foods, options.candidates ?? [], targets, config)) return unchanged(true);
+  if (meetsEveryRule(day, context)) return unchanged(true);
 
   const planned: PortionSlot[] = day.meals.flatMap((meal, m) =>
     meal.items.map((item) => {
@@ -158,126 +170,92 @@ function balanceDayWith(
       };
     }),
   );
-  const attempt = (offer: "few" | "wide") =>
-    solveWithSlots(
-      solve,
-      day,
-      options.keepFoods ? planned : [...planned, ...additionSlots(day, foods, options, config, offer)],
-      targets,
-      config,
-    );
-  if (options.keepFoods || !options.candidates?.length) return attempt("few") ?? unchanged(false);
+  if (options.keepFoods || candidates.length === 0) return solveDay(planned, context) ?? unchanged(false);
   // Most days need a food or two at most: a small offer keeps the program fast. A day it
-  // cannot bring onto the split (a vegan day of six starches) is solved again with every
-  // suitable candidate on offer.
+  // cannot bring onto the split with natural portions (a vegan day of six starches) is
+  // solved again with every suitable candidate on offer, and the better day kept.
+  const attempt = (offer: "few" | "wide") =>
+    solveDay([...planned, ...additionSlots(day, foods, options, config, offer)], context);
   const first = attempt("few");
-  if (first && first.miss === null && meetsMealRules(first.day, foods, options.candidates, config)) return first;
+  if (first && first.miss === null && meetsMealRules(first.day, context)) return first;
   const wide = attempt("wide");
   if (!first || !wide) return first ?? wide ?? unchanged(false);
-  return shortfall(wide, foods, options.candidates, targets, config) <
-    shortfall(first, foods, options.candidates, targets, config)
-    ? wide
-    : first;
+  return shortfall(wide, context) < shortfall(first, context) ? wide : first;
+}
 
-  function solveWithSlots(
-    solveProgram: LinearProgramSolver,
-    original: PlannedDay,
-    slots: PortionSlot[],
-    dayTargets: BalanceTargets,
-    dayConfig: GenerationConfig,
-  ): BalancedDay | null {
-    const solution = solvePortionProgram(
-      {
-        slots,
-        meals: portionMeals(original),
-        calorieTarget: dayTargets.calorieTarget,
-        macroSplit: dayTargets.macroSplit,
-        calorieBand: dayConfig.balance.calorieBand,
-        macroAimPoints: Math.min(dayConfig.balance.macroAimPoints, dayConfig.balance.macroTolerancePoints),
-      },
-      solveProgram,
-    );
-    if (solution.status === "infeasible") return null;
-    const chosen = slots.flatMap((slot, j) => {
-      const grams = solution.grams[j] ?? 0;
-      return grams > 0 ? [{ slot, grams: presentable(grams, slot) }] : [];
-    });
-    const rounded = roundPortionsToTarget(
-      chosen.map(({ slot, grams }) => ({ food: slot.food, grams, range: naturalOrHard(grams, slot) })),
-      dayTargets.calorieTarget,
-      // Presentable grams move the total a little; past the band, one item's grams close the gap.
-      {
-        roundGrams: (grams) => grams,
-        maxRelativeError: dayConfig.balance.calorieBand,
-        maxGrams: dayConfig.maxItemGrams,
-      },
-    );
-    const result: PlannedDay = {
-      day: original.day,
-      meals: original.meals.map((meal, m) => ({
-        name: meal.name,
-        items: chosen.flatMap(({ slot }, i) =>
-          slot.meal === m ? [plannedItem(slot.food, rounded[i] ?? slot.preferredGrams)] : [],
-        ),
-      })),
-    };
-    // Rounding is corrected toward the target, but the rule is checked on what will be saved.
-    if (Math.abs(dayTotals(result).kcal / dayTargets.calorieTarget - 1) > dayConfig.calorieTolerance) return null;
-    return {
-      solved: true,
-      day: result,
-      miss: missOf(result, dayTargets, dayConfig, foods, options.candidates),
-      changes: changesBetween(original, result),
-    };
-  }
+/**
+ * Solve the day's program over these slots and turn the answer into a day:
+ * presentable grams, the drift from rounding corrected within each
+ * portion's range. Null when no grams reach the calories.
+ */
+function solveDay(slots: readonly PortionSlot[], context: DayContext): BalancedDay | null {
+  const { day, targets, config } = context;
+  const solution = solvePortionProgram(
+    {
+      slots,
+      meals: portionMeals(day),
+      calorieTarget: targets.calorieTarget,
+      macroSplit: targets.macroSplit,
+      calorieBand: config.balance.calorieBand,
+      macroAimPoints: Math.min(config.balance.macroAimPoints, config.balance.macroTolerancePoints),
+    },
+    context.solve,
+  );
+  if (solution.status === "infeasible") return null;
+  const chosen = slots.flatMap((slot, j) => {
+    const grams = solution.grams[j] ?? 0;
+    return grams > 0 ? [{ slot, grams: presentable(grams, slot) }] : [];
+  });
+  const rounded = roundPortionsToTarget(
+    chosen.map(({ slot, grams }) => ({ food: slot.food, grams, range: naturalOrHard(grams, slot) })),
+    targets.calorieTarget,
+    // Presentable grams move the total a little; past the band, one item's grams close the gap.
+    { roundGrams: (grams) => grams, maxRelativeError: config.balance.calorieBand, maxGrams: config.maxItemGrams },
+  );
+  const result: PlannedDay = {
+    day: day.day,
+    meals: day.meals.map((meal, m) => ({
+      name: meal.name,
+      items: chosen.flatMap(({ slot }, i) =>
+        slot.meal === m ? [plannedItem(slot.food, rounded[i] ?? slot.preferredGrams)] : [],
+      ),
+    })),
+  };
+  // Rounding is corrected toward the target, but the rule is checked on what will be saved.
+  if (Math.abs(dayTotals(result).kcal / targets.calorieTarget - 1) > config.calorieTolerance) return null;
+  return { solved: true, day: result, miss: missOf(result, context), changes: changesBetween(day, result) };
 }
 
 /**
  * Every portion is natural (0.5x-2x of usual) and every main meal holds a
  * protein food (or none could: no protein or dairy food fits the plan).
  */
-function meetsMealRules(
-  day: PlannedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-  config: GenerationConfig,
-): boolean {
-  return (
-    unnaturalPortions(day, foods, candidates, config) === 0 && mainMealsWithoutProtein(day, foods, candidates) === 0
-  );
+function meetsMealRules(day: PlannedDay, context: DayContext): boolean {
+  return unnaturalPortions(day, context) === 0 && mainMealsWithoutProtein(day, context) === 0;
 }
 
 /** How far a solved day falls short of the rules, worst first: its macro miss, protein, then portions and changes. */
-function shortfall(
-  result: BalancedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-  targets: BalanceTargets,
-  config: GenerationConfig,
-): number {
+function shortfall(result: BalancedDay, context: DayContext): number {
+  const { targets, config } = context;
   const beyond = Math.max(
     0,
     worstMacroPoints(dayTotals(result.day), targets.macroSplit) - config.balance.macroTolerancePoints,
   );
   return (
     beyond * 1000 +
-    mainMealsWithoutProtein(result.day, foods, candidates) * 100 +
-    unnaturalPortions(result.day, foods, candidates, config) * 10 +
+    mainMealsWithoutProtein(result.day, context) * 100 +
+    unnaturalPortions(result.day, context) * 10 +
     result.changes.length
   );
 }
 
-function knownFoods(foods: ReadonlyMap<string, CatalogueFood>, candidates: readonly CatalogueFood[]) {
+function knownFoods({ foods, candidates }: DayContext): ReadonlyMap<string, CatalogueFood> {
   return new Map([...foods, ...candidates.map((food) => [food.id, food] as const)]);
 }
 
-function mainMealsWithoutProtein(
-  day: PlannedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-): number {
-  if (!candidates.some(isProteinFood)) return 0;
-  const known = knownFoods(foods, candidates);
+function mainMealsWithoutProtein(day: PlannedDay, context: DayContext): number {
+  if (!context.candidates.some(isProteinFood)) return 0;
+  const known = knownFoods(context);
   return day.meals.filter(
     (meal) =>
       isMainMealName(meal.name) &&
@@ -288,19 +266,14 @@ function mainMealsWithoutProtein(
   ).length;
 }
 
-function unnaturalPortions(
-  day: PlannedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-  config: GenerationConfig,
-): number {
-  const known = knownFoods(foods, candidates);
+function unnaturalPortions(day: PlannedDay, context: DayContext): number {
+  const known = knownFoods(context);
   return day.meals
     .flatMap((meal) => meal.items)
     .filter((item) => {
       const food = known.get(item.food_id);
       if (!food) return false;
-      const range = naturalRange(food, config);
+      const range = naturalRange(food, context.config);
       return item.grams < range.lower - 0.5 || item.grams > range.upper + 0.5;
     }).length;
 }
@@ -328,18 +301,12 @@ export function naturalRange(food: CatalogueFood, config: GenerationConfig = DEF
  * the tolerance, every portion natural and a protein at every main meal: a
  * balanced day passes, so balancing twice changes nothing.
  */
-function meetsEveryRule(
-  day: PlannedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-  targets: BalanceTargets,
-  config: GenerationConfig,
-): boolean {
+function meetsEveryRule(day: PlannedDay, context: DayContext): boolean {
   const totals = dayTotals(day);
   return (
-    Math.abs(totals.kcal / targets.calorieTarget - 1) <= config.balance.calorieBand &&
-    worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints &&
-    meetsMealRules(day, foods, candidates, config)
+    Math.abs(totals.kcal / context.targets.calorieTarget - 1) <= context.config.balance.calorieBand &&
+    worstMacroPoints(totals, context.targets.macroSplit) <= context.config.balance.macroTolerancePoints &&
+    meetsMealRules(day, context)
   );
 }
 
@@ -490,13 +457,7 @@ const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as
 const SPLIT_KEYS = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
 
 /** The day's macro miss with its reason, or null when every macro is within the tolerance. */
-function missOf(
-  day: PlannedDay,
-  targets: BalanceTargets,
-  config: GenerationConfig,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[] | undefined,
-): MacroMiss | null {
+function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayContext): MacroMiss | null {
   const totals = dayTotals(day);
   if (worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints) return null;
   const deviations = macroDeviations(totals, targets.macroSplit);
@@ -505,7 +466,7 @@ function missOf(
     protein_pts: roundTenth(deviations.protein),
     carb_pts: roundTenth(deviations.carbs),
     fat_pts: roundTenth(deviations.fat),
-    reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...(candidates ?? [])]),
+    reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]),
   };
 }
 
