@@ -66,6 +66,12 @@ export type GenerationConfig = {
      * reader's energy denominator) does not put a day at 4.9 over 5.
      */
     macroAimPoints: number;
+    /**
+     * A day already within this many points of the split (and meeting every
+     * other rule) is left as it is: between the aim and the tolerance, so a
+     * balanced day is never solved twice, and no day is kept at 4.9.
+     */
+    macroKeepPoints: number;
   };
   /** Most grams one item may weigh: the model's answer is rejected above it and scaling never exceeds it (meal_plan_items.grams allows 0 < g <= 2000). */
   maxItemGrams: number;
@@ -119,6 +125,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
     calorieBand: 0.01,
     macroTolerancePoints: 5,
     macroAimPoints: 3,
+    macroKeepPoints: 4,
   },
   maxItemGrams: 2000,
   defaults: {

@@ -298,14 +298,14 @@ export function naturalRange(food: CatalogueFood, config: GenerationConfig = DEF
 
 /**
  * The day is on its calories (within the program's band), every macro within
- * the tolerance, every portion natural and a protein at every main meal: a
- * balanced day passes, so balancing twice changes nothing.
+ * macroKeepPoints of the split, every portion natural and a protein at every
+ * main meal: a balanced day passes, so balancing twice changes nothing.
  */
 function meetsEveryRule(day: PlannedDay, context: DayContext): boolean {
   const totals = dayTotals(day);
   return (
     Math.abs(totals.kcal / context.targets.calorieTarget - 1) <= context.config.balance.calorieBand &&
-    worstMacroPoints(totals, context.targets.macroSplit) <= context.config.balance.macroTolerancePoints &&
+    worstMacroPoints(totals, context.targets.macroSplit) <= context.config.balance.macroKeepPoints &&
     meetsMealRules(day, context)
   );
 }

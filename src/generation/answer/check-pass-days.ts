@@ -11,8 +11,9 @@ import { type GenerationError, generationError } from "@/generation/shared/gener
  * later scale and dedup steps cannot fix it). Each day is judged as it will
  * be saved, after its repeated foods are removed. Rejects a day left with no
  * items, and a day so far from the target that the original route's scaler would have
- * to blow portions up or shrink them beyond `plausibleScaleRange` (e.g.
- * 0.4-2.5x): most of its items had unknown ids, or were repeats.
+ * to blow portions up or shrink them beyond `plausibleScaleRange` (0.2-5x: most
+ * of its items had unknown ids, or were repeats), or push an item past the
+ * per-item limit. Within that, balance repairs the day.
  */
 export function checkPassDays(
   days: readonly PlannedDay[],
@@ -32,7 +33,10 @@ export function checkPassDays(
     if (!deduped.ok) return deduped.error;
     const kcal = dayTotals(deduped.day).kcal;
     const scale = kcal > 0 ? calorieTarget / kcal : Number.POSITIVE_INFINITY;
-    if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max) {
+    // Scaling must also leave every item within the per-item limit, or the scale step could not reach the target.
+    const largest = Math.max(0, ...deduped.day.meals.flatMap((meal) => meal.items.map((item) => item.grams)));
+    const overLimit = largest * scale > config.maxItemGrams;
+    if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max || overLimit) {
       return generationError(
         "implausible_calories",
         `Day ${day.day} of the model's plan has ${Math.round(kcal)} kcal against a target of ${Math.round(calorieTarget)} kcal, too far off to scale`,
