@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { threadId } from "node:worker_threads";
 import type { PendingQuery, Row } from "postgres";
 import { type Database, db } from "@/server/database/index";
 import { processIsAlive } from "@/server/process-alive";
@@ -10,7 +11,10 @@ import { processIsAlive } from "@/server/process-alive";
  * name on the runs it works on (a whole plan's, or one day's regeneration);
  * a process that stops gracefully writes `inline:stopped`. The nonce tells
  * this process from an earlier one that had the same pid (containers restart
- * at pid 1).
+ * at pid 1). A worker thread adds its thread id to the pid (`<pid>/<thread>`):
+ * `netlify serve` answers every request in a fresh worker thread of one
+ * process, and a worker must not take another live thread's runs for an
+ * earlier process's.
  */
 
 export const STOPPED_OWNER = "inline:stopped";
@@ -19,15 +23,20 @@ const holder = globalThis as unknown as { inlineRunnerName?: string };
 
 /** This process's name as an inline-run holder (kept across Next's dev reloads). */
 export function thisRunnerName(): string {
-  holder.inlineRunnerName ??= `inline:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  holder.inlineRunnerName ??= runnerName(hostname(), process.pid, threadId, randomUUID().slice(0, 8));
   return holder.inlineRunnerName;
 }
 
-type ParsedOwner = { host: string; pid: number };
+/** A holder's name: thread 0 (the main thread) keeps the plain `<pid>`. */
+export function runnerName(host: string, pid: number, thread: number, nonce: string): string {
+  return `inline:${host}:${thread === 0 ? pid : `${pid}/${thread}`}:${nonce}`;
+}
+
+type ParsedOwner = { host: string; pid: number; thread: number };
 
 function parseOwner(owner: string): ParsedOwner | undefined {
-  const match = /^inline:(.+):(\d+):[0-9a-f]+$/.exec(owner);
-  return match?.[1] && match[2] ? { host: match[1], pid: Number(match[2]) } : undefined;
+  const match = /^inline:(.+):(\d+)(?:\/(\d+))?:[0-9a-f]+$/.exec(owner);
+  return match?.[1] && match[2] ? { host: match[1], pid: Number(match[2]), thread: Number(match[3] ?? 0) } : undefined;
 }
 
 /**
@@ -46,9 +55,12 @@ export function holderIsGone(
   const parsed = parseOwner(owner);
   if (!parsed) return silentForSeconds > limits.silentLimitSeconds;
   const me = parseOwner(limits.me);
-  // On this machine: gone if its process is, or if its pid is ours under another
-  // name (an earlier process that had our pid, as a container restarted at pid 1).
-  if (parsed.host === me?.host && (parsed.pid === me.pid || !processIsAlive(parsed.pid))) return true;
+  // On this machine: gone if its process is, or if its pid and thread are ours
+  // under another name (an earlier process that had our pid, as a container
+  // restarted at pid 1). Another thread of our pid may be alive: silence decides.
+  if (parsed.host === me?.host) {
+    if (parsed.pid === me.pid ? parsed.thread === me.thread : !processIsAlive(parsed.pid)) return true;
+  }
   return silentForSeconds > limits.silentLimitSeconds;
 }
 

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { hostname } from "node:os";
+import { threadId } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as regenerate from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
@@ -14,7 +15,7 @@ import { settleInlineRuns, startInlineDayRun, startInlineRun, stopInlineRuns } f
 import { db } from "@/server/database/index";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { resetEnvForTests } from "@/server/env";
-import { STOPPED_OWNER, thisRunnerName } from "@/server/inline-run-owners";
+import { runnerName, STOPPED_OWNER, thisRunnerName } from "@/server/inline-run-owners";
 import { call, demoCoachToken } from "../../support/api-client";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
@@ -102,6 +103,15 @@ describe("taking up runs when the server starts", () => {
 
     expect(resumed.map((run) => run.planId)).toEqual([data.planId]);
     expect((await readSavedPlan(data.planId)).status).toBe("complete");
+  });
+
+  it("leaves alone a run held by another thread of this process (netlify serve answers each request in a new worker thread)", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    const otherThread = runnerName(hostname(), process.pid, threadId + 1, "0ddba11");
+    await holdPlan(data.planId, otherThread);
+
+    expect(await resumeInterruptedInlineRuns(fast)).toEqual([]);
+    expect(await ownerOf(data.planId)).toEqual({ generation_runner: otherThread, generation_resumed_at: null });
   });
 
   it("takes up a run held on another machine only once it has been silent longer than any step", async () => {
