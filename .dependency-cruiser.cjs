@@ -23,10 +23,16 @@ module.exports = {
     },
     {
       name: "generation-is-pure",
-      comment: "src/generation is the pure core: it imports only itself, zod and the platform's pure helpers.",
+      comment:
+        "src/generation is the pure core: it imports only itself, zod (its schemas) and highs (HiGHS compiled to " +
+        "WebAssembly, the balance step's solver: it computes in memory and does no I/O of its own). Any other " +
+        "package, and every Node built-in, is refused.",
       severity: "error",
       from: { path: layer("generation") },
-      to: { pathNot: [layer("generation"), "^node_modules/zod/"], dependencyTypesNot: ["type-only"] },
+      to: {
+        pathNot: [layer("generation"), "^node_modules/zod/", "^node_modules/highs/"],
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "generation-has-no-io-types",
@@ -57,9 +63,10 @@ module.exports = {
     },
   ],
   options: {
+    // Packages are seen (so the rules above can name them) but not followed into.
     doNotFollow: { path: "node_modules" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    exclude: { path: ["^\\.next/", "^node_modules/"] },
+    exclude: { path: ["^\\.next/"] },
   },
 };

@@ -10,7 +10,7 @@ import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
 /**
- * The real generate-meal-plan handler, run with no engine and no database:
+ * The real generate-meal-plan story, run with no engine and no database:
  * steps run once each, the store keeps one plan in memory. For pure tests and
  * the planner evaluation, so they exercise the workflow's own story instead
  * of a copy of it.

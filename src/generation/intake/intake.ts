@@ -14,15 +14,20 @@ export const CalorieTargetSchema = z
   .max(6000, { error: "calorie_target must be at most 6000 kcal/day" });
 const calorieTarget = CalorieTargetSchema;
 
+/** The longest plan, in days: every schema that takes a plan length or a day number reads it from here. */
+export const MAX_PLAN_DAYS = 28;
+
 /** A plan's length, wherever it is given (create, generate, stored plan). */
 export const PlanLengthDaysSchema = z
   .number({
     error: (issue) =>
-      issue.input === undefined ? "plan_length_days is required (1 to 28)" : "plan_length_days must be a number",
+      issue.input === undefined
+        ? `plan_length_days is required (1 to ${MAX_PLAN_DAYS})`
+        : "plan_length_days must be a number",
   })
   .int({ error: "plan_length_days must be a whole number" })
-  .min(1, { error: "plan_length_days must be from 1 to 28" })
-  .max(28, { error: "plan_length_days must be from 1 to 28" });
+  .min(1, { error: `plan_length_days must be from 1 to ${MAX_PLAN_DAYS}` })
+  .max(MAX_PLAN_DAYS, { error: `plan_length_days must be from 1 to ${MAX_PLAN_DAYS}` });
 
 const percent = (name: string) =>
   z

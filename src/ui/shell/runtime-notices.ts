@@ -31,7 +31,8 @@ export function runtimeNotices(mode: Pick<RuntimeMode, "planner" | "runner">): R
     notices.push({
       id: "runner",
       title: "Inline runner in use",
-      consequence: "Generation runs inside the web server and is not durable: a restart loses a run in progress.",
+      consequence:
+        "Generation runs inside the web server and is not durable: a run cut short by a restart starts again from the beginning when the server next starts.",
       remedy: [
         "Set ",
         { code: "INNGEST_DEV=1" },
