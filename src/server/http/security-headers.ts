@@ -31,7 +31,8 @@ export function fixedSecurityHeaders(options: { production: boolean }): HeaderPa
 }
 
 /** API answers are JSON: they load nothing, run nothing and may not be framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * A page's policy. Scripts: only those carrying this request's nonce, and what
