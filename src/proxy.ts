@@ -1,10 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/server/env";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  newNonce,
-  pageContentSecurityPolicy,
-} from "@/server/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
 /**
  * Runs before every request except Next's static files: sets the

@@ -57,6 +57,12 @@ export const EnvSchema = z.object({
   // restarted. Longer than Inngest's start + finish timeouts (5 + 20 minutes).
   GENERATION_STALE_AFTER_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).default(30),
 
+  // Spend limits (src/server/spend-limits.ts). Model tokens (input, output and
+  // cache) one org's runs may use per UTC day before new runs are refused; 0 = no budget.
+  ORG_DAILY_TOKEN_BUDGET: optional(z.coerce.number().int().min(0).max(1e12)).default(2_000_000),
+  // Multiplies every spend limit's burst and refill rate (load tests and benchmarks raise it); 1 = as designed.
+  SPEND_LIMIT_SCALE: optional(z.coerce.number().positive().max(1_000_000)).default(1),
+
   // Auth: Supabase in production, local sign-in otherwise.
   SUPABASE_URL: optional(url),
   SUPABASE_ANON_KEY: optionalString,

@@ -26,23 +26,24 @@ alter table public.spend_buckets enable row level security;
 revoke all on table public.spend_buckets from anon, authenticated;
 grant all on table public.spend_buckets to service_role;
 
--- Takes one token from every named bucket, or from none: answers 0 when it
--- took them, else the seconds until all of them hold a token again and the
--- key of the bucket that waits longest. One call is one statement; the
--- buckets are locked in key order, so concurrent calls never deadlock and
--- never both take the last token. A bucket starts full.
+-- Takes one token from every named bucket, or from none: wait_seconds is 0
+-- when it took them, else the seconds until all of them hold a token again,
+-- with the key of the bucket that waits longest in limited_by. One call is
+-- one statement; the buckets are locked in key order, so concurrent calls
+-- never deadlock and never both take the last token. A bucket starts full.
 create function public.take_spend_token(
   bucket_keys text[],
   capacities double precision[],
-  refill_per_second double precision[]
-) returns table (wait_seconds double precision, limited_by text)
+  refill_per_second double precision[],
+  out wait_seconds double precision,
+  out limited_by text
+)
 language plpgsql
 as $$
 declare
   bucket record;
-  longest double precision := 0;
-  longest_key text;
 begin
+  wait_seconds := 0;
   insert into public.spend_buckets (key, tokens, refilled_at)
   select b.key, b.capacity, now() from unnest(bucket_keys, capacities) as b(key, capacity)
   on conflict (key) do nothing;
@@ -55,14 +56,12 @@ begin
     order by s.key
     for update of s
   loop
-    if bucket.level < 1 and (1 - bucket.level) / bucket.rate > longest then
-      longest := (1 - bucket.level) / bucket.rate;
-      longest_key := bucket.key;
+    if bucket.level < 1 and (1 - bucket.level) / bucket.rate > wait_seconds then
+      wait_seconds := (1 - bucket.level) / bucket.rate;
+      limited_by := bucket.key;
     end if;
   end loop;
-
-  if longest > 0 then
-    return query select longest, longest_key;
+  if wait_seconds > 0 then
     return;
   end if;
 
@@ -71,7 +70,6 @@ begin
       refilled_at = now()
   from unnest(bucket_keys, capacities, refill_per_second) as b(key, capacity, rate)
   where s.key = b.key;
-  return query select 0::double precision, null::text;
 end
 $$;
 revoke all on function public.take_spend_token(text[], double precision[], double precision[])

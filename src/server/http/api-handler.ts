@@ -23,7 +23,7 @@ export function apiHandler<Params = Record<string, never>>(
       if (error instanceof ApiError) {
         return NextResponse.json(
           { error: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
-          { status: error.status },
+          { status: error.status, ...(error.headers ? { headers: error.headers } : {}) },
         );
       }
       const databaseRejection = clientDataRejectedByDatabase(error);

@@ -1,8 +1,8 @@
-import { NextRequest } from "next/server";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/server/env";
 import { config, proxy } from "@/proxy";
+import { resetEnvForTests } from "@/server/env";
 import nextConfig from "../../../next.config";
 
 /** The policy's directives by name. */
