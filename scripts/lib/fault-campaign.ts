@@ -128,6 +128,10 @@ class Campaign {
         ANTHROPIC_API_KEY: API_KEY,
         ANTHROPIC_BASE_URL: this.fakeUrl,
         GENERATION_RUNNER: "inline",
+        LOCAL_AUTH: "1",
+        // 200 plans from two coaches in minutes: the campaign tests faults, not spend limits.
+        SPEND_LIMIT_SCALE: "1000000",
+        ORG_DAILY_TOKEN_BUDGET: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

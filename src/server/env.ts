@@ -67,7 +67,14 @@ export const EnvSchema = z.object({
   SUPABASE_URL: optional(url),
   SUPABASE_ANON_KEY: optionalString,
   SUPABASE_JWT_SECRET: optionalString,
-  LOCAL_AUTH: flag,
+  // Local passwordless sign-in as a seeded coach: only when switched on (1),
+  // never with Supabase Auth, and in a production build only with
+  // LOCAL_AUTH_UNSAFE=1 as well. `npm run dev` / `npm start` switch it on for
+  // the machine they run on; unset stays unset here (they tell it from "0").
+  LOCAL_AUTH: optional(z.enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })).transform((value) =>
+    value === undefined ? undefined : value === "1" || value === "true",
+  ),
+  LOCAL_AUTH_UNSAFE: flag,
 
   // Set by `npm run dev` / `npm start`: Next.js leaves SIGTERM to the app, so
   // inline runs can stop at a step boundary before the process exits.

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { type Env, env } from "@/server/env";
-import { supabaseAuthConfigured } from "./auth-mode";
+import { localSignInAllowed, supabaseAuthConfigured } from "./auth-mode";
 import { localJwtSecret } from "./local-secret";
 
 /**
@@ -97,6 +97,8 @@ async function verifySignedToken(token: string, configuration: Env): Promise<Acc
         }));
       }
     } else {
+      // A local token is honoured only while local sign-in is on: switching it off ends those sessions.
+      if (!localSignInAllowed(configuration)) throw new InvalidTokenError("Sign-in is not configured on this server");
       ({ payload } = await jwtVerify(token, localJwtSecret(), {
         audience: AUDIENCE,
         issuer: LOCAL_ISSUER,
@@ -105,6 +107,7 @@ async function verifySignedToken(token: string, configuration: Env): Promise<Acc
       }));
     }
   } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError("The session has expired; sign in again");
     throw new InvalidTokenError("The access token is not valid");
   }
