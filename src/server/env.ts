@@ -45,6 +45,9 @@ export const EnvSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_BASE_URL: optional(url),
+  // The app's public origin (https://your-site.netlify.app) for the URL it registers with Inngest;
+  // unset, the SDK builds it from the request's Host header.
+  INNGEST_SERVE_ORIGIN: optional(url),
   // Seconds one workflow step may take; 0 = no limit (long-running hosts).
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
   // Steps of one plan executing at once; default inngest.config.ts's (the most chunks one wave can have).
