@@ -31,8 +31,11 @@ export async function call<Params = Record<string, never>>(
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     headers.set("content-type", "application/json");
   }
+  const method = options.method ?? (body ? "POST" : "GET");
+  // A browser names the page's origin on every request that is not a GET; these calls are the app's own pages.
+  if (method !== "GET" && !headers.has("origin")) headers.set("origin", "http://127.0.0.1");
   const request = new Request("http://127.0.0.1/api/test", {
-    method: options.method ?? (body ? "POST" : "GET"),
+    method,
     headers,
     body,
   });

@@ -6,6 +6,7 @@ import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session
 import { db } from "@/server/database/index";
 import { ApiError, badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
+import { assertSameOrigin } from "@/server/http/same-origin";
 import { readJsonBody } from "@/server/http/read-json-body";
 
 /**
@@ -21,6 +22,8 @@ export const POST = apiHandler(async (request) => {
   if (!localSignInAllowed()) throw new ApiError(404, "Not found");
   const refusal = localSignInRefusal(request);
   if (refusal) throw new ApiError(403, refusal);
+  // Sets the session cookie: never for another site's page (no login CSRF); scripts name no page.
+  assertSameOrigin(request, { allowUnnamed: true });
   const parsed = SignInSchema.safeParse(await readJsonBody(request, 4 * 1024));
   if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "email is required");
 
