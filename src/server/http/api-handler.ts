@@ -64,6 +64,9 @@ function clientDataRejectedByDatabase(error: unknown): string | undefined {
       return "The request contains text that cannot be stored";
     case "22001": // string data right truncation
       return "A value in the request is too long";
+    case "22P02": // invalid text representation (2000.5 where a whole number is stored)
+    case "22003": // numeric value out of range
+      return "A number in the request is not valid for its field";
     case "54001": // statement too complex (e.g. absurd nesting)
       return "The request is too deeply nested";
     default:

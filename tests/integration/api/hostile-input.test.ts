@@ -22,6 +22,8 @@ describe("input PostgreSQL cannot store, or built to exhaust the server", () => 
     ["a lone surrogate", { name: "x\ud800", plan_length_days: 3 }],
     ["a NUL character in a key", { name: "x", plan_length_days: 3, intake_data: { "odd\u0000key": 1 } }],
     ["nesting 20,000 levels deep", deeplyNestedBody(20_000)],
+    // The database's refusal is the backstop: a whole-number column given a fraction or a number past its range.
+    ["a fractional legacy calorie_target", { name: "x", plan_length_days: 3, calorie_target: 2000.5 }],
   ])("answers 400, never 500, for %s", async (_label, body) => {
     const response = await call(plans.POST, { token, body });
     expect(response.status).toBe(400);

@@ -43,7 +43,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const key of ["GENERATION_RUNNER", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_SERVE_ORIGIN"]) {
+  for (const key of [
+    "GENERATION_RUNNER",
+    "INNGEST_EVENT_KEY",
+    "INNGEST_SIGNING_KEY",
+    "INNGEST_BASE_URL",
+    "INNGEST_SERVE_ORIGIN",
+  ]) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -55,7 +61,9 @@ afterAll(async () => {
 function signature(body: string): string {
   const timestamp = String(Math.round(Date.now() / 1000));
   const key = SIGNING_KEY.replace(/^signkey-\w+-/, "");
-  return `t=${timestamp}&s=${createHmac("sha256", key).update(body + timestamp).digest("hex")}`;
+  return `t=${timestamp}&s=${createHmac("sha256", key)
+    .update(body + timestamp)
+    .digest("hex")}`;
 }
 
 function sync(headers: Record<string, string>): Promise<Response> {

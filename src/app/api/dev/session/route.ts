@@ -6,8 +6,8 @@ import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session
 import { db } from "@/server/database/index";
 import { ApiError, badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
-import { assertSameOrigin } from "@/server/http/same-origin";
 import { readJsonBody } from "@/server/http/read-json-body";
+import { assertSameOrigin } from "@/server/http/same-origin";
 
 /**
  * Local sign-in for the embedded default: a seeded coach's email gets a
