@@ -79,6 +79,19 @@ describe("local sign-in is on only when switched on, and only for this machine",
     expect(refused.json.error).toBe("Sign-in is not configured on this server");
   });
 
+  it("signing out ends the session on the server, not only in the browser", async () => {
+    const signedIn = await signIn();
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const token = String(signedIn.json.access_token);
+    expect((await call(plans.GET, { cookie })).status).toBe(200);
+    expect((await call(devSession.DELETE, { cookie, method: "DELETE" })).status).toBe(200);
+    // The token a script or another tab kept is refused from now on.
+    const refused = await call(plans.GET, { token });
+    expect(refused.status).toBe(401);
+    expect(refused.json.error).toBe("The session has ended; sign in again");
+    expect((await call(plans.GET, { cookie })).status).toBe(401);
+  });
+
   it("never signs in a real person's account, even one in an org", async () => {
     const [user] = await db()<{ id: string }[]>`
       insert into auth.users (id, email, aud, role) values (gen_random_uuid(), 'real.person@example.com', 'authenticated', 'authenticated')

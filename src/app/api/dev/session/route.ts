@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { signLocalAccessToken } from "@/server/auth/access-token";
+import { forgetLocalToken, signLocalAccessToken } from "@/server/auth/access-token";
 import { localSignInAllowed, localSignInRefusal } from "@/server/auth/auth-mode";
+import { accessTokenFrom } from "@/server/auth/authenticate";
 import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { db } from "@/server/database/index";
 import { ApiError, badRequest } from "@/server/http/api-error";
@@ -52,9 +53,11 @@ export const POST = apiHandler(async (request) => {
   return response;
 });
 
-/** Sign out: forget the session cookie. */
-export const DELETE = apiHandler(async () => {
+/** Sign out: the session's token stops working on the server, and the cookie is forgotten. */
+export const DELETE = apiHandler(async (request) => {
   if (!localSignInAllowed()) throw new ApiError(404, "Not found");
+  const token = accessTokenFrom(request);
+  if (token) forgetLocalToken(token);
   const response = NextResponse.json({ signed_out: true });
   response.cookies.delete(LOCAL_SESSION_COOKIE);
   return response;
