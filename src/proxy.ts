@@ -4,11 +4,12 @@ import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from
 
 /**
  * Runs before every request except Next's static files: sets the
- * Content-Security-Policy. A page gets a fresh nonce, put on the request's
- * own policy header too, where Next.js reads it to mark its inline and
- * bootstrap scripts (every page renders per request: the root layout calls
- * `connection()`). The fixed headers (nosniff, framing, referrer, HSTS) come
- * from `next.config.ts` for every path, static files included.
+ * Content-Security-Policy. A page gets a fresh nonce, on the response and on
+ * the request Next renders (as Next's CSP guide does); Next.js puts it on its
+ * inline and bootstrap scripts (every page renders per request: the root
+ * layout calls `connection()`), and the browser tests check each script has
+ * it. The fixed headers (nosniff, framing, referrer, HSTS) come from
+ * `next.config.ts` for every path, static files included.
  */
 export function proxy(request: NextRequest): NextResponse {
   if (request.nextUrl.pathname.startsWith("/api/")) {

@@ -18,7 +18,7 @@
 --   2. every table's grants to anon and authenticated are reset and restated
 --      here, whole: this list is the allow-list, and
 --      tests/integration/database/grants.test.ts holds the database to it,
---   3. functions execute only where granted.
+--   3. functions execute only where granted (the policy helpers).
 -- Later migrations grant what a new table needs after creating it, as before.
 
 -- -----------------------------------------------------------------------------
@@ -32,18 +32,23 @@ alter default privileges in schema public revoke all on functions from anon, aut
 alter default privileges revoke execute on functions from public;
 
 -- -----------------------------------------------------------------------------
--- 2. Every existing table, view and sequence: no grant to the API roles...
+-- 2. Every existing table, view, sequence and function: no grant to the API
+--    roles (REVOKE ALL on a table also revokes its column privileges)...
 -- -----------------------------------------------------------------------------
 do $$
 declare
-  relation regclass;
+  statement text;
 begin
-  for relation in
-    select c.oid::regclass from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  for statement in
+    select format('revoke all on table %s from anon, authenticated', c.oid::regclass)
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+    union all
+    select format('revoke all on function %s from public, anon, authenticated', p.oid::regprocedure)
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public'
   loop
-    -- REVOKE ALL on a table also revokes its column privileges.
-    execute format('revoke all on %s from anon, authenticated', relation);
+    execute statement;
   end loop;
 end
 $$;
@@ -81,20 +86,6 @@ create policy "members read their org's plan items" on public.meal_plan_items
     select 1 from public.meal_plan_meals m join public.meal_plan_days d on d.id = m.day_id
     where m.id = meal_id and public.can_access_plan(d.plan_id)));
 
--- -----------------------------------------------------------------------------
--- 3. Functions: only the policy helpers, only for signed-in coaches
--- -----------------------------------------------------------------------------
-do $$
-declare
-  routine regprocedure;
-begin
-  for routine in
-    select p.oid::regprocedure from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'public'
-  loop
-    execute format('revoke all on function %s from public, anon, authenticated', routine);
-  end loop;
-end
-$$;
+-- Functions: only the policy helpers, only for signed-in coaches.
 grant execute on function public.is_org_member(uuid), public.can_access_plan(uuid), public.caller_org_id()
   to authenticated;
