@@ -12,7 +12,7 @@ import { db, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
-import { type TokenUsage, takeSpendToken } from "./spend-limits";
+import { type SpendCheck, spendCheck, spendRefusal, type TokenUsage, takeSpendToken } from "./spend-limits";
 
 /**
  * What the plan routes do, as the signed-in coach under row-level security,
@@ -75,14 +75,17 @@ export async function startGeneration(
     return { generationId: stored.generation_id, orgId, started: false, redispatch: stored.lost };
   }
   const days = Number(body.plan_length_days ?? stored.plan_length_days);
-  // Only a start that would begin a run is charged; answering a live run costs nothing.
-  await takeSpendToken("start", { userId: caller.userId, orgId });
 
   // The transition itself is the server's to make (coaches have no grant on
   // the generation columns); the read above, under RLS, proved the caller's
-  // org owns the plan, and the org filter below repeats it.
+  // org owns the plan, and the org filter below repeats it. The same
+  // statement takes the spend limits' tokens and makes the transition only
+  // if they were taken: only a start that would begin a run is charged
+  // (answering a live run above costs nothing), and it costs no round trip.
   const sql = db();
-  const [started] = await sql<{ generation_id: string }[]>`
+  const [outcome] = await sql<(SpendCheck & { generation_id: string | null })[]>`
+    with spend as (${spendCheck(sql, "start", { userId: caller.userId, orgId })}),
+    started as (
     update meal_plans set
       generation_status = 'generating',
       generation_id = gen_random_uuid(),
@@ -97,8 +100,14 @@ export async function startGeneration(
     where id = ${planId} and org_id = ${orgId}
       and (generation_status <> 'generating'
            or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-    returning generation_id`;
-  if (started) return { generationId: started.generation_id, orgId, started: true, redispatch: false };
+      and (select allowed from spend)
+    returning generation_id)
+    select spend.*, (select generation_id from started) as generation_id from spend`;
+  const refused = spendRefusal(outcome, "start");
+  if (refused) throw refused;
+  if (outcome?.generation_id) {
+    return { generationId: outcome.generation_id, orgId, started: true, redispatch: false };
+  }
 
   // A concurrent start won the row between the read and the update: answer with its run.
   const [live] = await sql<{ generation_id: string; lost: boolean }[]>`

@@ -1,4 +1,4 @@
-import { db } from "@/server/database/index";
+import { type Database, db } from "@/server/database/index";
 import { type Env, env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 
@@ -61,30 +61,36 @@ export function formatWait(seconds: number): string {
 
 const formatTokens = (tokens: number) => Math.round(tokens).toLocaleString("en-US");
 
+/** What a spend check found (the columns of `spendCheck`'s statement). */
+export type SpendCheck = {
+  org_id: string | null;
+  used: number;
+  until_midnight: number;
+  wait_seconds: number | null;
+  limited_by: string | null;
+  /** The tokens were taken (or the user has no org, whose action answers 403 itself). */
+  allowed: boolean;
+};
+
 /**
- * Takes the action's tokens for the coach and their org (the org is looked up
- * when not given), or throws 429. A user in no org is not limited here: the
- * action itself answers 403.
+ * The statement that takes the action's tokens for the coach and their org
+ * (the org is looked up when not given), unless the org's model tokens today
+ * reached its budget: one row, `SpendCheck`. A fragment, so a route can run
+ * it inside its own statement (the start's transition does: no extra round
+ * trip) and gate its write on `allowed`.
  */
-export async function takeSpendToken(
+export function spendCheck(
+  sql: Database,
   action: SpendAction,
   who: { userId: string; orgId: string | null },
   configuration: Env = env(),
-): Promise<void> {
+) {
   const limits = SPEND_LIMITS[action];
   const scale = configuration.SPEND_LIMIT_SCALE;
   const budget = limits.callsTheModel ? configuration.ORG_DAILY_TOKEN_BUDGET : 0;
   const capacity = (bucket: Bucket) => bucket.burst * scale;
   const perSecond = (bucket: Bucket) => (bucket.perHour * scale) / 3600;
-  const [row] = await db()<
-    {
-      org_id: string | null;
-      used: number;
-      until_midnight: number;
-      wait_seconds: number | null;
-      limited_by: string | null;
-    }[]
-  >`
+  return sql`
     with who as (select coalesce(${who.orgId}::uuid, public.org_of_user(${who.userId}::uuid)) as org_id),
     usage as (
       select who.org_id,
@@ -105,27 +111,46 @@ export async function takeSpendToken(
         array[${perSecond(limits.coach)}, ${perSecond(limits.org)}]::float8[]) as t
       where usage.org_id is not null and not (${budget}::float8 > 0 and usage.used >= ${budget}::float8)
     )
-    select usage.org_id, usage.used, usage.until_midnight, taken.wait_seconds, taken.limited_by
+    select usage.org_id, usage.used, usage.until_midnight, taken.wait_seconds, taken.limited_by,
+           (usage.org_id is null or coalesce(taken.wait_seconds, 1) = 0) as allowed
     from usage left join taken on true`;
-  if (!row?.org_id) return;
+}
 
-  if (budget > 0 && row.used >= budget) {
-    const retryAfter = Math.max(1, Math.ceil(row.until_midnight));
-    throw refusal(
-      `Your organisation has used ${formatTokens(row.used)} of its ${formatTokens(budget)} model tokens today; ` +
+/** The 429 for a check that was not allowed (undefined when it was). */
+export function spendRefusal(
+  check: SpendCheck | undefined,
+  action: SpendAction,
+  configuration: Env = env(),
+): ApiError | undefined {
+  if (!check || check.allowed) return undefined;
+  const limits = SPEND_LIMITS[action];
+  const budget = limits.callsTheModel ? configuration.ORG_DAILY_TOKEN_BUDGET : 0;
+  if (budget > 0 && check.used >= budget) {
+    const retryAfter = Math.max(1, Math.ceil(check.until_midnight));
+    return refusal(
+      `Your organisation has used ${formatTokens(check.used)} of its ${formatTokens(budget)} model tokens today; ` +
         `generating can start again after midnight UTC (in ${formatWait(retryAfter)})`,
       { limit: "daily_budget", retry_after_seconds: retryAfter },
     );
   }
-  if (row.wait_seconds && row.wait_seconds > 0) {
-    const retryAfter = Math.max(1, Math.ceil(row.wait_seconds));
-    const byOrg = row.limited_by?.startsWith("org:") ?? false;
-    const who = byOrg ? "Your organisation has" : "You have";
-    throw refusal(`${who} ${limits.tooMany} in a short time; try again in ${formatWait(retryAfter)}`, {
-      limit: byOrg ? "org" : "coach",
-      retry_after_seconds: retryAfter,
-    });
-  }
+  const retryAfter = Math.max(1, Math.ceil(check.wait_seconds ?? 1));
+  const byOrg = check.limited_by?.startsWith("org:") ?? false;
+  return refusal(
+    `${byOrg ? "Your organisation has" : "You have"} ${limits.tooMany} in a short time; try again in ${formatWait(retryAfter)}`,
+    { limit: byOrg ? "org" : "coach", retry_after_seconds: retryAfter },
+  );
+}
+
+/** Takes the action's tokens for the coach and their org in one statement, or throws 429. */
+export async function takeSpendToken(
+  action: SpendAction,
+  who: { userId: string; orgId: string | null },
+  configuration: Env = env(),
+): Promise<void> {
+  const sql = db();
+  const [check] = await sql<SpendCheck[]>`${spendCheck(sql, action, who, configuration)}`;
+  const refused = spendRefusal(check, action, configuration);
+  if (refused) throw refused;
 }
 
 function refusal(message: string, details: SpendLimitDetails): ApiError {
