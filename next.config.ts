@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { fixedSecurityHeaders } from "./src/server/http/security-headers";
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   poweredByHeader: false,
   // Compression is the host's job (Netlify's CDN compresses at the edge). Next's
   // own gzip ran on every API answer, each a few hundred bytes, and was ~7 % of
@@ -14,6 +16,10 @@ const nextConfig: NextConfig = {
   // blocks the rest, which leaves a page that renders but never hydrates (buttons
   // do nothing). People open the app at localhost and 127.0.0.1 alike.
   allowedDevOrigins: ["localhost", "127.0.0.1", "::1"],
-};
+  // Every path, static files included; the Content-Security-Policy is src/proxy.ts's (it needs a nonce per page).
+  headers: async () => [
+    { source: "/:path*", headers: fixedSecurityHeaders({ production: phase !== PHASE_DEVELOPMENT_SERVER }) },
+  ],
+});
 
 export default nextConfig;

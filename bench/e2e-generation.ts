@@ -103,6 +103,10 @@ try {
       env: {
         DATABASE_URL: database.url,
         LOCAL_AUTH: "1",
+        LOCAL_AUTH_UNSAFE: "1",
+        // A benchmark, not a tenant: no spend limits, no daily budget.
+        SPEND_LIMIT_SCALE: "1000000",
+        ORG_DAILY_TOKEN_BUDGET: "0",
         GENERATION_RUNNER: "inline",
         ANTHROPIC_API_KEY: "bench-key",
         ANTHROPIC_BASE_URL: fake.baseURL,

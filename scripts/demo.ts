@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const database = await prepareDatabase({ databaseUrl: configuration.DATABASE_URL });
   console.log(`• Database ready: ${describeDatabaseUrl(database.url)}`);
   console.log("• Starting the app (next dev)…");
-  const app = await startNext({ mode: "dev", env: { DATABASE_URL: database.url } });
+  const app = await startNext({ mode: "dev", env: { DATABASE_URL: database.url, LOCAL_AUTH: "1" } });
   try {
     const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
       const response = await fetch(`${app.baseUrl}${path}`, {

@@ -43,6 +43,10 @@ export async function startAppWithEventStub(
     env: {
       DATABASE_URL: databaseUrl,
       LOCAL_AUTH: "1",
+      LOCAL_AUTH_UNSAFE: "1",
+      // The load bench starts plans at fixed offered rates: no spend limits, no daily budget.
+      SPEND_LIMIT_SCALE: "1000000",
+      ORG_DAILY_TOKEN_BUDGET: "0",
       GENERATION_RUNNER: "inngest",
       INNGEST_EVENT_KEY: "bench-event-key",
       INNGEST_SIGNING_KEY: "signkey-test-0000000000000000000000000000000000000000000000000000000000000000",

@@ -70,6 +70,10 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Prom
     for (const [key, value] of Object.entries(incoming.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
+    // As Next.js does: the caller's address, unless the client sent one.
+    if (!headers.has("x-forwarded-for") && incoming.socket.remoteAddress) {
+      headers.set("x-forwarded-for", incoming.socket.remoteAddress);
+    }
     const request = new Request(url, { method, headers, body: body?.length ? new Uint8Array(body) : undefined });
     const params = decodeParams((match as RegExpExecArray | null)?.groups ?? {});
     response = params

@@ -128,6 +128,10 @@ class Campaign {
         ANTHROPIC_API_KEY: API_KEY,
         ANTHROPIC_BASE_URL: this.fakeUrl,
         GENERATION_RUNNER: "inline",
+        LOCAL_AUTH: "1",
+        // 200 plans from two coaches in minutes: the campaign tests faults, not spend limits.
+        SPEND_LIMIT_SCALE: "1000000",
+        ORG_DAILY_TOKEN_BUDGET: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -628,6 +632,65 @@ async function fuzz(campaign: Campaign, count: number, random: () => number): Pr
       // a connection the server refused outright (e.g. an oversized header) is not a 500
     }
   }
+  // Every numeric field with every awkward number, once each and signed in, so
+  // each reaches validation (and the database, if validation lets it through).
+  for (const [pathname, body] of numberBodies(ownPlan)) {
+    try {
+      await campaign.request("POST", pathname, { token: campaign.token, body });
+    } catch {}
+  }
+}
+
+/**
+ * Fractions, signs, magnitudes past int4, int8 and float8, and numbers JSON
+ * can spell but JavaScript cannot hold (1e400 parses as Infinity), in every
+ * numeric field of plan creation and of /generate/start (legacy fields included).
+ */
+const AWKWARD_NUMBERS: readonly (number | string)[] = [
+  2000.5,
+  0.5,
+  -0.5,
+  -0,
+  1e-300,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  2 ** 63,
+  1e21,
+  1e308,
+  -1e308,
+  // Raw JSON text, sent as written:
+  "1e400",
+  "-1e400",
+  "7.0",
+  "1E3",
+];
+
+function numberBodies(planId: string): [string, unknown][] {
+  const create = "/api/nutrition/plans";
+  const start = `/api/nutrition/plans/${planId}/generate/start`;
+  const shapes: [string, (n: string) => string][] = [
+    [create, (n) => `{"name":"n","plan_length_days":${n}}`],
+    [create, (n) => `{"name":"n","plan_length_days":3,"calorie_target":${n}}`],
+    [create, (n) => `{"name":"n","plan_length_days":3,"intake_data":{"calorie_target":${n}}}`],
+    [create, (n) => `{"name":"n","plan_length_days":3,"intake_data":{"meals_per_day":${n}}}`],
+    [create, (n) => `{"name":"n","plan_length_days":3,"macro_split":{"protein_pct":${n},"carb_pct":40,"fat_pct":30}}`],
+    [
+      create,
+      (n) =>
+        `{"name":"n","plan_length_days":3,"intake_data":{"macro_split":{"protein_pct":${n},"carb_pct":40,"fat_pct":30}}}`,
+    ],
+    [start, (n) => `{"plan_length_days":${n}}`],
+    [start, (n) => `{"calorie_target":${n}}`],
+    [start, (n) => `{"intake_data":{"calorie_target":${n}}}`],
+    [start, (n) => `{"intake_data":{"meals_per_day":${n}}}`],
+  ];
+  return shapes.flatMap(([pathname, shape]) =>
+    AWKWARD_NUMBERS.map((number): [string, unknown] => [
+      pathname,
+      shape(Object.is(number, -0) ? "-0" : String(number)),
+    ]),
+  );
 }
 
 async function checkPlans(sql: Database, planIds: string[], serverLogs: string) {

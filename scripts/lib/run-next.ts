@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { supabaseAuthConfigured } from "@/server/auth/auth-mode";
 import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
@@ -27,6 +28,7 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
       stdio: "inherit",
       env: {
         ...process.env,
+        ...listen.env,
         ...extraEnv,
         DATABASE_URL: database.url,
         NEXT_TELEMETRY_DISABLED: "1",
@@ -39,7 +41,13 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
 
     console.log(`\n  Database  ${describeDatabaseUrl(database.url)}`);
     console.log(`  App       http://${listen.browseHost}:${port}`);
-    console.log("  Sign in   coach@demo.test or coach@other.test (local sign-in, no password)\n");
+    console.log(
+      listen.localSignIn
+        ? "  Sign in   coach@demo.test or coach@other.test (local sign-in, no password, from this machine only)\n"
+        : supabaseAuthConfigured(configuration)
+          ? "  Sign in   with Supabase Auth\n"
+          : "  Sign in   not possible: local sign-in is off and Supabase Auth is not configured\n",
+    );
     if (listen.warning) console.warn(`  ⚠ ${listen.warning}\n`);
 
     // Idempotent: Ctrl-C or a supervisor may deliver several signals at once,

@@ -45,6 +45,9 @@ export const EnvSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_BASE_URL: optional(url),
+  // The app's public origin (https://your-site.netlify.app) for the URL it registers with Inngest;
+  // unset, the SDK builds it from the request's Host header.
+  INNGEST_SERVE_ORIGIN: optional(url),
   // Seconds one workflow step may take; 0 = no limit (long-running hosts).
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
   // Steps of one plan executing at once; default inngest.config.ts's (the most chunks one wave can have).
@@ -57,11 +60,24 @@ export const EnvSchema = z.object({
   // restarted. Longer than Inngest's start + finish timeouts (5 + 20 minutes).
   GENERATION_STALE_AFTER_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).default(30),
 
+  // Spend limits (src/server/spend-limits.ts). Model tokens (input, output and
+  // cache) one org's runs may use per UTC day before new runs are refused; 0 = no budget.
+  ORG_DAILY_TOKEN_BUDGET: optional(z.coerce.number().int().min(0).max(1e12)).default(2_000_000),
+  // Multiplies every spend limit's burst and refill rate (load tests and benchmarks raise it); 1 = as designed.
+  SPEND_LIMIT_SCALE: optional(z.coerce.number().positive().max(1_000_000)).default(1),
+
   // Auth: Supabase in production, local sign-in otherwise.
   SUPABASE_URL: optional(url),
   SUPABASE_ANON_KEY: optionalString,
   SUPABASE_JWT_SECRET: optionalString,
-  LOCAL_AUTH: flag,
+  // Local passwordless sign-in as a seeded coach: only when switched on (1),
+  // never with Supabase Auth, and in a production build only with
+  // LOCAL_AUTH_UNSAFE=1 as well. `npm run dev` / `npm start` switch it on for
+  // the machine they run on; unset stays unset here (they tell it from "0").
+  LOCAL_AUTH: optional(z.enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })).transform((value) =>
+    value === undefined ? undefined : value === "1" || value === "true",
+  ),
+  LOCAL_AUTH_UNSAFE: flag,
 
   // Set by `npm run dev` / `npm start`: Next.js leaves SIGTERM to the app, so
   // inline runs can stop at a step boundary before the process exits.

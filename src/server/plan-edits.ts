@@ -26,7 +26,7 @@ import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import type { Transaction } from "@/server/database/index";
+import { continueAsServer, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
 
@@ -173,6 +173,8 @@ export async function swapItemFood(caller: Caller, planId: string, itemId: strin
         { path: "food_id", message: "not allowed" },
       ]);
     }
+    // Coaches have no write grant on a plan's days, meals and items: the server writes, under the lock above.
+    await continueAsServer(tx);
     await writeDay(tx, dayId, swapped.day, itemIds, swapped.miss);
     return day.day;
   });

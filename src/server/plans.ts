@@ -12,6 +12,7 @@ import { db, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
+import { type SpendCheck, spendCheck, spendRefusal, type TokenUsage, takeSpendToken } from "./spend-limits";
 
 /**
  * What the plan routes do, as the signed-in coach under row-level security,
@@ -77,9 +78,14 @@ export async function startGeneration(
 
   // The transition itself is the server's to make (coaches have no grant on
   // the generation columns); the read above, under RLS, proved the caller's
-  // org owns the plan, and the org filter below repeats it.
+  // org owns the plan, and the org filter below repeats it. The same
+  // statement takes the spend limits' tokens and makes the transition only
+  // if they were taken: only a start that would begin a run is charged
+  // (answering a live run above costs nothing), and it costs no round trip.
   const sql = db();
-  const [started] = await sql<{ generation_id: string }[]>`
+  const [outcome] = await sql<(SpendCheck & { generation_id: string | null })[]>`
+    with spend as (${spendCheck(sql, "start", { userId: caller.userId, orgId })}),
+    started as (
     update meal_plans set
       generation_status = 'generating',
       generation_id = gen_random_uuid(),
@@ -94,8 +100,14 @@ export async function startGeneration(
     where id = ${planId} and org_id = ${orgId}
       and (generation_status <> 'generating'
            or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-    returning generation_id`;
-  if (started) return { generationId: started.generation_id, orgId, started: true, redispatch: false };
+      and (select allowed from spend)
+    returning generation_id)
+    select spend.*, (select generation_id from started) as generation_id from spend`;
+  const refused = spendRefusal(outcome, "start");
+  if (refused) throw refused;
+  if (outcome?.generation_id) {
+    return { generationId: outcome.generation_id, orgId, started: true, redispatch: false };
+  }
 
   // A concurrent start won the row between the read and the update: answer with its run.
   const [live] = await sql<{ generation_id: string; lost: boolean }[]>`
@@ -172,6 +184,7 @@ export async function startDayRegeneration(
       { path: "day", message: `no day ${day}` },
     ]);
   }
+  await takeSpendToken("regenerate-day", { userId: caller.userId, orgId });
   // The transition is the server's, as for start (no grant on these columns).
   const sql = db();
   const [started] = await sql<{ day_generation_id: string }[]>`
@@ -313,8 +326,12 @@ export type PlanSummary = {
   updated_at: string;
 };
 
-export async function listPlans(caller: Caller): Promise<PlanSummary[]> {
-  const [plans] = await asCaller(caller, (tx) => [
+/** The org's plans, newest first, and its model tokens today against its daily budget. */
+export async function listPlans(
+  caller: Caller,
+  dailyBudget: number,
+): Promise<{ plans: PlanSummary[]; usage: TokenUsage }> {
+  const [plans, [usage]] = await asCaller(caller, (tx) => [
     tx<PlanSummary[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name, p.plan_length_days, p.generation_status,
              p.created_at, p.updated_at
@@ -322,8 +339,12 @@ export async function listPlans(caller: Caller): Promise<PlanSummary[]> {
       where p.org_id = public.caller_org_id()
       order by p.created_at desc
       limit 200`,
+    tx<{ tokens: number }[]>`
+      select coalesce((select tokens from org_daily_usage
+                       where org_id = public.caller_org_id()
+                         and usage_date = (now() at time zone 'utc')::date), 0)::float8 as tokens`,
   ]);
-  return plans;
+  return { plans, usage: { tokens_today: usage?.tokens ?? 0, daily_budget: dailyBudget } };
 }
 
 export async function listClients(caller: Caller): Promise<{ id: string; full_name: string }[]> {
@@ -336,6 +357,7 @@ export async function listClients(caller: Caller): Promise<{ id: string; full_na
 
 /** One statement: the plan is created only if its client (when given) is one of the caller's org's clients. */
 export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
+  await takeSpendToken("create-plan", { userId: caller.userId, orgId: null });
   const clientId = body.client_id ?? null;
   const disliked = body.intake_data?.disliked_foods ?? [];
   const [unknownDisliked, [plan]] = await asCaller(caller, (tx) => [

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import { db } from "@/server/database/index";
+import { continueAsServer, db } from "@/server/database/index";
 import { ApiError, notFound } from "@/server/http/api-error";
 import { type PlanDetail, selectPlanDetail } from "./plan-detail";
 
@@ -43,6 +43,8 @@ export async function createShareLink(
       from meal_plans p where p.id = ${planId} and p.org_id = ${orgId}`;
     if (!plan) throw notFound();
     if (!plan.has_days) throw new ApiError(409, "The plan has no days yet; generate it before sharing it");
+    // Coaches have no write grant on share links: the server writes, for the plan checked above.
+    await continueAsServer(tx);
     const [link] = await tx<ShareLink[]>`
       insert into plan_share_links (plan_id, org_id, created_by, token_hash, expires_at)
       values (${planId}, ${orgId}, ${caller.userId}, ${hashToken(token)},
@@ -70,6 +72,7 @@ export async function revokeShareLinks(caller: Caller, planId: string): Promise<
   return asCallerWithOrg(caller, async (tx, orgId) => {
     const [plan] = await tx`select 1 from meal_plans where id = ${planId} and org_id = ${orgId}`;
     if (!plan) throw notFound();
+    await continueAsServer(tx);
     const result = await tx`
       update plan_share_links set revoked_at = now()
       where plan_id = ${planId} and org_id = ${orgId} and revoked_at is null`;

@@ -32,6 +32,22 @@ $$;
 -- them table privileges; row-level security is what actually limits them.
 grant usage on schema public to anon, authenticated, service_role;
 
+-- A new Supabase project's default privileges: every table, sequence and
+-- function the migration role creates in public is granted to all three API
+-- roles. Copied on a fresh database only (before the first migration), as a
+-- new project has them, so tests see what a real project would do with each
+-- migration; 20261126100000 revokes them (a rerun of this file must not
+-- bring them back).
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+  end if;
+end
+$$;
+
 -- -----------------------------------------------------------------------------
 -- Schema auth: users and the JWT helpers policies call.
 -- -----------------------------------------------------------------------------

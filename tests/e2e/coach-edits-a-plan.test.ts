@@ -31,6 +31,10 @@ afterAll(async () => {
 async function signedInPage(): Promise<Page> {
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // A script or style the Content-Security-Policy blocked is reported on the console.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   await page.goto(`${app.baseUrl}/sign-in`);
   await page.getByTestId("sign-in-demo").click();
   await page.waitForURL(/\/plans$/);
@@ -39,12 +43,17 @@ async function signedInPage(): Promise<Page> {
 
 /** A plan created and generated through the API, then opened in the page once its days show. */
 async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
+  // As the app's own page would send them: cookie-signed writes must name the app's origin.
+  const headers = { origin: app.baseUrl };
   const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
     data: { name, plan_length_days: days, intake_data: { calorie_target: 2100 } },
+    headers,
   });
   const { id } = (await created.json()) as { id: string };
   expect(
-    (await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, { data: {} })).status(),
+    (
+      await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, { data: {}, headers })
+    ).status(),
   ).toBe(202);
   await page.goto(`${app.baseUrl}/plans/${id}`);
   await page

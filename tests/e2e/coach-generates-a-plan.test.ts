@@ -30,6 +30,10 @@ afterAll(async () => {
 async function openPage(): Promise<Page> {
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // A script or style the Content-Security-Policy blocked is reported on the console.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   return page;
 }
 
@@ -66,7 +70,26 @@ describe("a coach in the browser", () => {
     await page.goto(`${app.baseUrl}/plans`);
     const badge = page.getByTestId("plan-row").filter({ hasText: "Browser week" }).getByTestId("status-badge");
     expect(await badge.getAttribute("data-status")).toBe("complete");
+    // The run's tokens (the fake Messages API reports usage) against the org's daily budget.
+    const usage = (await page.getByTestId("token-usage").textContent()) ?? "";
+    expect(usage).toMatch(/^[\d,]+ of 2,000,000 model tokens today \(UTC\)$/);
+    expect(Number(usage.split(" ")[0]?.replaceAll(",", ""))).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("serves every page under a strict Content-Security-Policy whose nonce is on each of its scripts", async () => {
+    for (const path of ["/sign-in", "/plans", "/shared/not-a-token"]) {
+      const response = await context.request.get(`${app.baseUrl}${path}`);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+      expect(nonce, path).toBeDefined();
+      expect(policy).toMatch(/frame-ancestors 'none'/);
+      expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+    }
   });
 
   it("shows a model failure in words, and Retry generates the plan", async () => {
@@ -74,6 +97,8 @@ describe("a coach in the browser", () => {
     await signIn(page);
     const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
       data: { name: "Retry week", plan_length_days: 2, intake_data: { calorie_target: 1900 } },
+      // As the app's own page would send it: cookie-signed writes must name the app's origin.
+      headers: { origin: app.baseUrl },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -24,6 +24,9 @@ beforeAll(async () => {
       PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As on a fresh machine: the dev script itself switches local sign-in on.
+      LOCAL_AUTH: undefined,
+      LOCAL_AUTH_UNSAFE: undefined,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -22,6 +22,8 @@ export async function call<Params = Record<string, never>>(
   options: CallOptions<Params> = {},
 ) {
   const headers = new Headers(options.headers);
+  // Next.js sets X-Forwarded-For from the socket when the client sent none; these calls come from this machine.
+  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", "127.0.0.1");
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("cookie", options.cookie);
   let body: string | undefined;
@@ -29,8 +31,11 @@ export async function call<Params = Record<string, never>>(
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     headers.set("content-type", "application/json");
   }
+  const method = options.method ?? (body ? "POST" : "GET");
+  // A browser names the page's origin on every request that is not a GET; these calls are the app's own pages.
+  if (method !== "GET" && !headers.has("origin")) headers.set("origin", "http://127.0.0.1");
   const request = new Request("http://127.0.0.1/api/test", {
-    method: options.method ?? (body ? "POST" : "GET"),
+    method,
     headers,
     body,
   });

@@ -27,7 +27,9 @@ export async function startBrowserApp(options: { outputTokensPerSecond: number }
     mode: "start",
     env: {
       DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // next start is a production build: local sign-in needs both switches (loopback only).
       LOCAL_AUTH: "1",
+      LOCAL_AUTH_UNSAFE: "1",
       GENERATION_RUNNER: "inline",
       ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
       ANTHROPIC_BASE_URL: fake.baseURL,

@@ -26,6 +26,11 @@ for (let attempt = 1; ; attempt++) {
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
+// Files that test other behaviours start many plans as one coach within
+// seconds; spend limits at their shipped sizes are tests/integration/api/spend-limits.test.ts's.
+process.env.SPEND_LIMIT_SCALE ??= "1000";
+// The tests sign in as the seeded coaches with local tokens, which are honoured only while local sign-in is on.
+process.env.LOCAL_AUTH ??= "1";
 resetEnvForTests();
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { type Env, env } from "@/server/env";
-import { supabaseAuthConfigured } from "./auth-mode";
+import { localSignInAllowed, supabaseAuthConfigured } from "./auth-mode";
 import { localJwtSecret } from "./local-secret";
 
 /**
@@ -70,7 +70,27 @@ function remember(token: string, claims: AccessClaims, expiresAtSeconds: number)
   verifiedTokens.set(token, { claims, expiresAtMs: expiresAtSeconds * 1000 });
 }
 
+/**
+ * Local tokens whose coach signed out, until they would have expired: signing
+ * out ends the session on the server too, not only in the browser. Kept in
+ * the process (local sign-in serves one machine's one server); bounded like
+ * the verified tokens. Supabase sessions end at Supabase, whose access
+ * tokens stay valid until they expire (an hour by default).
+ */
+const signedOutTokens = new Map<string, number>();
+
+export function forgetLocalToken(token: string, now = Date.now()): void {
+  for (const [kept, expiresAtMs] of signedOutTokens) if (expiresAtMs <= now) signedOutTokens.delete(kept);
+  if (signedOutTokens.size >= VERIFIED_TOKENS_KEPT) {
+    const oldest = signedOutTokens.keys().next().value;
+    if (oldest !== undefined) signedOutTokens.delete(oldest);
+  }
+  signedOutTokens.set(token, now + LOCAL_SESSION_SECONDS * 1000);
+  verifiedTokens.delete(token);
+}
+
 export async function verifyAccessToken(token: string, configuration: Env = env()): Promise<AccessClaims> {
+  if (signedOutTokens.has(token)) throw new InvalidTokenError("The session has ended; sign in again");
   const remembered = rememberedClaims(token, configuration, Date.now());
   if (remembered) return remembered;
   return verifySignedToken(token, configuration);
@@ -97,6 +117,8 @@ async function verifySignedToken(token: string, configuration: Env): Promise<Acc
         }));
       }
     } else {
+      // A local token is honoured only while local sign-in is on: switching it off ends those sessions.
+      if (!localSignInAllowed(configuration)) throw new InvalidTokenError("Sign-in is not configured on this server");
       ({ payload } = await jwtVerify(token, localJwtSecret(), {
         audience: AUDIENCE,
         issuer: LOCAL_ISSUER,
@@ -105,6 +127,7 @@ async function verifySignedToken(token: string, configuration: Env): Promise<Acc
       }));
     }
   } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError("The session has expired; sign in again");
     throw new InvalidTokenError("The access token is not valid");
   }

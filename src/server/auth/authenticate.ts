@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UserClaims } from "@/server/database/index";
 import { badRequest, unauthorized } from "@/server/http/api-error";
+import { assertSameOrigin } from "@/server/http/same-origin";
 import { InvalidTokenError, verifyAccessToken } from "./access-token";
 import { supabaseAuthConfigured } from "./auth-mode";
 import { accessTokenFromCookies, LOCAL_SESSION_COOKIE } from "./session-cookie";
@@ -42,10 +43,15 @@ export function sessionAccessToken(cookies: ReadonlyArray<{ name: string; value:
   );
 }
 
-/** Who is calling: a verified access token (no database work; 401 when missing or invalid). */
+/**
+ * Who is calling: a verified access token (no database work; 401 when missing
+ * or invalid). A state-changing request signed in by the session cookie must
+ * come from this app's own pages (403 otherwise: `assertSameOrigin`).
+ */
 export async function authenticate(request: Request): Promise<Caller> {
   const token = accessTokenFrom(request);
   if (!token) throw unauthorized();
+  if (!request.headers.get("authorization")) assertSameOrigin(request);
   try {
     const verified = await verifyAccessToken(token);
     return { userId: verified.sub, email: verified.email, claims: { ...verified, role: "authenticated" } };

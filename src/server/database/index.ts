@@ -69,6 +69,18 @@ export async function asUser(
   return (await userTransaction(claims, (tx) => work(tx))).value;
 }
 
+/**
+ * Inside a user transaction: the statements after this one run as the
+ * server's own role again (SET LOCAL ROLE NONE), still in the same
+ * transaction and under the locks the caller's statements took. For writes
+ * coaches hold no grant for (a plan's days, meals, items and share links):
+ * the caller's statements before it proved the org owns the rows, and the
+ * write names those rows by id.
+ */
+export async function continueAsServer(tx: Transaction): Promise<void> {
+  await tx`select set_config('role', 'none', true)`;
+}
+
 /** What the transaction's opening statement found: the org the user acts for (null without one). */
 export type UserOrg = () => Promise<string | null>;
 

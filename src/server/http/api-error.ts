@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Headers the answer carries (Retry-After for a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -23,7 +23,7 @@ export function apiHandler<Params = Record<string, never>>(
       if (error instanceof ApiError) {
         return NextResponse.json(
           { error: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
-          { status: error.status },
+          { status: error.status, ...(error.headers ? { headers: error.headers } : {}) },
         );
       }
       const databaseRejection = clientDataRejectedByDatabase(error);
@@ -64,6 +64,9 @@ function clientDataRejectedByDatabase(error: unknown): string | undefined {
       return "The request contains text that cannot be stored";
     case "22001": // string data right truncation
       return "A value in the request is too long";
+    case "22P02": // invalid text representation (2000.5 where a whole number is stored)
+    case "22003": // numeric value out of range
+      return "A number in the request is not valid for its field";
     case "54001": // statement too complex (e.g. absurd nesting)
       return "The request is too deeply nested";
     default:

@@ -4,14 +4,15 @@
 import type { PlanDay, PlanDetail, PlanItem, PlanMeal, Totals } from "@/server/plan-detail";
 import type { GenerationStatus, PlanSummary } from "@/server/plans";
 import type { RuntimeMode } from "@/server/runtime-mode";
+import type { TokenUsage } from "@/server/spend-limits";
 
-export type { PlanDay, PlanDetail, PlanItem, PlanMeal, PlanSummary, RuntimeMode, Totals };
+export type { PlanDay, PlanDetail, PlanItem, PlanMeal, PlanSummary, RuntimeMode, TokenUsage, Totals };
 
 export type GenerationStatusResponse = GenerationStatus;
 export type GenerationStatusValue = GenerationStatus["generation_status"];
 export type GenerationProgress = GenerationStatus["progress"];
 
-export type PlansListResponse = { plans: PlanSummary[] };
+export type PlansListResponse = { plans: PlanSummary[]; usage: TokenUsage };
 export type ClientOption = { id: string; full_name: string };
 export type ClientsListResponse = { clients: ClientOption[] };
 export type CreatePlanResponse = { id: string };

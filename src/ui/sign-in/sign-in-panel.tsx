@@ -17,7 +17,8 @@ export function SignInPanel({ next, supabase }: SignInPanelProps) {
   const router = useRouter();
 
   function goOn() {
-    router.replace(safeNextPath(next));
+    // Parsed against this page's own origin: only a path that stays on it is followed.
+    router.replace(safeNextPath(next, window.location.origin));
   }
 
   return supabase ? <PasswordSignIn supabase={supabase} onSignedIn={goOn} /> : <LocalSignIn onSignedIn={goOn} />;

@@ -4,31 +4,61 @@ import { listenAddress } from "../../../scripts/lib/listen-address";
 
 const supabase = { SUPABASE_URL: "https://project.supabase.co", SUPABASE_ANON_KEY: "anon-key" };
 
-describe("where npm run dev / npm start listen", () => {
-  it.each(["dev", "start"] as const)("binds loopback only while passwordless local sign-in is on (%s)", (command) => {
-    const address = listenAddress(parseEnv(command === "start" ? { LOCAL_AUTH: "1" } : {}), command);
-    expect(address).toEqual({ hostname: "127.0.0.1", browseHost: "127.0.0.1", warning: undefined });
+describe("where npm run dev / npm start listen, and whether they switch local sign-in on", () => {
+  it("npm run dev with no configuration: loopback only, local sign-in switched on explicitly", () => {
+    expect(listenAddress(parseEnv({}), "dev")).toEqual({
+      hostname: "127.0.0.1",
+      browseHost: "127.0.0.1",
+      warning: undefined,
+      env: { LOCAL_AUTH: "1" },
+      localSignIn: true,
+    });
   });
 
-  it("binds where HOSTNAME says, and warns that local sign-in is then exposed", () => {
+  it("npm start with no configuration: loopback only, and the production build told it is on purpose", () => {
+    expect(listenAddress(parseEnv({}), "start")).toEqual({
+      hostname: "127.0.0.1",
+      browseHost: "127.0.0.1",
+      warning: undefined,
+      env: { LOCAL_AUTH: "1", LOCAL_AUTH_UNSAFE: "1" },
+      localSignIn: true,
+    });
+  });
+
+  it("binds where HOSTNAME says, and warns that only this machine can sign in there", () => {
     const address = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0" }), "dev");
     expect(address.hostname).toBe("0.0.0.0");
-    expect(address.warning).toMatch(/anyone who can reach 0\.0\.0\.0 can sign in as a coach/);
+    expect(address.warning).toMatch(/others who reach 0\.0\.0\.0 cannot sign in/);
+  });
+
+  it("npm start on another interface keeps local sign-in off unless LOCAL_AUTH_UNSAFE=1 was set by hand", () => {
+    const exposed = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0" }), "start");
+    expect(exposed.env).toEqual({ LOCAL_AUTH: "1" });
+    expect(exposed.localSignIn).toBe(false);
+    expect(exposed.warning).toMatch(/keeps it off: LOCAL_AUTH_UNSAFE is not set/);
+    expect(listenAddress(parseEnv({ HOSTNAME: "0.0.0.0", LOCAL_AUTH_UNSAFE: "1" }), "start").env).toEqual({
+      LOCAL_AUTH: "1",
+      LOCAL_AUTH_UNSAFE: "1",
+    });
   });
 
   it("does not warn for another loopback name", () => {
     expect(listenAddress(parseEnv({ HOSTNAME: "localhost" }), "dev").warning).toBeUndefined();
   });
 
-  it("binds as Next.js always did when Supabase Auth is configured", () => {
+  it("binds as Next.js always did, switching nothing on, when Supabase Auth is configured", () => {
     expect(listenAddress(parseEnv(supabase), "start")).toEqual({
       hostname: undefined,
       browseHost: "localhost",
       warning: undefined,
+      env: {},
+      localSignIn: false,
     });
   });
 
-  it("binds as Next.js always did for a production start without local sign-in", () => {
-    expect(listenAddress(parseEnv({}), "start").hostname).toBeUndefined();
+  it("switches nothing on when LOCAL_AUTH=0 says not to", () => {
+    const address = listenAddress(parseEnv({ LOCAL_AUTH: "0" }), "dev");
+    expect(address.env).toEqual({});
+    expect(address.hostname).toBeUndefined();
   });
 });

@@ -1,10 +1,19 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
+import { env } from "@/server/env";
 
 /**
  * The Inngest endpoint: Inngest (Cloud, or `npx inngest-cli dev`) calls it to
- * sync the functions and to run their steps. Outside dev mode, every request's
- * signature is checked with INNGEST_SIGNING_KEY.
+ * sync the functions and to run their steps. Outside dev mode every request,
+ * a sync (PUT) included, must carry Inngest's signature (INNGEST_SIGNING_KEY):
+ * an unsigned PUT would have the app register itself with Inngest on anyone's
+ * say. The URL it registers is INNGEST_SERVE_ORIGIN's when set, never one
+ * built from the request's Host header.
  */
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+export const { GET, POST, PUT } = serve({
+  client: inngest,
+  functions,
+  enableUnauthedSync: false,
+  ...(env().INNGEST_SERVE_ORIGIN ? { serveOrigin: env().INNGEST_SERVE_ORIGIN } : {}),
+});

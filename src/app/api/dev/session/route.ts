@@ -1,23 +1,30 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { signLocalAccessToken } from "@/server/auth/access-token";
-import { localSignInAllowed } from "@/server/auth/auth-mode";
+import { forgetLocalToken, signLocalAccessToken } from "@/server/auth/access-token";
+import { localSignInAllowed, localSignInRefusal } from "@/server/auth/auth-mode";
+import { accessTokenFrom } from "@/server/auth/authenticate";
 import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { db } from "@/server/database/index";
 import { ApiError, badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
 import { readJsonBody } from "@/server/http/read-json-body";
+import { assertSameOrigin } from "@/server/http/same-origin";
 
 /**
  * Local sign-in for the embedded default: a seeded coach's email gets a
- * Supabase-format access token (and the session cookie). Absent (404) when a
- * Supabase project is configured, and in production builds unless LOCAL_AUTH=1;
- * only accounts in the reserved `.test` domain can sign in this way.
+ * Supabase-format access token (and the session cookie). Absent (404) unless
+ * switched on (LOCAL_AUTH=1; in a production build LOCAL_AUTH_UNSAFE=1 as
+ * well; never beside Supabase Auth); 403 for a caller or a Host that is not
+ * loopback; only accounts in the reserved `.test` domain can sign in this way.
  */
 const SignInSchema = z.object({ email: z.email({ error: "email must be an email address" }) }).strict();
 
 export const POST = apiHandler(async (request) => {
   if (!localSignInAllowed()) throw new ApiError(404, "Not found");
+  const refusal = localSignInRefusal(request);
+  if (refusal) throw new ApiError(403, refusal);
+  // Sets the session cookie: never for another site's page (no login CSRF); scripts name no page.
+  assertSameOrigin(request, { allowUnnamed: true });
   const parsed = SignInSchema.safeParse(await readJsonBody(request, 4 * 1024));
   if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "email is required");
 
@@ -46,9 +53,11 @@ export const POST = apiHandler(async (request) => {
   return response;
 });
 
-/** Sign out: forget the session cookie. */
-export const DELETE = apiHandler(async () => {
+/** Sign out: the session's token stops working on the server, and the cookie is forgotten. */
+export const DELETE = apiHandler(async (request) => {
   if (!localSignInAllowed()) throw new ApiError(404, "Not found");
+  const token = accessTokenFrom(request);
+  if (token) forgetLocalToken(token);
   const response = NextResponse.json({ signed_out: true });
   response.cookies.delete(LOCAL_SESSION_COOKIE);
   return response;

@@ -1,0 +1,161 @@
+import { type Database, db } from "@/server/database/index";
+import { type Env, env } from "@/server/env";
+import { ApiError } from "@/server/http/api-error";
+
+/**
+ * Limits on what costs money or rows: starting a plan's generation,
+ * regenerating a day, creating a plan. Each takes one token from a bucket
+ * for the coach and one for the org (both or neither, in one statement:
+ * `public.take_spend_token`), and a run that would call the model is refused
+ * once the org's model tokens today (UTC) reach ORG_DAILY_TOKEN_BUDGET.
+ * Refusals are 429 with Retry-After and a message the page shows as is.
+ *
+ * The sizes: a coach may start a few plans back to back (a burst), then
+ * about one every two minutes; an org several coaches' worth. A stolen token
+ * or a script burns at most a burst and then the refill rate, and five
+ * start/cancel cycles in three seconds stop at the fifth.
+ */
+export type SpendAction = "start" | "regenerate-day" | "create-plan";
+
+type Bucket = { burst: number; perHour: number };
+type ActionLimits = {
+  coach: Bucket;
+  org: Bucket;
+  callsTheModel: boolean;
+  /** "… too many X in a short time" */
+  tooMany: string;
+};
+
+export const SPEND_LIMITS: Record<SpendAction, ActionLimits> = {
+  start: {
+    coach: { burst: 4, perHour: 30 },
+    org: { burst: 12, perHour: 120 },
+    callsTheModel: true,
+    tooMany: "started too many plan generations",
+  },
+  "regenerate-day": {
+    coach: { burst: 6, perHour: 60 },
+    org: { burst: 20, perHour: 240 },
+    callsTheModel: true,
+    tooMany: "regenerated too many days",
+  },
+  "create-plan": {
+    coach: { burst: 20, perHour: 120 },
+    org: { burst: 60, perHour: 600 },
+    callsTheModel: false,
+    tooMany: "created too many plans",
+  },
+};
+
+/** Why a request was refused, for clients that act on it (the page shows `error`). */
+export type SpendLimitDetails = { limit: "coach" | "org" | "daily_budget"; retry_after_seconds: number };
+
+/** "47 s", "3 min", "2 h 5 min": how long to wait, as a coach reads it. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+const formatTokens = (tokens: number) => Math.round(tokens).toLocaleString("en-US");
+
+/** What a spend check found (the columns of `spendCheck`'s statement). */
+export type SpendCheck = {
+  org_id: string | null;
+  used: number;
+  until_midnight: number;
+  wait_seconds: number | null;
+  limited_by: string | null;
+  /** The tokens were taken (or the user has no org, whose action answers 403 itself). */
+  allowed: boolean;
+};
+
+/**
+ * The statement that takes the action's tokens for the coach and their org
+ * (the org is looked up when not given), unless the org's model tokens today
+ * reached its budget: one row, `SpendCheck`. A fragment, so a route can run
+ * it inside its own statement (the start's transition does: no extra round
+ * trip) and gate its write on `allowed`.
+ */
+export function spendCheck(
+  sql: Database,
+  action: SpendAction,
+  who: { userId: string; orgId: string | null },
+  configuration: Env = env(),
+) {
+  const limits = SPEND_LIMITS[action];
+  const scale = configuration.SPEND_LIMIT_SCALE;
+  const budget = limits.callsTheModel ? configuration.ORG_DAILY_TOKEN_BUDGET : 0;
+  const capacity = (bucket: Bucket) => bucket.burst * scale;
+  const perSecond = (bucket: Bucket) => (bucket.perHour * scale) / 3600;
+  return sql`
+    with who as (select coalesce(${who.orgId}::uuid, public.org_of_user(${who.userId}::uuid)) as org_id),
+    usage as (
+      select who.org_id,
+             coalesce((select d.tokens from org_daily_usage d
+                       where d.org_id = who.org_id and d.usage_date = (now() at time zone 'utc')::date), 0)::float8 as used,
+             extract(epoch from date_trunc('day', now() at time zone 'utc') + interval '1 day'
+                                - (now() at time zone 'utc'))::float8 as until_midnight
+      from who
+    ),
+    -- Only for a known org under its budget (the filter applies to usage's row, so
+    -- otherwise the function is never called and no bucket is touched).
+    taken as (
+      select t.wait_seconds, t.limited_by
+      from usage, lateral public.take_spend_token(
+        array['coach:' || ${who.userId}::text || ':' || ${action}::text,
+              'org:' || usage.org_id::text || ':' || ${action}::text],
+        array[${capacity(limits.coach)}, ${capacity(limits.org)}]::float8[],
+        array[${perSecond(limits.coach)}, ${perSecond(limits.org)}]::float8[]) as t
+      where usage.org_id is not null and not (${budget}::float8 > 0 and usage.used >= ${budget}::float8)
+    )
+    select usage.org_id, usage.used, usage.until_midnight, taken.wait_seconds, taken.limited_by,
+           (usage.org_id is null or coalesce(taken.wait_seconds, 1) = 0) as allowed
+    from usage left join taken on true`;
+}
+
+/** The 429 for a check that was not allowed (undefined when it was). */
+export function spendRefusal(
+  check: SpendCheck | undefined,
+  action: SpendAction,
+  configuration: Env = env(),
+): ApiError | undefined {
+  if (!check || check.allowed) return undefined;
+  const limits = SPEND_LIMITS[action];
+  const budget = limits.callsTheModel ? configuration.ORG_DAILY_TOKEN_BUDGET : 0;
+  if (budget > 0 && check.used >= budget) {
+    const retryAfter = Math.max(1, Math.ceil(check.until_midnight));
+    return refusal(
+      `Your organisation has used ${formatTokens(check.used)} of its ${formatTokens(budget)} model tokens today; ` +
+        `generating can start again after midnight UTC (in ${formatWait(retryAfter)})`,
+      { limit: "daily_budget", retry_after_seconds: retryAfter },
+    );
+  }
+  const retryAfter = Math.max(1, Math.ceil(check.wait_seconds ?? 1));
+  const byOrg = check.limited_by?.startsWith("org:") ?? false;
+  return refusal(
+    `${byOrg ? "Your organisation has" : "You have"} ${limits.tooMany} in a short time; try again in ${formatWait(retryAfter)}`,
+    { limit: byOrg ? "org" : "coach", retry_after_seconds: retryAfter },
+  );
+}
+
+/** Takes the action's tokens for the coach and their org in one statement, or throws 429. */
+export async function takeSpendToken(
+  action: SpendAction,
+  who: { userId: string; orgId: string | null },
+  configuration: Env = env(),
+): Promise<void> {
+  const sql = db();
+  const [check] = await sql<SpendCheck[]>`${spendCheck(sql, action, who, configuration)}`;
+  const refused = spendRefusal(check, action, configuration);
+  if (refused) throw refused;
+}
+
+function refusal(message: string, details: SpendLimitDetails): ApiError {
+  return new ApiError(429, message, details, { "retry-after": String(details.retry_after_seconds) });
+}
+
+/** The org's model tokens today (UTC) and its budget, for the plans page. */
+export type TokenUsage = { tokens_today: number; daily_budget: number };
