@@ -41,7 +41,7 @@ function firstDayAsked(userMessage: string): number {
   return Number(/Days to plan: (\d+)/.exec(userMessage)?.[1]);
 }
 
-const quickRetries = (): InlineRunOptions => ({ retryBaseDelayMs: 5, dependencies: generationDependencies() });
+const quickRetries = (): InlineRunOptions => ({ retryDelayScale: 0.001, dependencies: generationDependencies() });
 
 describe("generation with Claude (fake Messages API, real SDK)", () => {
   it("splits a 14-day plan into calls that each fit a 20 s step, pass two after pass one", async () => {

@@ -1,13 +1,39 @@
-import { InngestTestEngine } from "@inngest/test";
+import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
+import { planDaysFunction } from "@/inngest/plan-days-function";
 import { db } from "@/server/database/index";
+import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
 
+/**
+ * @inngest/test does not model step.invoke: each invocation of plan-days is
+ * run here by its own test engine (the real function, its schema and
+ * handler), inside a step of the same id so the parent memoises its result.
+ */
 function engineFor(data: Awaited<ReturnType<typeof createGeneratingPlan>>) {
-  return new InngestTestEngine({ function: generateMealPlanFunction, events: [generateEvent(data)] });
+  return new InngestTestEngine({
+    function: generateMealPlanFunction,
+    events: [generateEvent(data)],
+    transformCtx: (raw) => {
+      const ctx = mockCtx(raw) as unknown as {
+        step: { run: (id: string, work: () => unknown) => unknown; invoke: unknown };
+      };
+      ctx.step.invoke = (id: string, options: { data: Record<string, unknown> }) =>
+        ctx.step.run(id, async () => {
+          const child = new InngestTestEngine({
+            function: planDaysFunction,
+            events: [{ name: "inngest/function.invoked", data: options.data }],
+          });
+          const { result, error } = await child.execute();
+          if (error) throw error;
+          return result;
+        });
+      return ctx as never;
+    },
+  });
 }
 
 describe("the generate-meal-plan Inngest function (offline planner)", () => {
@@ -97,17 +123,38 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     });
     expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
     expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
-    expect(config?.concurrency).toEqual([
-      // Admits every chunk of the largest wave (a 28-day plan in one-day chunks), shared with regenerate-plan-day.
-      { scope: "env", key: "event.data.planId", limit: 28 },
-      { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
-    ]);
+    // Per plan only, shared with regenerate-plan-day: the model calls hold plan-days' limits instead.
+    expect(config?.concurrency).toEqual([{ scope: "env", key: "event.data.planId", limit: 28 }]);
     expect(config?.steps.step.retries).toEqual({ attempts: 5 });
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
       { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
     ]);
     expect(config?.timeouts).toEqual({ start: "5m", finish: "20m" });
+    // The second line of the spend limits: runs per org, queued (not dropped) past the limit.
+    expect((config as unknown as { throttle: unknown }).throttle).toEqual({
+      key: "event.data.orgId",
+      limit: inngestConfig.orgRunThrottle.limit,
+      period: "1m",
+      burst: inngestConfig.orgRunThrottle.burst,
+    });
+  });
+
+  it("sends plan-days, the one function that calls the model, the account and per-org model limits", () => {
+    type WireConfig = { id: string; triggers: unknown; concurrency: unknown; cancel: unknown };
+    const [config] = (planDaysFunction as unknown as { getConfig(options: object): WireConfig[] }).getConfig({
+      baseUrl: new URL("http://127.0.0.1/api/inngest"),
+      appPrefix: inngestConfig.appId,
+    });
+    expect(config?.id).toBe("meal-plan-generation-plan-days");
+    expect(config?.concurrency).toEqual([
+      { scope: "account", key: '"anthropic-messages"', limit: 5 },
+      { scope: "fn", key: "event.data.orgId", limit: 3 },
+    ]);
+    expect(config?.cancel).toEqual([
+      { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
+      { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
+    ]);
   });
 });
 
@@ -120,14 +167,43 @@ describe("the generate-meal-plan failure path", () => {
       step: { run: (_id: string, work: () => unknown) => work() },
     } as unknown as FailureContext);
 
-  it("ends the plan in error with a descriptive message naming the attempts", async () => {
+  it("ends the plan in error naming every group of days and what each attempt met, as recorded", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 14 });
-    await runOnFailure(data, new Error("Claude was overloaded (529) for days 6-14"));
+    // What the failing steps appended as each attempt failed (onFailure itself sees only the last error).
+    const record = (days: string, fault: string, attempt: number) =>
+      generationStore.recordFailedAttempt(data.planId, data.generationId, { days, fault, attempt, maxAttempts: 6 });
+    await record("day 3", "answer cut off", 1);
+    await record("days 6-14", "529 overloaded", 1);
+    await record("day 3", "answer cut off", 2);
+    await record("days 6-14", "timed out", 2);
+    await runOnFailure(
+      data,
+      new Error("Claude did not answer in time for days 6-14 (gave up after 2 attempts in 40 s)"),
+    );
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
     expect(saved.error).toBe(
-      `Claude was overloaded (529) for days 6-14 (gave up after ${inngestConfig.generateMealPlan.retries + 1} attempts)`,
+      "Claude did not answer in time for days 6-14 (gave up after 2 attempts in 40 s). " +
+        "Attempts: day 3: answer cut off ×2; days 6-14: 529 overloaded, timed out",
     );
+  });
+
+  it("shows the coming retry in the progress while a group of days waits, and forgets it once they are planned", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const recorded = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
+      days: "day 5",
+      fault: "answer cut off",
+      attempt: 2,
+      maxAttempts: 6,
+    });
+    expect(recorded?.sinceFirstFailureMs).toBeGreaterThanOrEqual(0);
+    expect((await readSavedPlan(data.planId)).progress).toMatchObject({
+      retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
+    });
+    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 4", count: 1 }, 7);
+    expect((await readSavedPlan(data.planId)).progress).toMatchObject({ retrying: { days: "day 5" } });
+    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 5", count: 1 }, 7);
+    expect((await readSavedPlan(data.planId)).progress).not.toHaveProperty("retrying");
   });
 
   it("does not count attempts for an error that was final at once", async () => {

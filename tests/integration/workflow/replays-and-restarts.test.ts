@@ -76,7 +76,7 @@ describe("a plan restarted while its run is still working", () => {
     };
     await startInlineRun(data, {
       dependencies: generationDependencies({ model: restartDuringPassOne }),
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     const saved = await readSavedPlan(data.planId);
     expect(saved).toMatchObject({ status: "generating", dayRows: 0 });
@@ -98,11 +98,11 @@ describe("a plan restarted while its run is still working", () => {
     };
     const firstRun = startInlineRun(first, {
       dependencies: generationDependencies({ model: slow }),
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     const restarted = { ...first, generationId: randomUUID() };
     await db()`update meal_plans set generation_id = ${restarted.generationId} where id = ${first.planId}`;
-    const secondRun = startInlineRun(restarted, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    const secondRun = startInlineRun(restarted, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
     releasePassOne();
     await Promise.all([firstRun, secondRun]);
     const saved = await readSavedPlan(first.planId);
@@ -208,7 +208,7 @@ describe("the inline runner and long waits", () => {
     resetEnvForTests();
     const data = await createGeneratingPlan({ plan_length_days: 1 });
     fake.enqueue({ status: 429, headers: { "retry-after": "3600" } });
-    await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    await startInlineRun(data, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
     expect(saved.error).toMatch(/wait 3600 s, try again later/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { planWorkflowConcurrency } from "@/inngest/concurrency-slots";
+import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-slots";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { parseEnv } from "@/server/env";
@@ -49,24 +49,34 @@ async function runFiveDayPlan(environment: Record<string, string>) {
         logger: { info: () => {}, warn: () => {} },
       },
       concurrency: planWorkflowConcurrency(parseEnv(environment)),
+      modelConcurrency: modelCallConcurrency(parseEnv(environment)),
     },
   );
   return { ...stats, savedDays, elapsedMs: performance.now() - started };
 }
 
 describe("the inline runner under the function's concurrency limits", () => {
-  it("runs a plan's chunks one after another when the per-plan limit is 1 (Inngest before this change)", async () => {
-    const run = await runFiveDayPlan({ GENERATION_PER_PLAN_CONCURRENCY: "1" });
+  it("counts model calls against plan-days' limits only: a per-plan limit of 1 does not serialise them", async () => {
+    // On Inngest the plan's run waits on step.invoke while a chunk's call runs, holding no per-plan slot.
+    const run = await runFiveDayPlan({
+      GENERATION_PER_PLAN_CONCURRENCY: "1",
+      GENERATION_MAX_CONCURRENT_MODEL_CALLS: "28",
+      GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: "28",
+    });
     expect(run.savedDays).toEqual([1, 2, 3, 4, 5]);
     expect(run.calls).toBe(5);
-    expect(run.mostAtOnce).toBe(1);
-    expect(run.elapsedMs).toBeGreaterThanOrEqual(5 * CALL_MS);
+    expect(run.mostAtOnce).toBe(5);
   });
 
-  it("overlaps a pass's chunks under the configured limit, up to the account's cap", async () => {
+  it("overlaps a pass's chunks up to the org's share of the account's cap", async () => {
     const wide = await runFiveDayPlan({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "28" });
     expect(wide.savedDays).toEqual([1, 2, 3, 4, 5]);
     expect(wide.mostAtOnce).toBe(5);
+
+    // The default: 5 across the account, 3 of them for one org.
+    const shared = await runFiveDayPlan({});
+    expect(shared.savedDays).toEqual([1, 2, 3, 4, 5]);
+    expect(shared.mostAtOnce).toBe(3);
 
     const capped = await runFiveDayPlan({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "2" });
     expect(capped.savedDays).toEqual([1, 2, 3, 4, 5]);
