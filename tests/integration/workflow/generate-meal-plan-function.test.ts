@@ -1,4 +1,4 @@
-import { InngestTestEngine, mockCtx } from "@inngest/test";
+import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
 import { planDaysFunction } from "@/inngest/plan-days-function";
@@ -7,32 +7,13 @@ import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+import { invokingPlanDays } from "../../support/inngest-invoke";
 
-/**
- * @inngest/test does not model step.invoke: each invocation of plan-days is
- * run here by its own test engine (the real function, its schema and
- * handler), inside a step of the same id so the parent memoises its result.
- */
 function engineFor(data: Awaited<ReturnType<typeof createGeneratingPlan>>) {
   return new InngestTestEngine({
     function: generateMealPlanFunction,
     events: [generateEvent(data)],
-    transformCtx: (raw) => {
-      const ctx = mockCtx(raw) as unknown as {
-        step: { run: (id: string, work: () => unknown) => unknown; invoke: unknown };
-      };
-      ctx.step.invoke = (id: string, options: { data: Record<string, unknown> }) =>
-        ctx.step.run(id, async () => {
-          const child = new InngestTestEngine({
-            function: planDaysFunction,
-            events: [{ name: "inngest/function.invoked", data: options.data }],
-          });
-          const { result, error } = await child.execute();
-          if (error) throw error;
-          return result;
-        });
-      return ctx as never;
-    },
+    transformCtx: invokingPlanDays,
   });
 }
 
