@@ -20,10 +20,16 @@ export type AttemptContext = {
   worstAttemptMs: number | null;
   /** Appends the failed attempt to the run's list; answers how long ago its days first failed. */
   record: (entry: FailedAttemptEntry) => Promise<{ sinceFirstFailureMs: number } | null>;
+  /** When this step first failed, by this process's clock, if it knows (the inline runner): used when the record cannot answer. */
+  firstFailedAt?: number;
   random?: () => number;
 };
 
-export type AttemptOutcome = { retryInMs: number; error: Error } | { final: Error };
+/**
+ * Try again after `retryInMs`; `firstFailedAt` (this clock) when the group's
+ * retry window applies, so the next attempt can check it may still start.
+ */
+export type AttemptOutcome = { retryInMs: number; error: Error; firstFailedAt?: number } | { final: Error };
 
 export async function afterFailedAttempt(thrown: unknown, context: AttemptContext): Promise<AttemptOutcome> {
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));
@@ -35,7 +41,8 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
     console.warn(`[generation] ${what} (${attemptText}, not worth retrying)`);
     return { final: error };
   }
-  const since = fault ? await recordQuietly(context, fault) : undefined;
+  const recorded = fault ? await recordQuietly(context, fault) : undefined;
+  const since = recorded ?? (context.firstFailedAt === undefined ? undefined : Date.now() - context.firstFailedAt);
   const decision = decideRetry(
     {
       kind: fault?.kind ?? "other",
@@ -53,7 +60,8 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
     return { final: new NonRetriableError(`${error.message} (${decision.giveUp})`) };
   }
   console.warn(`[generation] ${what} (${attemptText}); retrying in ${(decision.retryInMs / 1_000).toFixed(1)} s`);
-  return { retryInMs: decision.retryInMs, error };
+  const windowed = fault !== undefined && since !== undefined && context.worstAttemptMs !== null;
+  return { retryInMs: decision.retryInMs, error, ...(windowed ? { firstFailedAt: Date.now() - since } : {}) };
 }
 
 /** The database may be what failed: a step decides without the record rather than failing twice. */

@@ -1,3 +1,4 @@
+import { NonRetriableError } from "inngest";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { type FailedAttemptEntry, generationStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
@@ -18,6 +19,7 @@ import { failureMessage } from "./failure-message";
 import { type GenerationDependencies, generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
+import { lateAttemptMessage, mayStartAttempt } from "./retry-policy";
 import { runModelStep } from "./run-model-step";
 
 /**
@@ -233,12 +235,23 @@ function startHeldRun(
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
 async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming): Promise<void> {
-  const attempts = <T>(work: () => Promise<T>) => withAttempts(work, job, signal, timing);
+  const attempts = <T>(work: (mayStart: () => void) => Promise<T>) => withAttempts(work, job, signal, timing);
   const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
     run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
-    callModel: (_id, request) => attempts(() => slots.hold(job.modelClaims, () => job.runModel(request), signal)),
+    // Once it has them, a retry checks it can still end within its group's window (it may have queued).
+    callModel: (_id, request) =>
+      attempts((mayStart) =>
+        slots.hold(
+          job.modelClaims,
+          () => {
+            mayStart();
+            return job.runModel(request);
+          },
+          signal,
+        ),
+      ),
   };
   const owner = thisRunnerName();
   try {
@@ -256,19 +269,26 @@ async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming
 
 /** One step's attempts: each failure recorded and decided by the shared schedule (failed-attempt.ts). */
 async function withAttempts<T>(
-  work: () => Promise<T>,
+  work: (mayStart: () => void) => Promise<T>,
   job: HeldRunJob,
   signal: AbortSignal,
   timing: RetryTiming,
 ): Promise<T> {
+  let firstFailedAt: number | undefined;
+  let lastError: Error | undefined;
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) {
       throw signal.reason instanceof RunStopped
         ? signal.reason
         : new RunCancelled("superseded by a newer run of this plan");
     }
+    const mayStart = () => {
+      if (firstFailedAt === undefined || mayStartAttempt(Date.now() - firstFailedAt, timing.worstAttemptMs)) return;
+      const what = lastError?.message ?? "The step kept failing";
+      throw new NonRetriableError(lateAttemptMessage(what, attempt - 1, Date.now() - firstFailedAt));
+    };
     try {
-      return await work();
+      return await work(mayStart);
     } catch (error) {
       // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
       if (signal.aborted) {
@@ -280,8 +300,11 @@ async function withAttempts<T>(
         maxAttempts: job.retries + 1,
         worstAttemptMs: timing.worstAttemptMs,
         record: job.record,
+        firstFailedAt: firstFailedAt ?? Date.now(),
       });
       if ("final" in outcome) throw outcome.final;
+      firstFailedAt = outcome.firstFailedAt;
+      lastError = outcome.error;
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }

@@ -147,6 +147,22 @@ export async function appendFailedAttempt(
   return row ? { sinceFirstFailureMs: row.since_ms } : null;
 }
 
+/** How long ago this group of days first failed in the run (null when it has not, or the run is gone). */
+export async function readSinceFirstFailure(
+  columns: AttemptColumns,
+  planId: string,
+  runId: string,
+  days: string,
+): Promise<number | null> {
+  const sql = db();
+  const [row] = await sql<{ since_ms: number | null }[]>`
+    select (extract(epoch from now() - (
+      select min((attempt ->> 'at')::timestamptz) from jsonb_array_elements(${sql(columns.attempts)}) attempt
+      where attempt ->> 'days' = ${days}::text)) * 1000)::float8 as since_ms
+    from meal_plans where id = ${planId} and ${sql(columns.runId)} = ${runId}`;
+  return row?.since_ms ?? null;
+}
+
 /** The run's failed attempts so far, in order (empty when a newer run owns the plan). */
 export async function readFailedAttempts(
   columns: AttemptColumns,
@@ -277,6 +293,8 @@ export const generationStore = {
     appendFailedAttempt(WHOLE_PLAN_ATTEMPTS, planId, generationId, entry),
   failedAttempts: (planId: string, generationId: string) =>
     readFailedAttempts(WHOLE_PLAN_ATTEMPTS, planId, generationId),
+  sinceFirstFailure: (planId: string, generationId: string, days: string) =>
+    readSinceFirstFailure(WHOLE_PLAN_ATTEMPTS, planId, generationId, days),
   savePlan,
   markGenerationFailed,
   /** Inline runs only: which process works on the run, so a restart can take it up (inline-run-owners.ts). */

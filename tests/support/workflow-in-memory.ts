@@ -100,6 +100,7 @@ export function inMemoryStore(
     markGenerationFailed: async () => true,
     recordFailedAttempt: async () => null,
     failedAttempts: async () => [],
+    sinceFirstFailure: async () => null,
     holdInlineRun: async () => {},
     releaseInlineRun: async () => {},
   };

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { ModelCallError } from "@/generation/model/model-call-error";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-slots";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { parseEnv } from "@/server/env";
+import { inngestConfig } from "../../../inngest.config";
 import { seedCatalogue } from "../../support/seed-catalogue";
 import { inMemoryStore } from "../../support/workflow-in-memory";
 
@@ -81,5 +83,56 @@ describe("the inline runner under the function's concurrency limits", () => {
     const capped = await runFiveDayPlan({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "2" });
     expect(capped.savedDays).toEqual([1, 2, 3, 4, 5]);
     expect(capped.mostAtOnce).toBe(2);
+  });
+});
+
+describe("the retry window under queueing", () => {
+  it("gives a group up when its retry could only start, after queueing for a slot, too late to end in the window", async () => {
+    const offline = createOfflineModel();
+    let failures = 0;
+    // Day 1 is overloaded at once, every time; day 2's call holds the only slot for 3 s.
+    const model: ModelPort = {
+      name: "claude",
+      async planPass(pass, options) {
+        if (pass.dayNumbers.includes(1)) {
+          failures += 1;
+          throw new ModelCallError("overloaded", "Claude was overloaded (529)", { status: 529 });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        return offline.planPass(pass, options);
+      },
+    };
+    let failedWith = "";
+    const store = {
+      ...inMemoryStore({ plan_length_days: 2 }, seedCatalogue()),
+      markGenerationFailed: async (_planId: string, _generationId: string, message: string) => {
+        failedWith = message;
+        return true;
+      },
+    };
+    const windowMs =
+      (inngestConfig.retrySchedule.giveUpWithinSeconds - inngestConfig.retrySchedule.recordSeconds) * 1_000;
+    await startInlineRun(
+      { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
+      {
+        dependencies: {
+          model,
+          store,
+          config: DEFAULT_GENERATION_CONFIG,
+          chunkLimitsFor: chunkLimitsFor(20),
+          logger: { info: () => {}, warn: () => {} },
+        },
+        concurrency: planWorkflowConcurrency(parseEnv({})),
+        modelConcurrency: modelCallConcurrency(parseEnv({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "1" })),
+        retryDelayScale: 0.001,
+        // An attempt may take all but 2.7 s of the window: enough for the retry's delay (2 s plus jitter,
+        // slept scaled down), not for the 3 s it then waits for the slot.
+        worstAttemptMs: windowMs - 2_700,
+      },
+    );
+    expect(failures).toBe(1);
+    expect(failedWith).toMatch(
+      /^Claude was overloaded \(529\) for day 1 \(gave up after 1 attempt in 3 s: no model-call slot came free in time\)/,
+    );
   });
 });
