@@ -77,6 +77,22 @@ export function decideRetry(failure: FailedAttempt, random: () => number = Math.
 }
 
 /**
+ * Whether an attempt may still start, this long after its group's first
+ * failure: only if it could end within the window. Checked when the attempt
+ * has its model-call slot, so a retry that queued behind other calls does
+ * not overrun the window either.
+ */
+export function mayStartAttempt(sinceFirstFailureMs: number, worstAttemptMs: number | null): boolean {
+  const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
+  return worstAttemptMs === null || sinceFirstFailureMs + worstAttemptMs <= windowMs;
+}
+
+/** The final error of a group whose retry could not start within the window (`what`: its last error, or its days). */
+export function lateAttemptMessage(what: string, attemptsMade: number, sinceFirstFailureMs: number): string {
+  return `${what} (gave up after ${attemptsMade} ${attemptsMade === 1 ? "attempt" : "attempts"} in ${Math.round(sinceFirstFailureMs / 1_000)} s: no model-call slot came free in time)`;
+}
+
+/**
  * The longest a run can take when nothing else competes for model calls,
  * retries included, in seconds: the fault-free time of its model-call waves
  * (each chunk at the worst attempt time, `concurrentCalls` at once), plus one
