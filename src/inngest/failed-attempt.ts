@@ -1,7 +1,7 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import type { FailedAttemptEntry } from "@/server/generation-store";
 import { redactSecrets } from "@/server/redact";
-import { decideRetry } from "./retry-policy";
+import { decideRetry, retryDelayMs } from "./retry-policy";
 import { isFinal, stepFaultOf } from "./step-failures";
 
 /**
@@ -16,20 +16,18 @@ export type AttemptContext = {
   /** This attempt's number, from 1. */
   attempt: number;
   maxAttempts: number;
+  /** How long this attempt ran (from when it had its slot). */
+  attemptMs: number;
   /** The longest one attempt can take (the model call's timeout), or null when calls have no limit. */
   worstAttemptMs: number | null;
-  /** Appends the failed attempt to the run's list; answers how long ago its days first failed. */
-  record: (entry: FailedAttemptEntry) => Promise<{ sinceFirstFailureMs: number } | null>;
-  /** When this step first failed, by this process's clock, if it knows (the inline runner): used when the record cannot answer. */
-  firstFailedAt?: number;
+  /** Appends the failed attempt to the run's list; answers how long its days have been retrying. */
+  record: (entry: FailedAttemptEntry) => Promise<{ retryingForMs: number } | null>;
+  /** How long this step has been retrying, by its own count, if it keeps one (the inline runner): used when the record cannot answer. */
+  retryingForMs?: number;
   random?: () => number;
 };
 
-/**
- * Try again after `retryInMs`; `firstFailedAt` (this clock) when the group's
- * retry window applies, so the next attempt can check it may still start.
- */
-export type AttemptOutcome = { retryInMs: number; error: Error; firstFailedAt?: number } | { final: Error };
+export type AttemptOutcome = { retryInMs: number; error: Error; retryingForMs: number } | { final: Error };
 
 export async function afterFailedAttempt(thrown: unknown, context: AttemptContext): Promise<AttemptOutcome> {
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));
@@ -37,37 +35,43 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   const what = fault ? `${fault.days}: ${fault.fault}` : redactSecrets(`${error.name}: ${error.message}`);
   const attemptText = `attempt ${context.attempt} of ${context.maxAttempts}`;
   if (isFinal(error)) {
-    if (fault) await recordQuietly(context, fault);
+    if (fault) await recordQuietly(context, fault, 0);
     console.warn(`[generation] ${what} (${attemptText}, not worth retrying)`);
     return { final: error };
   }
-  const recorded = fault ? await recordQuietly(context, fault) : undefined;
-  const since = recorded ?? (context.firstFailedAt === undefined ? undefined : Date.now() - context.firstFailedAt);
-  const decision = decideRetry(
-    {
-      kind: fault?.kind ?? "other",
-      ...(fault?.retryAfterMs !== undefined ? { retryAfterMs: fault.retryAfterMs } : {}),
-      attempt: context.attempt,
-      maxAttempts: context.maxAttempts,
-      ...(since !== undefined ? { sinceFirstFailureMs: since } : {}),
-      // Steps that do not call the model are short: only the attempt count bounds them.
-      worstAttemptMs: fault ? context.worstAttemptMs : null,
-    },
+  const kind = fault?.kind ?? "other";
+  const retryAfterMs = fault?.retryAfterMs;
+  const retryInMs = retryDelayMs(
+    { kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempt: context.attempt },
     context.random,
   );
+  const recorded = fault ? await recordQuietly(context, fault, retryInMs) : undefined;
+  // The step's own count: what it had before, plus this attempt if it was a retry.
+  const counted = context.retryingForMs === undefined ? 0 : context.retryingForMs + context.attemptMs;
+  const retryingForMs = recorded ?? counted;
+  const decision = decideRetry({
+    kind,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    attempt: context.attempt,
+    maxAttempts: context.maxAttempts,
+    retryingForMs,
+    retryInMs,
+    // Steps that do not call the model are short: only the attempt count bounds them.
+    worstAttemptMs: fault ? context.worstAttemptMs : null,
+  });
   if ("giveUp" in decision) {
     console.warn(`[generation] ${what} (${attemptText}); ${decision.giveUp}`);
     return { final: new NonRetriableError(`${error.message} (${decision.giveUp})`) };
   }
-  console.warn(`[generation] ${what} (${attemptText}); retrying in ${(decision.retryInMs / 1_000).toFixed(1)} s`);
-  const windowed = fault !== undefined && since !== undefined && context.worstAttemptMs !== null;
-  return { retryInMs: decision.retryInMs, error, ...(windowed ? { firstFailedAt: Date.now() - since } : {}) };
+  console.warn(`[generation] ${what} (${attemptText}); retrying in ${(retryInMs / 1_000).toFixed(1)} s`);
+  return { retryInMs, error, retryingForMs: retryingForMs + retryInMs };
 }
 
 /** The database may be what failed: a step decides without the record rather than failing twice. */
 async function recordQuietly(
   context: AttemptContext,
   fault: { days: string; fault: string },
+  delayMs: number,
 ): Promise<number | undefined> {
   try {
     const recorded = await context.record({
@@ -75,8 +79,10 @@ async function recordQuietly(
       fault: fault.fault,
       attempt: context.attempt,
       maxAttempts: context.maxAttempts,
+      attemptMs: context.attemptMs,
+      delayMs,
     });
-    return recorded?.sinceFirstFailureMs;
+    return recorded?.retryingForMs;
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { NonRetriableError } from "inngest";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { type FailedAttemptEntry, generationStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
@@ -19,7 +18,6 @@ import { failureMessage } from "./failure-message";
 import { type GenerationDependencies, generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
-import { lateAttemptMessage, mayStartAttempt } from "./retry-policy";
 import { runModelStep } from "./run-model-step";
 
 /**
@@ -193,7 +191,7 @@ type HeldRunJob = {
   /** A graceful stop: leaves the run generating, for the next start to take up at once. */
   release: (owner: string) => Promise<void>;
   /** Appends a failed attempt to the run's list on the plan. */
-  record: (entry: FailedAttemptEntry) => Promise<{ sinceFirstFailureMs: number } | null>;
+  record: (entry: FailedAttemptEntry) => Promise<{ retryingForMs: number } | null>;
   story: (step: StepRunner) => Promise<unknown>;
   runModel: (request: ModelStepRequest) => Promise<PassResult>;
   /** Records that the run gave up, with what every attempt met. */
@@ -235,18 +233,27 @@ function startHeldRun(
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
 async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming): Promise<void> {
-  const attempts = <T>(work: (mayStart: () => void) => Promise<T>) => withAttempts(work, job, signal, timing);
+  const attempts = <T>(work: (started: () => void) => Promise<T>) => withAttempts(work, job, signal, timing);
   const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
-    run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
+    run: (_id, work) =>
+      attempts((started) =>
+        slots.hold(
+          job.claims,
+          () => {
+            started();
+            return work();
+          },
+          signal,
+        ),
+      ),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
-    // Once it has them, a retry checks it can still end within its group's window (it may have queued).
     callModel: (_id, request) =>
-      attempts((mayStart) =>
+      attempts((started) =>
         slots.hold(
           job.modelClaims,
           () => {
-            mayStart();
+            started();
             return job.runModel(request);
           },
           signal,
@@ -269,26 +276,25 @@ async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming
 
 /** One step's attempts: each failure recorded and decided by the shared schedule (failed-attempt.ts). */
 async function withAttempts<T>(
-  work: (mayStart: () => void) => Promise<T>,
+  work: (started: () => void) => Promise<T>,
   job: HeldRunJob,
   signal: AbortSignal,
   timing: RetryTiming,
 ): Promise<T> {
-  let firstFailedAt: number | undefined;
-  let lastError: Error | undefined;
+  // How long the step has been retrying (attempts after the first failure and the delays before them).
+  let retryingForMs: number | undefined;
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) {
       throw signal.reason instanceof RunStopped
         ? signal.reason
         : new RunCancelled("superseded by a newer run of this plan");
     }
-    const mayStart = () => {
-      if (firstFailedAt === undefined || mayStartAttempt(Date.now() - firstFailedAt, timing.worstAttemptMs)) return;
-      const what = lastError?.message ?? "The step kept failing";
-      throw new NonRetriableError(lateAttemptMessage(what, attempt - 1, Date.now() - firstFailedAt));
-    };
+    // An attempt's time counts from when it has its slots, not while it queues for them.
+    let startedAt = performance.now();
     try {
-      return await work(mayStart);
+      return await work(() => {
+        startedAt = performance.now();
+      });
     } catch (error) {
       // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
       if (signal.aborted) {
@@ -298,13 +304,13 @@ async function withAttempts<T>(
       const outcome = await afterFailedAttempt(error, {
         attempt,
         maxAttempts: job.retries + 1,
+        attemptMs: performance.now() - startedAt,
         worstAttemptMs: timing.worstAttemptMs,
         record: job.record,
-        firstFailedAt: firstFailedAt ?? Date.now(),
+        ...(retryingForMs !== undefined ? { retryingForMs } : {}),
       });
       if ("final" in outcome) throw outcome.final;
-      firstFailedAt = outcome.firstFailedAt;
-      lastError = outcome.error;
+      retryingForMs = outcome.retryingForMs;
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }

@@ -1,17 +1,15 @@
-import { invoke, NonRetriableError } from "inngest";
+import { invoke } from "inngest";
 import { z } from "zod";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
 import { modelCallConcurrency } from "./concurrency-slots";
-import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
+import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { attemptedOnInngest } from "./inngest-steps";
 import { type ModelStepRequest, runIdOf } from "./model-step";
-import { lateAttemptMessage, mayStartAttempt } from "./retry-policy";
 import { runModelStep } from "./run-model-step";
-import { describeDays } from "./step-failures";
 
 const limits = inngestConfig.planDays;
 
@@ -61,20 +59,11 @@ export const planDaysFunction = inngest.createFunction(
     const request = event.data as ModelStepRequest;
     const store = request.kind === "chunk" ? generationStore : dayGenerationStore;
     const runId = runIdOf(request);
-    const days = describeDays(request.chunk.days);
-    const work = attemptedOnInngest(
-      async () => {
-        // A retry runs once it has its slot: if it queued past its group's window, it gives up instead.
-        if (attempt > 0) {
-          const since = await store.sinceFirstFailure(request.planId, runId, days);
-          if (since !== null && !mayStartAttempt(since, modelCallTimeoutMs())) {
-            throw new NonRetriableError(lateAttemptMessage(`Planning ${days} kept failing`, attempt, since));
-          }
-        }
-        return runModelStep(request, generationDependencies({ logger }));
-      },
-      { attempt, retries: limits.retries, record: (entry) => store.recordFailedAttempt(request.planId, runId, entry) },
-    );
+    const work = attemptedOnInngest(() => runModelStep(request, generationDependencies({ logger })), {
+      attempt,
+      retries: limits.retries,
+      record: (entry) => store.recordFailedAttempt(request.planId, runId, entry),
+    });
     return step.run("plan-days", work) as Promise<never>;
   },
 );

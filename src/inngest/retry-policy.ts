@@ -18,8 +18,12 @@ export type FailedAttempt = {
   attempt: number;
   /** The most attempts the step may have (retries + 1). */
   maxAttempts: number;
-  /** Milliseconds since this step's first failure (0 for the first), when known. */
-  sinceFirstFailureMs?: number;
+  /**
+   * How long this group of days has been retrying, when known: the attempts
+   * after its first failure and the delays before them, not the time spent
+   * queued for a model-call slot behind other plans (0 at the first failure).
+   */
+  retryingForMs?: number;
   /** The longest an attempt can take (the model call's timeout), or null when calls have no time limit. */
   worstAttemptMs: number | null;
 };
@@ -53,43 +57,27 @@ export function retryDelayMs(
 }
 
 /**
- * Whether to try again, and when. Gives up when the attempts run out, or
- * when the next attempt could not end (delay plus the call timeout) within
- * the retry window from the step's first failure, less the time kept to
- * record the failure: a failure that repeats ends the run within
- * `giveUpWithinSeconds` of its first occurrence.
+ * Whether to try again after `retryInMs` (retryDelayMs's choice). Gives up
+ * when the attempts run out, or when the next attempt could not end (delay
+ * plus the call timeout) within the retry window of the group's retrying,
+ * less the time kept to record the failure: a failure that repeats ends the
+ * run within `giveUpWithinSeconds` of retrying.
  */
-export function decideRetry(failure: FailedAttempt, random: () => number = Math.random): RetryDecision {
+export function decideRetry(failure: FailedAttempt & { retryInMs: number }): RetryDecision {
   if (failure.attempt >= failure.maxAttempts) return { giveUp: `gave up after ${failure.attempt} attempts` };
-  const retryInMs = retryDelayMs(failure, random);
+  const { retryInMs } = failure;
   const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
-  const nextEndsBy = (failure.sinceFirstFailureMs ?? 0) + retryInMs + (failure.worstAttemptMs ?? 0);
+  const nextEndsBy = (failure.retryingForMs ?? 0) + retryInMs + (failure.worstAttemptMs ?? 0);
   if (failure.worstAttemptMs !== null && nextEndsBy > windowMs) {
     const asked =
       failure.kind === "rate_limited" && failure.retryAfterMs !== undefined
         ? `; Claude asked to wait ${Math.round(failure.retryAfterMs / 1_000)} s, try again later`
         : "";
     return {
-      giveUp: `gave up after ${failure.attempt} ${failure.attempt === 1 ? "attempt" : "attempts"} in ${Math.round((failure.sinceFirstFailureMs ?? 0) / 1_000)} s${asked}`,
+      giveUp: `gave up after ${failure.attempt} ${failure.attempt === 1 ? "attempt" : "attempts"} in ${Math.round((failure.retryingForMs ?? 0) / 1_000)} s${asked}`,
     };
   }
   return { retryInMs };
-}
-
-/**
- * Whether an attempt may still start, this long after its group's first
- * failure: only if it could end within the window. Checked when the attempt
- * has its model-call slot, so a retry that queued behind other calls does
- * not overrun the window either.
- */
-export function mayStartAttempt(sinceFirstFailureMs: number, worstAttemptMs: number | null): boolean {
-  const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
-  return worstAttemptMs === null || sinceFirstFailureMs + worstAttemptMs <= windowMs;
-}
-
-/** The final error of a group whose retry could not start within the window (`what`: its last error, or its days). */
-export function lateAttemptMessage(what: string, attemptsMade: number, sinceFirstFailureMs: number): string {
-  return `${what} (gave up after ${attemptsMade} ${attemptsMade === 1 ? "attempt" : "attempts"} in ${Math.round(sinceFirstFailureMs / 1_000)} s: no model-call slot came free in time)`;
 }
 
 /**

@@ -9,7 +9,6 @@ import {
   type FailedAttemptEntry,
   insertDays,
   readFailedAttempts,
-  readSinceFirstFailure,
 } from "./generation-store";
 import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
 
@@ -152,8 +151,6 @@ export const dayGenerationStore = {
     appendFailedAttempt(DAY_RUN_ATTEMPTS, planId, dayGenerationId, entry),
   failedAttempts: (planId: string, dayGenerationId: string) =>
     readFailedAttempts(DAY_RUN_ATTEMPTS, planId, dayGenerationId),
-  sinceFirstFailure: (planId: string, dayGenerationId: string, days: string) =>
-    readSinceFirstFailure(DAY_RUN_ATTEMPTS, planId, dayGenerationId, days),
   saveDay,
   markDayGenerationFailed,
   /** Inline runs only: which process works on the day run, so a restart can take it up (inline-run-owners.ts). */

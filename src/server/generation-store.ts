@@ -25,8 +25,18 @@ export type GenerationProgress = {
 
 export type RetryingProgress = { days: string; attempt: number; of: number; fault: string };
 
-/** One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts). */
-export type FailedAttemptEntry = { days: string; fault: string; attempt: number; maxAttempts: number };
+/**
+ * One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts):
+ * how long it ran, and the delay before the next attempt should there be one.
+ */
+export type FailedAttemptEntry = {
+  days: string;
+  fault: string;
+  attempt: number;
+  maxAttempts: number;
+  attemptMs: number;
+  delayMs: number;
+};
 
 export type LoadedPlan =
   | { status: "superseded" }
@@ -116,15 +126,16 @@ const WHOLE_PLAN_ATTEMPTS: AttemptColumns = {
 /**
  * Appends one failed attempt to the run's list, as it happens (a small
  * write from inside the failing step), and shows the coming retry in the
- * progress. Answers how long ago this group of days first failed in this
- * run, by the database's clock, or null when the run no longer holds the plan.
+ * progress. Answers how long this group of days has been retrying: the
+ * attempts after its first failure and the delays before them (queueing for
+ * a slot not counted), or null when the run no longer holds the plan.
  */
 export async function appendFailedAttempt(
   columns: AttemptColumns,
   planId: string,
   runId: string,
   entry: FailedAttemptEntry,
-): Promise<{ sinceFirstFailureMs: number } | null> {
+): Promise<{ retryingForMs: number } | null> {
   const sql = db();
   const retrying: RetryingProgress = {
     days: entry.days,
@@ -135,32 +146,21 @@ export async function appendFailedAttempt(
   const progress = columns.progress
     ? sql`, ${sql(columns.progress)} = ${sql(columns.progress)} || ${sql.json({ retrying })}`
     : sql``;
-  const [row] = await sql<{ since_ms: number }[]>`
+  const [row] = await sql<{ group_attempts: { attempt_ms: number; delay_ms: number }[] }[]>`
     update meal_plans set
-      ${sql(columns.attempts)} = ${sql(columns.attempts)}
-        || jsonb_build_array(jsonb_build_object('days', ${entry.days}::text, 'fault', ${entry.fault}::text, 'at', now())),
+      ${sql(columns.attempts)} = ${sql(columns.attempts)} || jsonb_build_array(jsonb_build_object(
+        'days', ${entry.days}::text, 'fault', ${entry.fault}::text, 'at', now(),
+        'attempt_ms', ${Math.round(entry.attemptMs)}::int, 'delay_ms', ${Math.round(entry.delayMs)}::int)),
       ${sql(columns.heartbeat)} = now() ${progress}
     where id = ${planId} and ${sql(columns.runId)} = ${runId} and ${sql(columns.status)} = 'generating'
-    returning (extract(epoch from now() - (
-      select min((attempt ->> 'at')::timestamptz) from jsonb_array_elements(${sql(columns.attempts)}) attempt
-      where attempt ->> 'days' = ${entry.days}::text)) * 1000)::float8 as since_ms`;
-  return row ? { sinceFirstFailureMs: row.since_ms } : null;
-}
-
-/** How long ago this group of days first failed in the run (null when it has not, or the run is gone). */
-export async function readSinceFirstFailure(
-  columns: AttemptColumns,
-  planId: string,
-  runId: string,
-  days: string,
-): Promise<number | null> {
-  const sql = db();
-  const [row] = await sql<{ since_ms: number | null }[]>`
-    select (extract(epoch from now() - (
-      select min((attempt ->> 'at')::timestamptz) from jsonb_array_elements(${sql(columns.attempts)}) attempt
-      where attempt ->> 'days' = ${days}::text)) * 1000)::float8 as since_ms
-    from meal_plans where id = ${planId} and ${sql(columns.runId)} = ${runId}`;
-  return row?.since_ms ?? null;
+    returning (select coalesce(jsonb_agg(attempt), '[]'::jsonb) from jsonb_array_elements(${sql(columns.attempts)}) attempt
+               where attempt ->> 'days' = ${entry.days}::text) as group_attempts`;
+  if (!row) return null;
+  // Retrying time: every attempt but the first, and every delay but the one still to come.
+  const group = row.group_attempts;
+  const attempts = group.slice(1).reduce((sum, attempt) => sum + (attempt.attempt_ms ?? 0), 0);
+  const delays = group.slice(0, -1).reduce((sum, attempt) => sum + (attempt.delay_ms ?? 0), 0);
+  return { retryingForMs: attempts + delays };
 }
 
 /** The run's failed attempts so far, in order (empty when a newer run owns the plan). */
@@ -293,8 +293,6 @@ export const generationStore = {
     appendFailedAttempt(WHOLE_PLAN_ATTEMPTS, planId, generationId, entry),
   failedAttempts: (planId: string, generationId: string) =>
     readFailedAttempts(WHOLE_PLAN_ATTEMPTS, planId, generationId),
-  sinceFirstFailure: (planId: string, generationId: string, days: string) =>
-    readSinceFirstFailure(WHOLE_PLAN_ATTEMPTS, planId, generationId, days),
   savePlan,
   markGenerationFailed,
   /** Inline runs only: which process works on the run, so a restart can take it up (inline-run-owners.ts). */

@@ -100,7 +100,6 @@ export function inMemoryStore(
     markGenerationFailed: async () => true,
     recordFailedAttempt: async () => null,
     failedAttempts: async () => [],
-    sinceFirstFailure: async () => null,
     holdInlineRun: async () => {},
     releaseInlineRun: async () => {},
   };

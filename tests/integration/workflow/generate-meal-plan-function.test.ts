@@ -153,7 +153,14 @@ describe("the generate-meal-plan failure path", () => {
     const data = await createGeneratingPlan({ plan_length_days: 14 });
     // What the failing steps appended as each attempt failed (onFailure itself sees only the last error).
     const record = (days: string, fault: string, attempt: number) =>
-      generationStore.recordFailedAttempt(data.planId, data.generationId, { days, fault, attempt, maxAttempts: 6 });
+      generationStore.recordFailedAttempt(data.planId, data.generationId, {
+        days,
+        fault,
+        attempt,
+        maxAttempts: 6,
+        attemptMs: 1_000,
+        delayMs: 250,
+      });
     await record("day 3", "answer cut off", 1);
     await record("days 6-14", "529 overloaded", 1);
     await record("day 3", "answer cut off", 2);
@@ -172,13 +179,15 @@ describe("the generate-meal-plan failure path", () => {
 
   it("shows the coming retry in the progress while a group of days waits, and forgets it once they are planned", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const entry = { days: "day 5", fault: "answer cut off", maxAttempts: 6, attemptMs: 8_000, delayMs: 300 };
+    await generationStore.recordFailedAttempt(data.planId, data.generationId, { ...entry, attempt: 1 });
     const recorded = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
-      days: "day 5",
-      fault: "answer cut off",
+      ...entry,
       attempt: 2,
-      maxAttempts: 6,
+      attemptMs: 9_000,
     });
-    expect(recorded?.sinceFirstFailureMs).toBeGreaterThanOrEqual(0);
+    // Retrying so far: the second attempt and the delay before it (not the first attempt, nor the coming delay).
+    expect(recorded).toEqual({ retryingForMs: 9_300 });
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({
       retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
     });

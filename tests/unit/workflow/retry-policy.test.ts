@@ -64,31 +64,30 @@ describe("the delay before trying again, by what the attempt met", () => {
 });
 
 describe("giving up", () => {
-  const failure = (over: Partial<FailedAttempt>): FailedAttempt => ({
-    kind: "answer",
+  const failure = (over: Partial<FailedAttempt> & { retryInMs?: number }) => ({
+    kind: "answer" as const,
     attempt: 1,
     maxAttempts: 6,
-    sinceFirstFailureMs: 0,
+    retryingForMs: 0,
     worstAttemptMs: WORST_ATTEMPT_MS,
+    retryInMs: schedule.quickMs,
     ...over,
   });
 
   it("stops when the attempts run out", () => {
     expect(decideRetry(failure({ attempt: 6 }))).toEqual({ giveUp: "gave up after 6 attempts" });
-    expect(decideRetry(failure({ attempt: 5 }), noJitter)).toEqual({ retryInMs: schedule.quickMs });
+    expect(decideRetry(failure({ attempt: 5 }))).toEqual({ retryInMs: schedule.quickMs });
   });
 
-  it("stops when the next attempt could not end within the window from the first failure", () => {
+  it("stops when the next attempt could not end within the window of retrying", () => {
     const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
     const lastChance = windowMs - WORST_ATTEMPT_MS - schedule.quickMs;
-    expect(decideRetry(failure({ sinceFirstFailureMs: lastChance }), noJitter)).toEqual({
-      retryInMs: schedule.quickMs,
-    });
-    expect(decideRetry(failure({ attempt: 4, sinceFirstFailureMs: lastChance + 1 }), noJitter)).toEqual({
+    expect(decideRetry(failure({ retryingForMs: lastChance }))).toEqual({ retryInMs: schedule.quickMs });
+    expect(decideRetry(failure({ attempt: 4, retryingForMs: lastChance + 1 }))).toEqual({
       giveUp: `gave up after 4 attempts in ${Math.round((lastChance + 1) / 1_000)} s`,
     });
     // A provider asking for longer than the window is not waited for.
-    expect(decideRetry(failure({ kind: "rate_limited", retryAfterMs: 120_000 }))).toEqual({
+    expect(decideRetry(failure({ kind: "rate_limited", retryAfterMs: 120_000, retryInMs: 120_000 }))).toEqual({
       giveUp: "gave up after 1 attempt in 0 s; Claude asked to wait 120 s, try again later",
     });
   });
@@ -104,17 +103,17 @@ describe("giving up", () => {
       // Attempt 1 fails at t = 0; every later attempt takes attemptMs and fails too.
       let now = 0;
       for (let attempt = 1; ; attempt++) {
-        const decision = decideRetry(
-          {
-            kind,
-            retryAfterMs: kind === "rate_limited" ? 10_000 : undefined,
-            attempt,
-            maxAttempts: 6,
-            sinceFirstFailureMs: now,
-            worstAttemptMs: WORST_ATTEMPT_MS,
-          },
-          fullJitter,
-        );
+        const retryAfterMs = kind === "rate_limited" ? 10_000 : undefined;
+        const retryInMs = retryDelayMs({ kind, retryAfterMs, attempt }, fullJitter);
+        const decision = decideRetry({
+          kind,
+          retryAfterMs,
+          attempt,
+          maxAttempts: 6,
+          retryingForMs: now,
+          retryInMs,
+          worstAttemptMs: WORST_ATTEMPT_MS,
+        });
         if ("giveUp" in decision) break;
         now += decision.retryInMs + attemptMs;
       }
@@ -124,7 +123,7 @@ describe("giving up", () => {
 });
 
 describe("the Inngest binding", () => {
-  const context = (attempt: number) => ({ attempt, retries: 5, record: async () => ({ sinceFirstFailureMs: 0 }) });
+  const context = (attempt: number) => ({ attempt, retries: 5, record: async () => ({ retryingForMs: 0 }) });
 
   it("throws a RetryAfterError for the exact time the schedule chose", async () => {
     const before = Date.now();
