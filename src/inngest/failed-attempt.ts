@@ -16,18 +16,22 @@ export type AttemptContext = {
   /** This attempt's number, from 1. */
   attempt: number;
   maxAttempts: number;
-  /** How long this attempt ran (from when it had its slot). */
-  attemptMs: number;
   /** The longest one attempt can take (the model call's timeout), or null when calls have no limit. */
   worstAttemptMs: number | null;
-  /** Appends the failed attempt to the run's list; answers how long its days have been retrying. */
-  record: (entry: FailedAttemptEntry) => Promise<{ retryingForMs: number } | null>;
-  /** How long this step has been retrying, by its own count, if it keeps one (the inline runner): used when the record cannot answer. */
-  retryingForMs?: number;
+  /** Appends the failed attempt to the run's list; answers how long its days have met this same fault. */
+  record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
+  /**
+   * The step's own memory of its previous failure, if it keeps one (the
+   * inline runner): used when the record cannot answer (the database away).
+   */
+  previous?: { fault: string; repeatingSince: number };
   random?: () => number;
 };
 
-export type AttemptOutcome = { retryInMs: number; error: Error; retryingForMs: number } | { final: Error };
+/** Try again after `retryInMs` (`repeating`: the fault and since when it repeats, for the step's memory), or stop. */
+export type AttemptOutcome =
+  | { retryInMs: number; error: Error; repeating?: { fault: string; repeatingSince: number } }
+  | { final: Error };
 
 export async function afterFailedAttempt(thrown: unknown, context: AttemptContext): Promise<AttemptOutcome> {
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));
@@ -35,7 +39,7 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   const what = fault ? `${fault.days}: ${fault.fault}` : redactSecrets(`${error.name}: ${error.message}`);
   const attemptText = `attempt ${context.attempt} of ${context.maxAttempts}`;
   if (isFinal(error)) {
-    if (fault) await recordQuietly(context, fault, 0);
+    if (fault) await recordQuietly(context, fault);
     console.warn(`[generation] ${what} (${attemptText}, not worth retrying)`);
     return { final: error };
   }
@@ -45,16 +49,17 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
     { kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempt: context.attempt },
     context.random,
   );
-  const recorded = fault ? await recordQuietly(context, fault, retryInMs) : undefined;
-  // The step's own count: what it had before, plus this attempt if it was a retry.
-  const counted = context.retryingForMs === undefined ? 0 : context.retryingForMs + context.attemptMs;
-  const retryingForMs = recorded ?? counted;
+  const recorded = fault ? await recordQuietly(context, fault) : undefined;
+  const now = Date.now();
+  const repeatingSince =
+    context.previous && context.previous.fault === fault?.fault ? context.previous.repeatingSince : now;
+  const repeatingForMs = recorded ?? now - repeatingSince;
   const decision = decideRetry({
     kind,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     attempt: context.attempt,
     maxAttempts: context.maxAttempts,
-    retryingForMs,
+    repeatingForMs,
     retryInMs,
     // Steps that do not call the model are short: only the attempt count bounds them.
     worstAttemptMs: fault ? context.worstAttemptMs : null,
@@ -64,14 +69,17 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
     return { final: new NonRetriableError(`${error.message} (${decision.giveUp})`) };
   }
   console.warn(`[generation] ${what} (${attemptText}); retrying in ${(retryInMs / 1_000).toFixed(1)} s`);
-  return { retryInMs, error, retryingForMs: retryingForMs + retryInMs };
+  return {
+    retryInMs,
+    error,
+    ...(fault ? { repeating: { fault: fault.fault, repeatingSince: now - repeatingForMs } } : {}),
+  };
 }
 
 /** The database may be what failed: a step decides without the record rather than failing twice. */
 async function recordQuietly(
   context: AttemptContext,
   fault: { days: string; fault: string },
-  delayMs: number,
 ): Promise<number | undefined> {
   try {
     const recorded = await context.record({
@@ -79,10 +87,8 @@ async function recordQuietly(
       fault: fault.fault,
       attempt: context.attempt,
       maxAttempts: context.maxAttempts,
-      attemptMs: context.attemptMs,
-      delayMs,
     });
-    return recorded?.retryingForMs;
+    return recorded?.repeatingForMs;
   } catch {
     return undefined;
   }

@@ -191,7 +191,7 @@ type HeldRunJob = {
   /** A graceful stop: leaves the run generating, for the next start to take up at once. */
   release: (owner: string) => Promise<void>;
   /** Appends a failed attempt to the run's list on the plan. */
-  record: (entry: FailedAttemptEntry) => Promise<{ retryingForMs: number } | null>;
+  record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
   story: (step: StepRunner) => Promise<unknown>;
   runModel: (request: ModelStepRequest) => Promise<PassResult>;
   /** Records that the run gave up, with what every attempt met. */
@@ -233,32 +233,12 @@ function startHeldRun(
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
 async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming): Promise<void> {
-  const attempts = <T>(work: (started: () => void) => Promise<T>) => withAttempts(work, job, signal, timing);
+  const attempts = <T>(work: () => Promise<T>) => withAttempts(work, job, signal, timing);
   const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
-    run: (_id, work) =>
-      attempts((started) =>
-        slots.hold(
-          job.claims,
-          () => {
-            started();
-            return work();
-          },
-          signal,
-        ),
-      ),
+    run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
-    callModel: (_id, request) =>
-      attempts((started) =>
-        slots.hold(
-          job.modelClaims,
-          () => {
-            started();
-            return job.runModel(request);
-          },
-          signal,
-        ),
-      ),
+    callModel: (_id, request) => attempts(() => slots.hold(job.modelClaims, () => job.runModel(request), signal)),
   };
   const owner = thisRunnerName();
   try {
@@ -276,25 +256,21 @@ async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming
 
 /** One step's attempts: each failure recorded and decided by the shared schedule (failed-attempt.ts). */
 async function withAttempts<T>(
-  work: (started: () => void) => Promise<T>,
+  work: () => Promise<T>,
   job: HeldRunJob,
   signal: AbortSignal,
   timing: RetryTiming,
 ): Promise<T> {
-  // How long the step has been retrying (attempts after the first failure and the delays before them).
-  let retryingForMs: number | undefined;
+  // The last failure's fault and since when it has been repeating (used if the record cannot answer).
+  let previous: { fault: string; repeatingSince: number } | undefined;
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) {
       throw signal.reason instanceof RunStopped
         ? signal.reason
         : new RunCancelled("superseded by a newer run of this plan");
     }
-    // An attempt's time counts from when it has its slots, not while it queues for them.
-    let startedAt = performance.now();
     try {
-      return await work(() => {
-        startedAt = performance.now();
-      });
+      return await work();
     } catch (error) {
       // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
       if (signal.aborted) {
@@ -304,13 +280,12 @@ async function withAttempts<T>(
       const outcome = await afterFailedAttempt(error, {
         attempt,
         maxAttempts: job.retries + 1,
-        attemptMs: performance.now() - startedAt,
         worstAttemptMs: timing.worstAttemptMs,
         record: job.record,
-        ...(retryingForMs !== undefined ? { retryingForMs } : {}),
+        ...(previous ? { previous } : {}),
       });
       if ("final" in outcome) throw outcome.final;
-      retryingForMs = outcome.retryingForMs;
+      previous = outcome.repeating;
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }

@@ -12,7 +12,7 @@ export type InngestAttempt = {
   attempt: number;
   retries: number;
   /** Appends a failed attempt to the run's list on the plan. */
-  record: (entry: FailedAttemptEntry) => Promise<{ retryingForMs: number } | null>;
+  record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
 };
 
 /**
@@ -22,14 +22,12 @@ export type InngestAttempt = {
  */
 export function attemptedOnInngest<T>(work: () => Promise<T>, context: InngestAttempt): () => Promise<T> {
   return async () => {
-    const started = performance.now();
     try {
       return await work();
     } catch (error) {
       const outcome = await afterFailedAttempt(error, {
         attempt: context.attempt + 1,
         maxAttempts: context.retries + 1,
-        attemptMs: performance.now() - started,
         worstAttemptMs: modelCallTimeoutMs(),
         record: context.record,
       });

@@ -19,11 +19,12 @@ export type FailedAttempt = {
   /** The most attempts the step may have (retries + 1). */
   maxAttempts: number;
   /**
-   * How long this group of days has been retrying, when known: the attempts
-   * after its first failure and the delays before them, not the time spent
-   * queued for a model-call slot behind other plans (0 at the first failure).
+   * How long this group of days has been meeting this same fault, when known:
+   * since the first of its latest unbroken run of attempts that failed the
+   * same way (0 when this is the first). A failure that changes is not a
+   * failure that repeats: mixed transient faults are bounded by the attempts.
    */
-  retryingForMs?: number;
+  repeatingForMs?: number;
   /** The longest an attempt can take (the model call's timeout), or null when calls have no time limit. */
   worstAttemptMs: number | null;
 };
@@ -59,22 +60,23 @@ export function retryDelayMs(
 /**
  * Whether to try again after `retryInMs` (retryDelayMs's choice). Gives up
  * when the attempts run out, or when the next attempt could not end (delay
- * plus the call timeout) within the retry window of the group's retrying,
- * less the time kept to record the failure: a failure that repeats ends the
- * run within `giveUpWithinSeconds` of retrying.
+ * plus the call timeout) within the window from the first occurrence of the
+ * fault that keeps repeating, less the time kept to record the failure: a
+ * failure that repeats ends the run within `giveUpWithinSeconds` of its first
+ * occurrence.
  */
 export function decideRetry(failure: FailedAttempt & { retryInMs: number }): RetryDecision {
   if (failure.attempt >= failure.maxAttempts) return { giveUp: `gave up after ${failure.attempt} attempts` };
   const { retryInMs } = failure;
   const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
-  const nextEndsBy = (failure.retryingForMs ?? 0) + retryInMs + (failure.worstAttemptMs ?? 0);
+  const nextEndsBy = (failure.repeatingForMs ?? 0) + retryInMs + (failure.worstAttemptMs ?? 0);
   if (failure.worstAttemptMs !== null && nextEndsBy > windowMs) {
     const asked =
       failure.kind === "rate_limited" && failure.retryAfterMs !== undefined
         ? `; Claude asked to wait ${Math.round(failure.retryAfterMs / 1_000)} s, try again later`
         : "";
     return {
-      giveUp: `gave up after ${failure.attempt} ${failure.attempt === 1 ? "attempt" : "attempts"} in ${Math.round((failure.retryingForMs ?? 0) / 1_000)} s${asked}`,
+      giveUp: `gave up after ${failure.attempt} ${failure.attempt === 1 ? "attempt" : "attempts"} in ${Math.round((failure.repeatingForMs ?? 0) / 1_000)} s${asked}`,
     };
   }
   return { retryInMs };

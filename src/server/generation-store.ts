@@ -25,18 +25,8 @@ export type GenerationProgress = {
 
 export type RetryingProgress = { days: string; attempt: number; of: number; fault: string };
 
-/**
- * One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts):
- * how long it ran, and the delay before the next attempt should there be one.
- */
-export type FailedAttemptEntry = {
-  days: string;
-  fault: string;
-  attempt: number;
-  maxAttempts: number;
-  attemptMs: number;
-  delayMs: number;
-};
+/** One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts). */
+export type FailedAttemptEntry = { days: string; fault: string; attempt: number; maxAttempts: number };
 
 export type LoadedPlan =
   | { status: "superseded" }
@@ -126,16 +116,17 @@ const WHOLE_PLAN_ATTEMPTS: AttemptColumns = {
 /**
  * Appends one failed attempt to the run's list, as it happens (a small
  * write from inside the failing step), and shows the coming retry in the
- * progress. Answers how long this group of days has been retrying: the
- * attempts after its first failure and the delays before them (queueing for
- * a slot not counted), or null when the run no longer holds the plan.
+ * progress. Answers how long this group of days has been meeting this same
+ * fault, by the database's clock: since the first of its latest unbroken run
+ * of attempts with this fault (0 when this is the first); null when the run
+ * no longer holds the plan.
  */
 export async function appendFailedAttempt(
   columns: AttemptColumns,
   planId: string,
   runId: string,
   entry: FailedAttemptEntry,
-): Promise<{ retryingForMs: number } | null> {
+): Promise<{ repeatingForMs: number } | null> {
   const sql = db();
   const retrying: RetryingProgress = {
     days: entry.days,
@@ -146,21 +137,21 @@ export async function appendFailedAttempt(
   const progress = columns.progress
     ? sql`, ${sql(columns.progress)} = ${sql(columns.progress)} || ${sql.json({ retrying })}`
     : sql``;
-  const [row] = await sql<{ group_attempts: { attempt_ms: number; delay_ms: number }[] }[]>`
+  const [row] = await sql<{ group_attempts: { fault: string; at: string }[] }[]>`
     update meal_plans set
-      ${sql(columns.attempts)} = ${sql(columns.attempts)} || jsonb_build_array(jsonb_build_object(
-        'days', ${entry.days}::text, 'fault', ${entry.fault}::text, 'at', now(),
-        'attempt_ms', ${Math.round(entry.attemptMs)}::int, 'delay_ms', ${Math.round(entry.delayMs)}::int)),
+      ${sql(columns.attempts)} = ${sql(columns.attempts)}
+        || jsonb_build_array(jsonb_build_object('days', ${entry.days}::text, 'fault', ${entry.fault}::text, 'at', now())),
       ${sql(columns.heartbeat)} = now() ${progress}
     where id = ${planId} and ${sql(columns.runId)} = ${runId} and ${sql(columns.status)} = 'generating'
     returning (select coalesce(jsonb_agg(attempt), '[]'::jsonb) from jsonb_array_elements(${sql(columns.attempts)}) attempt
                where attempt ->> 'days' = ${entry.days}::text) as group_attempts`;
   if (!row) return null;
-  // Retrying time: every attempt but the first, and every delay but the one still to come.
   const group = row.group_attempts;
-  const attempts = group.slice(1).reduce((sum, attempt) => sum + (attempt.attempt_ms ?? 0), 0);
-  const delays = group.slice(0, -1).reduce((sum, attempt) => sum + (attempt.delay_ms ?? 0), 0);
-  return { retryingForMs: attempts + delays };
+  let first = group.length - 1;
+  while (first > 0 && group[first - 1]?.fault === entry.fault) first -= 1;
+  const last = group[group.length - 1];
+  const since = Date.parse(last?.at ?? "") - Date.parse(group[first]?.at ?? "");
+  return { repeatingForMs: Number.isFinite(since) ? since : 0 };
 }
 
 /** The run's failed attempts so far, in order (empty when a newer run owns the plan). */

@@ -158,8 +158,6 @@ describe("the generate-meal-plan failure path", () => {
         fault,
         attempt,
         maxAttempts: 6,
-        attemptMs: 1_000,
-        delayMs: 250,
       });
     await record("day 3", "answer cut off", 1);
     await record("days 6-14", "529 overloaded", 1);
@@ -179,15 +177,31 @@ describe("the generate-meal-plan failure path", () => {
 
   it("shows the coming retry in the progress while a group of days waits, and forgets it once they are planned", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 7 });
-    const entry = { days: "day 5", fault: "answer cut off", maxAttempts: 6, attemptMs: 8_000, delayMs: 300 };
-    await generationStore.recordFailedAttempt(data.planId, data.generationId, { ...entry, attempt: 1 });
-    const recorded = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
+    const entry = { days: "day 5", maxAttempts: 6 };
+    const first = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
       ...entry,
-      attempt: 2,
-      attemptMs: 9_000,
+      fault: "529 overloaded",
+      attempt: 1,
     });
-    // Retrying so far: the second attempt and the delay before it (not the first attempt, nor the coming delay).
-    expect(recorded).toEqual({ retryingForMs: 9_300 });
+    expect(first).toEqual({ repeatingForMs: 0 });
+    // How long this same fault has been repeating: a different fault before it does not count.
+    await db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, '{0,at}',
+               to_jsonb(now() - interval '30 seconds')) where id = ${data.planId}`;
+    const second = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
+      ...entry,
+      fault: "answer cut off",
+      attempt: 2,
+    });
+    expect(second).toEqual({ repeatingForMs: 0 });
+    await db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, '{1,at}',
+               to_jsonb(now() - interval '20 seconds')) where id = ${data.planId}`;
+    const third = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
+      ...entry,
+      fault: "answer cut off",
+      attempt: 2,
+    });
+    expect(third?.repeatingForMs).toBeGreaterThanOrEqual(20_000);
+    expect(third?.repeatingForMs).toBeLessThan(30_000);
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({
       retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
     });

@@ -86,26 +86,34 @@ describe("the inline runner under the function's concurrency limits", () => {
   });
 });
 
-describe("the retry window under queueing", () => {
-  it("does not count the time a retry waits for a model-call slot behind other calls", async () => {
+describe("the retry window", () => {
+  async function runTwoDays(dayOneFaults: ModelCallError[]) {
     const offline = createOfflineModel();
     let failures = 0;
-    // Day 1 times out twice, then answers; day 2's call holds the only slot for 3 s meanwhile.
+    // Day 1 fails with each fault in turn, then answers; day 2's call holds the only slot for 3 s meanwhile.
     const model: ModelPort = {
       name: "claude",
       async planPass(pass, options) {
-        if (pass.dayNumbers.includes(1) && failures < 2) {
+        const fault = pass.dayNumbers.includes(1) ? dayOneFaults[failures] : undefined;
+        if (fault) {
           failures += 1;
-          throw new ModelCallError("timeout", "Claude did not answer within 19 s");
+          throw fault;
         }
         if (pass.dayNumbers.includes(2)) await new Promise((resolve) => setTimeout(resolve, 3_000));
         return offline.planPass(pass, options);
       },
     };
     let savedDays: number[] = [];
-    const store = inMemoryStore({ plan_length_days: 2 }, seedCatalogue(), (saved) => {
-      savedDays = saved.days.map((day) => day.day);
-    });
+    let failedWith = "";
+    const store = {
+      ...inMemoryStore({ plan_length_days: 2 }, seedCatalogue(), (saved) => {
+        savedDays = saved.days.map((day) => day.day);
+      }),
+      markGenerationFailed: async (_planId: string, _generationId: string, message: string) => {
+        failedWith = message;
+        return true;
+      },
+    };
     const { giveUpWithinSeconds, recordSeconds } = inngestConfig.retrySchedule;
     await startInlineRun(
       { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
@@ -119,11 +127,27 @@ describe("the retry window under queueing", () => {
         },
         concurrency: planWorkflowConcurrency(parseEnv({})),
         modelConcurrency: modelCallConcurrency(parseEnv({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "1" })),
-        // An attempt may take all but 1 s of the window: room for two quick retries, not for the 3 s queue.
+        // An attempt may take all but 1 s of the window: a repeat 3 s after the first occurrence cannot fit.
         worstAttemptMs: (giveUpWithinSeconds - recordSeconds - 1) * 1_000,
       },
     );
-    expect(failures).toBe(2);
-    expect(savedDays).toEqual([1, 2]);
+    return { failures, savedDays, failedWith };
+  }
+
+  it("ends a fault that repeats within the window of its first occurrence, queueing included", async () => {
+    const timeout = () => new ModelCallError("timeout", "Claude did not answer within 19 s");
+    const run = await runTwoDays([timeout(), timeout(), timeout()]);
+    expect(run.failures).toBe(2);
+    expect(run.savedDays).toEqual([]);
+    expect(run.failedWith).toMatch(/^Claude did not answer within 19 s for day 1 \(gave up after 2 attempts in 3 s\)/);
+  });
+
+  it("does not count a fault that changed as one that repeats", async () => {
+    const run = await runTwoDays([
+      new ModelCallError("timeout", "Claude did not answer within 19 s"),
+      new ModelCallError("connection", "The connection to Claude failed"),
+    ]);
+    expect(run.failures).toBe(2);
+    expect(run.savedDays).toEqual([1, 2]);
   });
 });

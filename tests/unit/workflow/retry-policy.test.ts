@@ -68,7 +68,7 @@ describe("giving up", () => {
     kind: "answer" as const,
     attempt: 1,
     maxAttempts: 6,
-    retryingForMs: 0,
+    repeatingForMs: 0,
     worstAttemptMs: WORST_ATTEMPT_MS,
     retryInMs: schedule.quickMs,
     ...over,
@@ -79,11 +79,11 @@ describe("giving up", () => {
     expect(decideRetry(failure({ attempt: 5 }))).toEqual({ retryInMs: schedule.quickMs });
   });
 
-  it("stops when the next attempt could not end within the window of retrying", () => {
+  it("stops when the next attempt could not end within the window from the repeating fault's first occurrence", () => {
     const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
     const lastChance = windowMs - WORST_ATTEMPT_MS - schedule.quickMs;
-    expect(decideRetry(failure({ retryingForMs: lastChance }))).toEqual({ retryInMs: schedule.quickMs });
-    expect(decideRetry(failure({ attempt: 4, retryingForMs: lastChance + 1 }))).toEqual({
+    expect(decideRetry(failure({ repeatingForMs: lastChance }))).toEqual({ retryInMs: schedule.quickMs });
+    expect(decideRetry(failure({ attempt: 4, repeatingForMs: lastChance + 1 }))).toEqual({
       giveUp: `gave up after 4 attempts in ${Math.round((lastChance + 1) / 1_000)} s`,
     });
     // A provider asking for longer than the window is not waited for.
@@ -110,7 +110,7 @@ describe("giving up", () => {
           retryAfterMs,
           attempt,
           maxAttempts: 6,
-          retryingForMs: now,
+          repeatingForMs: now,
           retryInMs,
           worstAttemptMs: WORST_ATTEMPT_MS,
         });
@@ -123,7 +123,7 @@ describe("giving up", () => {
 });
 
 describe("the Inngest binding", () => {
-  const context = (attempt: number) => ({ attempt, retries: 5, record: async () => ({ retryingForMs: 0 }) });
+  const context = (attempt: number) => ({ attempt, retries: 5, record: async () => ({ repeatingForMs: 0 }) });
 
   it("throws a RetryAfterError for the exact time the schedule chose", async () => {
     const before = Date.now();
