@@ -146,11 +146,15 @@ export const inngestConfig = {
    *   anything else (the database, say): otherMs doubled each time, capped
    *
    * Every delay gets up to `jitter` more, so retries of parallel chunks do not
-   * arrive together. A failure that repeats ends the run within
-   * giveUpWithinSeconds of the step's first failure: an attempt is not made
-   * if it could not end (its delay plus the call timeout) by that time less
-   * recordSeconds, the time kept for the failure to reach the plan (Inngest
-   * schedules onFailure as its own run).
+   * arrive together. A failure that repeats (the same fault, attempt after
+   * attempt, for one group of days) ends the run within giveUpWithinSeconds
+   * of its first occurrence, time queued for a model-call slot included: an
+   * attempt is not made if it could not end (its delay plus the call
+   * timeout) by then, less recordSeconds, the time kept for the failure to
+   * reach the plan (Inngest schedules onFailure as its own run). Faults that
+   * change from one attempt to the next are transient by nature: the 6
+   * attempts bound them (measured: 60 of 60 plans complete at 30 % faults
+   * under this rule, 57 of 60 when any fault counted).
    */
   retrySchedule: {
     giveUpWithinSeconds: 90,
@@ -216,9 +220,10 @@ export const inngestConfig = {
    * held by a process on this machine that no longer exists is taken up at
    * once by the next start. A holder elsewhere (or a pid reused since) is
    * presumed gone only after a silence longer than any inline step can last:
-   * the retry schedule ends a step within 90 s of its first failure, after a
-   * first attempt of at most the 19 s call timeout, so about 110 s; 240 s
-   * covers it twice. On SIGTERM,
+   * every failed attempt and every planned chunk beats the plan's heartbeat,
+   * so the longest silence is one attempt (the 19 s call timeout) and the
+   * delay after it (a provider's retry-after, up to the 90 s window); 240 s
+   * covers that twice. On SIGTERM,
    * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
    * before SIGKILL); a run still mid-step is recovered like a crash.
    */
