@@ -177,29 +177,22 @@ describe("the generate-meal-plan failure path", () => {
 
   it("shows the coming retry in the progress while a group of days waits, and forgets it once they are planned", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 7 });
-    const entry = { days: "day 5", maxAttempts: 6 };
-    const first = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
-      ...entry,
-      fault: "529 overloaded",
-      attempt: 1,
-    });
-    expect(first).toEqual({ repeatingForMs: 0 });
+    const record = (fault: string, attempt: number) =>
+      generationStore.recordFailedAttempt(data.planId, data.generationId, {
+        days: "day 5",
+        fault,
+        attempt,
+        maxAttempts: 6,
+      });
+    const backdate = (index: number, seconds: number) =>
+      db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, ${`{${index},at}`}::text[],
+           to_jsonb(now() - make_interval(secs => ${seconds}))) where id = ${data.planId}`;
+    expect(await record("529 overloaded", 1)).toEqual({ repeatingForMs: 0 });
+    await backdate(0, 30);
     // How long this same fault has been repeating: a different fault before it does not count.
-    await db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, '{0,at}',
-               to_jsonb(now() - interval '30 seconds')) where id = ${data.planId}`;
-    const second = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
-      ...entry,
-      fault: "answer cut off",
-      attempt: 2,
-    });
-    expect(second).toEqual({ repeatingForMs: 0 });
-    await db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, '{1,at}',
-               to_jsonb(now() - interval '20 seconds')) where id = ${data.planId}`;
-    const third = await generationStore.recordFailedAttempt(data.planId, data.generationId, {
-      ...entry,
-      fault: "answer cut off",
-      attempt: 2,
-    });
+    expect(await record("answer cut off", 2)).toEqual({ repeatingForMs: 0 });
+    await backdate(1, 20);
+    const third = await record("answer cut off", 2);
     expect(third?.repeatingForMs).toBeGreaterThanOrEqual(20_000);
     expect(third?.repeatingForMs).toBeLessThan(30_000);
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({

@@ -6,8 +6,10 @@ import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-slots";
 import { chunkLimitsFor } from "@/inngest/dependencies";
+import type { GenerationDependencies } from "@/inngest/generate-meal-plan-story";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { parseEnv } from "@/server/env";
+import type { GenerationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
 import { seedCatalogue } from "../../support/seed-catalogue";
 import { inMemoryStore } from "../../support/workflow-in-memory";
@@ -32,6 +34,17 @@ function timedModel() {
   return { model, stats };
 }
 
+/** A run's dependencies under the 20 s step budget, with the given model and store, logging nothing. */
+function quietDependencies(model: ModelPort, store: GenerationStore): GenerationDependencies {
+  return {
+    model,
+    store,
+    config: DEFAULT_GENERATION_CONFIG,
+    chunkLimitsFor: chunkLimitsFor(20),
+    logger: { info: () => {}, warn: () => {} },
+  };
+}
+
 /** A 5-day plan under the 20 s step budget: one pass of five one-day chunks. */
 async function runFiveDayPlan(environment: Record<string, string>) {
   const { model, stats } = timedModel();
@@ -43,13 +56,7 @@ async function runFiveDayPlan(environment: Record<string, string>) {
   await startInlineRun(
     { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
     {
-      dependencies: {
-        model,
-        store,
-        config: DEFAULT_GENERATION_CONFIG,
-        chunkLimitsFor: chunkLimitsFor(20),
-        logger: { info: () => {}, warn: () => {} },
-      },
+      dependencies: quietDependencies(model, store),
       concurrency: planWorkflowConcurrency(parseEnv(environment)),
       modelConcurrency: modelCallConcurrency(parseEnv(environment)),
     },
@@ -118,13 +125,7 @@ describe("the retry window", () => {
     await startInlineRun(
       { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
       {
-        dependencies: {
-          model,
-          store,
-          config: DEFAULT_GENERATION_CONFIG,
-          chunkLimitsFor: chunkLimitsFor(20),
-          logger: { info: () => {}, warn: () => {} },
-        },
+        dependencies: quietDependencies(model, store),
         concurrency: planWorkflowConcurrency(parseEnv({})),
         modelConcurrency: modelCallConcurrency(parseEnv({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "1" })),
         // An attempt may take all but 1 s of the window: a repeat 3 s after the first occurrence cannot fit.
