@@ -115,6 +115,14 @@ export const inngestConfig = {
      * admitting 6 steps under a limit of 5 while retries were being scheduled.
      */
     perOrgModelShare: 0.6,
+    /**
+     * A whole-plan run that failed (another chunk gave up) cancels its
+     * chunks still running, as the inline runner aborts them: matched on the
+     * failed run's event, which carries the generation id the chunk was
+     * invoked with. Day runs have one chunk only.
+     */
+    cancelWhenRunFailed:
+      "async.data.function_id == 'meal-plan-generation-generate-meal-plan' && async.data.event.data.generationId == event.data.generationId",
     /** A chunk's calls end within the retry window; 5 minutes is well past it (it never binds first). */
     timeouts: { start: "5m", finish: "5m" },
   },

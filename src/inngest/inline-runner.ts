@@ -61,6 +61,11 @@ class RunCancelled extends Error {
   override name = "RunCancelled";
 }
 
+/** A step gave up: the run's other steps stop where they are. */
+class RunFailed extends Error {
+  override name = "RunFailed";
+}
+
 /** The server is stopping: the run ends at a step boundary and is left for the next start. */
 class RunStopped extends Error {
   override name = "RunStopped";
@@ -222,7 +227,7 @@ function startHeldRun(
   };
   const done = (previous?.done ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => runHeld(prepare(controller.signal), controller.signal, timing))
+    .then(() => runHeld(prepare(controller.signal), controller, timing))
     .finally(() => {
       if (runs.get(planId)?.controller === controller) runs.delete(planId);
     });
@@ -232,7 +237,8 @@ function startHeldRun(
 
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
-async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming): Promise<void> {
+async function runHeld(job: HeldRunJob, controller: AbortController, timing: RetryTiming): Promise<void> {
+  const { signal } = controller;
   const attempts = <T>(work: () => Promise<T>) => withAttempts(work, job, signal, timing);
   const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
@@ -250,6 +256,8 @@ async function runHeld(job: HeldRunJob, signal: AbortSignal, timing: RetryTiming
       await job.release(owner);
       return;
     }
+    // The run has failed: its other steps (a pass's other chunks) stop now, spending no more calls.
+    controller.abort(new RunFailed("another step of the run failed"));
     await job.fail(error as Error);
   }
 }

@@ -136,7 +136,12 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
       { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
+      { event: "inngest/function.failed", if: inngestConfig.planDays.cancelWhenRunFailed },
     ]);
+    // The failed run it listens for is this app's generate-meal-plan, by its synced id.
+    expect(inngestConfig.planDays.cancelWhenRunFailed).toContain(
+      `'${inngestConfig.appId}-${inngestConfig.generateMealPlan.id}'`,
+    );
   });
 });
 

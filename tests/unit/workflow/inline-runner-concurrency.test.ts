@@ -152,3 +152,38 @@ describe("the retry window", () => {
     expect(run.savedDays).toEqual([1, 2]);
   });
 });
+
+describe("a run that fails", () => {
+  it("stops its other steps at once, aborting their model calls in flight", async () => {
+    let dayTwoAborted = false;
+    const model: ModelPort = {
+      name: "claude",
+      async planPass(pass, options) {
+        if (pass.dayNumbers.includes(1)) {
+          throw new ModelCallError("authentication", "Claude rejected the API key (401)", { status: 401 });
+        }
+        // Day 2 answers only when its call is aborted.
+        return new Promise((_resolve, reject) => {
+          options?.signal?.addEventListener("abort", () => {
+            dayTwoAborted = true;
+            reject(new ModelCallError("timeout", "aborted"));
+          });
+        });
+      },
+    };
+    let failedWith = "";
+    const store = {
+      ...inMemoryStore({ plan_length_days: 2 }, seedCatalogue()),
+      markGenerationFailed: async (_planId: string, _generationId: string, message: string) => {
+        failedWith = message;
+        return true;
+      },
+    };
+    await startInlineRun(
+      { planId: randomUUID(), orgId: "memory-org", generationId: randomUUID(), request: {} },
+      { dependencies: quietDependencies(model, store) },
+    );
+    expect(failedWith).toMatch(/^Claude rejected the API key \(401\) for day 1/);
+    expect(dayTwoAborted).toBe(true);
+  });
+});
