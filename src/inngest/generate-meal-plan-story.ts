@@ -220,6 +220,7 @@ function runPass(
         generationId: data.generationId,
         passId,
         spec: context.spec,
+        restrictions: context.restrictions,
         candidates: context.candidates,
         chunk,
         avoidFoodIds,

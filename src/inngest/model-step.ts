@@ -1,4 +1,5 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import type { Restrictions } from "@/generation/catalogue/food-restrictions";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import type { ModelUsage } from "@/generation/model/model-port";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -21,6 +22,8 @@ type ModelStepBase = {
   planId: string;
   orgId: string;
   spec: PlanSpec;
+  /** The plan's diet, allergies and disliked families (plain JSON). */
+  restrictions: Restrictions;
   candidates: CatalogueFood[];
   chunk: PlannedChunk;
   avoidFoodIds: string[];

@@ -22,6 +22,7 @@ const ModelStepEnvelopeSchema = z.looseObject({
   planId: z.uuid(),
   orgId: z.uuid(),
   spec: z.looseObject({ days: z.number().int().min(1) }),
+  restrictions: z.looseObject({ diet: z.array(z.string()), allergies: z.array(z.string()) }),
   candidates: z.array(z.looseObject({ id: z.string() })).min(1),
   chunk: z.looseObject({ days: z.array(z.number().int().min(1)).min(1), maxTokens: z.number().int().positive() }),
   avoidFoodIds: z.array(z.string()),
