@@ -50,24 +50,13 @@ export const inngestConfig = {
   generateMealPlan: {
     id: "generate-meal-plan",
     /**
-     * Retries per step (so 6 attempts each). Claude's 429/529s clear within
-     * seconds to a minute; Inngest backs off between attempts (the inline
-     * runner waits 1, 2, 4, 8, 16 s). With 4 attempts, a model failing 30 % of
-     * calls fails a chunk 0.3^4 = 0.8 % of the time, and a 28-day plan (14
-     * chunks) 11 %: `npm run faults` measured 94 % of plans complete. With 6,
-     * 0.07 % per chunk, 1 % for the longest plan. More would keep a coach
-     * waiting on a plan that is not coming.
+     * The most attempts a step may have, less one (so 6 attempts each); the
+     * retry schedule below usually ends a repeating failure sooner. With 4
+     * attempts, a model failing 30 % of calls fails a chunk 0.3^4 = 0.8 % of
+     * the time, and a 28-day plan (14 chunks) 11 %: `npm run faults` measured
+     * 94 % of plans complete. With 6, 0.07 % per chunk, 1 % for the longest plan.
      */
     retries: 5,
-    /**
-     * Steps executing at once across the whole account (every step of this
-     * function matches the key, model calls being the ones that last):
-     * protects the Anthropic rate limit when many coaches press Generate at
-     * once, and Inngest's free plan allows 5 concurrent steps in all.
-     * GENERATION_MAX_CONCURRENT_MODEL_CALLS raises it on a paid plan; a
-     * 28-day one-wave plan needs 28 to run in one wave.
-     */
-    accountModelConcurrency: 5,
     /**
      * A restart of a plan (a new plan/generate.requested with a new generation
      * id) cancels the run still going for the old one, instead of letting two
@@ -82,24 +71,128 @@ export const inngestConfig = {
     cancelWhenCancelled: "async.data.planId == event.data.planId && async.data.generationId == event.data.generationId",
     /**
      * No run lingers holding the per-plan key: one that has not started in 5
-     * minutes or finished in 20 is cancelled (even with its chunks forced one
-     * after another, a 28-day plan is 28 calls of < 20 s: under 10 minutes).
-     * Cancelled runs are marked failed by `mark-cancelled`.
+     * minutes or finished in 20 is cancelled (and marked failed by
+     * `mark-cancelled`). 20 minutes is three times the worst schedule of one
+     * plan, retries included (worstRunSeconds in src/inngest/retry-policy.ts,
+     * pinned by a test): a 28-day plan whose model calls each take the whole
+     * call timeout, three at a time (the org's share), and whose every pass
+     * then meets a failure that repeats until the retry window ends it.
      */
     timeouts: { start: "5m", finish: "20m" },
+  },
+
+  /**
+   * plan-days: the one function that calls the model. generate-meal-plan and
+   * regenerate-plan-day reach it with `step.invoke` for each chunk of days,
+   * so only model calls hold the model-call slots below: Inngest counts every
+   * executing step of a function against every concurrency limit of that
+   * function, but a run waiting on `step.invoke` executes nothing and holds
+   * no slot (Inngest docs, "Step concurrency": "When an executing step
+   * finishes or a run starts waiting, Inngest can use the free slot"). Before,
+   * the account limit sat on the plan functions themselves, and a plan's
+   * `load-context` (a few ms of database work) queued behind other plans'
+   * model calls. The inline runner emulates the same shape
+   * (concurrency-slots.ts): only the model-call steps claim these slots.
+   */
+  planDays: {
+    id: "plan-days",
+    /** Each invocation is one chunk's model call and its checks, retried by the retry schedule below. */
+    retries: 5,
+    /**
+     * Model calls executing at once across the whole account: protects the
+     * Anthropic rate limit when many coaches press Generate at once, and
+     * Inngest's free plan allows 5 concurrent steps in all.
+     * GENERATION_MAX_CONCURRENT_MODEL_CALLS raises it on a paid plan.
+     */
+    accountModelConcurrency: 5,
+    /**
+     * The share of those slots one organisation may hold (rounded up: 3 of
+     * the 5), so ten plans from one coach leave room for another org's plan
+     * to start its first call at once instead of queueing behind them.
+     * GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG sets the number itself
+     * (never above the account limit). Like every Inngest concurrency limit
+     * it is a queue, not a hard rate guarantee: Inngest was measured
+     * admitting 6 steps under a limit of 5 while retries were being scheduled.
+     */
+    perOrgModelShare: 0.6,
+    /**
+     * A whole-plan run that failed (another chunk gave up) cancels its
+     * chunks still running, as the inline runner aborts them: matched on the
+     * failed run's event, which carries the generation id the chunk was
+     * invoked with. Day runs have one chunk only.
+     */
+    cancelWhenRunFailed:
+      "async.data.function_id == 'meal-plan-generation-generate-meal-plan' && async.data.event.data.generationId == event.data.generationId",
+    /** A chunk's calls end within the retry window; 5 minutes is well past it (it never binds first). */
+    timeouts: { start: "5m", finish: "5m" },
+  },
+
+  /**
+   * The second line of the spend limits (issue 20; the first is the token
+   * bucket the routes answer 429 from): Inngest `throttle`, keyed by org, on
+   * the two functions that start model work. Throttle, not rateLimit: a
+   * throttled run waits its turn (FIFO), while rateLimit drops the event,
+   * which would leave the plan `generating` until it goes stale. A run that
+   * waits past the function's `start` timeout (5 m) is cancelled and marked
+   * failed. 30 runs a minute per org is far above a coach's pace (a plan takes
+   * a minute or more) and caps a script at 30 plans' worth of model calls a
+   * minute. The inline runner does not emulate it (one process, local use):
+   * there the routes' own limits are the only line.
+   */
+  orgRunThrottle: { key: "event.data.orgId", limit: 30, period: "1m", burst: 10 },
+
+  /**
+   * When a failed attempt is tried again, on both engines (retry-policy.ts).
+   * Inngest's own backoff (15 s, 30 s, 1 min, 2 min, 5 min, each plus up to
+   * 30 s of jitter) is replaced by a `RetryAfterError` carrying these delays;
+   * the inline runner sleeps the same delays.
+   *
+   *   429 rate limited: the provider's retry-after (rateLimitedMs when it gave none)
+   *   529 overloaded, 5xx: overloadedMs doubled each time, capped, plus jitter
+   *   timed out, connection failed: quickMs (the attempt already took its time)
+   *   answer cut off, malformed, not in the plan shape: quickMs (at once)
+   *   anything else (the database, say): otherMs doubled each time, capped
+   *
+   * Every delay gets up to `jitter` more, so retries of parallel chunks do not
+   * arrive together. A failure that repeats (the same fault, attempt after
+   * attempt, for one group of days) ends the run within giveUpWithinSeconds
+   * of its first occurrence, time queued for a model-call slot included: an
+   * attempt is not made if it could not end (its delay plus the call
+   * timeout) by then, less recordSeconds, the time kept for the failure to
+   * reach the plan (Inngest schedules onFailure as its own run). Faults that
+   * change from one attempt to the next are transient by nature: the 6
+   * attempts bound them (a reduced `npm run faults`, 60 plans at 30 %
+   * faults: 59 complete under this rule, the one error having met five
+   * kinds of fault in 6 attempts; 57 when every fault counted against the
+   * window from the group's first failure, whatever it was).
+   */
+  retrySchedule: {
+    giveUpWithinSeconds: 90,
+    recordSeconds: 5,
+    rateLimitedMs: 5_000,
+    overloadedMs: { first: 2_000, most: 8_000 },
+    quickMs: 250,
+    otherMs: { first: 1_000, most: 8_000 },
+    jitter: 0.3,
   },
 
   regeneratePlanDay: {
     id: "regenerate-plan-day",
     /** As generate-meal-plan's (one chunk's worth of calls, the same faults to outlast). */
     retries: 5,
-    /** One model call for one day: a run not started in 5 minutes or finished in 5 is stopped (and marked failed). */
-    timeouts: { start: "5m", finish: "5m" },
+    /**
+     * One model call for one day: a run not started in 5 minutes or finished
+     * in 6 is stopped (and marked failed). Its worst schedule is under 3
+     * minutes (a first call of 19 s, a failure that repeats for the 90 s
+     * window, the other steps): worstRunSeconds, pinned by a test at half this.
+     */
+    timeouts: { start: "5m", finish: "6m" },
   },
 
   /**
-   * Fitting Netlify's limit. One invocation ends at 26 s on this site's plan (60 s
-   * on current plans) and a step cannot outlive its invocation. Claude writes
+   * Fitting Netlify's limit. A synchronous function ends at 60 s on current
+   * plans (26 s on older sites); we size for the older 26 s so the app runs
+   * on either, and a step cannot outlive its invocation. Claude writes
    * roughly 60-65 tokens/s (Sonnet) and 100 tokens/s (Haiku), so the original route's
    * 8,192-token pass takes 80-130 s: it would be killed. So every model call is
    * sized to a step budget, at HALF the published speed so that a slow moment
@@ -127,21 +220,20 @@ export const inngestConfig = {
   /**
    * Inngest checkpointing runs consecutive steps in the same HTTP request. It
    * must hand back before the host kills the request while a step may still be
-   * starting: host limit (26 s) − step budget (20 s) − 1 s margin = 5 s.
+   * starting: host limit (26 s on older Netlify sites, the tighter of the two)
+   * − step budget (20 s) − 1 s margin = 5 s.
    */
   checkpointingMaxRuntime: "5s",
-
-  /** Inline runner (no Inngest server): same retries, exponential backoff from 1 s. */
-  inlineRetryBaseDelayMs: 1_000,
 
   /**
    * Inline runs survive their server (src/inngest/inline-recovery.ts). A run
    * held by a process on this machine that no longer exists is taken up at
    * once by the next start. A holder elsewhere (or a pid reused since) is
    * presumed gone only after a silence longer than any inline step can last:
-   * 6 attempts (retries: 5) × 19 s call timeout + 1 + 2 + 4 + 8 + 16 s of
-   * backoff ≈ 145 s, or up to 60 s more when the provider asks to wait; 240 s
-   * covers both. On SIGTERM,
+   * every failed attempt and every planned chunk beats the plan's heartbeat,
+   * so the longest silence is one attempt (the 19 s call timeout) and the
+   * delay after it (a provider's retry-after, up to the 90 s window); 240 s
+   * covers that twice. On SIGTERM,
    * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
    * before SIGKILL); a run still mid-step is recovered like a crash.
    */

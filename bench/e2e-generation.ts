@@ -8,7 +8,8 @@
 // Next server each, measured side by side in one run:
 //
 //   original   the original route's design: two calls, no step budget
-//   limit-1    two passes chunked to the 20 s budget, per-plan limit 1 (Inngest before this change)
+//   limit-1    two passes chunked to the 20 s budget, one model call at a time for the plan's org
+//              (what the per-plan limit of 1 did before model calls moved to plan-days)
 //   two-pass   two passes chunked, the new per-plan limit (every chunk of a pass at once)
 //   one-wave   GENERATION_WAVES=one: every chunk of the plan at once
 //
@@ -57,7 +58,7 @@ const CHARS_PER_TOKEN = 3;
 type Configuration = { name: string; waves: 1 | 2; overlapping: boolean; env: Record<string, string> };
 const CONFIGURATIONS: Configuration[] = [
   { name: "original", waves: 2, overlapping: false, env: { GENERATION_STEP_BUDGET_SECONDS: "0" } },
-  { name: "limit-1", waves: 2, overlapping: false, env: { GENERATION_PER_PLAN_CONCURRENCY: "1" } },
+  { name: "limit-1", waves: 2, overlapping: false, env: { GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: "1" } },
   { name: "two-pass", waves: 2, overlapping: true, env: {} },
   { name: "one-wave", waves: 1, overlapping: true, env: { GENERATION_WAVES: "one" } },
 ];
@@ -111,6 +112,8 @@ try {
         ANTHROPIC_API_KEY: "bench-key",
         ANTHROPIC_BASE_URL: fake.baseURL,
         GENERATION_MAX_CONCURRENT_MODEL_CALLS: String(ACCOUNT_CONCURRENCY),
+        // One coach's plans: the whole account cap is theirs (the per-org share is for several orgs).
+        GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: String(ACCOUNT_CONCURRENCY),
         ...configuration.env,
       },
     });

@@ -395,11 +395,19 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     if (options.plans > 0) {
       log(`faults: ${options.plans} plans, ${options.inFlight} in flight, ${options.faultRate * 100} % faults`);
       const began = Date.now();
+      // Each complete plan's time from start to complete (compare with a run at --rate 0, same seed).
+      const completedInMs: number[] = [];
       const outcomes = await inPool(options.plans, options.inFlight, async (index) => {
         const planId = await campaign.createAndStart(index, random, options.maxDays);
-        return planId ? campaign.settle(planId, Date.now() + options.planDeadlineMs) : "not started";
+        if (!planId) return "not started";
+        const startedAt = Date.now();
+        const outcome = await campaign.settle(planId, startedAt + options.planDeadlineMs);
+        if (outcome === "complete") completedInMs.push(Date.now() - startedAt);
+        return outcome;
       });
-      scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began));
+      const median = [...completedInMs].sort((a, b) => a - b)[Math.floor(completedInMs.length / 2)];
+      const medianNote = median === undefined ? [] : [`median completion ${(median / 1000).toFixed(1)} s`];
+      scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began, medianNote));
     }
 
     if (options.killPlans > 0) {

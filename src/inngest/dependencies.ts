@@ -13,6 +13,17 @@ export function stepBudgetSeconds(configuration: Env = env()): number | null {
   return configuration.GENERATION_STEP_BUDGET_SECONDS > 0 ? configuration.GENERATION_STEP_BUDGET_SECONDS : null;
 }
 
+/**
+ * The Claude call's timeout: a second under the step budget, so a slow call
+ * fails as a retryable timeout before the host kills the whole invocation;
+ * null when steps have no limit (the call then waits up to 10 minutes). It
+ * is also the longest one attempt can take, which the retry schedule counts.
+ */
+export function modelCallTimeoutMs(configuration: Env = env()): number | null {
+  const budget = stepBudgetSeconds(configuration);
+  return budget === null ? null : Math.max(1, budget - 1) * 1_000;
+}
+
 export function generationConfig(configuration: Env = env()): GenerationConfig {
   const config = withModels(
     {
@@ -36,13 +47,10 @@ export function chunkLimitsFor(budget: number | null) {
 /** Claude when ANTHROPIC_API_KEY is set, else the offline planner. */
 export function modelFromEnv(configuration: Env = env()): ModelPort {
   if (!configuration.ANTHROPIC_API_KEY) return createOfflineModel(generationConfig(configuration));
-  const budget = stepBudgetSeconds(configuration);
   return createClaudeModel({
     apiKey: configuration.ANTHROPIC_API_KEY,
     ...(configuration.ANTHROPIC_BASE_URL ? { baseURL: configuration.ANTHROPIC_BASE_URL } : {}),
-    // Under the step budget, so a slow call fails as a retryable timeout
-    // before the host kills the whole invocation.
-    timeoutMs: budget === null ? 10 * 60_000 : Math.max(1, budget - 1) * 1_000,
+    timeoutMs: modelCallTimeoutMs(configuration) ?? 10 * 60_000,
   });
 }
 

@@ -1,4 +1,5 @@
 import { generateMealPlanFunction, markCancelledGenerationFunction } from "./generate-meal-plan-function";
+import { planDaysFunction } from "./plan-days-function";
 import { markCancelledDayGenerationFunction, regeneratePlanDayFunction } from "./regenerate-plan-day-function";
 
 /** Every function this app serves at /api/inngest. */
@@ -7,4 +8,5 @@ export const functions = [
   markCancelledGenerationFunction,
   regeneratePlanDayFunction,
   markCancelledDayGenerationFunction,
+  planDaysFunction,
 ];

@@ -5,14 +5,17 @@ import { planWorkflowConcurrency } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
-import { generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
+import { generateMealPlan } from "./generate-meal-plan-story";
+import { inngestStepRunner } from "./inngest-steps";
+import { planDaysFunction } from "./plan-days-function";
 
 const limits = inngestConfig.generateMealPlan;
 
 /**
  * generate-meal-plan: the durable workflow behind /generate/start. The story
  * itself is in generate-meal-plan-story.ts; this file binds it to Inngest's
- * trigger, limits and failure path.
+ * trigger, limits and failure path. Its model calls run in plan-days, reached
+ * with step.invoke under the same step ids as before (`pass-one-days-3-4`).
  */
 export const generateMealPlanFunction = inngest.createFunction(
   {
@@ -20,25 +23,34 @@ export const generateMealPlanFunction = inngest.createFunction(
     name: "Generate meal plan",
     triggers: [planGenerateRequested],
     retries: limits.retries,
-    // The same limits the inline runner emulates (concurrency-slots.ts).
+    // The same limit the inline runner emulates (concurrency-slots.ts).
     concurrency: planWorkflowConcurrency(),
+    throttle: inngestConfig.orgRunThrottle,
     cancelOn: [
       { event: planGenerateRequested, if: limits.cancelWhenRestarted },
       { event: planGenerateCancelled, if: limits.cancelWhenCancelled },
     ],
     timeouts: limits.timeouts,
+    // The message lists every failed attempt: each recorded itself on the plan as it failed.
     onFailure: async ({ event, error, step }) => {
-      const original = event.data.event.data as { planId: string; generationId: string };
-      const message = failureMessage(error, limits.retries + 1);
-      await step.run("mark-failed", () =>
-        generationStore.markGenerationFailed(original.planId, original.generationId, message),
-      );
+      const { planId, generationId } = event.data.event.data as { planId: string; generationId: string };
+      await step.run("mark-failed", async () => {
+        const attempts = await generationStore.failedAttempts(planId, generationId);
+        return generationStore.markGenerationFailed(planId, generationId, failureMessage(error, attempts));
+      });
     },
   },
-  async ({ event, step, logger }) => {
-    // Step results are JSON, and everything the handler returns from a step is
-    // plain JSON already, so Inngest's Jsonify<T> is T here.
-    const steps: StepRunner = { run: (id, work) => step.run(id, work) as Promise<never> };
+  async ({ event, step, attempt, logger }) => {
+    const { planId, generationId } = event.data;
+    const steps = inngestStepRunner(
+      step,
+      {
+        attempt,
+        retries: limits.retries,
+        record: (entry) => generationStore.recordFailedAttempt(planId, generationId, entry),
+      },
+      (id, request) => step.invoke(id, { function: planDaysFunction, data: request }) as Promise<never>,
+    );
     return generateMealPlan(event.data, steps, generationDependencies({ logger }));
   },
 );

@@ -13,12 +13,13 @@ import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { effectiveIntake, resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
-import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
-import { type ChunkLimits, chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { usedFoodIds } from "@/generation/nutrition/planned-day";
+import { type ChunkLimits, chunkPass } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
 import type { GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
+import type { ChunkStepRequest, ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { answerFailure, describeDays, stepFailure } from "./step-failures";
 
 /**
@@ -35,8 +36,16 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  * its own share of the plan's foods (one-wave.ts), and there is no pass two.
  */
 
-/** The one thing the handler needs from an engine. Step results must be plain JSON. */
-export type StepRunner = { run<T>(id: string, work: () => Promise<T>): Promise<T> };
+/** What the handler needs from an engine. Step results must be plain JSON. */
+export type StepRunner = {
+  run<T>(id: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * A step that calls the model, under the model-call slots (model-step.ts):
+   * Inngest invokes the plan-days function, the inline runner claims the
+   * slots. Without it (a bare run in tests and benchmarks) it is an ordinary step.
+   */
+  callModel?(id: string, request: ModelStepRequest): Promise<PassResult>;
+};
 
 export type GenerationLogger = {
   info(fields: Record<string, unknown>, message: string): void;
@@ -56,8 +65,6 @@ export type GenerationDependencies = {
 
 export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
 
-export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
-
 type RunContext = {
   spec: PlanSpec;
   /** The plan's diet, allergies and disliked families: what no food of the plan may break. */
@@ -67,9 +74,6 @@ type RunContext = {
   passOne: PlannedChunk[];
   passTwo: PlannedChunk[];
 };
-
-/** A chunk to plan; one-wave chunks carry their own foods to prefer and avoid. */
-type PlannedChunk = PassChunk & { preferFoodIds?: string[]; avoidFoodIds?: string[] };
 
 export async function generateMealPlan(
   data: GenerateRequestedData,
@@ -209,21 +213,34 @@ function runPass(
   return Promise.all(
     chunks.map((chunk) => {
       const stepId = single ? passId : `${passId}-days-${chunk.days[0]}-${chunk.days[chunk.days.length - 1]}`;
-      return step.run(stepId, () => planChunk(passId, chunk, avoidFoodIds, context, data, deps));
+      const request: ChunkStepRequest = {
+        kind: "chunk",
+        planId: data.planId,
+        orgId: data.orgId,
+        generationId: data.generationId,
+        passId,
+        spec: context.spec,
+        restrictions: context.restrictions,
+        candidates: context.candidates,
+        chunk,
+        avoidFoodIds,
+      };
+      return step.callModel ? step.callModel(stepId, request) : step.run(stepId, () => planChunkStep(request, deps));
     }),
   );
 }
 
-async function planChunk(
-  passId: "pass-one" | "pass-two",
-  chunk: PlannedChunk,
-  avoidFoodIds: string[],
-  context: RunContext,
-  data: GenerateRequestedData,
-  deps: GenerationDependencies,
+/** What a chunk's step writes: the days it planned. */
+export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
+
+/** One chunk of a pass: planned, then counted as done on the plan. */
+export async function planChunkStep(
+  request: ChunkStepRequest,
+  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal"> & { store: ChunkStore },
 ): Promise<PassResult> {
-  const result = await planDays({ ...context, chunk, avoidFoodIds, planId: data.planId }, deps);
-  await deps.store.addDaysDone(data.planId, data.generationId, passId, chunk.days.length, context.spec.days);
+  const result = await planDays(request, deps);
+  const days = { days: describeDays(request.chunk.days), count: request.chunk.days.length };
+  await deps.store.addDaysDone(request.planId, request.generationId, request.passId, days, request.spec.days);
   return result;
 }
 

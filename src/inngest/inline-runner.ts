@@ -1,21 +1,24 @@
-import { NonRetriableError } from "inngest";
 import { dayGenerationStore } from "@/server/day-generation-store";
+import { type FailedAttemptEntry, generationStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
 import {
   type ConcurrencyLimit,
   ConcurrencySlots,
+  modelCallConcurrency,
   planWorkflowConcurrency,
   type SlotClaim,
   StepCancelled,
   slotClaims,
 } from "./concurrency-slots";
-import { generationDependencies } from "./dependencies";
+import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
+import { afterFailedAttempt } from "./failed-attempt";
 import { failureMessage } from "./failure-message";
 import { type GenerationDependencies, generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
+import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
-import { isFinal, retryAfterMs, type StepFault, stepFaultOf, summariseStepFaults } from "./step-failures";
+import { runModelStep } from "./run-model-step";
 
 /**
  * Runs generate-meal-plan and regenerate-plan-day in this process, for
@@ -34,13 +37,15 @@ import { isFinal, retryAfterMs, type StepFault, stepFaultOf, summariseStepFaults
 export type InlineRunOptions = {
   dependencies?: GenerationDependencies;
   retries?: number;
-  retryBaseDelayMs?: number;
-  /** The function's concurrency limits (default: the ones the Inngest function is given). */
+  /** Multiplies every retry delay of the shared schedule (retry-policy.ts); tests make it small. Default 1. */
+  retryDelayScale?: number;
+  /** The plan function's concurrency limits (default: the ones the Inngest function is given). */
   concurrency?: readonly ConcurrencyLimit[];
+  /** plan-days' limits, which only model calls claim (default: the ones Inngest is given). */
+  modelConcurrency?: readonly ConcurrencyLimit[];
+  /** The longest one model call can take (default: the call timeout the step budget gives). */
+  worstAttemptMs?: number | null;
 };
-
-/** Longest provider-requested wait the in-process runner honours before giving up. */
-const MAX_INLINE_WAIT_MS = 60_000;
 
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
 
@@ -54,6 +59,11 @@ let warned = false;
 
 class RunCancelled extends Error {
   override name = "RunCancelled";
+}
+
+/** A step gave up: the run's other steps stop where they are. */
+class RunFailed extends Error {
+  override name = "RunFailed";
 }
 
 /** The server is stopping: the run ends at a step boundary and is left for the next start. */
@@ -74,16 +84,24 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
     return {
       retries,
       claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.generateMealPlan.id, data),
+      modelClaims: slotClaims(options.modelConcurrency ?? modelCallConcurrency(), inngestConfig.planDays.id, data),
       hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.generationId, owner, data.request),
       release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.generationId, owner),
+      record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.generationId, entry),
       story: (step) => generateMealPlan(data, step, dependencies),
+      runModel: (request) => runModelStep(request, dependencies),
       // The same failure path as Inngest's onFailure, with every attempt's fault.
       // The run may have failed because the database went away: keep trying to
       // record the outcome for a while, so the plan does not stay generating.
-      fail: (error, faults) => {
-        const message = failureMessage(error, retries + 1, summariseStepFaults(faults));
-        return untilItWorks(() => dependencies.store.markGenerationFailed(data.planId, data.generationId, message));
-      },
+      fail: (error) =>
+        untilItWorks(async () => {
+          const attempts = await dependencies.store.failedAttempts(data.planId, data.generationId);
+          return dependencies.store.markGenerationFailed(
+            data.planId,
+            data.generationId,
+            failureMessage(error, attempts),
+          );
+        }),
     };
   });
 }
@@ -144,17 +162,24 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       retries,
       // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
       claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.regeneratePlanDay.id, data),
+      modelClaims: slotClaims(options.modelConcurrency ?? modelCallConcurrency(), inngestConfig.planDays.id, data),
       hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.dayGenerationId, owner),
       release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.dayGenerationId, owner),
+      record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.dayGenerationId, entry),
       story: (step) => regeneratePlanDay(data, step, dependencies),
+      // A day request never writes a chunk's progress; the plan store is there for the type.
+      runModel: (request) => runModelStep(request, { ...dependencies, store: generationStore }),
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
-      fail: (error, faults) => {
-        const message = failureMessage(error, retries + 1, summariseStepFaults(faults));
-        return untilItWorks(() =>
-          dependencies.store.markDayGenerationFailed(data.planId, data.dayGenerationId, message),
-        );
-      },
+      fail: (error) =>
+        untilItWorks(async () => {
+          const attempts = await dependencies.store.failedAttempts(data.planId, data.dayGenerationId);
+          return dependencies.store.markDayGenerationFailed(
+            data.planId,
+            data.dayGenerationId,
+            failureMessage(error, attempts),
+          );
+        }),
     };
   });
 }
@@ -164,13 +189,18 @@ type HeldRunJob = {
   retries: number;
   /** The concurrency slots each step attempt holds. */
   claims: SlotClaim[];
+  /** The slots each model-call attempt holds instead (plan-days' on Inngest). */
+  modelClaims: SlotClaim[];
   /** Names this process on the run (the first step), so a restart after a crash can take it up. */
   hold: (owner: string) => Promise<void>;
   /** A graceful stop: leaves the run generating, for the next start to take up at once. */
   release: (owner: string) => Promise<void>;
+  /** Appends a failed attempt to the run's list on the plan. */
+  record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
   story: (step: StepRunner) => Promise<unknown>;
-  /** Records that the run gave up (`faults`: what every attempt met). */
-  fail: (error: Error, faults: StepFault[]) => Promise<unknown>;
+  runModel: (request: ModelStepRequest) => Promise<PassResult>;
+  /** Records that the run gave up, with what every attempt met. */
+  fail: (error: Error) => Promise<unknown>;
 };
 
 /**
@@ -183,7 +213,7 @@ function startHeldRun(
   runs: Map<string, ActiveRun>,
   planId: string,
   runId: string,
-  options: { retryBaseDelayMs?: number },
+  options: Pick<InlineRunOptions, "retryDelayScale" | "worstAttemptMs">,
   prepare: (signal: AbortSignal) => HeldRunJob,
 ): Promise<void> {
   const previous = runs.get(planId);
@@ -191,10 +221,13 @@ function startHeldRun(
   previous?.controller.abort();
 
   const controller = new AbortController();
-  const retryBaseDelayMs = options.retryBaseDelayMs ?? inngestConfig.inlineRetryBaseDelayMs;
+  const timing: RetryTiming = {
+    delayScale: options.retryDelayScale ?? 1,
+    worstAttemptMs: options.worstAttemptMs === undefined ? modelCallTimeoutMs() : options.worstAttemptMs,
+  };
   const done = (previous?.done ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => runHeld(prepare(controller.signal), controller.signal, retryBaseDelayMs))
+    .then(() => runHeld(prepare(controller.signal), controller, timing))
     .finally(() => {
       if (runs.get(planId)?.controller === controller) runs.delete(planId);
     });
@@ -202,59 +235,68 @@ function startHeldRun(
   return done;
 }
 
-async function runHeld(job: HeldRunJob, signal: AbortSignal, retryBaseDelayMs: number): Promise<void> {
-  const faults: StepFault[] = [];
-  const step = inlineSteps(signal, job.retries, retryBaseDelayMs, faults);
-  const slotted: StepRunner = {
+type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
+
+async function runHeld(job: HeldRunJob, controller: AbortController, timing: RetryTiming): Promise<void> {
+  const { signal } = controller;
+  const attempts = <T>(work: () => Promise<T>) => withAttempts(work, job, signal, timing);
+  const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
-    run: (id, work) => step.run(id, () => slots.hold(job.claims, work, signal)),
+    run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
+    // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
+    callModel: (_id, request) => attempts(() => slots.hold(job.modelClaims, () => job.runModel(request), signal)),
   };
   const owner = thisRunnerName();
   try {
-    await step.run("hold-inline-run", () => job.hold(owner));
-    await job.story(slotted);
+    await attempts(() => job.hold(owner));
+    await job.story(steps);
   } catch (error) {
     if (error instanceof RunCancelled || error instanceof StepCancelled) return;
     if (error instanceof RunStopped) {
       await job.release(owner);
       return;
     }
-    await job.fail(error as Error, faults);
+    // The run has failed: its other steps (a pass's other chunks) stop now, spending no more calls.
+    controller.abort(new RunFailed("another step of the run failed"));
+    await job.fail(error as Error);
   }
 }
 
-function inlineSteps(signal: AbortSignal, retries: number, baseDelayMs: number, faults: StepFault[]): StepRunner {
-  return {
-    async run<T>(_id: string, work: () => Promise<T>): Promise<T> {
-      for (let attempt = 0; ; attempt++) {
-        if (signal.aborted) {
-          throw signal.reason instanceof RunStopped
-            ? signal.reason
-            : new RunCancelled("superseded by a newer run of this plan");
-        }
-        try {
-          return await work();
-        } catch (error) {
-          const fault = stepFaultOf(error);
-          if (fault) faults.push(fault);
-          // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
-          if (signal.aborted) {
-            throw signal.reason instanceof RunStopped ? signal.reason : new RunCancelled("the run was stopped");
-          }
-          if (isFinal(error) || attempt >= retries) throw error;
-          const asked = retryAfterMs(error);
-          if (asked !== undefined && asked > MAX_INLINE_WAIT_MS) {
-            // Not durable: an hour-long sleep would just be lost on restart.
-            throw new NonRetriableError(
-              `${(error as Error).message}; it asked to wait ${Math.round(asked / 1000)} s, try again later`,
-            );
-          }
-          const delay = asked ?? baseDelayMs * 2 ** attempt;
-          await sleep(delay, signal);
-        }
+/** One step's attempts: each failure recorded and decided by the shared schedule (failed-attempt.ts). */
+async function withAttempts<T>(
+  work: () => Promise<T>,
+  job: HeldRunJob,
+  signal: AbortSignal,
+  timing: RetryTiming,
+): Promise<T> {
+  // The last failure's fault and since when it has been repeating (used if the record cannot answer).
+  let previous: { fault: string; repeatingSince: number } | undefined;
+  for (let attempt = 1; ; attempt++) {
+    if (signal.aborted) {
+      throw signal.reason instanceof RunStopped
+        ? signal.reason
+        : new RunCancelled("superseded by a newer run of this plan");
+    }
+    try {
+      return await work();
+    } catch (error) {
+      // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
+      if (signal.aborted) {
+        throw signal.reason instanceof RunStopped ? signal.reason : new RunCancelled("the run was stopped");
       }
-    },
-  };
+      if (error instanceof StepCancelled) throw error;
+      const outcome = await afterFailedAttempt(error, {
+        attempt,
+        maxAttempts: job.retries + 1,
+        worstAttemptMs: timing.worstAttemptMs,
+        record: job.record,
+        ...(previous ? { previous } : {}),
+      });
+      if ("final" in outcome) throw outcome.final;
+      previous = outcome.repeating;
+      await sleep(outcome.retryInMs * timing.delayScale, signal);
+    }
+  }
 }
 
 /** Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then lets its error through. */

@@ -5,7 +5,8 @@ import { planWorkflowConcurrency } from "./concurrency-slots";
 import { generationDependencies } from "./dependencies";
 import { planDayRegenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
-import type { StepRunner } from "./generate-meal-plan-story";
+import { inngestStepRunner } from "./inngest-steps";
+import { planDaysFunction } from "./plan-days-function";
 import { regeneratePlanDay } from "./regenerate-plan-day-story";
 
 const limits = inngestConfig.regeneratePlanDay;
@@ -22,19 +23,29 @@ export const regeneratePlanDayFunction = inngest.createFunction(
     name: "Regenerate one day of a meal plan",
     triggers: [planDayRegenerateRequested],
     retries: limits.retries,
-    // The per-plan limit is shared with generate-meal-plan (scope env), the account's with every function.
+    // The per-plan limit is shared with generate-meal-plan (scope env); the model call runs in plan-days.
     concurrency: planWorkflowConcurrency(),
+    throttle: inngestConfig.orgRunThrottle,
     timeouts: limits.timeouts,
     onFailure: async ({ event, error, step }) => {
-      const original = event.data.event.data as { planId: string; dayGenerationId: string };
-      const message = failureMessage(error, limits.retries + 1);
-      await step.run("mark-failed", () =>
-        dayGenerationStore.markDayGenerationFailed(original.planId, original.dayGenerationId, message),
-      );
+      const { planId, dayGenerationId } = event.data.event.data as { planId: string; dayGenerationId: string };
+      await step.run("mark-failed", async () => {
+        const attempts = await dayGenerationStore.failedAttempts(planId, dayGenerationId);
+        return dayGenerationStore.markDayGenerationFailed(planId, dayGenerationId, failureMessage(error, attempts));
+      });
     },
   },
-  async ({ event, step, logger }) => {
-    const steps: StepRunner = { run: (id, work) => step.run(id, work) as Promise<never> };
+  async ({ event, step, attempt, logger }) => {
+    const { planId, dayGenerationId } = event.data;
+    const steps = inngestStepRunner(
+      step,
+      {
+        attempt,
+        retries: limits.retries,
+        record: (entry) => dayGenerationStore.recordFailedAttempt(planId, dayGenerationId, entry),
+      },
+      (id, request) => step.invoke(id, { function: planDaysFunction, data: request }) as Promise<never>,
+    );
     return regeneratePlanDay(event.data, steps, { ...generationDependencies({ logger }), store: dayGenerationStore });
   },
 );

@@ -14,6 +14,7 @@ import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
 import { type GenerationDependencies, planDays, type StepRunner } from "./generate-meal-plan-story";
+import type { DayStepRequest, PassResult } from "./model-step";
 import { answerFailure, stepFailure } from "./step-failures";
 
 /**
@@ -59,19 +60,17 @@ export async function regeneratePlanDay(
   }
   const foods = indexFoodsById(context.candidates);
 
-  const planned = await step.run("plan-day", async () => {
-    const result = await planDays({ ...context, planId }, deps);
-    const foodsNow = new Set(usedFoodIds(result.days));
-    const same =
-      foodsNow.size === context.previousFoodIds.length && context.previousFoodIds.every((id) => foodsNow.has(id));
-    if (same) {
-      throw answerFailure(
-        generationError("invalid_shape", "The answer repeats the day it should replace"),
-        `day ${data.day}`,
-      );
-    }
-    return result;
-  });
+  const request: DayStepRequest = {
+    kind: "day",
+    planId,
+    orgId: data.orgId,
+    dayGenerationId,
+    day: data.day,
+    ...context,
+  };
+  const planned = await (step.callModel
+    ? step.callModel("plan-day", request)
+    : step.run("plan-day", () => planDayStep(request, deps)));
 
   const scaled = await step.run("scale", async () => {
     await deps.store.recordDayPhase(planId, dayGenerationId, "scaling");
@@ -112,6 +111,24 @@ export async function regeneratePlanDay(
     return { status: "superseded" };
   }
   return { status: "saved", day: day.day };
+}
+
+/** The day's model call: planned, and refused when it repeats the day it replaces. */
+export async function planDayStep(
+  request: DayStepRequest,
+  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
+): Promise<PassResult> {
+  const result = await planDays(request, deps);
+  const foodsNow = new Set(usedFoodIds(result.days));
+  const same =
+    foodsNow.size === request.previousFoodIds.length && request.previousFoodIds.every((id) => foodsNow.has(id));
+  if (same) {
+    throw answerFailure(
+      generationError("invalid_shape", "The answer repeats the day it should replace"),
+      `day ${request.day}`,
+    );
+  }
+  return result;
 }
 
 async function loadDayContext(

@@ -1,41 +1,61 @@
-import { NonRetriableError, RetryAfterError } from "inngest";
+import { NonRetriableError } from "inngest";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
-import { ModelCallError } from "@/generation/model/model-call-error";
+import { ModelCallError, type ModelCallErrorKind } from "@/generation/model/model-call-error";
 import type { GenerationError, GenerationErrorCode } from "@/generation/shared/generation-error";
+import type { RetryKind } from "./retry-policy";
 
 /**
  * Turns what went wrong in a step into the error the engine acts on:
- * NonRetriableError stops at once, RetryAfterError waits as the provider
- * asked, a plain Error is retried with backoff. Messages are written for the
- * coach (they become generation_error) and name the days concerned.
+ * NonRetriableError stops at once; any other error is an attempt that may be
+ * tried again, when retry-policy.ts decides (the fault beside it says what
+ * kind of failure it was, and how long the provider asked to wait). Messages
+ * are written for the coach (they become generation_error) and name the days
+ * concerned.
  */
 export function stepFailure(error: unknown, days: string): Error {
   if (error instanceof ModelCallError) {
     const message = `${error.message} for ${days}`;
-    const fault = { days, fault: modelCallFaultLabel(error) };
-    if (!error.retryable) return withFault(new NonRetriableError(message), fault);
-    if (error.retryAfterMs !== undefined) {
-      return withFault(new RetryAfterError(message, Math.max(1_000, error.retryAfterMs)), fault);
-    }
-    return withFault(new Error(message), fault);
+    const fault: StepFault = { days, fault: modelCallFaultLabel(error), kind: retryKindOf(error.kind) };
+    if (error.retryAfterMs !== undefined) fault.retryAfterMs = error.retryAfterMs;
+    return withFault(error.retryable ? new Error(message) : new NonRetriableError(message), fault);
   }
   if (error instanceof PlanInputError) return new NonRetriableError(error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** A parse or validation problem with the model's answer: worth asking again. */
+/** A parse or validation problem with the model's answer: worth asking again, at once. */
 export function answerFailure(error: GenerationError, days: string): Error {
-  return withFault(new Error(`${error.message} for ${days}`), { days, fault: ANSWER_FAULT_LABELS[error.code] });
+  return withFault(new Error(`${error.message} for ${days}`), {
+    days,
+    fault: ANSWER_FAULT_LABELS[error.code],
+    kind: "answer",
+  });
 }
 
 /**
  * What one failed attempt of a step was, in a few words, and for which days:
  * the pieces of a run's failure summary ("days 3-4: 529 overloaded ×2, timed
- * out ×2"). Kept beside the error in memory (the engine may wrap or rethrow
- * it), never serialised, and built only from status codes and kinds, so it
- * can hold neither a key nor prompt text.
+ * out ×2"), and what the retry schedule needs to know about it. Kept beside
+ * the error in memory (the engine may wrap or rethrow it), recorded on the
+ * plan as each attempt fails, and built only from status codes and kinds, so
+ * it can hold neither a key nor prompt text.
  */
-export type StepFault = { days: string; fault: string };
+export type StepFault = { days: string; fault: string; kind: RetryKind; retryAfterMs?: number };
+
+function retryKindOf(kind: ModelCallErrorKind): RetryKind {
+  switch (kind) {
+    case "rate_limited":
+      return "rate_limited";
+    case "overloaded":
+    case "server_error":
+      return "overloaded";
+    case "timeout":
+    case "connection":
+      return "timeout";
+    default:
+      return "other";
+  }
+}
 
 const faults = new WeakMap<object, StepFault>();
 
@@ -85,7 +105,7 @@ const ANSWER_FAULT_LABELS: Record<GenerationErrorCode, string> = {
  * order of first appearance: "days 3-4: 529 overloaded ×2, timed out ×2;
  * day 7: malformed JSON ×4". Empty when no attempt recorded a fault.
  */
-export function summariseStepFaults(attempts: readonly StepFault[]): string {
+export function summariseStepFaults(attempts: readonly Pick<StepFault, "days" | "fault">[]): string {
   const byDays = new Map<string, Map<string, number>>();
   for (const { days, fault } of attempts) {
     const counts = byDays.get(days) ?? new Map<string, number>();
@@ -110,13 +130,4 @@ export function describeDays(days: readonly number[]): string {
 
 export function isFinal(error: unknown): boolean {
   return error instanceof NonRetriableError || (error as { name?: string } | null)?.name === "NonRetriableError";
-}
-
-/** Milliseconds a RetryAfterError asks to wait (it stores whole seconds, or an ISO date). */
-export function retryAfterMs(error: unknown): number | undefined {
-  if (!(error instanceof RetryAfterError)) return undefined;
-  const value = error.retryAfter;
-  if (/^\d+$/.test(value)) return Number(value) * 1_000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -3,7 +3,13 @@ import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/ge
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
-import { insertDays } from "./generation-store";
+import {
+  type AttemptColumns,
+  appendFailedAttempt,
+  type FailedAttemptEntry,
+  insertDays,
+  readFailedAttempts,
+} from "./generation-store";
 import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
 
 /**
@@ -36,7 +42,7 @@ export async function loadPlanForDay(planId: string, dayGenerationId: string): P
   const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; day_generation_day: number })[]>`
     update meal_plans
     set day_generation_status = 'generating', day_generation_error = null, day_generation_phase = 'planning',
-        day_generation_heartbeat_at = now()
+        day_generation_heartbeat_at = now(), day_generation_attempts = '[]'::jsonb
     where id = ${planId} and day_generation_id = ${dayGenerationId}
       and day_generation_status in ('generating', 'error') and generation_status <> 'generating'
     returning id, org_id, day_generation_day, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
@@ -131,9 +137,20 @@ export async function markDayGenerationFailed(
   return result.count > 0;
 }
 
+const DAY_RUN_ATTEMPTS: AttemptColumns = {
+  attempts: "day_generation_attempts",
+  runId: "day_generation_id",
+  status: "day_generation_status",
+  heartbeat: "day_generation_heartbeat_at",
+};
+
 export const dayGenerationStore = {
   loadPlanForDay,
   recordDayPhase,
+  recordFailedAttempt: (planId: string, dayGenerationId: string, entry: FailedAttemptEntry) =>
+    appendFailedAttempt(DAY_RUN_ATTEMPTS, planId, dayGenerationId, entry),
+  failedAttempts: (planId: string, dayGenerationId: string) =>
+    readFailedAttempts(DAY_RUN_ATTEMPTS, planId, dayGenerationId),
   saveDay,
   markDayGenerationFailed,
   /** Inline runs only: which process works on the day run, so a restart can take it up (inline-run-owners.ts). */

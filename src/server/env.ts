@@ -54,6 +54,10 @@ export const EnvSchema = z.object({
   GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
   // Steps executing at once across the account (model calls); Inngest's free plan allows 5.
   GENERATION_MAX_CONCURRENT_MODEL_CALLS: optional(z.coerce.number().int().min(1).max(1000)),
+  // "debug" adds the stack of each workflow error to its one log line (src/inngest/client.ts).
+  LOG_LEVEL: optional(z.enum(["debug", "info"])).default("info"),
+  // Model calls one organisation may have executing at once; default inngest.config.ts's (3 of the 5).
+  GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: optional(z.coerce.number().int().min(1).max(1000)),
   // "two": the original route's two passes (pass two learns from pass one); "one": variety planned up front, one wave.
   GENERATION_WAVES: optional(z.enum(["one", "two"], { message: 'use "one" or "two"' })).default("two"),
   // A generating plan with no sign of life for this long is failed and may be

@@ -19,7 +19,14 @@ export type GenerationProgress = {
   phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "balancing" | "done" | "cancelled";
   days_done: number;
   days_total: number;
+  /** While a group of days waits to be tried again: which, the coming attempt, of how many, and what the last met. */
+  retrying?: RetryingProgress;
 };
+
+export type RetryingProgress = { days: string; attempt: number; of: number; fault: string };
+
+/** One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts). */
+export type FailedAttemptEntry = { days: string; fault: string; attempt: number; maxAttempts: number };
 
 export type LoadedPlan =
   | { status: "superseded" }
@@ -41,7 +48,7 @@ export async function loadPlanForGeneration(planId: string, generationId: string
   const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; generation_id: string | null })[]>`
     update meal_plans
     set generation_status = 'generating', generation_error = null, generation_finished_at = null,
-        generation_heartbeat_at = now(),
+        generation_heartbeat_at = now(), generation_attempts = '[]'::jsonb,
         generation_started_at = case when generation_status = 'error' then now() else generation_started_at end
     where id = ${planId} and generation_id = ${generationId} and generation_status in ('generating', 'error')
     returning id, org_id, generation_id, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
@@ -67,22 +74,96 @@ export async function recordProgress(
 /**
  * A chunk of days has been planned. Chunks of a pass may finish in any order,
  * so this adds to the count rather than setting it (capped at the total, in
- * case a step is re-run).
+ * case a step is re-run). A retry shown for these days is over; one shown
+ * for other days stays.
  */
 export async function addDaysDone(
   planId: string,
   generationId: string,
   phase: GenerationProgress["phase"],
-  days: number,
+  chunk: { days: string; count: number },
   total: number,
 ): Promise<void> {
   await db()`
-    update meal_plans set generation_progress = jsonb_build_object(
+    update meal_plans set generation_progress = jsonb_strip_nulls(jsonb_build_object(
       'phase', ${phase}::text,
-      'days_done', least(${total}::int, coalesce((generation_progress ->> 'days_done')::int, 0) + ${days}::int),
-      'days_total', ${total}::int),
+      'days_done', least(${total}::int, coalesce((generation_progress ->> 'days_done')::int, 0) + ${chunk.count}::int),
+      'days_total', ${total}::int,
+      'retrying', case when generation_progress -> 'retrying' ->> 'days' = ${chunk.days}
+                       then null else generation_progress -> 'retrying' end)),
       generation_heartbeat_at = now()
     where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+}
+
+/** The columns that hold one kind of run's failed attempts (whole plan or one day). */
+export type AttemptColumns = {
+  attempts: "generation_attempts" | "day_generation_attempts";
+  runId: "generation_id" | "day_generation_id";
+  status: "generation_status" | "day_generation_status";
+  heartbeat: "generation_heartbeat_at" | "day_generation_heartbeat_at";
+  /** The jsonb progress column that shows the retry, when the run has one. */
+  progress?: "generation_progress";
+};
+
+const WHOLE_PLAN_ATTEMPTS: AttemptColumns = {
+  attempts: "generation_attempts",
+  runId: "generation_id",
+  status: "generation_status",
+  heartbeat: "generation_heartbeat_at",
+  progress: "generation_progress",
+};
+
+/**
+ * Appends one failed attempt to the run's list, as it happens (a small
+ * write from inside the failing step), and shows the coming retry in the
+ * progress. Answers how long this group of days has been meeting this same
+ * fault, by the database's clock: since the first of its latest unbroken run
+ * of attempts with this fault (0 when this is the first); null when the run
+ * no longer holds the plan.
+ */
+export async function appendFailedAttempt(
+  columns: AttemptColumns,
+  planId: string,
+  runId: string,
+  entry: FailedAttemptEntry,
+): Promise<{ repeatingForMs: number } | null> {
+  const sql = db();
+  const retrying: RetryingProgress = {
+    days: entry.days,
+    attempt: entry.attempt + 1,
+    of: entry.maxAttempts,
+    fault: entry.fault,
+  };
+  const progress = columns.progress
+    ? sql`, ${sql(columns.progress)} = ${sql(columns.progress)} || ${sql.json({ retrying })}`
+    : sql``;
+  const [row] = await sql<{ group_attempts: { fault: string; at: string }[] }[]>`
+    update meal_plans set
+      ${sql(columns.attempts)} = ${sql(columns.attempts)}
+        || jsonb_build_array(jsonb_build_object('days', ${entry.days}::text, 'fault', ${entry.fault}::text, 'at', now())),
+      ${sql(columns.heartbeat)} = now() ${progress}
+    where id = ${planId} and ${sql(columns.runId)} = ${runId} and ${sql(columns.status)} = 'generating'
+    returning (select coalesce(jsonb_agg(attempt), '[]'::jsonb) from jsonb_array_elements(${sql(columns.attempts)}) attempt
+               where attempt ->> 'days' = ${entry.days}::text) as group_attempts`;
+  if (!row) return null;
+  const group = row.group_attempts;
+  let first = group.length - 1;
+  while (first > 0 && group[first - 1]?.fault === entry.fault) first -= 1;
+  const last = group[group.length - 1];
+  const since = Date.parse(last?.at ?? "") - Date.parse(group[first]?.at ?? "");
+  return { repeatingForMs: Number.isFinite(since) ? since : 0 };
+}
+
+/** The run's failed attempts so far, in order (empty when a newer run owns the plan). */
+export async function readFailedAttempts(
+  columns: AttemptColumns,
+  planId: string,
+  runId: string,
+): Promise<{ days: string; fault: string }[]> {
+  const [row] = await db()<{ attempts: { days: string; fault: string }[] }[]>`
+    select ${db()(columns.attempts)} as attempts from meal_plans
+    where id = ${planId} and ${db()(columns.runId)} = ${runId}`;
+  return row?.attempts ?? [];
 }
 
 export type SavePlanInput = {
@@ -199,6 +280,10 @@ export const generationStore = {
   loadPlanForGeneration,
   recordProgress,
   addDaysDone,
+  recordFailedAttempt: (planId: string, generationId: string, entry: FailedAttemptEntry) =>
+    appendFailedAttempt(WHOLE_PLAN_ATTEMPTS, planId, generationId, entry),
+  failedAttempts: (planId: string, generationId: string) =>
+    readFailedAttempts(WHOLE_PLAN_ATTEMPTS, planId, generationId),
   savePlan,
   markGenerationFailed,
   /** Inline runs only: which process works on the run, so a restart can take it up (inline-run-owners.ts). */

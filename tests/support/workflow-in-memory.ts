@@ -98,6 +98,8 @@ export function inMemoryStore(
       return "saved";
     },
     markGenerationFailed: async () => true,
+    recordFailedAttempt: async () => null,
+    failedAttempts: async () => [],
     holdInlineRun: async () => {},
     releaseInlineRun: async () => {},
   };

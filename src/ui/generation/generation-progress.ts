@@ -63,8 +63,23 @@ export function describeProgress(status: GenerationStatusValue, progress: Genera
 
   return {
     percent: Math.round(Math.max(0, Math.min(1, fraction)) * 100),
-    message: `${description}${daysText}.`,
+    message: `${description}${daysText}.${retryingText(progress?.retrying)}`,
   };
+}
+
+/**
+ * While a group of days waits to be tried again: " Retrying day 5 (attempt 3
+ * of 6): answer cut off." The progress is stored JSON from the server, so
+ * anything not in that shape says nothing rather than something wrong.
+ */
+function retryingText(retrying: unknown): string {
+  if (typeof retrying !== "object" || retrying === null) return "";
+  const { days, attempt, of, fault } = retrying as Record<string, unknown>;
+  if (typeof days !== "string" || typeof fault !== "string") return "";
+  const attemptNumber = wholeNumberOrZero(attempt);
+  const attempts = wholeNumberOrZero(of);
+  if (attemptNumber < 2 || attemptNumber > attempts) return "";
+  return ` Retrying ${days} (attempt ${attemptNumber} of ${attempts}): ${fault}.`;
 }
 
 function wholeNumberOrZero(value: unknown): number {

@@ -41,7 +41,7 @@ function firstDayAsked(userMessage: string): number {
   return Number(/Days to plan: (\d+)/.exec(userMessage)?.[1]);
 }
 
-const quickRetries = (): InlineRunOptions => ({ retryBaseDelayMs: 5, dependencies: generationDependencies() });
+const quickRetries = (): InlineRunOptions => ({ retryDelayScale: 0.001, dependencies: generationDependencies() });
 
 describe("generation with Claude (fake Messages API, real SDK)", () => {
   it("splits a 14-day plan into calls that each fit a 20 s step, pass two after pass one", async () => {
@@ -101,7 +101,8 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     const data = await createGeneratingPlan({ plan_length_days: 1 });
     fake.enqueue({ status: 429, headers: { "retry-after": "1" } });
     const startedAt = Date.now();
-    await startInlineRun(data, quickRetries());
+    // The real schedule: the provider's wait is a floor, never scaled down.
+    await startInlineRun(data, { dependencies: generationDependencies() });
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
     expect((await readSavedPlan(data.planId)).status).toBe("complete");
   });
@@ -141,6 +142,22 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     expect(saved.error).toMatch(/days 1-5/);
     expect(saved.error).toContain(`gave up after ${attempts} attempts`);
     expect(saved.error).not.toContain(API_KEY);
+    expect(saved.dayRows).toBe(0);
+  });
+
+  it("ends a plan whose every answer is cut off in error, naming every group of days and each attempt", async () => {
+    useClaude(20);
+    const data = await createGeneratingPlan({ plan_length_days: 3 });
+    const attempts = inngestConfig.generateMealPlan.retries + 1;
+    // Three one-day chunks, each cut off on every attempt; the real schedule (a cut-off answer is asked again at once).
+    fake.enqueue(...Array.from({ length: 3 * attempts }, () => ({ truncateAtTokens: 40 })));
+    await startInlineRun(data, { dependencies: generationDependencies() });
+    const saved = await readSavedPlan(data.planId);
+    expect(saved.status).toBe("error");
+    // The run ends when the first group gives up; each of the others has failed at least as often by then, less one.
+    for (const day of [1, 2, 3])
+      expect(saved.error).toMatch(new RegExp(`day ${day}: answer cut off ×[${attempts - 1}${attempts}]`));
+    expect(saved.error).toMatch(new RegExp(`for day \\d \\(gave up after ${attempts} attempts\\)`));
     expect(saved.dayRows).toBe(0);
   });
 

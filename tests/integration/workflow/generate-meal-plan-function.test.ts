@@ -1,13 +1,20 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
+import { planDaysFunction } from "@/inngest/plan-days-function";
 import { db } from "@/server/database/index";
+import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+import { invokingPlanDays } from "../../support/inngest-invoke";
 
 function engineFor(data: Awaited<ReturnType<typeof createGeneratingPlan>>) {
-  return new InngestTestEngine({ function: generateMealPlanFunction, events: [generateEvent(data)] });
+  return new InngestTestEngine({
+    function: generateMealPlanFunction,
+    events: [generateEvent(data)],
+    transformCtx: invokingPlanDays,
+  });
 }
 
 describe("the generate-meal-plan Inngest function (offline planner)", () => {
@@ -74,7 +81,8 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
   });
 
   it("fails at once, without retrying, when the request cannot be planned", async () => {
-    expectConsoleError(2); // Inngest logs the step error and the run failure
+    // One line for the run's failure: the step's attempt logged its own line (a warning), the SDK's goes to debug.
+    expectConsoleError(1);
     const data = await createGeneratingPlan({ plan_length_days: 2, request: { plan_length_days: 99 } });
     const { error } = await engineFor(data).execute();
     expect(error).toMatchObject({ name: "NonRetriableError" });
@@ -97,17 +105,43 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     });
     expect(config?.id).toBe("meal-plan-generation-generate-meal-plan");
     expect(config?.triggers).toEqual([{ event: "plan/generate.requested" }]);
-    expect(config?.concurrency).toEqual([
-      // Admits every chunk of the largest wave (a 28-day plan in one-day chunks), shared with regenerate-plan-day.
-      { scope: "env", key: "event.data.planId", limit: 28 },
-      { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
-    ]);
+    // Per plan only, shared with regenerate-plan-day: the model calls hold plan-days' limits instead.
+    expect(config?.concurrency).toEqual([{ scope: "env", key: "event.data.planId", limit: 28 }]);
     expect(config?.steps.step.retries).toEqual({ attempts: 5 });
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
       { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
     ]);
     expect(config?.timeouts).toEqual({ start: "5m", finish: "20m" });
+    // The second line of the spend limits: runs per org, queued (not dropped) past the limit.
+    expect((config as unknown as { throttle: unknown }).throttle).toEqual({
+      key: "event.data.orgId",
+      limit: inngestConfig.orgRunThrottle.limit,
+      period: "1m",
+      burst: inngestConfig.orgRunThrottle.burst,
+    });
+  });
+
+  it("sends plan-days, the one function that calls the model, the account and per-org model limits", () => {
+    type WireConfig = { id: string; triggers: unknown; concurrency: unknown; cancel: unknown };
+    const [config] = (planDaysFunction as unknown as { getConfig(options: object): WireConfig[] }).getConfig({
+      baseUrl: new URL("http://127.0.0.1/api/inngest"),
+      appPrefix: inngestConfig.appId,
+    });
+    expect(config?.id).toBe("meal-plan-generation-plan-days");
+    expect(config?.concurrency).toEqual([
+      { scope: "account", key: '"anthropic-messages"', limit: 5 },
+      { scope: "fn", key: "event.data.orgId", limit: 3 },
+    ]);
+    expect(config?.cancel).toEqual([
+      { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
+      { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
+      { event: "inngest/function.failed", if: inngestConfig.planDays.cancelWhenRunFailed },
+    ]);
+    // The failed run it listens for is this app's generate-meal-plan, by its synced id.
+    expect(inngestConfig.planDays.cancelWhenRunFailed).toContain(
+      `'${inngestConfig.appId}-${inngestConfig.generateMealPlan.id}'`,
+    );
   });
 });
 
@@ -120,14 +154,59 @@ describe("the generate-meal-plan failure path", () => {
       step: { run: (_id: string, work: () => unknown) => work() },
     } as unknown as FailureContext);
 
-  it("ends the plan in error with a descriptive message naming the attempts", async () => {
+  it("ends the plan in error naming every group of days and what each attempt met, as recorded", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 14 });
-    await runOnFailure(data, new Error("Claude was overloaded (529) for days 6-14"));
+    // What the failing steps appended as each attempt failed (onFailure itself sees only the last error).
+    const record = (days: string, fault: string, attempt: number) =>
+      generationStore.recordFailedAttempt(data.planId, data.generationId, {
+        days,
+        fault,
+        attempt,
+        maxAttempts: 6,
+      });
+    await record("day 3", "answer cut off", 1);
+    await record("days 6-14", "529 overloaded", 1);
+    await record("day 3", "answer cut off", 2);
+    await record("days 6-14", "timed out", 2);
+    await runOnFailure(
+      data,
+      new Error("Claude did not answer in time for days 6-14 (gave up after 2 attempts in 40 s)"),
+    );
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
     expect(saved.error).toBe(
-      `Claude was overloaded (529) for days 6-14 (gave up after ${inngestConfig.generateMealPlan.retries + 1} attempts)`,
+      "Claude did not answer in time for days 6-14 (gave up after 2 attempts in 40 s). " +
+        "Attempts: day 3: answer cut off ×2; days 6-14: 529 overloaded, timed out",
     );
+  });
+
+  it("shows the coming retry in the progress while a group of days waits, and forgets it once they are planned", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const record = (fault: string, attempt: number) =>
+      generationStore.recordFailedAttempt(data.planId, data.generationId, {
+        days: "day 5",
+        fault,
+        attempt,
+        maxAttempts: 6,
+      });
+    const backdate = (index: number, seconds: number) =>
+      db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, ${`{${index},at}`}::text[],
+           to_jsonb(now() - make_interval(secs => ${seconds}))) where id = ${data.planId}`;
+    expect(await record("529 overloaded", 1)).toEqual({ repeatingForMs: 0 });
+    await backdate(0, 30);
+    // How long this same fault has been repeating: a different fault before it does not count.
+    expect(await record("answer cut off", 2)).toEqual({ repeatingForMs: 0 });
+    await backdate(1, 20);
+    const third = await record("answer cut off", 2);
+    expect(third?.repeatingForMs).toBeGreaterThanOrEqual(20_000);
+    expect(third?.repeatingForMs).toBeLessThan(30_000);
+    expect((await readSavedPlan(data.planId)).progress).toMatchObject({
+      retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
+    });
+    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 4", count: 1 }, 7);
+    expect((await readSavedPlan(data.planId)).progress).toMatchObject({ retrying: { days: "day 5" } });
+    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 5", count: 1 }, 7);
+    expect((await readSavedPlan(data.planId)).progress).not.toHaveProperty("retrying");
   });
 
   it("does not count attempts for an error that was final at once", async () => {

@@ -49,7 +49,7 @@ async function ownerOf(planId: string) {
   return row;
 }
 
-const fast = { dependencies: undefined, retryBaseDelayMs: 1 };
+const fast = { dependencies: undefined, retryDelayScale: 0.001 };
 
 /** The offline planner behind a gate: every call waits until `release()`, so a stop lands mid-run. */
 function modelHeldUntilReleased() {
@@ -145,7 +145,7 @@ describe("a graceful stop", () => {
     const { slowModel, calls, release } = modelHeldUntilReleased();
     const run = startInlineRun(data, {
       dependencies: generationDependencies({ model: slowModel }),
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     await expect.poll(calls).toBe(1);
 
@@ -266,7 +266,7 @@ describe("taking up one-day regenerations when the server starts", () => {
     const { slowModel, calls, release } = modelHeldUntilReleased();
     const running = startInlineDayRun(run, {
       dependencies: { ...generationDependencies({ model: slowModel }), store: dayGenerationStore },
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     await expect.poll(calls).toBe(1);
     // While it runs, the day run names this process, so a crash now would leave it to the next start.
@@ -320,7 +320,7 @@ describe("the failure message of an inline run", () => {
       { status: 529 },
       { text: '{"days": [' },
     );
-    await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    await startInlineRun(data, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
 
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
@@ -333,7 +333,7 @@ describe("the failure message of an inline run", () => {
     // Two days on Sonnet's step budget: one model call per day, run side by side.
     const data = await createGeneratingPlan({ plan_length_days: 2 });
     fake.respondWith(() => ({ status: 529 }));
-    await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    await startInlineRun(data, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
 
     const { status, error } = await readSavedPlan(data.planId);
     expect(status).toBe("error");

@@ -11,6 +11,7 @@ import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+import { invokingPlanDays } from "../../support/inngest-invoke";
 
 type StepCalls = { mock: { calls: [string, unknown][]; results: { value: unknown }[] } };
 
@@ -20,6 +21,7 @@ describe("replaying a run with its earlier steps memoised", () => {
     const first = await new InngestTestEngine({
       function: generateMealPlanFunction,
       events: [generateEvent(data)],
+      transformCtx: invokingPlanDays,
     }).execute();
     expect(first.result).toEqual({ status: "saved", days: 7 });
     const before = await readSavedPlan(data.planId);
@@ -36,6 +38,7 @@ describe("replaying a run with its earlier steps memoised", () => {
       function: generateMealPlanFunction,
       events: [generateEvent(data)],
       steps: memoised.map((step) => ({ id: step.id, handler: () => step.result })),
+      transformCtx: invokingPlanDays,
     }).execute();
 
     expect(replay.result).toEqual({ status: "saved", days: 7 });
@@ -49,12 +52,17 @@ describe("replaying a run with its earlier steps memoised", () => {
 
   it("leaves a completed plan alone when its finished run is replayed", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 2 });
-    await new InngestTestEngine({ function: generateMealPlanFunction, events: [generateEvent(data)] }).execute();
+    await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+      transformCtx: invokingPlanDays,
+    }).execute();
     const [{ updated_at: finishedAt } = { updated_at: "" }] =
       await db()`select updated_at from meal_plans where id = ${data.planId}`;
     const replay = await new InngestTestEngine({
       function: generateMealPlanFunction,
       events: [generateEvent(data)],
+      transformCtx: invokingPlanDays,
     }).execute();
     expect(replay.result).toEqual({ status: "superseded" });
     const [row] = await db()`select generation_status, updated_at from meal_plans where id = ${data.planId}`;
@@ -76,7 +84,7 @@ describe("a plan restarted while its run is still working", () => {
     };
     await startInlineRun(data, {
       dependencies: generationDependencies({ model: restartDuringPassOne }),
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     const saved = await readSavedPlan(data.planId);
     expect(saved).toMatchObject({ status: "generating", dayRows: 0 });
@@ -98,11 +106,11 @@ describe("a plan restarted while its run is still working", () => {
     };
     const firstRun = startInlineRun(first, {
       dependencies: generationDependencies({ model: slow }),
-      retryBaseDelayMs: 1,
+      retryDelayScale: 0.001,
     });
     const restarted = { ...first, generationId: randomUUID() };
     await db()`update meal_plans set generation_id = ${restarted.generationId} where id = ${first.planId}`;
-    const secondRun = startInlineRun(restarted, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    const secondRun = startInlineRun(restarted, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
     releasePassOne();
     await Promise.all([firstRun, secondRun]);
     const saved = await readSavedPlan(first.planId);
@@ -208,7 +216,7 @@ describe("the inline runner and long waits", () => {
     resetEnvForTests();
     const data = await createGeneratingPlan({ plan_length_days: 1 });
     fake.enqueue({ status: 429, headers: { "retry-after": "3600" } });
-    await startInlineRun(data, { dependencies: generationDependencies(), retryBaseDelayMs: 1 });
+    await startInlineRun(data, { dependencies: generationDependencies(), retryDelayScale: 0.001 });
     const saved = await readSavedPlan(data.planId);
     expect(saved.status).toBe("error");
     expect(saved.error).toMatch(/wait 3600 s, try again later/);

@@ -34,6 +34,22 @@ describe("the progress bar and its sentence", () => {
     expect(percents.at(-1)).toBe(100);
   });
 
+  it("says which days are being tried again, which attempt of how many, and what the last one met", () => {
+    const waiting = describeProgress("generating", {
+      phase: "pass-one",
+      days_done: 4,
+      days_total: 7,
+      retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
+    });
+    expect(waiting.message).toBe(
+      "Planning days (first pass): 4 of 7 days planned. Retrying day 5 (attempt 3 of 6): answer cut off.",
+    );
+    const odd = { phase: "pass-one", days_done: 0, days_total: 7, retrying: { days: 5, attempt: "x" } };
+    expect(describeProgress("generating", odd as unknown as GenerationProgress).message).toBe(
+      "Planning days (first pass): 0 of 7 days planned.",
+    );
+  });
+
   it("copes with an empty or odd progress object", () => {
     expect(describeProgress("generating", {}).percent).toBe(0);
     expect(describeProgress("generating", null).message).toBe("Waiting for the workflow to start.");

@@ -4,6 +4,7 @@ import { parseGenerateBody } from "@/generation/intake/intake";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import {
   ConcurrencySlots,
+  modelCallConcurrency,
   planWorkflowConcurrency,
   type SlotClaim,
   StepCancelled,
@@ -91,23 +92,35 @@ describe("concurrency slots, as Inngest counts them", () => {
 });
 
 describe("the plan workflow's concurrency limits", () => {
-  it("key one limit per plan and one per account, from inngest.config.ts unless overridden", () => {
+  it("key the plan functions per plan only, and model calls per account and per org, from inngest.config.ts", () => {
     expect(planWorkflowConcurrency(parseEnv({}))).toEqual([
       { scope: "env", key: "event.data.planId", limit: inngestConfig.perPlanConcurrency.limit },
-      { scope: "account", key: '"anthropic-messages"', limit: inngestConfig.generateMealPlan.accountModelConcurrency },
     ]);
-    const overridden = planWorkflowConcurrency(
-      parseEnv({ GENERATION_PER_PLAN_CONCURRENCY: "1", GENERATION_MAX_CONCURRENT_MODEL_CALLS: "40" }),
+    expect(modelCallConcurrency(parseEnv({}))).toEqual([
+      { scope: "account", key: '"anthropic-messages"', limit: 5 },
+      { scope: "fn", key: "event.data.orgId", limit: 3 },
+    ]);
+    expect(planWorkflowConcurrency(parseEnv({ GENERATION_PER_PLAN_CONCURRENCY: "1" }))[0].limit).toBe(1);
+    const raised = modelCallConcurrency(parseEnv({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "40" }));
+    expect(raised.map((limit) => limit.limit)).toEqual([40, 24]);
+    const perOrg = modelCallConcurrency(
+      parseEnv({ GENERATION_MAX_CONCURRENT_MODEL_CALLS: "4", GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: "9" }),
     );
-    expect(overridden.map((limit) => limit.limit)).toEqual([1, 40]);
+    expect(perOrg.map((limit) => limit.limit)).toEqual([4, 4]);
   });
 
-  it("give each plan its own slot key and share the account's across plans", () => {
+  it("give each plan its own slot key, each org its own model key, and share the account's", () => {
     const limits = planWorkflowConcurrency(parseEnv({}));
-    const [planA, accountA] = slotClaims(limits, "generate-meal-plan", { planId: "a" });
-    const [planB, accountB] = slotClaims(limits, "generate-meal-plan", { planId: "b" });
+    const [planA] = slotClaims(limits, "generate-meal-plan", { planId: "a" });
+    const [planB] = slotClaims(limits, "generate-meal-plan", { planId: "b" });
     expect(planA?.slot).not.toBe(planB?.slot);
-    expect(accountA?.slot).toBe(accountB?.slot);
+    const models = modelCallConcurrency(parseEnv({}));
+    const [accountA, orgA] = slotClaims(models, "plan-days", { planId: "a", orgId: "org-1" });
+    const [accountB, orgB] = slotClaims(models, "plan-days", { planId: "b", orgId: "org-1" });
+    const [accountC, orgC] = slotClaims(models, "plan-days", { planId: "c", orgId: "org-2" });
+    expect(new Set([accountA?.slot, accountB?.slot, accountC?.slot]).size).toBe(1);
+    expect(orgA?.slot).toBe(orgB?.slot);
+    expect(orgC?.slot).not.toBe(orgA?.slot);
     // Scope env: a day regeneration of plan a queues on the same per-plan slot as its whole-plan run.
     const [dayRunOfA] = slotClaims(limits, "regenerate-plan-day", { planId: "a" });
     expect(dayRunOfA?.slot).toBe(planA?.slot);

@@ -16,9 +16,9 @@ describe("what each failed attempt met", () => {
     );
 
     expect([stepFaultOf(overloaded), stepFaultOf(timedOut), stepFaultOf(malformed)]).toEqual([
-      { days: "days 3-4", fault: "529 overloaded" },
-      { days: "days 3-4", fault: "timed out" },
-      { days: "day 7", fault: "malformed JSON" },
+      { days: "days 3-4", fault: "529 overloaded", kind: "overloaded" },
+      { days: "days 3-4", fault: "timed out", kind: "timeout" },
+      { days: "day 7", fault: "malformed JSON", kind: "answer" },
     ]);
     expect(stepFaultOf(new Error("no days named"))).toBeUndefined();
   });

@@ -1,0 +1,51 @@
+import type { FailedAttemptEntry } from "@/server/generation-store";
+import { modelCallTimeoutMs } from "./dependencies";
+import { afterFailedAttempt, inngestError } from "./failed-attempt";
+import type { StepRunner } from "./generate-meal-plan-story";
+import type { ModelStepRequest, PassResult } from "./model-step";
+
+/** The part of Inngest's handler context a step binding needs. */
+type InngestStepTools = { run: (id: string, work: () => Promise<unknown>) => Promise<unknown> };
+
+export type InngestAttempt = {
+  /** Inngest's zero-based attempt number of the step this request executes (the handler's `attempt`). */
+  attempt: number;
+  retries: number;
+  /** Appends a failed attempt to the run's list on the plan. */
+  record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
+};
+
+/**
+ * Wraps a step's work so that a failure goes through the shared schedule
+ * (failed-attempt.ts): recorded on the plan from inside the step, then thrown
+ * as a RetryAfterError with our delay, or a NonRetriableError when it gives up.
+ */
+export function attemptedOnInngest<T>(work: () => Promise<T>, context: InngestAttempt): () => Promise<T> {
+  return async () => {
+    try {
+      return await work();
+    } catch (error) {
+      const outcome = await afterFailedAttempt(error, {
+        attempt: context.attempt + 1,
+        maxAttempts: context.retries + 1,
+        worstAttemptMs: modelCallTimeoutMs(),
+        record: context.record,
+      });
+      throw inngestError(outcome);
+    }
+  };
+}
+
+/** The story's step runner on Inngest; model calls go through `invokeModel` (step.invoke of plan-days). */
+export function inngestStepRunner(
+  step: InngestStepTools,
+  context: InngestAttempt,
+  invokeModel: (id: string, request: ModelStepRequest) => Promise<PassResult>,
+): StepRunner {
+  return {
+    // Step results are JSON, and everything the story returns from a step is
+    // plain JSON already, so Inngest's Jsonify<T> is T here.
+    run: (id, work) => step.run(id, attemptedOnInngest(work, context)) as Promise<never>,
+    callModel: invokeModel,
+  };
+}

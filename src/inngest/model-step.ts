@@ -1,0 +1,52 @@
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import type { Restrictions } from "@/generation/catalogue/food-restrictions";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import type { ModelUsage } from "@/generation/model/model-port";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import type { PassChunk } from "@/generation/passes/chunk-pass";
+
+/**
+ * A step that calls the model, described as data so that either engine can
+ * run it where its slots are: on Inngest, the plan-days function reached
+ * with `step.invoke` (only model calls hold the account and per-org model
+ * slots); inline, a step that claims those slots (concurrency-slots.ts).
+ * run-model-step.ts turns a request back into the work.
+ */
+
+/** A chunk to plan; one-wave chunks carry their own foods to prefer and avoid. */
+export type PlannedChunk = PassChunk & { preferFoodIds?: string[]; avoidFoodIds?: string[] };
+
+export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
+
+type ModelStepBase = {
+  planId: string;
+  orgId: string;
+  spec: PlanSpec;
+  /** The plan's diet, allergies and disliked families (plain JSON). */
+  restrictions: Restrictions;
+  candidates: CatalogueFood[];
+  chunk: PlannedChunk;
+  avoidFoodIds: string[];
+};
+
+/** Some days of a whole-plan run (`pass-one-days-3-4`, ...): counted as done on the plan when planned. */
+export type ChunkStepRequest = ModelStepBase & {
+  kind: "chunk";
+  generationId: string;
+  passId: "pass-one" | "pass-two";
+};
+
+/** The one day of a day regeneration: must differ from the day it replaces. */
+export type DayStepRequest = ModelStepBase & {
+  kind: "day";
+  dayGenerationId: string;
+  day: number;
+  previousFoodIds: string[];
+};
+
+export type ModelStepRequest = ChunkStepRequest | DayStepRequest;
+
+/** The run a model step belongs to (its failed attempts are recorded there). */
+export function runIdOf(request: ModelStepRequest): string {
+  return request.kind === "chunk" ? request.generationId : request.dayGenerationId;
+}
