@@ -28,3 +28,8 @@ comment on column public.meal_plans.generation_attempts is
   'Failed attempts of the current whole-plan run, in order: [{ days, fault, at }]. Emptied when the run loads the plan.';
 comment on column public.meal_plans.day_generation_attempts is
   'Failed attempts of the current one-day run, in order: [{ days, fault, at }]. Emptied when the run loads the plan.';
+
+-- Grants: nothing new. Coaches read these columns with the row (table-level
+-- select, under the plan's RLS policy; the entries name days and fault kinds,
+-- never prompts or keys); only the server's connection writes them (no column
+-- grant to authenticated, as for every generation column).
