@@ -18,9 +18,13 @@ export type BrowserApp = {
 /**
  * What a browser test file runs against: the production build (`next start`)
  * on this file's database, with the inline runner and Claude as the fake
- * Messages API on loopback, and one Chromium with an empty profile.
+ * Messages API on loopback (or, with `planner: "offline"`, no API key: the
+ * offline planner), and one Chromium with an empty profile.
  */
-export async function startBrowserApp(options: { outputTokensPerSecond: number }): Promise<BrowserApp> {
+export async function startBrowserApp(options: {
+  outputTokensPerSecond: number;
+  planner?: "fake-anthropic" | "offline";
+}): Promise<BrowserApp> {
   await mkdir(ARTIFACTS, { recursive: true });
   const fake = await startFakeAnthropic({ outputTokensPerSecond: options.outputTokensPerSecond });
   const app = await startNext({
@@ -31,7 +35,8 @@ export async function startBrowserApp(options: { outputTokensPerSecond: number }
       LOCAL_AUTH: "1",
       LOCAL_AUTH_UNSAFE: "1",
       GENERATION_RUNNER: "inline",
-      ANTHROPIC_API_KEY: "sk-ant-e2e-test-key",
+      // Empty counts as unset (src/server/env.ts), and overrides a key the test's own environment may carry.
+      ANTHROPIC_API_KEY: options.planner === "offline" ? "" : "sk-ant-e2e-test-key",
       ANTHROPIC_BASE_URL: fake.baseURL,
       GENERATION_STEP_BUDGET_SECONDS: "0",
     },

@@ -1,12 +1,23 @@
 // The JSON the API answers, named for the UI. Type-only imports from the
 // server modules that build the responses, so the page and the routes cannot
 // drift apart; nothing from those modules is bundled into the browser.
+import type { CatalogueFoodOption } from "@/server/foods";
 import type { PlanDay, PlanDetail, PlanItem, PlanMeal, Totals } from "@/server/plan-detail";
 import type { GenerationStatus, PlanSummary } from "@/server/plans";
 import type { RuntimeMode } from "@/server/runtime-mode";
 import type { TokenUsage } from "@/server/spend-limits";
 
-export type { PlanDay, PlanDetail, PlanItem, PlanMeal, PlanSummary, RuntimeMode, TokenUsage, Totals };
+export type {
+  CatalogueFoodOption,
+  PlanDay,
+  PlanDetail,
+  PlanItem,
+  PlanMeal,
+  PlanSummary,
+  RuntimeMode,
+  TokenUsage,
+  Totals,
+};
 
 export type GenerationStatusResponse = GenerationStatus;
 export type GenerationStatusValue = GenerationStatus["generation_status"];
@@ -15,6 +26,7 @@ export type GenerationProgress = GenerationStatus["progress"];
 export type PlansListResponse = { plans: PlanSummary[]; usage: TokenUsage };
 export type ClientOption = { id: string; full_name: string };
 export type ClientsListResponse = { clients: ClientOption[] };
+export type FoodsListResponse = { foods: CatalogueFoodOption[] };
 export type CreatePlanResponse = { id: string };
 export type GenerateStartResponse = { status: "generating"; generation_id: string };
 

@@ -11,6 +11,7 @@ export const PLAN_FORM_FIELDS = [
   "intake_data.meals_per_day",
   "intake_data.diet",
   "intake_data.allergies",
+  "intake_data.disliked_foods",
   "intake_data.notes",
 ] as const;
 

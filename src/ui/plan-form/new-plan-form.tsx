@@ -9,10 +9,12 @@ import { fetchJson } from "@/ui/api/fetch-json";
 import { Field } from "@/ui/form/field";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { ALLERGEN_LABELS, DIET_LABELS, GOAL_SUGGESTIONS } from "./choice-labels";
+import { DislikedFoodsPicker } from "./disliked-foods-picker";
 import { firstFieldWithIssue, groupIssuesByField, type IssueTarget, type PlanFormField } from "./field-issues";
 import { MacroSplitFieldset } from "./macro-split-fieldset";
 import { INITIAL_PLAN_FORM_VALUES, type PlanFormValues, toCreatePlanBody } from "./plan-form-values";
 import { useClients } from "./use-clients";
+import { useFoods } from "./use-foods";
 
 /** Each field's element id (for a fieldset, the fieldset's): the inputs use it, and focus goes there on a problem. */
 const FIELD_IDS: Record<PlanFormField, string> = {
@@ -25,6 +27,7 @@ const FIELD_IDS: Record<PlanFormField, string> = {
   "intake_data.meals_per_day": "plan-meals",
   "intake_data.diet": "plan-diet",
   "intake_data.allergies": "plan-allergy",
+  "intake_data.disliked_foods": "plan-dislikes",
   "intake_data.notes": "plan-notes",
 };
 const FORM_ERRORS_ID = "plan-form-errors";
@@ -47,6 +50,7 @@ const MEALS_PER_DAY_CHOICES = ["3", "4", "5", "6"] as const;
 export function NewPlanForm() {
   const router = useRouter();
   const clients = useClients();
+  const foods = useFoods();
   const [values, setValues] = useState<PlanFormValues>(INITIAL_PLAN_FORM_VALUES);
   // Only what the server said is state; the schema's own verdict is derived from the values.
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
@@ -246,9 +250,18 @@ export function NewPlanForm() {
         onChange={(allergies) => update("allergies", allergies)}
       />
 
+      <DislikedFoodsPicker
+        {...field("intake_data.disliked_foods")}
+        foods={foods}
+        chosenIds={values.dislikedFoods}
+        diet={values.diet}
+        allergies={values.allergies}
+        onChange={(dislikedFoods) => update("dislikedFoods", dislikedFoods)}
+      />
+
       <Field
         label="Notes for the planner"
-        hint="Preferences, schedule, foods the client dislikes."
+        hint="Preferences, schedule, anything else the planner should know. Disliked foods belong in the list above: plans leave them out, with their families."
         {...field("intake_data.notes")}
       >
         {(control) => (

@@ -14,6 +14,8 @@ export type PlanFormValues = {
   fatPercent: string;
   diet: Diet[];
   allergies: Allergen[];
+  /** Catalogue food ids the client dislikes, in the order chosen. */
+  dislikedFoods: string[];
   mealsPerDay: string;
   notes: string;
 };
@@ -32,6 +34,7 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   fatPercent: String(DEFAULTS.macroSplit.fat_pct),
   diet: [],
   allergies: [],
+  dislikedFoods: [],
   mealsPerDay: String(DEFAULTS.mealsPerDay),
   notes: "",
 };
@@ -56,6 +59,7 @@ export function toCreatePlanBody(values: PlanFormValues): Record<string, unknown
       fat_pct: numberFromText(values.fatPercent),
     };
   }
+  if (values.dislikedFoods.length > 0) intake.disliked_foods = values.dislikedFoods;
   if (values.goal.trim() !== "") intake.goal = values.goal.trim();
   if (values.notes.trim() !== "") intake.notes = values.notes.trim();
 

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { familyKey } from "@/generation/catalogue/catalogue";
 import type { PlanDetail } from "@/ui/api/api-types";
 import { ALLERGEN_LABELS, DIET_LABELS } from "@/ui/plan-form/choice-labels";
 import { formatKcal } from "./format-numbers";
@@ -27,12 +29,31 @@ export function PlanSummary({ plan }: { plan: PlanDetail }) {
       {goal ? <SummaryItem term="Goal" value={goal} /> : null}
       <SummaryItem term="Diet" value={diet ?? "No restriction"} />
       <SummaryItem term="Allergies" value={allergies ?? "None recorded"} />
+      <SummaryItem term="Disliked foods" value={<DislikedFoods foods={plan.disliked_foods} />} />
       {notes ? <SummaryItem term="Notes" value={notes} /> : null}
     </dl>
   );
 }
 
-function SummaryItem({ term, value }: { term: string; value: string }) {
+/** The foods the client dislikes, one a line (catalogue names hold commas), and the families left out with them. */
+function DislikedFoods({ foods }: { foods: PlanDetail["disliked_foods"] }) {
+  if (foods.length === 0) return "None recorded";
+  const families = [...new Set(foods.map(familyKey))].sort();
+  return (
+    <div data-testid="plan-dislikes">
+      <ul className="dislike-list">
+        {foods.map((food) => (
+          <li key={food.id}>{food.name}</li>
+        ))}
+      </ul>
+      <span className="muted">
+        Left out with {families.length === 1 ? "its family" : "their families"}: {families.join(", ")}.
+      </span>
+    </div>
+  );
+}
+
+function SummaryItem({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div className="plan-summary-item">
       <dt>{term}</dt>

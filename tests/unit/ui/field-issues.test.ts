@@ -19,6 +19,11 @@ describe("where a validation issue is shown", () => {
     expect(issueTarget("intake_data.allergies[0]")).toBe("intake_data.allergies");
   });
 
+  it("beside the disliked-foods picker for the list, one of its ids, or an id the server does not know", () => {
+    expect(issueTarget("intake_data.disliked_foods")).toBe("intake_data.disliked_foods");
+    expect(issueTarget("intake_data.disliked_foods[4]")).toBe("intake_data.disliked_foods");
+  });
+
   it("above the form when it belongs to no field", () => {
     expect(issueTarget("(root)")).toBe("form");
     expect(issueTarget("intake_data")).toBe("form");
@@ -49,6 +54,14 @@ describe("grouping issues", () => {
         ]),
       ),
     ).toBe("intake_data.calorie_target");
+    expect(
+      firstFieldWithIssue(
+        groupIssuesByField([
+          { path: "intake_data.notes", message: "too long" },
+          { path: "intake_data.disliked_foods", message: "unknown food" },
+        ]),
+      ),
+    ).toBe("intake_data.disliked_foods");
     expect(firstFieldWithIssue(groupIssuesByField([{ path: "(root)", message: "bad" }]))).toBe("form");
     expect(firstFieldWithIssue({})).toBeNull();
   });

@@ -53,6 +53,15 @@ describe("the new-plan form's request body", () => {
     expect(body.intake_data).not.toHaveProperty("notes");
   });
 
+  it("sends the disliked foods as catalogue ids in the order chosen, and no list when none is chosen", () => {
+    const ids = ["0f0f0f0f-0000-4000-8000-000000000002", "0f0f0f0f-0000-4000-8000-000000000001"];
+    const body = toCreatePlanBody({ ...filled, dislikedFoods: ids });
+    expect(body.intake_data).toMatchObject({ disliked_foods: ids });
+    const parsed = parseCreatePlanBody(body);
+    expect(parsed.ok && parsed.value.intake_data?.disliked_foods).toEqual(ids);
+    expect(toCreatePlanBody(filled).intake_data).not.toHaveProperty("disliked_foods");
+  });
+
   it("leaves out the macro split when all three percentages are blank", () => {
     const body = toCreatePlanBody({ ...filled, proteinPercent: "", carbPercent: " ", fatPercent: "" });
     expect(body.intake_data).not.toHaveProperty("macro_split");
