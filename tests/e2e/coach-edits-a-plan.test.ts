@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "../support/browser";
-import { ARTIFACTS, type BrowserApp, startBrowserApp } from "../support/browser-app";
+import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
 import type { FakeAnthropic } from "../support/fake-anthropic";
 
 /**
@@ -28,18 +28,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-async function signedInPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  // A script or style the Content-Security-Policy blocked is reported on the console.
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.getByTestId("sign-in-demo").click();
-  await page.waitForURL(/\/plans$/);
-  return page;
-}
+const signedInPage = (): Promise<Page> => signedInDemoCoachPage(harness, pageErrors);
 
 /** A plan created and generated through the API, then opened in the page once its days show. */
 async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "../../scripts/lib/next-server";
-import { ARTIFACTS, type BrowserApp, startBrowserApp } from "../support/browser-app";
+import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
 
 /**
  * A coach records the foods a client dislikes, in a real browser against the
@@ -34,14 +34,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-async function signedInPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.getByTestId("sign-in-demo").click();
-  await page.waitForURL(/\/plans$/);
-  return page;
-}
+const signedInPage = (): Promise<Page> => signedInDemoCoachPage(harness, pageErrors);
 
 async function getJson<T>(pathname: string): Promise<T> {
   const response = await context.request.get(`${app.baseUrl}${pathname}`);
@@ -63,10 +56,15 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 
 /** A plan created and generated through the API, read back once complete. */
 async function generatedThroughApi(body: Record<string, unknown>): Promise<PlanRead> {
-  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, { data: body });
+  // As the app's own page would send them: cookie-signed writes must name the app's origin.
+  const headers = { origin: app.baseUrl };
+  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, { data: body, headers });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, { data: {} });
+  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, {
+    data: {},
+    headers,
+  });
   expect(started.status()).toBe(202);
   await until(async () => (await readPlan(id)).generation_status === "complete", "the plan without dislikes");
   return readPlan(id);
@@ -103,7 +101,7 @@ describe("a coach records the foods a client dislikes", () => {
 
     const { foods: catalogue } = await getJson<{ foods: Food[] }>("/api/nutrition/foods");
     const byId = new Map(catalogue.map((food) => [food.id, food]));
-    const brief = { plan_length_days: 3, intake_data: { calorie_target: 2100 } };
+    const brief = { plan_length_days: 4, intake_data: { calorie_target: 2100 } };
     const without = await generatedThroughApi({ name: "Before dislikes", ...brief });
     const [first, second] = twoMostUsedFamilies(without, byId);
     if (!first || !second) throw new Error("the plan without dislikes used fewer than two families");

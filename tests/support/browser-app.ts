@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { type RunningNext, startNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "./browser";
 import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic";
@@ -52,4 +52,24 @@ export async function startBrowserApp(options: {
       await fake.close();
     },
   };
+}
+
+/**
+ * A new page, signed in as the seeded demo coach on the plans list; its
+ * uncaught errors, and what the Content-Security-Policy blocked, go to `pageErrors`.
+ */
+export async function signedInDemoCoachPage(
+  harness: Pick<BrowserApp, "app" | "context">,
+  pageErrors: string[],
+): Promise<Page> {
+  const page = await harness.context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  // A script or style the Content-Security-Policy blocked is reported on the console.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
+  await page.goto(`${harness.app.baseUrl}/sign-in`);
+  await page.getByTestId("sign-in-demo").click();
+  await page.waitForURL(/\/plans$/);
+  return page;
 }
