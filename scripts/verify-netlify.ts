@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const session = await call("POST", "/api/dev/session", { body: { email: "coach@demo.test" } });
     expectStatus(session, 200, "POST /api/dev/session");
     token = String(session.body.access_token);
-    return "coach@demo.test (LOCAL_AUTH=1)";
+    return "coach@demo.test (LOCAL_AUTH=1, LOCAL_AUTH_UNSAFE=1 on loopback)";
   });
 
   let planId = "";

@@ -14,9 +14,18 @@
 //     ship their binaries as optional platform packages; unix-dgram is
 //     optional syslog support). ensureNetlifyCli() runs `netlify --version`
 //     to prove it starts.
-//  2. `--internal-disable-edge-functions`: the CLI otherwise downloads Deno
-//     (not from the npm registry) to run edge functions, and the first
-//     request dies without it. The app has no edge functions or middleware.
+//  2. Deno, from the npm registry (the `deno` package, pinned at
+//     DENO_VERSION, installed beside the CLI), first on the CLI's PATH: the
+//     app has a proxy (src/proxy.ts: the per-page CSP nonce), which the
+//     Next.js runtime turns into an edge function, and bundling one needs
+//     Deno; without it the CLI downloads Deno from outside the registry and
+//     the build fails offline. Bundling then logs that it could not import
+//     https://edge.netlify.com/bootstrap (offline) and carries on.
+//     `--internal-disable-edge-functions`: serving edge functions needs that
+//     bootstrap at run time, so they are not served here. What this check
+//     runs is the server-handler function (every page and route); the proxy's
+//     headers run only on Netlify's edge and are tested under `next start`
+//     (tests/unit and tests/e2e), not here.
 //  3. The `x-nf-deploy-id` request header: Netlify's edge adds it to every
 //     request, and so does the CLI's edge-functions proxy (value "0",
 //     netlify-cli/dist/lib/edge-functions/proxy.js), which (2) turns off.
@@ -53,6 +62,8 @@ import { freePort } from "../free-port";
 import { stopProcessGroup } from "../process-group";
 
 export const NETLIFY_CLI_VERSION = "27.10.2";
+/** Deno for bundling the proxy's edge function (workaround 2): within the CLI's edge bundler's range (^2.4.2). */
+export const DENO_VERSION = "2.9.6";
 /** What the CLI allows a synchronous function locally (see above). */
 export const LOCAL_FUNCTION_LIMIT_SECONDS = 30;
 /** Netlify's synchronous function limit on current plans, and on older sites. */
@@ -60,7 +71,7 @@ export const NETLIFY_FUNCTION_LIMIT_SECONDS = { current: 60, older: 26 } as cons
 
 const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const cacheRoot = path.join(projectRoot, ".cache", "netlify");
-const cliDir = path.join(cacheRoot, `netlify-cli-${NETLIFY_CLI_VERSION}`);
+const cliDir = path.join(cacheRoot, `netlify-cli-${NETLIFY_CLI_VERSION}-deno-${DENO_VERSION}`);
 const cliEntry = path.join(cliDir, "node_modules", "netlify-cli", "bin", "run.js");
 const loopbackPreload = fileURLToPath(new URL("./loopback-only.mjs", import.meta.url));
 
@@ -72,7 +83,18 @@ export function pluginVersion(): string {
   return manifest.devDependencies?.["@netlify/plugin-nextjs"] ?? "missing from package.json";
 }
 
+/**
+ * Where the Deno binary is: the platform package's own folder (it ships the
+ * binary; npm skips the `deno` package's install script here, which would
+ * only copy it), else the package's bin link.
+ */
+function denoBinDirs(): string[] {
+  const platform = path.join(cliDir, "node_modules", "@deno", `${process.platform}-${process.arch}-glibc`);
+  return [platform, path.join(cliDir, "node_modules", ".bin")].filter((dir) => existsSync(path.join(dir, "deno")));
+}
+
 function installedCliVersion(): string | undefined {
+  if (denoBinDirs().length === 0) return undefined;
   try {
     const manifest = path.join(cliDir, "node_modules", "netlify-cli", "package.json");
     return (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version;
@@ -94,9 +116,11 @@ export function ensureNetlifyCli(log: (line: string) => void): { installed: bool
     mkdirSync(scratch, { recursive: true });
     writeFileSync(
       path.join(scratch, "package.json"),
-      `${JSON.stringify({ private: true, dependencies: { "netlify-cli": NETLIFY_CLI_VERSION } }, null, 2)}\n`,
+      `${JSON.stringify({ private: true, dependencies: { "netlify-cli": NETLIFY_CLI_VERSION, deno: DENO_VERSION } }, null, 2)}\n`,
     );
-    log(`installing netlify-cli ${NETLIFY_CLI_VERSION} into ${path.relative(projectRoot, cliDir)} (once; ~360 MB)…`);
+    log(
+      `installing netlify-cli ${NETLIFY_CLI_VERSION} and deno ${DENO_VERSION} into ${path.relative(projectRoot, cliDir)} (once; ~460 MB)…`,
+    );
     try {
       execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
         cwd: scratch,
@@ -180,6 +204,8 @@ export async function startNetlifyServe(options: {
       env: {
         ...process.env,
         ...servedEnvironment(options.env),
+        // Workaround 2: the pinned Deno first, so the edge bundler takes it instead of downloading one.
+        PATH: [...denoBinDirs(), process.env.PATH ?? ""].join(path.delimiter),
         BROWSER: "none",
         NO_COLOR: "1",
         NEXT_TELEMETRY_DISABLED: "1",

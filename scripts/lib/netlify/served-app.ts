@@ -106,7 +106,10 @@ export async function startServedApp(siteDir?: string): Promise<ServedApp> {
       ANTHROPIC_API_KEY: FAKE_API_KEY,
       ANTHROPIC_BASE_URL: model.baseURL,
       GENERATION_RUNNER: "inline",
+      // Passwordless sign-in for the seeded coach: a production build refuses LOCAL_AUTH=1 alone, and this
+      // one is served on loopback only (loopback-only.mjs), to this script.
       LOCAL_AUTH: "1",
+      LOCAL_AUTH_UNSAFE: "1",
     },
   });
   onCleanUp(() => serve.stop());
