@@ -39,17 +39,12 @@ import {
 } from "../tests/support/careless-models";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { measurePlan, type PlanQuality, qualityFailures } from "../tests/support/plan-quality";
-import { seedCatalogue } from "../tests/support/seed-catalogue";
+import { EVALUATION_DISLIKES, seedCatalogue, seedFoodIds } from "../tests/support/seed-catalogue";
 import { runWorkflowInMemory } from "../tests/support/workflow-in-memory";
 
 type Case = { label: string; days: number; intake: IntakeData };
 
 const catalogue = seedCatalogue();
-const idOf = (name: string) => {
-  const food = catalogue.find((candidate) => candidate.name === name);
-  if (!food) throw new Error(`No food named ${name} in supabase/seed.sql`);
-  return food.id;
-};
 
 const MATRIX: Case[] = [
   { label: "1d omnivore 2000", days: 1, intake: { calorie_target: 2000 } },
@@ -98,14 +93,7 @@ const MATRIX: Case[] = [
     days: 14,
     intake: {
       calorie_target: 2000,
-      disliked_foods: [
-        idOf("Oats, rolled, dry"),
-        idOf("Bread, whole-wheat"),
-        idOf("Greek yogurt, plain, nonfat"),
-        idOf("Salmon, Atlantic, farmed, cooked, dry heat"),
-        idOf("Chicken breast, meat only, roasted"),
-        idOf("Mushrooms, white, cooked, boiled"),
-      ],
+      disliked_foods: seedFoodIds(EVALUATION_DISLIKES),
     },
   },
 ];

@@ -106,3 +106,26 @@ function pgArray(literal: string): string[] {
   const inner = literal.slice(1, -1).trim();
   return inner === "" ? [] : inner.split(",").map((part) => part.trim().replace(/^"|"$/g, ""));
 }
+
+/**
+ * Foods a client dislikes, by seed name, for the evaluation and the plan-quality tests: families
+ * a careless model reaches first (breakfast foods lead the candidate list) and everyday proteins.
+ */
+export const EVALUATION_DISLIKES = [
+  "Oats, rolled, dry",
+  "Bread, whole-wheat",
+  "Greek yogurt, plain, nonfat",
+  "Salmon, Atlantic, farmed, cooked, dry heat",
+  "Chicken breast, meat only, roasted",
+  "Mushrooms, white, cooked, boiled",
+] as const;
+
+/** The seed ids of foods named exactly so (throws on a name the seed does not have). */
+export function seedFoodIds(names: readonly string[]): string[] {
+  const catalogue = seedCatalogue();
+  return names.map((name) => {
+    const food = catalogue.find((candidate) => candidate.name === name);
+    if (!food) throw new Error(`No food named ${name} in supabase/seed.sql`);
+    return food.id;
+  });
+}

@@ -4,7 +4,7 @@ import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { CARELESS_KINDS, type CarelessKind, carelessModel } from "../../support/careless-models";
 import { measurePlan, type PlanQuality, QUALITY_RULES } from "../../support/plan-quality";
-import { seedCatalogue } from "../../support/seed-catalogue";
+import { EVALUATION_DISLIKES, seedCatalogue, seedFoodIds } from "../../support/seed-catalogue";
 import { runWorkflowInMemory } from "../../support/workflow-in-memory";
 
 /**
@@ -16,11 +16,6 @@ import { runWorkflowInMemory } from "../../support/workflow-in-memory";
  */
 
 const catalogue = seedCatalogue();
-const idOf = (name: string) => {
-  const food = catalogue.find((candidate) => candidate.name === name);
-  if (!food) throw new Error(`no ${name} in the seed catalogue`);
-  return food.id;
-};
 
 const INTAKES: { label: string; intake: IntakeData }[] = [
   { label: "omnivore 2000", intake: { calorie_target: 2000 } },
@@ -36,14 +31,7 @@ const INTAKES: { label: string; intake: IntakeData }[] = [
     label: "dislikes oats, bread, yogurt, salmon, chicken, mushrooms",
     intake: {
       calorie_target: 1800,
-      disliked_foods: [
-        idOf("Oats, rolled, dry"),
-        idOf("Bread, whole-wheat"),
-        idOf("Greek yogurt, plain, nonfat"),
-        idOf("Salmon, Atlantic, farmed, cooked, dry heat"),
-        idOf("Chicken breast, meat only, roasted"),
-        idOf("Mushrooms, white, cooked, boiled"),
-      ],
+      disliked_foods: seedFoodIds(EVALUATION_DISLIKES),
     },
   },
 ];
