@@ -1,0 +1,180 @@
+// npm run crash:restart — kill -9 of `npm start`'s whole process group (the
+// app AND its embedded PostgreSQL) with plans mid-run, then an immediate
+// restart: measures when /api/health first answers, whether it fails after
+// that, unhandled rejections in the restarted server's log, and how long the
+// interrupted plans take to settle. Needs `npm run build` first. Bounded (about
+// two minutes per round) and stops everything it started.
+//
+//   npm run crash:restart -- [rounds=1] [plans=4]   (CRASH_MODEL_SPEED=1: the model's published pace)
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import path from "node:path";
+import { startFakeAnthropic } from "../tests/support/fake-anthropic";
+import { publishedPace } from "../tests/support/fake-pacing";
+import { freePort } from "./lib/free-port";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const API_KEY = "sk-ant-crash-restart-0123456789abcdef";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Server = { child: ChildProcess; log: () => string };
+
+function startNpm(port: number, databasePort: number, modelUrl: string): Server {
+  let log = "";
+  // detached: its own process group (setsid), as a terminal's job would be.
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_DATABASE_PORT: String(databasePort),
+      ANTHROPIC_API_KEY: API_KEY,
+      ANTHROPIC_BASE_URL: modelUrl,
+      GENERATION_RUNNER: "inline",
+      LOCAL_AUTH: "1",
+      SPEND_LIMIT_SCALE: "1000000",
+      ORG_DAILY_TOKEN_BUDGET: "0",
+    },
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  return { child, log: () => log };
+}
+
+/** The postmaster on this port and its children (pid, pgid, ppid, state, command). */
+function postgresProcesses(databasePort: number): string[] {
+  const rows = execFileSync("ps", ["-eo", "pid,pgid,ppid,stat,args"], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => ({ line, fields: line.trim().split(/\s+/) }));
+  const postmasters = rows.filter((row) => row.line.includes(`-p ${databasePort}`)).map((row) => row.fields[0]);
+  return rows
+    .filter((row) => row.line.includes(`-p ${databasePort}`) || postmasters.includes(row.fields[2]))
+    .map((row) => row.line);
+}
+
+async function main() {
+  const rounds = Number(process.argv[2] ?? 1);
+  const planCount = Number(process.argv[3] ?? 4);
+  // CRASH_MODEL_SPEED=4: four times the published pace, so a resumed 14-day plan can finish within the minute.
+  const speed = Number(process.env.CRASH_MODEL_SPEED ?? 1);
+  const fake = await startFakeAnthropic({ apiKey: API_KEY, pace: publishedPace(speed) });
+  const port = await freePort();
+  const databasePort = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server = startNpm(port, databasePort, fake.baseURL);
+  const results: string[] = [];
+  try {
+    const api = async (method: string, pathname: string, token?: string, body?: unknown) => {
+      const response = await fetch(`${base}${pathname}`, {
+        method,
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+    };
+    for (let wait = 0; ; wait++) {
+      if (wait > 600) throw new Error(`npm start did not answer:\n${server.log().slice(-2000)}`);
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {}
+      await sleep(200);
+    }
+    const token = String(
+      (await api("POST", "/api/dev/session", undefined, { email: "coach@demo.test" })).json.access_token,
+    );
+    for (let round = 1; round <= rounds; round++) {
+      const planIds: string[] = [];
+      for (let index = 0; index < planCount; index++) {
+        const created = await api("POST", "/api/nutrition/plans", token, {
+          name: `Crash ${round}.${index}`,
+          plan_length_days: 14,
+          intake_data: { calorie_target: 2000, meals_per_day: 3, diet: [], allergies: [] },
+        });
+        const planId = String(created.json.id);
+        const started = await api("POST", `/api/nutrition/plans/${planId}/generate/start`, token, {});
+        if (started.status !== 202) throw new Error(`start ${started.status} ${JSON.stringify(started.json)}`);
+        planIds.push(planId);
+      }
+      await sleep(2_500);
+      const pgid = server.child.pid as number;
+      console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
+      process.kill(-pgid, "SIGKILL");
+      await new Promise((resolve) =>
+        server.child.exitCode === null && server.child.signalCode === null
+          ? server.child.once("exit", resolve)
+          : resolve(null),
+      );
+      console.log(
+        `  postgres processes right after the kill:\n    ${postgresProcesses(databasePort).join("\n    ") || "(none)"}`,
+      );
+      const killedAt = Date.now();
+      server = startNpm(port, databasePort, fake.baseURL);
+      let firstOk: number | undefined;
+      const failuresAfterFirst: string[] = [];
+      const settledAt = new Map<string, { ms: number; status: string }>();
+      while (Date.now() - killedAt < 60_000) {
+        const at = Date.now() - killedAt;
+        try {
+          const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
+          const text = await response.text();
+          if (response.ok) firstOk ??= at;
+          else if (firstOk !== undefined) failuresAfterFirst.push(`${at} ms: ${response.status} ${text.slice(0, 120)}`);
+        } catch (error) {
+          if (firstOk !== undefined) failuresAfterFirst.push(`${at} ms: ${String(error).slice(0, 120)}`);
+        }
+        if (firstOk !== undefined && settledAt.size < planIds.length) {
+          for (const planId of planIds.filter((id) => !settledAt.has(id))) {
+            const status = await api("GET", `/api/nutrition/plans/${planId}/generate/status`, token).catch(
+              () => undefined,
+            );
+            const value = String(status?.json.generation_status);
+            if (value === "complete" || value === "error")
+              settledAt.set(planId, { ms: Date.now() - killedAt, status: value });
+          }
+        }
+        if (settledAt.size === planIds.length && Date.now() - killedAt > 30_000) break;
+        await sleep(200);
+      }
+      const log = server.log();
+      const unhandled = log.match(/unhandledRejection|uncaughtException/g)?.length ?? 0;
+      const line = [
+        `round ${round}: health first answered ${firstOk ?? "never"} ms after the kill`,
+        `failed health after the first success: ${failuresAfterFirst.length}${failuresAfterFirst.length ? ` (${failuresAfterFirst.slice(0, 3).join("; ")})` : ""}`,
+        `unhandled rejections/exceptions: ${unhandled}`,
+        `plans settled: ${settledAt.size}/${planIds.length} (${[...settledAt.values()].map((s) => `${s.status} ${s.ms} ms`).join(", ")})`,
+      ].join("\n  ");
+      results.push(line);
+      console.log(`  ${line}`);
+      const interesting = log
+        .split("\n")
+        .filter((l) => /unhandled|uncaught|Error|error|resumed|Resumed|Waiting|stale|Removed|Reusing/.test(l));
+      console.log(`  restarted server's notable log lines:\n    ${interesting.slice(0, 40).join("\n    ")}`);
+    }
+  } finally {
+    const pgid = server.child.pid;
+    if (pgid && server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server.child.once("exit", resolve));
+      process.kill(-pgid, "SIGTERM");
+      await Promise.race([exited, sleep(20_000)]);
+    }
+    // A postmaster left from a killed round (adopted or not) must not outlive the script.
+    for (const line of postgresProcesses(databasePort)) {
+      const pid = Number(line.trim().split(/\s+/)[0]);
+      if (line.includes(`-p ${databasePort}`)) {
+        try {
+          process.kill(pid, "SIGINT");
+        } catch {}
+      }
+    }
+    await fake.close();
+  }
+  console.log(`\n${results.join("\n")}`);
+}
+
+await main();
