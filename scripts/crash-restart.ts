@@ -101,7 +101,8 @@ async function main() {
         if (started.status !== 202) throw new Error(`start ${started.status} ${JSON.stringify(started.json)}`);
         planIds.push(planId);
       }
-      await sleep(2_500);
+      // CRASH_KILL_AFTER_MS: how long after the last start the kill comes (2.5 s: mid model call).
+      await sleep(Number(process.env.CRASH_KILL_AFTER_MS ?? 2_500));
       const pgid = server.child.pid as number;
       console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
       process.kill(-pgid, "SIGKILL");
