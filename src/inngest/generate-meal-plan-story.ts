@@ -36,7 +36,7 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  * its own share of the plan's foods (one-wave.ts), and there is no pass two.
  */
 
-/** What the handler needs from an engine. Step results must be plain JSON. */
+/** What the story needs from an engine. Step results must be plain JSON. */
 export type StepRunner = {
   run<T>(id: string, work: () => Promise<T>): Promise<T>;
   /**

@@ -22,7 +22,7 @@ import { runModelStep } from "./run-model-step";
 
 /**
  * Runs generate-meal-plan and regenerate-plan-day in this process, for
- * machines with no Inngest server (the embedded default). Same handlers, same
+ * machines with no Inngest server (the embedded default). Same stories, same
  * step ids, per-step retries with backoff for retryable errors only, the same
  * failure path, one run per plan and kind (a restart cancels the older run,
  * like the Inngest function's cancelOn; so does a coach's cancel, aborting a

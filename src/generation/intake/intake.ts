@@ -17,6 +17,9 @@ const calorieTarget = CalorieTargetSchema;
 /** The longest plan, in days: every schema that takes a plan length or a day number reads it from here. */
 export const MAX_PLAN_DAYS = 28;
 
+/** A day number of a plan (1 to MAX_PLAN_DAYS), wherever one is given (the regenerate route, its event). */
+export const PlanDayNumberSchema = z.number().int().min(1).max(MAX_PLAN_DAYS);
+
 /** A plan's length, wherever it is given (create, generate, stored plan). */
 export const PlanLengthDaysSchema = z
   .number({
