@@ -221,6 +221,13 @@ export const inngestConfig = {
   },
 
   /**
+   * How long a route waits for Inngest to accept an event (start, cancel, a
+   * day's regeneration) before it answers 503: sending must not eat the host's
+   * request time limit (26 s on older Netlify sites).
+   */
+  dispatchTimeoutMs: 8_000,
+
+  /**
    * Inngest checkpointing runs consecutive steps in the same HTTP request. It
    * must hand back before the host kills the request while a step may still be
    * starting: host limit (26 s on older Netlify sites, the tighter of the two)
