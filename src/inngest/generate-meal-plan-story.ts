@@ -61,13 +61,14 @@ export async function generateMealPlan(
   }
   const { spec, candidates, restrictions } = context;
 
-  const passOne = await runPass("pass-one", context.passOne, [], context, data, step, deps);
+  const run: PassRun = { context, data, step, deps };
+  const passOne = await runPass(run, "pass-one", context.passOne, []);
 
   let passTwo: PassResult[] = [];
   if (context.passTwo.length > 0) {
     // Pass two is told what pass one used, so the second half of the plan varies.
     const avoid = usedFoodIds(passOne.flatMap((chunk) => chunk.days));
-    passTwo = await runPass("pass-two", context.passTwo, avoid, context, data, step, deps);
+    passTwo = await runPass(run, "pass-two", context.passTwo, avoid);
   }
   const planned = [...passOne, ...passTwo];
   const allDays = planned.flatMap((chunk) => chunk.days).sort((a, b) => a.day - b.day);
@@ -163,14 +164,15 @@ async function loadContext(
   };
 }
 
+/** What every pass of one run shares: the loaded context, the event, the engine and the ports. */
+type PassRun = { context: RunContext; data: GenerateRequestedData; step: StepRunner; deps: GenerationDependencies };
+
+/** One pass: each of its chunks a model step (`pass-one`, or `pass-one-days-3-4` when split), run at once. */
 function runPass(
+  { context, data, step, deps }: PassRun,
   passId: "pass-one" | "pass-two",
   chunks: PlannedChunk[],
   avoidFoodIds: string[],
-  context: RunContext,
-  data: GenerateRequestedData,
-  step: StepRunner,
-  deps: GenerationDependencies,
 ): Promise<PassResult[]> {
   const single = chunks.length === 1;
   return Promise.all(
