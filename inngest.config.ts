@@ -4,11 +4,13 @@
  * routes and benchmarks that size or describe them.
  */
 
+import { MAX_PLAN_DAYS } from "./src/generation/intake/intake";
+
 /**
- * The longest plan the intake accepts (plan_length_days 1-28); a test keeps
- * the two equal. It bounds how many day-chunks one wave of a plan can have.
+ * The longest plan the intake accepts (plan_length_days 1-28), defined with
+ * the intake schemas. It bounds how many day-chunks one wave of a plan can have.
  */
-export const MAX_PLAN_DAYS = 28;
+export { MAX_PLAN_DAYS };
 
 export const inngestConfig = {
   /** Inngest app id; functions appear in the dashboard as `${appId}-${function id}`. */
@@ -34,9 +36,10 @@ export const inngestConfig = {
    * Inngest counts every executing step against every concurrency limit it
    * matches (3 parallel steps take 3 slots), so this limit decides whether a
    * pass's day-chunks really overlap: at 1 they ran one after another (a
-   * 14-day plan was 8 model calls in a row). A chunk holds at least one day,
-   * so the most chunks one wave can have is the longest plan's day count: with
-   * this limit every chunk of every pass (or of the one wave) runs at once.
+   * 14-day plan was 14 model calls in a row: one-day chunks, 7 in each
+   * pass). A chunk holds at least one day, so the most chunks one wave can
+   * have is the longest plan's day count: with this limit every chunk of
+   * every pass (or of the one wave) runs at once.
    *
    * It does not serialise runs of one plan; that is guaranteed elsewhere:
    * `cancelOn` a newer start or a cancel, save's generation_id check (a
@@ -216,6 +219,13 @@ export const inngestConfig = {
     /** Half the published output rates (tokens/s): Sonnet ~63, Haiku ~100. */
     outputTokensPerSecond: { sonnet: 30, haiku: 50, other: 30 },
   },
+
+  /**
+   * How long a route waits for Inngest to accept an event (start, cancel, a
+   * day's regeneration) before it answers 503: sending must not eat the host's
+   * request time limit (26 s on older Netlify sites).
+   */
+  dispatchTimeoutMs: 8_000,
 
   /**
    * Inngest checkpointing runs consecutive steps in the same HTTP request. It

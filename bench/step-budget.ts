@@ -7,7 +7,8 @@
 // Bounded: a handful of plans, each run stops at its first error.
 import { randomUUID } from "node:crypto";
 import { chunkLimitsFor, generationDependencies } from "@/inngest/dependencies";
-import { generateMealPlan, type StepRunner } from "@/inngest/generate-meal-plan-story";
+import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
+import type { StepRunner } from "@/inngest/step-kit";
 import { createClaudeModel } from "@/server/claude-model";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";

@@ -6,7 +6,8 @@ import { createClaudeModel } from "@/server/claude-model";
 import { type Env, env } from "@/server/env";
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig, outputTokensPerSecondFor } from "../../inngest.config";
-import type { GenerationDependencies, GenerationLogger } from "./generate-meal-plan-story";
+import type { GenerationDependencies } from "./generate-meal-plan-story";
+import type { GenerationLogger } from "./step-kit";
 
 /** Seconds one step may take, or null for no limit (GENERATION_STEP_BUDGET_SECONDS=0). */
 export function stepBudgetSeconds(configuration: Env = env()): number | null {

@@ -1,5 +1,6 @@
 import { type Env, env } from "@/server/env";
 import { redactSecrets } from "@/server/redact";
+import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
 import {
   type DayRegenerateRequestedData,
@@ -24,9 +25,23 @@ export function selectedRunner(configuration: Env = env()): GenerationRunner {
 
 export type Dispatch = (data: GenerateRequestedData) => Promise<void>;
 
+/** Sends an event, or fails once Inngest has not accepted it within inngestConfig.dispatchTimeoutMs. */
+async function send(event: Parameters<typeof inngest.send>[0]): Promise<void> {
+  const ms = inngestConfig.dispatchTimeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the event was not accepted within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([inngest.send(event), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Sends plan/generate.requested with event id = generation id, so a repeated send starts nothing new. */
 export const sendToInngest: Dispatch = async (data) => {
-  await inngest.send(planGenerateRequested.create(data, { id: data.generationId }));
+  await send(planGenerateRequested.create(data, { id: data.generationId }));
 };
 
 /** Starts the run in this process and returns at once; the run reports through the plan row. */
@@ -53,7 +68,7 @@ export type CancelDispatch = (data: GenerateCancelledData) => Promise<void>;
 export function cancelDispatcher(configuration: Env = env()): CancelDispatch {
   if (selectedRunner(configuration) === "inngest") {
     return async (data) => {
-      await inngest.send(planGenerateCancelled.create(data, { id: `cancel-${data.generationId}` }));
+      await send(planGenerateCancelled.create(data, { id: `cancel-${data.generationId}` }));
     };
   }
   return async (data) => {
@@ -67,7 +82,7 @@ export type DayDispatch = (data: DayRegenerateRequestedData) => Promise<void>;
 export function dayDispatcher(configuration: Env = env()): DayDispatch {
   if (selectedRunner(configuration) === "inngest") {
     return async (data) => {
-      await inngest.send(planDayRegenerateRequested.create(data, { id: data.dayGenerationId }));
+      await send(planDayRegenerateRequested.create(data, { id: data.dayGenerationId }));
     };
   }
   return async (data) => {

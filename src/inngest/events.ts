@@ -1,11 +1,12 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { PlanDayNumberSchema } from "@/generation/intake/intake";
 import { inngestConfig } from "../../inngest.config";
 
 /**
  * plan/generate.requested: sent by /generate/start, with the event id set to
  * the generation id so Inngest drops a repeated send. `request` is the original route's
- * GenerateBody as the coach sent it; the handler validates it again (an event
+ * GenerateBody as the coach sent it; the story validates it again (an event
  * schema may not transform, so it stays a plain record here).
  */
 export const GenerateRequestedDataSchema = z.object({
@@ -29,7 +30,7 @@ export const DayRegenerateRequestedDataSchema = z.object({
   planId: z.uuid(),
   orgId: z.uuid(),
   dayGenerationId: z.uuid(),
-  day: z.number().int().min(1).max(28),
+  day: PlanDayNumberSchema,
 });
 
 export type DayRegenerateRequestedData = z.infer<typeof DayRegenerateRequestedDataSchema>;

@@ -7,6 +7,7 @@ import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
 import { generateMealPlan } from "./generate-meal-plan-story";
 import { inngestStepRunner } from "./inngest-steps";
+import { markCancelledFunction } from "./mark-cancelled-function";
 import { planDaysFunction } from "./plan-days-function";
 
 const limits = inngestConfig.generateMealPlan;
@@ -55,36 +56,16 @@ export const generateMealPlanFunction = inngest.createFunction(
   },
 );
 
-/**
- * Runs cancelled by `timeouts` (or by a restart, through `cancelOn`) do not
- * reach onFailure. A cancelled run whose plan is still its own would stay
- * "generating" forever, so this marks it failed; a run cancelled by a restart
- * no longer owns the plan, and the update matches nothing; nor does it for a
- * coach's cancel, which cleared the plan's generation id first.
- */
-export const markCancelledGenerationFunction = inngest.createFunction(
-  {
-    id: "mark-cancelled-generation",
-    name: "Mark a cancelled generation as failed",
-    triggers: [
-      {
-        event: "inngest/function.cancelled",
-        if: `event.data.function_id == '${inngestConfig.appId}-${limits.id}'`,
-      },
-    ],
-    retries: limits.retries,
-  },
-  async ({ event, step }) => {
-    const original = (event.data as { event?: { data?: { planId?: string; generationId?: string } } }).event?.data;
-    if (!original?.planId || !original.generationId) return { marked: false };
-    const { planId, generationId } = original;
-    const marked = await step.run("mark-cancelled", () =>
-      generationStore.markGenerationFailed(
-        planId,
-        generationId,
-        "Generation took too long and was stopped; press Generate to try again",
-      ),
-    );
-    return { marked };
-  },
-);
+/** generate-meal-plan runs stopped by their timeouts (or a restart) reach no onFailure: see markCancelledFunction. */
+export const markCancelledGenerationFunction = markCancelledFunction({
+  id: "mark-cancelled-generation",
+  name: "Mark a cancelled generation as failed",
+  watches: limits,
+  runIdField: "generationId",
+  markFailed: (planId, generationId) =>
+    generationStore.markGenerationFailed(
+      planId,
+      generationId,
+      "Generation took too long and was stopped; press Generate to try again",
+    ),
+});

@@ -1,32 +1,29 @@
 import { NonRetriableError } from "inngest";
-import { balanceDays } from "@/generation/adjust/balance-day";
-import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
-import { scaleCalories } from "@/generation/adjust/scale-calories";
-import { checkPassDays } from "@/generation/answer/check-pass-days";
-import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
-import { chooseModel, type GenerationConfig } from "@/generation/generation-config";
+import { chooseModel } from "@/generation/generation-config";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { effectiveIntake, resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
-import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
-import { parseModelReply } from "@/generation/model/parse-model-reply";
+import type { ModelUsage } from "@/generation/model/model-port";
 import { usedFoodIds } from "@/generation/nutrition/planned-day";
-import { type ChunkLimits, chunkPass } from "@/generation/passes/chunk-pass";
+import { chunkPass } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
 import type { GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
-import type { ChunkStepRequest, ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { answerFailure, describeDays, stepFailure } from "./step-failures";
+import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step";
+import { describeDays, stepFailure } from "./step-failures";
+import { adjustDays, type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
  * The story of one generation run, engine-agnostic: Inngest runs it durably
  * (each step memoised and retried on its own), the inline runner runs it
  * in-process with the same step ids. Every step calls pure functions from
- * src/generation; the only I/O is the model port and the store.
+ * src/generation; the only I/O is the model port and the store. The steps
+ * it shares with the day story (the model call, scale → dedup → balance) are
+ * in step-kit.ts.
  *
  *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → balance → save
  *
@@ -36,32 +33,7 @@ import { answerFailure, describeDays, stepFailure } from "./step-failures";
  * its own share of the plan's foods (one-wave.ts), and there is no pass two.
  */
 
-/** What the handler needs from an engine. Step results must be plain JSON. */
-export type StepRunner = {
-  run<T>(id: string, work: () => Promise<T>): Promise<T>;
-  /**
-   * A step that calls the model, under the model-call slots (model-step.ts):
-   * Inngest invokes the plan-days function, the inline runner claims the
-   * slots. Without it (a bare run in tests and benchmarks) it is an ordinary step.
-   */
-  callModel?(id: string, request: ModelStepRequest): Promise<PassResult>;
-};
-
-export type GenerationLogger = {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-};
-
-export type GenerationDependencies = {
-  model: ModelPort;
-  store: GenerationStore;
-  config: GenerationConfig;
-  /** Limits that size each model call to one step's time budget, per model. */
-  chunkLimitsFor: (model: string) => ChunkLimits;
-  logger: GenerationLogger;
-  /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
-  signal?: AbortSignal;
-};
+export type GenerationDependencies = StepDependencies & { store: GenerationStore };
 
 export type GenerationOutcome = { status: "saved"; days: number } | { status: "superseded" };
 
@@ -89,52 +61,44 @@ export async function generateMealPlan(
   }
   const { spec, candidates, restrictions } = context;
 
-  const passOne = await runPass("pass-one", context.passOne, [], context, data, step, deps);
+  const run: PassRun = { context, data, step, deps };
+  const passOne = await runPass(run, "pass-one", context.passOne, []);
 
   let passTwo: PassResult[] = [];
   if (context.passTwo.length > 0) {
     // Pass two is told what pass one used, so the second half of the plan varies.
     const avoid = usedFoodIds(passOne.flatMap((chunk) => chunk.days));
-    passTwo = await runPass("pass-two", context.passTwo, avoid, context, data, step, deps);
+    passTwo = await runPass(run, "pass-two", context.passTwo, avoid);
   }
   const planned = [...passOne, ...passTwo];
   const allDays = planned.flatMap((chunk) => chunk.days).sort((a, b) => a.day - b.day);
   const foods = indexFoodsById(candidates);
 
   // Every day is planned by now; the last stages only change what the bar says.
-  const enterPhase = (phase: "scaling" | "deduplicating" | "balancing") =>
-    deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days });
-
-  const scaled = await step.run("scale", async () => {
-    await enterPhase("scaling");
-    const result = scaleCalories(allDays, foods, spec.calorieTarget, deps.config);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
-    return result.days;
-  });
-
-  const deduped = await step.run("dedup", async () => {
-    await enterPhase("deduplicating");
-    const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
-    if (result.dropped.length > 0) {
-      deps.logger.info({ planId, dropped: result.dropped, rescaled: result.rescaled }, "removed repeated foods");
-    }
-    return result.days;
-  });
-
-  // Every day re-solved on its macros as well as its calories (the model's grams are not computed).
-  const balanced = await step.run("balance", async () => {
-    await enterPhase("balancing");
-    const results = await balanceDays(deduped, foods, spec, { candidates, restrictions, config: deps.config });
-    const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
-    if (changes.length > 0)
-      deps.logger.info({ planId, changes }, "brought in foods so days could reach the macro split");
-    const macroMisses = results.flatMap((result) => (result.miss ? [{ day: result.day.day, ...result.miss }] : []));
-    if (macroMisses.length > 0) {
-      deps.logger.warn({ planId, macroMisses }, "days saved off the macro split: their foods cannot reach it");
-    }
-    return { days: results.map((result) => result.day), macroMisses };
-  });
+  const balanced = await adjustDays(
+    step,
+    allDays,
+    {
+      spec,
+      candidates,
+      restrictions,
+      foods,
+      planId,
+      enterPhase: (phase) =>
+        deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days }),
+    },
+    deps,
+    (results) => {
+      const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
+      if (changes.length > 0)
+        deps.logger.info({ planId, changes }, "brought in foods so days could reach the macro split");
+      const macroMisses = results.flatMap((result) => (result.miss ? [{ day: result.day.day, ...result.miss }] : []));
+      if (macroMisses.length > 0) {
+        deps.logger.warn({ planId, macroMisses }, "days saved off the macro split: their foods cannot reach it");
+      }
+      return { days: results.map((result) => result.day), macroMisses };
+    },
+  );
 
   const saved = await step.run("save", () =>
     deps.store.savePlan(planId, generationId, {
@@ -200,14 +164,15 @@ async function loadContext(
   };
 }
 
+/** What every pass of one run shares: the loaded context, the event, the engine and the ports. */
+type PassRun = { context: RunContext; data: GenerateRequestedData; step: StepRunner; deps: GenerationDependencies };
+
+/** One pass: each of its chunks a model step (`pass-one`, or `pass-one-days-3-4` when split), run at once. */
 function runPass(
+  { context, data, step, deps }: PassRun,
   passId: "pass-one" | "pass-two",
   chunks: PlannedChunk[],
   avoidFoodIds: string[],
-  context: RunContext,
-  data: GenerateRequestedData,
-  step: StepRunner,
-  deps: GenerationDependencies,
 ): Promise<PassResult[]> {
   const single = chunks.length === 1;
   return Promise.all(
@@ -236,63 +201,12 @@ export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
 /** One chunk of a pass: planned, then counted as done on the plan. */
 export async function planChunkStep(
   request: ChunkStepRequest,
-  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal"> & { store: ChunkStore },
+  deps: ModelStepDependencies & { store: ChunkStore },
 ): Promise<PassResult> {
   const result = await planDays(request, deps);
   const days = { days: describeDays(request.chunk.days), count: request.chunk.days.length };
   await deps.store.addDaysDone(request.planId, request.generationId, request.passId, days, request.spec.days);
   return result;
-}
-
-/**
- * One model call for some days, and its answer made safe: parsed, stripped of
- * foods the plan may not contain, each day checked against the calorie
- * target. Shared by both workflows (whole plan and one day).
- */
-export async function planDays(
-  input: {
-    spec: PlanSpec;
-    restrictions: Restrictions;
-    candidates: CatalogueFood[];
-    chunk: PlannedChunk;
-    avoidFoodIds: string[];
-    planId: string;
-  },
-  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
-): Promise<PassResult> {
-  const { spec, restrictions, candidates, chunk, avoidFoodIds } = input;
-  const days = describeDays(chunk.days);
-  const pass: PassToPlan = {
-    spec,
-    restrictions,
-    candidates,
-    dayNumbers: chunk.days,
-    avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
-    preferFoodIds: chunk.preferFoodIds ?? [],
-    model: chooseModel(spec.days, deps.config).model,
-    maxTokens: chunk.maxTokens,
-  };
-
-  let reply: ModelReply;
-  try {
-    reply = await deps.model.planPass(pass, deps.signal ? { signal: deps.signal } : undefined);
-  } catch (error) {
-    throw stepFailure(error, days);
-  }
-  const parsed = parseModelReply(reply, chunk.days);
-  if (!parsed.ok) throw answerFailure(parsed.error, days);
-
-  const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
-  const { unknownFood, restrictedFood } = sanitized.removed;
-  if (unknownFood + restrictedFood > 0) {
-    deps.logger.warn(
-      { planId: input.planId, days, unknownFood, restrictedFood },
-      "removed foods the plan may not contain",
-    );
-  }
-  const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
-  if (problem) throw answerFailure(problem, days);
-  return { days: sanitized.days, usage: reply.usage, model: reply.model };
 }
 
 export function sumUsage(usages: ModelUsage[]): Record<string, number> {

@@ -15,14 +15,15 @@ import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { afterFailedAttempt } from "./failed-attempt";
 import { failureMessage } from "./failure-message";
-import { type GenerationDependencies, generateMealPlan, type StepRunner } from "./generate-meal-plan-story";
+import { type GenerationDependencies, generateMealPlan } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { runModelStep } from "./run-model-step";
+import type { StepRunner } from "./step-kit";
 
 /**
  * Runs generate-meal-plan and regenerate-plan-day in this process, for
- * machines with no Inngest server (the embedded default). Same handlers, same
+ * machines with no Inngest server (the embedded default). Same stories, same
  * step ids, per-step retries with backoff for retryable errors only, the same
  * failure path, one run per plan and kind (a restart cancels the older run,
  * like the Inngest function's cancelOn; so does a coach's cancel, aborting a

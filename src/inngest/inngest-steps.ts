@@ -1,8 +1,8 @@
 import type { FailedAttemptEntry } from "@/server/generation-store";
 import { modelCallTimeoutMs } from "./dependencies";
 import { afterFailedAttempt, inngestError } from "./failed-attempt";
-import type { StepRunner } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
+import type { StepRunner } from "./step-kit";
 
 /** The part of Inngest's handler context a step binding needs. */
 type InngestStepTools = { run: (id: string, work: () => Promise<unknown>) => Promise<unknown> };

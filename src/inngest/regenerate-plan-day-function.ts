@@ -6,6 +6,7 @@ import { generationDependencies } from "./dependencies";
 import { planDayRegenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
 import { inngestStepRunner } from "./inngest-steps";
+import { markCancelledFunction } from "./mark-cancelled-function";
 import { planDaysFunction } from "./plan-days-function";
 import { regeneratePlanDay } from "./regenerate-plan-day-story";
 
@@ -51,29 +52,15 @@ export const regeneratePlanDayFunction = inngest.createFunction(
 );
 
 /** Day runs stopped by their timeouts do not reach onFailure: mark them failed so none stays generating. */
-export const markCancelledDayGenerationFunction = inngest.createFunction(
-  {
-    id: "mark-cancelled-day-generation",
-    name: "Mark a cancelled day regeneration as failed",
-    triggers: [
-      {
-        event: "inngest/function.cancelled",
-        if: `event.data.function_id == '${inngestConfig.appId}-${limits.id}'`,
-      },
-    ],
-    retries: limits.retries,
-  },
-  async ({ event, step }) => {
-    const original = (event.data as { event?: { data?: { planId?: string; dayGenerationId?: string } } }).event?.data;
-    if (!original?.planId || !original.dayGenerationId) return { marked: false };
-    const { planId, dayGenerationId } = original;
-    const marked = await step.run("mark-cancelled", () =>
-      dayGenerationStore.markDayGenerationFailed(
-        planId,
-        dayGenerationId,
-        "Regenerating the day took too long and was stopped; try again",
-      ),
-    );
-    return { marked };
-  },
-);
+export const markCancelledDayGenerationFunction = markCancelledFunction({
+  id: "mark-cancelled-day-generation",
+  name: "Mark a cancelled day regeneration as failed",
+  watches: limits,
+  runIdField: "dayGenerationId",
+  markFailed: (planId, dayGenerationId) =>
+    dayGenerationStore.markDayGenerationFailed(
+      planId,
+      dayGenerationId,
+      "Regenerating the day took too long and was stopped; try again",
+    ),
+});

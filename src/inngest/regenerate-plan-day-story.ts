@@ -1,7 +1,4 @@
 import { NonRetriableError } from "inngest";
-import { balanceDays } from "@/generation/adjust/balance-day";
-import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
-import { scaleCalories } from "@/generation/adjust/scale-calories";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
@@ -13,9 +10,9 @@ import { chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
-import { type GenerationDependencies, planDays, type StepRunner } from "./generate-meal-plan-story";
 import type { DayStepRequest, PassResult } from "./model-step";
 import { answerFailure, stepFailure } from "./step-failures";
+import { adjustDays, type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
  * The story of regenerating one day of a saved plan, with the same stages
@@ -31,7 +28,7 @@ import { answerFailure, stepFailure } from "./step-failures";
  * is the plan's current day run.
  */
 
-export type DayGenerationDependencies = Omit<GenerationDependencies, "store"> & { store: DayGenerationStore };
+export type DayGenerationDependencies = StepDependencies & { store: DayGenerationStore };
 
 export type DayGenerationOutcome = { status: "saved"; day: number } | { status: "superseded" };
 
@@ -72,37 +69,33 @@ export async function regeneratePlanDay(
     ? step.callModel("plan-day", request)
     : step.run("plan-day", () => planDayStep(request, deps)));
 
-  const scaled = await step.run("scale", async () => {
-    await deps.store.recordDayPhase(planId, dayGenerationId, "scaling");
-    const result = scaleCalories(planned.days, foods, context.spec.calorieTarget, deps.config);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
-    return result.days;
-  });
-
-  const deduped = await step.run("dedup", async () => {
-    await deps.store.recordDayPhase(planId, dayGenerationId, "deduplicating");
-    const result = dedupThenRescale(scaled, foods, context.spec.calorieTarget, deps.config);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
-    return result.days;
-  });
-
-  // The same balance as a whole plan's: the day's grams re-solved onto the macro split too.
-  const balanced = await step.run("balance", async () => {
-    await deps.store.recordDayPhase(planId, dayGenerationId, "balancing");
-    const [result] = await balanceDays(deduped, foods, context.spec, {
+  // The same stages as a whole plan's: the day's grams re-solved onto the macro split too.
+  const balanced = await adjustDays(
+    step,
+    planned.days,
+    {
+      spec: context.spec,
       candidates: context.candidates,
       restrictions: context.restrictions,
-      config: deps.config,
-    });
-    if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
-    if (result.changes.length > 0) {
-      deps.logger.info({ planId, changes: result.changes }, "brought in foods so the day could reach the macro split");
-    }
-    if (result.miss) {
-      deps.logger.warn({ planId, day: data.day, miss: result.miss }, "day saved off the macro split");
-    }
-    return { day: result.day, miss: result.miss };
-  });
+      foods,
+      planId,
+      enterPhase: (phase) => deps.store.recordDayPhase(planId, dayGenerationId, phase),
+    },
+    deps,
+    ([result]) => {
+      if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
+      if (result.changes.length > 0) {
+        deps.logger.info(
+          { planId, changes: result.changes },
+          "brought in foods so the day could reach the macro split",
+        );
+      }
+      if (result.miss) {
+        deps.logger.warn({ planId, day: data.day, miss: result.miss }, "day saved off the macro split");
+      }
+      return { day: result.day, miss: result.miss };
+    },
+  );
 
   const day = balanced.day;
   const saved = await step.run("save-day", () => deps.store.saveDay(planId, dayGenerationId, day, balanced.miss));
@@ -114,10 +107,7 @@ export async function regeneratePlanDay(
 }
 
 /** The day's model call: planned, and refused when it repeats the day it replaces. */
-export async function planDayStep(
-  request: DayStepRequest,
-  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal">,
-): Promise<PassResult> {
+export async function planDayStep(request: DayStepRequest, deps: ModelStepDependencies): Promise<PassResult> {
   const result = await planDays(request, deps);
   const foodsNow = new Set(usedFoodIds(result.days));
   const same =

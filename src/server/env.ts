@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inngestConfig } from "../../inngest.config";
 
 /**
  * Every environment variable the app reads, parsed once with zod. Empty strings
@@ -48,8 +49,10 @@ export const EnvSchema = z.object({
   // The app's public origin (https://your-site.netlify.app) for the URL it registers with Inngest;
   // unset, the SDK builds it from the request's Host header.
   INNGEST_SERVE_ORIGIN: optional(url),
-  // Seconds one workflow step may take; 0 = no limit (long-running hosts).
-  GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(20),
+  // Seconds one workflow step may take; 0 = no limit (long-running hosts). Default inngest.config.ts's (20).
+  GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(
+    inngestConfig.stepBudget.defaultSeconds,
+  ),
   // Steps of one plan executing at once; default inngest.config.ts's (the most chunks one wave can have).
   GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
   // Steps executing at once across the account (model calls); Inngest's free plan allows 5.

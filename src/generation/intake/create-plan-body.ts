@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeZodIssues, type FieldIssue, summarizeIssues } from "@/generation/shared/zod-issues";
+import { describeZodIssues, type ParseResult, summarizeIssues } from "@/generation/shared/zod-issues";
 import { GenerateBodySchema, PlanLengthDaysSchema } from "./intake";
 
 /**
@@ -19,9 +19,7 @@ export const CreatePlanBodySchema = GenerateBodySchema.extend({
 
 export type CreatePlanBody = z.output<typeof CreatePlanBodySchema>;
 
-export function parseCreatePlanBody(
-  input: unknown,
-): { ok: true; value: CreatePlanBody } | { ok: false; error: string; details: FieldIssue[] } {
+export function parseCreatePlanBody(input: unknown): ParseResult<CreatePlanBody> {
   const result = CreatePlanBodySchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const details = describeZodIssues(result.error);

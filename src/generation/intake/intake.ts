@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type MacroSplit } from "@/generation/generation-config";
-import { describeZodIssues, type FieldIssue, summarizeIssues } from "@/generation/shared/zod-issues";
+import { describeZodIssues, type ParseResult, summarizeIssues } from "@/generation/shared/zod-issues";
 
 // Request and intake schemas. Limits come from the one config table so the
 // schema and the prompt builder agree on what "capped" means.
@@ -16,6 +16,9 @@ const calorieTarget = CalorieTargetSchema;
 
 /** The longest plan, in days: every schema that takes a plan length or a day number reads it from here. */
 export const MAX_PLAN_DAYS = 28;
+
+/** A day number of a plan (1 to MAX_PLAN_DAYS), wherever one is given (the regenerate route, its event). */
+export const PlanDayNumberSchema = z.number().int().min(1).max(MAX_PLAN_DAYS);
 
 /** A plan's length, wherever it is given (create, generate, stored plan). */
 export const PlanLengthDaysSchema = z
@@ -201,7 +204,7 @@ export const GenerateBodySchema = z
 
 export type GenerateBody = z.output<typeof GenerateBodySchema>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; details: FieldIssue[] };
+export type { ParseResult };
 
 /** Validate a /generate/start body; `undefined`/`null` (no body) means `{}`. */
 export function parseGenerateBody(input: unknown): ParseResult<GenerateBody> {

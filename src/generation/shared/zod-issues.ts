@@ -3,6 +3,9 @@ import type { z } from "zod";
 /** One validation problem, addressed by a readable path such as `intake_data.macro_split`. */
 export type FieldIssue = { path: string; message: string };
 
+/** What a parser answers: the value, or a sentence naming the first problem and every problem behind it. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; details: FieldIssue[] };
+
 /** Render a zod path as `days[2].meals[0].items` (the form a developer would type). */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = "";

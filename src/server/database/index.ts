@@ -7,8 +7,10 @@ export type { Database, Transaction };
 
 /**
  * The one pool of the process. It connects as the database owner (the
- * "service" connection, which row-level security does not limit); user-facing
- * queries go through `asUser`, which drops to the `authenticated` role.
+ * "service" connection, which row-level security does not limit); a route's
+ * queries go through `asCaller` (src/server/auth/as-caller.ts), built on
+ * `userTransaction` below, which drops to the `authenticated` role; `asUser`
+ * is the same transaction for tests and scripts that hold only claims.
  * Kept on globalThis so Next's dev reloads do not open a pool per edit.
  */
 const holder = globalThis as unknown as { mealPlanDatabase?: Database };

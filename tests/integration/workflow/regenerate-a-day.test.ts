@@ -4,10 +4,13 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { inngest } from "@/inngest/client";
+import { generationDependencies } from "@/inngest/dependencies";
 import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline-runner";
 import { regeneratePlanDayFunction } from "@/inngest/regenerate-plan-day-function";
+import { regeneratePlanDay } from "@/inngest/regenerate-plan-day-story";
+import type { StepRunner } from "@/inngest/step-kit";
 import { db } from "@/server/database/index";
-import { saveDay } from "@/server/day-generation-store";
+import { dayGenerationStore, saveDay } from "@/server/day-generation-store";
 import { resetEnvForTests } from "@/server/env";
 import type { PlanDay } from "@/server/plan-detail";
 import { inngestConfig } from "../../../inngest.config";
@@ -117,6 +120,27 @@ describe("regenerating one day (inline runner, offline planner)", () => {
     const day = { day: 1, meals: [{ name: "Breakfast", items: [] }] };
     expect(await saveDay(planId, dayGenerationId, day)).toBe("saved");
     expect(await readSavedPlan(planId)).toEqual(once);
+  });
+
+  it("runs its steps under the ids a run in flight replays by: load-context, plan-day, scale, dedup, balance, save-day", async () => {
+    const { planId } = await generatedPlan(2);
+    useInngestRunner();
+    const response = await call(regenerate.POST, { token, params: { planId, day: "1" }, body: {} });
+    const ids: string[] = [];
+    const steps: StepRunner = {
+      run: (id, work) => {
+        ids.push(id);
+        return work();
+      },
+    };
+    const logger = { info: () => undefined, warn: () => undefined };
+    const data = { planId, orgId: DEMO_ORG_ID, dayGenerationId: response.json.day_generation_id as string, day: 1 };
+    const outcome = await regeneratePlanDay(data, steps, {
+      ...generationDependencies({ logger }),
+      store: dayGenerationStore,
+    });
+    expect(outcome).toEqual({ status: "saved", day: 1 });
+    expect(ids).toEqual(["load-context", "plan-day", "scale", "dedup", "balance", "save-day"]);
   });
 
   it("writes nothing when a whole-plan run has started since", async () => {

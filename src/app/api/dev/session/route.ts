@@ -5,9 +5,9 @@ import { localSignInAllowed, localSignInRefusal } from "@/server/auth/auth-mode"
 import { accessTokenFrom } from "@/server/auth/authenticate";
 import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { db } from "@/server/database/index";
-import { ApiError, badRequest } from "@/server/http/api-error";
+import { ApiError } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
-import { readJsonBody } from "@/server/http/read-json-body";
+import { parseJsonBody } from "@/server/http/parse-json-body";
 import { assertSameOrigin } from "@/server/http/same-origin";
 
 /**
@@ -25,15 +25,14 @@ export const POST = apiHandler(async (request) => {
   if (refusal) throw new ApiError(403, refusal);
   // Sets the session cookie: never for another site's page (no login CSRF); scripts name no page.
   assertSameOrigin(request, { allowUnnamed: true });
-  const parsed = SignInSchema.safeParse(await readJsonBody(request, 4 * 1024));
-  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? "email is required");
+  const body = await parseJsonBody(request, SignInSchema, 4 * 1024);
 
   // Only accounts in the reserved .test domain (the seeded coaches): pointing
   // DATABASE_URL at a real database must not open passwordless sign-in to
   // real people's accounts.
   const [user] = await db()<{ id: string; email: string }[]>`
     select u.id, u.email from auth.users u
-    where lower(u.email) = lower(${parsed.data.email})
+    where lower(u.email) = lower(${body.email})
       and lower(u.email) like '%.test'
       and exists (select 1 from org_members m where m.user_id = u.id)`;
   if (!user) throw new ApiError(401, "No local account for that email; try coach@demo.test or coach@other.test");

@@ -2,9 +2,8 @@ import { NextResponse } from "next/server";
 import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import { authenticate } from "@/server/auth/authenticate";
 import { env } from "@/server/env";
-import { badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
-import { readJsonBody } from "@/server/http/read-json-body";
+import { parseJsonBody } from "@/server/http/parse-json-body";
 import { createPlan, listPlans } from "@/server/plans";
 
 /** The caller's org's plans, newest first, and its model tokens today against its daily budget. */
@@ -18,7 +17,6 @@ export const GET = apiHandler(async (request) => {
 /** Create a plan: { name, client_id?, plan_length_days, intake_data? } plus the legacy fields. */
 export const POST = apiHandler(async (request) => {
   const caller = await authenticate(request);
-  const body = parseCreatePlanBody(await readJsonBody(request));
-  if (!body.ok) throw badRequest(body.error, body.details);
-  return NextResponse.json(await createPlan(caller, body.value), { status: 201 });
+  const body = await parseJsonBody(request, parseCreatePlanBody);
+  return NextResponse.json(await createPlan(caller, body), { status: 201 });
 });

@@ -1,9 +1,7 @@
 import { NextResponse } from "next/server";
-import { describeZodIssues, summarizeIssues } from "@/generation/shared/zod-issues";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
-import { badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
-import { readJsonBody } from "@/server/http/read-json-body";
+import { parseJsonBody } from "@/server/http/parse-json-body";
 import {
   CreateShareBodySchema,
   createShareLink,
@@ -26,12 +24,8 @@ export const GET = apiHandler<Params>(async (request, params) => {
 export const POST = apiHandler<Params>(async (request, params) => {
   const planId = parsePlanId(params.planId);
   const caller = await authenticate(request);
-  const body = CreateShareBodySchema.safeParse(await readJsonBody(request));
-  if (!body.success) {
-    const issues = describeZodIssues(body.error);
-    throw badRequest(summarizeIssues(issues), issues);
-  }
-  const link = await createShareLink(caller, planId, body.data.expires_in_days ?? DEFAULT_SHARE_DAYS);
+  const body = await parseJsonBody(request, CreateShareBodySchema);
+  const link = await createShareLink(caller, planId, body.expires_in_days ?? DEFAULT_SHARE_DAYS);
   const url = new URL(`/shared/${link.token}`, request.url).toString();
   return NextResponse.json(
     { id: link.id, url, created_at: link.created_at, expires_at: link.expires_at },

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { MAX_PLAN_DAYS, PlanDayNumberSchema } from "@/generation/intake/intake";
 import { dayDispatcher } from "@/inngest/dispatch";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { markDayGenerationFailed } from "@/server/day-generation-store";
@@ -13,7 +14,7 @@ const DayParamSchema = z
   .string()
   .regex(/^\d{1,2}$/)
   .transform(Number)
-  .pipe(z.number().int().min(1).max(28));
+  .pipe(PlanDayNumberSchema);
 
 /**
  * Regenerate one day of a finished plan: a new day-generation id, then
@@ -24,7 +25,7 @@ export const POST = apiHandler<{ planId: string; day: string }>(async (request, 
   const planId = parsePlanId(params.planId);
   const day = DayParamSchema.safeParse(params.day);
   if (!day.success) {
-    throw badRequest("day must be a day number of the plan (1-28)", [
+    throw badRequest(`day must be a day number of the plan (1-${MAX_PLAN_DAYS})`, [
       { path: "day", message: params.day.slice(0, 20) },
     ]);
   }

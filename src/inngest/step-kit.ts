@@ -1,0 +1,159 @@
+import { NonRetriableError } from "inngest";
+import { type BalancedDay, balanceDays } from "@/generation/adjust/balance-day";
+import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
+import { scaleCalories } from "@/generation/adjust/scale-calories";
+import { checkPassDays } from "@/generation/answer/check-pass-days";
+import { sanitizePlan } from "@/generation/answer/sanitize-plan";
+import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import type { Restrictions } from "@/generation/catalogue/food-restrictions";
+import { chooseModel, type GenerationConfig } from "@/generation/generation-config";
+import type { PlanSpec } from "@/generation/intake/plan-spec";
+import type { ModelPort, ModelReply, PassToPlan } from "@/generation/model/model-port";
+import { parseModelReply } from "@/generation/model/parse-model-reply";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import type { ChunkLimits } from "@/generation/passes/chunk-pass";
+import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
+import { answerFailure, describeDays, stepFailure } from "./step-failures";
+
+/**
+ * The step kit both stories (generate-meal-plan-story.ts, the whole plan;
+ * regenerate-plan-day-story.ts, one day) are told with: what they need from
+ * an engine (StepRunner), the ports they call (StepDependencies), the model
+ * call with its answer made safe (planDays), and the last stages every
+ * planned day goes through (adjustDays: scale → dedup → balance).
+ */
+
+/** What the story needs from an engine. Step results must be plain JSON. */
+export type StepRunner = {
+  run<T>(id: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * A step that calls the model, under the model-call slots (model-step.ts):
+   * Inngest invokes the plan-days function, the inline runner claims the
+   * slots. Without it (a bare run in tests and benchmarks) it is an ordinary step.
+   */
+  callModel?(id: string, request: ModelStepRequest): Promise<PassResult>;
+};
+
+export type GenerationLogger = {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+};
+
+/** The ports and settings every step of both stories uses; each story adds its own store. */
+export type StepDependencies = {
+  model: ModelPort;
+  config: GenerationConfig;
+  /** Limits that size each model call to one step's time budget, per model. */
+  chunkLimitsFor: (model: string) => ChunkLimits;
+  logger: GenerationLogger;
+  /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
+  signal?: AbortSignal;
+};
+
+/** What a model step reads of the dependencies (no store: the step that calls it writes). */
+export type ModelStepDependencies = Pick<StepDependencies, "model" | "config" | "logger" | "signal">;
+
+/**
+ * One model call for some days, and its answer made safe: parsed, stripped of
+ * foods the plan may not contain, each day checked against the calorie
+ * target. Shared by both workflows (whole plan and one day).
+ */
+export async function planDays(
+  input: {
+    spec: PlanSpec;
+    restrictions: Restrictions;
+    candidates: CatalogueFood[];
+    chunk: PlannedChunk;
+    avoidFoodIds: string[];
+    planId: string;
+  },
+  deps: ModelStepDependencies,
+): Promise<PassResult> {
+  const { spec, restrictions, candidates, chunk, avoidFoodIds } = input;
+  const days = describeDays(chunk.days);
+  const pass: PassToPlan = {
+    spec,
+    restrictions,
+    candidates,
+    dayNumbers: chunk.days,
+    avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
+    preferFoodIds: chunk.preferFoodIds ?? [],
+    model: chooseModel(spec.days, deps.config).model,
+    maxTokens: chunk.maxTokens,
+  };
+
+  let reply: ModelReply;
+  try {
+    reply = await deps.model.planPass(pass, deps.signal ? { signal: deps.signal } : undefined);
+  } catch (error) {
+    throw stepFailure(error, days);
+  }
+  const parsed = parseModelReply(reply, chunk.days);
+  if (!parsed.ok) throw answerFailure(parsed.error, days);
+
+  const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
+  const { unknownFood, restrictedFood } = sanitized.removed;
+  if (unknownFood + restrictedFood > 0) {
+    deps.logger.warn(
+      { planId: input.planId, days, unknownFood, restrictedFood },
+      "removed foods the plan may not contain",
+    );
+  }
+  const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
+  if (problem) throw answerFailure(problem, days);
+  return { days: sanitized.days, usage: reply.usage, model: reply.model };
+}
+
+/** The stages after planning, for the bar. */
+export type AdjustPhase = "scaling" | "deduplicating" | "balancing";
+
+/**
+ * The planned days brought onto the plan's targets, as three steps with the
+ * ids both stories have always used (`scale`, `dedup`, `balance`: Inngest
+ * memoises by id, so a run in flight replays them): calories scaled, repeated
+ * foods removed and the days rescaled, then every day re-solved on its macros
+ * as well as its calories (the model's grams are not computed). `finish`
+ * turns the balanced days into what the balance step records (each story's
+ * own shape, kept so memoised runs replay) and logs what changed.
+ */
+export async function adjustDays<Balanced>(
+  step: StepRunner,
+  days: PlannedDay[],
+  plan: {
+    spec: PlanSpec;
+    candidates: CatalogueFood[];
+    restrictions: Restrictions;
+    foods: ReturnType<typeof indexFoodsById>;
+    planId: string;
+    enterPhase: (phase: AdjustPhase) => Promise<unknown>;
+  },
+  deps: Pick<StepDependencies, "config" | "logger">,
+  finish: (results: BalancedDay[]) => Balanced,
+): Promise<Balanced> {
+  const { spec, foods } = plan;
+  const scaled = await step.run("scale", async () => {
+    await plan.enterPhase("scaling");
+    const result = scaleCalories(days, foods, spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    return result.days;
+  });
+
+  const deduped = await step.run("dedup", async () => {
+    await plan.enterPhase("deduplicating");
+    const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config);
+    if (!result.ok) throw new NonRetriableError(result.error.message);
+    if (result.dropped.length > 0) {
+      deps.logger.info(
+        { planId: plan.planId, dropped: result.dropped, rescaled: result.rescaled },
+        "removed repeated foods",
+      );
+    }
+    return result.days;
+  });
+
+  return step.run("balance", async () => {
+    await plan.enterPhase("balancing");
+    const options = { candidates: plan.candidates, restrictions: plan.restrictions, config: deps.config };
+    return finish(await balanceDays(deduped, foods, spec, options));
+  });
+}
