@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
 import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
+import { MAX_PLAN_DAYS } from "@/generation/intake/intake";
 import type { CreatePlanResponse, FieldIssue } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { Field } from "@/ui/form/field";
@@ -154,7 +155,7 @@ export function NewPlanForm() {
       ) : null}
 
       <div className="field-row">
-        <Field label="Length (days)" hint="1 to 28 days." {...field("plan_length_days")}>
+        <Field label="Length (days)" hint={`1 to ${MAX_PLAN_DAYS} days.`} {...field("plan_length_days")}>
           {(control) => (
             <input
               {...control}
@@ -162,7 +163,7 @@ export function NewPlanForm() {
               type="number"
               inputMode="numeric"
               min={1}
-              max={28}
+              max={MAX_PLAN_DAYS}
               step={1}
               value={values.lengthDays}
               onChange={(event) => update("lengthDays", event.target.value)}
