@@ -91,10 +91,10 @@ export async function generateMealPlan(
     (results) => {
       const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
       if (changes.length > 0)
-        deps.logger.info({ planId, changes }, "brought in foods so days could reach the macro split");
+        deps.logger.info({ planId, changes }, "changed foods so days could meet the split and meal rules");
       const macroMisses = results.flatMap((result) => (result.miss ? [{ day: result.day.day, ...result.miss }] : []));
       if (macroMisses.length > 0) {
-        deps.logger.warn({ planId, macroMisses }, "days saved off the macro split: their foods cannot reach it");
+        deps.logger.warn({ planId, macroMisses }, "days saved off the macro split (each with its reason)");
       }
       return { days: results.map((result) => result.day), macroMisses };
     },

@@ -87,7 +87,7 @@ export async function regeneratePlanDay(
       if (result.changes.length > 0) {
         deps.logger.info(
           { planId, changes: result.changes },
-          "brought in foods so the day could reach the macro split",
+          "changed foods so the day could meet the split and meal rules",
         );
       }
       if (result.miss) {

@@ -1,6 +1,7 @@
 import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
 import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue";
 import { restrictionViolations } from "@/generation/catalogue/food-restrictions";
+import { isMainMealName, isProteinFood } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { worstMacroPoints } from "@/generation/nutrition/macros";
@@ -68,13 +69,6 @@ export type PlanQuality = {
   metBeforeBalance: boolean;
 };
 
-/** Breakfast, lunch and dinner (by the meal's name) need a protein food; snacks need not. */
-export function isMainMeal(name: string): boolean {
-  return /breakfast|lunch|dinner|brunch|supper/i.test(name);
-}
-
-export const PROTEIN_GROUPS: ReadonlySet<string> = new Set(["protein", "dairy"]);
-
 export function measurePlan(
   saved: readonly PlannedDay[],
   beforeBalance: readonly PlannedDay[] | undefined,
@@ -113,9 +107,14 @@ export function measurePlan(
         restrictionCount += 1;
       if (restrictions.dislikedFoodIds.includes(food.id) || dislikedFamilies.has(familyKey(food))) dislikeCount += 1;
     }
-    const mains = day.meals.filter((meal) => isMainMeal(meal.name));
+    // Breakfast, lunch and dinner need a protein food; snacks need not (the rule balance applies, by the same names).
+    const mains = day.meals.filter((meal) => isMainMealName(meal.name));
     const withoutProtein = mains.filter(
-      (meal) => !meal.items.some((item) => PROTEIN_GROUPS.has(foods.get(item.food_id)?.food_group ?? "")),
+      (meal) =>
+        !meal.items.some((item) => {
+          const food = foods.get(item.food_id);
+          return food !== undefined && isProteinFood(food);
+        }),
     );
     const earlier = before.get(day.day);
     return {

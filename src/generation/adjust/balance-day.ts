@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type CatalogueFood, type FoodGroup, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
-import { isBreakfastName, isMainMealName, slotNamed } from "@/generation/catalogue/meal-slots";
+import { isBreakfastName, isMainMealName, isProteinFood, slotNamed } from "@/generation/catalogue/meal-slots";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, type MacroSplit } from "@/generation/generation-config";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
@@ -310,10 +310,6 @@ function meetsEveryRule(day: PlannedDay, context: DayContext): boolean {
   );
 }
 
-function isProteinFood(food: CatalogueFood): boolean {
-  return food.food_group === "protein" || food.food_group === "dairy";
-}
-
 /**
  * The meals as the program sees them: main or snack, and the share of the
  * day each should carry (the meal slot's share when every meal carries a
@@ -353,19 +349,18 @@ function additionSlots(
       !usedFamilies.has(familyKey(food)) &&
       (!options.restrictions || fitsRestrictions(food, options.restrictions)),
   );
-  const mealsFor = (target: (typeof ADDITIONS)[number]["meals"], poolHasDairy: boolean): number[] =>
+  const mealsFor = (target: (typeof ADDITIONS)[number]["meals"]): number[] =>
     day.meals.flatMap((meal, m) => {
       const main = isMainMealName(meal.name);
       const breakfast = isBreakfastName(meal.name);
       const fits =
         target === "any" ||
         (target === "main" && main) ||
-        (target === "lunch-dinner" && main && (!breakfast || !poolHasDairy)) ||
+        (target === "lunch-dinner" && main && !breakfast) ||
         (target === "breakfast-snack" && (breakfast || !main)) ||
         (target === "snack" && !main);
       return fits ? [m] : [];
     });
-  const poolHasDairy = pool.some((food) => food.food_group === "dairy");
   const shares = portionMeals(day).map((meal) => meal.energyShare);
   const mealKcal = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
   const dayKcal = mealKcal.reduce((sum, kcal) => sum + kcal, 0);
@@ -390,7 +385,7 @@ function additionSlots(
     // Each food is offered to one meal only, the meals that lack its group first: the same
     // food offered to three meals would be three near-equal choices for the solver to
     // tell apart, for a plate no coach would prefer.
-    const byNeed = mealsFor(rule.meals, poolHasDairy).sort(
+    const byNeed = mealsFor(rule.meals).sort(
       (a, b) => holds(a, rule.group) - holds(b, rule.group) || fullness(a) - fullness(b),
     );
     if (byNeed.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { isProteinFood } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
 import { KCAL_PER_GRAM, type MacroGrams } from "@/generation/nutrition/macros";
 import type { LinearProgram, LinearProgramSolver } from "./linear-program";
@@ -75,7 +76,6 @@ export const PORTION_WEIGHTS = {
 
 const MACROS = ["protein", "carbs", "fat"] as const;
 const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
-const PROTEIN_GROUPS: ReadonlySet<string> = new Set(["protein", "dairy"]);
 
 /**
  * The day as one mixed-integer program (x_j grams of slot j, y_j = 1 when
@@ -168,7 +168,10 @@ export function solvePortionProgram(problem: PortionProblem, solve: LinearProgra
     if (inMeal.length === 0) return;
     constraints.push({ terms: Object.fromEntries(inMeal.map((j) => [y(j), 1])), lower: 1 });
 
-    const proteinSlots = inMeal.filter((j) => PROTEIN_GROUPS.has(slots[j]?.food.food_group ?? ""));
+    const proteinSlots = inMeal.filter((j) => {
+      const slot = slots[j];
+      return slot !== undefined && isProteinFood(slot.food);
+    });
     if (meal.main && proteinSlots.length > 0) {
       constraints.push({
         terms: { ...Object.fromEntries(proteinSlots.map((j) => [y(j), 1])), [`noProtein${m}`]: 1 },

@@ -1,4 +1,11 @@
-import type { FoodGroup } from "./catalogue";
+import type { CatalogueFood, FoodGroup } from "./catalogue";
+
+/** The groups that count as a meal's protein food (a main meal needs one): meat, fish, eggs, legumes, tofu; dairy. */
+export const PROTEIN_FOOD_GROUPS: ReadonlySet<FoodGroup> = new Set<FoodGroup>(["protein", "dairy"]);
+
+export function isProteinFood(food: Pick<CatalogueFood, "food_group">): boolean {
+  return PROTEIN_FOOD_GROUPS.has(food.food_group);
+}
 
 /**
  * One part of a meal, e.g. "a protein". `groups` are acceptable food groups in
