@@ -143,7 +143,7 @@ function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram)
     }
     if (status === codes.infeasible || status === codes.unboundedOrInfeasible) return { status: "infeasible" };
     // Every variable of the portion program is bounded, so anything else is a solver fault, not an answer.
-    throw new Error(`The linear program solver stopped with model status ${status}`);
+    throw new Error(`The HiGHS solver stopped with model status ${status}`);
   } finally {
     model.dispose();
   }

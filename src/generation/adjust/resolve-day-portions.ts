@@ -11,9 +11,10 @@ export type ResolvedDay = { ok: true; day: PlannedDay; miss: MacroMiss | null } 
 /**
  * Re-solves one day's grams to the plan's targets after a coach's edit, as the
  * workflow's `scale` and `balance` steps do: first onto the calorie target,
- * then the balance step's linear program onto the macro split as well. The
- * coach chose the foods, so none is brought in: a day whose foods cannot reach
- * the split keeps its calories and says by how much it misses.
+ * then the balance step's program onto the macro split as well. The coach
+ * chose the foods, so none is dropped or brought in (keepFoods): a day whose
+ * foods cannot reach the split keeps its calories and says by how much it
+ * misses, and why.
  */
 export async function resolveDayPortions(
   day: PlannedDay,

@@ -177,7 +177,7 @@ describe("the offline planner", () => {
       ),
       { numRuns: 40 },
     );
-    // 160 planned days, each a linear program: a generous ceiling for a loaded CI machine, not a timing claim.
+    // 160 planned days, each a program solved by HiGHS: a generous ceiling for a loaded CI machine, not a timing claim.
   }, 30_000);
 });
 

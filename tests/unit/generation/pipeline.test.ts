@@ -35,7 +35,7 @@ describe("generating a whole plan offline", () => {
       expect(new Set(items.map((item) => familyKey(foods.get(item.food_id) as CatalogueFood))).size).toBe(items.length);
       for (const item of items) expect(fitsRestrictions(foods.get(item.food_id) as CatalogueFood, spec)).toBe(true);
     }
-    // 28 planned and balanced days (two linear programs or more each): room for a loaded CI machine.
+    // 28 planned and balanced days (one HiGHS program or more each): room for a loaded CI machine.
   }, 30_000);
 
   it("produces a legacy simple plan from free-text restrictions", async () => {
