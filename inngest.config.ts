@@ -216,8 +216,16 @@ export const inngestConfig = {
     defaultSeconds: 20,
     requestOverheadSeconds: 3,
     outputTokensPerDay: 500,
-    /** Half the published output rates (tokens/s): Sonnet ~63, Haiku ~100. */
+    /** Half the published output rates (tokens/s), what a first call is sized at. */
     outputTokensPerSecond: { sonnet: 30, haiku: 50, other: 30 },
+    /**
+     * What a retry's output budget is sized at (chunk-pass.ts, retryMaxTokens):
+     * a little under the published rates (Sonnet ~63, Haiku ~100), so that a
+     * retry writing its whole budget at the published speed still ends inside
+     * the 19 s call timeout. Sonnet: (20 − 3) × 55 = 935 tokens, so an answer
+     * cut off at the first call's 510 gets nearly twice the room.
+     */
+    retryOutputTokensPerSecond: { sonnet: 55, haiku: 90, other: 55 },
   },
 
   /**
@@ -250,9 +258,10 @@ export const inngestConfig = {
   inlineRecovery: { holderSilentLimitSeconds: 240, stopGraceMs: 5_000 },
 } as const;
 
-/** The conservative output rate for a model name. */
-export function outputTokensPerSecondFor(model: string): number {
-  const rates = inngestConfig.stepBudget.outputTokensPerSecond;
+/** The conservative output rate for a model name (or the one a retry is sized at). */
+export function outputTokensPerSecondFor(model: string, call: "first" | "retry" = "first"): number {
+  const { outputTokensPerSecond, retryOutputTokensPerSecond } = inngestConfig.stepBudget;
+  const rates = call === "retry" ? retryOutputTokensPerSecond : outputTokensPerSecond;
   if (model.includes("haiku")) return rates.haiku;
   if (model.includes("sonnet")) return rates.sonnet;
   return rates.other;

@@ -40,6 +40,7 @@ export function chunkLimitsFor(budget: number | null) {
   return (model: string): ChunkLimits => ({
     stepBudgetSeconds: budget,
     outputTokensPerSecond: outputTokensPerSecondFor(model),
+    retryOutputTokensPerSecond: outputTokensPerSecondFor(model, "retry"),
     requestOverheadSeconds: inngestConfig.stepBudget.requestOverheadSeconds,
     outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
   });

@@ -90,7 +90,7 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.generationId, owner),
       record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.generationId, entry),
       story: (step) => generateMealPlan(data, step, dependencies),
-      runModel: (request) => runModelStep(request, dependencies),
+      runModel: (request, attempt) => runModelStep(request, dependencies, attempt),
       // The same failure path as Inngest's onFailure, with every attempt's fault.
       // The run may have failed because the database went away: keep trying to
       // record the outcome for a while, so the plan does not stay generating.
@@ -169,7 +169,7 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.dayGenerationId, entry),
       story: (step) => regeneratePlanDay(data, step, dependencies),
       // A day request never writes a chunk's progress; the plan store is there for the type.
-      runModel: (request) => runModelStep(request, { ...dependencies, store: generationStore }),
+      runModel: (request, attempt) => runModelStep(request, { ...dependencies, store: generationStore }, attempt),
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
       fail: (error) =>
@@ -199,7 +199,8 @@ type HeldRunJob = {
   /** Appends a failed attempt to the run's list on the plan. */
   record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
   story: (step: StepRunner) => Promise<unknown>;
-  runModel: (request: ModelStepRequest) => Promise<PassResult>;
+  /** One attempt (from 1) of a model step. */
+  runModel: (request: ModelStepRequest, attempt: number) => Promise<PassResult>;
   /** Records that the run gave up, with what every attempt met. */
   fail: (error: Error) => Promise<unknown>;
 };
@@ -240,12 +241,13 @@ type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
 async function runHeld(job: HeldRunJob, controller: AbortController, timing: RetryTiming): Promise<void> {
   const { signal } = controller;
-  const attempts = <T>(work: () => Promise<T>) => withAttempts(work, job, signal, timing);
+  const attempts = <T>(work: (attempt: number) => Promise<T>) => withAttempts(work, job, signal, timing);
   const steps: StepRunner = {
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
     run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
-    callModel: (_id, request) => attempts(() => slots.hold(job.modelClaims, () => job.runModel(request), signal)),
+    callModel: (_id, request) =>
+      attempts((attempt) => slots.hold(job.modelClaims, () => job.runModel(request, attempt), signal)),
   };
   const owner = thisRunnerName();
   try {
@@ -265,7 +267,7 @@ async function runHeld(job: HeldRunJob, controller: AbortController, timing: Ret
 
 /** One step's attempts: each failure recorded and decided by the shared schedule (failed-attempt.ts). */
 async function withAttempts<T>(
-  work: () => Promise<T>,
+  work: (attempt: number) => Promise<T>,
   job: HeldRunJob,
   signal: AbortSignal,
   timing: RetryTiming,
@@ -279,7 +281,7 @@ async function withAttempts<T>(
         : new RunCancelled("superseded by a newer run of this plan");
     }
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
       // A model call aborted by a cancel or a stop fails like a timeout: it is the abort, not a failure.
       if (signal.aborted) {

@@ -24,7 +24,11 @@ const ModelStepEnvelopeSchema = z.looseObject({
   spec: z.looseObject({ days: z.number().int().min(1) }),
   restrictions: z.looseObject({ diet: z.array(z.string()), allergies: z.array(z.string()) }),
   candidates: z.array(z.looseObject({ id: z.string() })).min(1),
-  chunk: z.looseObject({ days: z.array(z.number().int().min(1)).min(1), maxTokens: z.number().int().positive() }),
+  chunk: z.looseObject({
+    days: z.array(z.number().int().min(1)).min(1),
+    maxTokens: z.number().int().positive(),
+    retryMaxTokens: z.number().int().positive().optional(),
+  }),
   avoidFoodIds: z.array(z.string()),
 });
 
@@ -62,7 +66,8 @@ export const planDaysFunction = inngest.createFunction(
     const request = event.data as ModelStepRequest;
     const store = request.kind === "chunk" ? generationStore : dayGenerationStore;
     const runId = runIdOf(request);
-    const work = attemptedOnInngest(() => runModelStep(request, generationDependencies({ logger })), {
+    // Inngest's `attempt` counts from 0; ours from 1.
+    const work = attemptedOnInngest(() => runModelStep(request, generationDependencies({ logger }), attempt + 1), {
       attempt,
       retries: limits.retries,
       record: (entry) => store.recordFailedAttempt(request.planId, runId, entry),

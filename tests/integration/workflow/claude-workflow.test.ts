@@ -3,7 +3,7 @@ import { generationDependencies } from "@/inngest/dependencies";
 import { type InlineRunOptions, startInlineRun } from "@/inngest/inline-runner";
 import { resetEnvForTests } from "@/server/env";
 import { inngestConfig } from "../../../inngest.config";
-import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { type FakeAnthropic, planFromPrompt, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
 
 /**
@@ -114,6 +114,24 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     await startInlineRun(data, quickRetries());
     expect((await readSavedPlan(data.planId)).status).toBe("complete");
     expect(fake.requests).toHaveLength(2);
+  });
+
+  it("gives a retry after a cut-off answer more room, so a day longer than the estimate is still planned", async () => {
+    useClaude(20);
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    // A wordy model: its day needs 900 output tokens, nearly twice the estimate the first call is sized for.
+    fake.respondWith((request) => {
+      const maxTokens = Number(request.body?.max_tokens);
+      return maxTokens < 900 ? { truncateAtTokens: maxTokens } : planFromPrompt(request);
+    });
+    try {
+      await startInlineRun(data, quickRetries());
+    } finally {
+      fake.respondWith(planFromPrompt);
+    }
+    expect((await readSavedPlan(data.planId)).status).toBe("complete");
+    // Sonnet (a short plan): (20 − 3) s at 30 tokens/s, then at the retry rate, 55 tokens/s.
+    expect(fake.requests.map((request) => request.body?.max_tokens)).toEqual([510, 935]);
   });
 
   it("does not retry a rejected API key, and says why without the key", async () => {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
-import { type ChunkLimits, chunkPass, tokensThatFitOneStep } from "@/generation/passes/chunk-pass";
+import { type ChunkLimits, chunkForAttempt, chunkPass, tokensThatFitOneStep } from "@/generation/passes/chunk-pass";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { inngestConfig } from "../../../inngest.config";
+import { outputRateOf, PUBLISHED_FIRST_TOKEN_SECONDS } from "../../support/fake-pacing";
 
 const haikuOnNetlify: ChunkLimits = {
   stepBudgetSeconds: 20,
   outputTokensPerSecond: 70,
+  retryOutputTokensPerSecond: 120,
   requestOverheadSeconds: 3,
   outputTokensPerDay: 500,
 };
-const sonnetOnNetlify: ChunkLimits = { ...haikuOnNetlify, outputTokensPerSecond: 40 };
+const sonnetOnNetlify: ChunkLimits = { ...haikuOnNetlify, outputTokensPerSecond: 40, retryOutputTokensPerSecond: 70 };
 const longRunningHost: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: null };
 
 const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -54,7 +56,34 @@ describe("sizing each model call to one step's time budget", () => {
 
   it("keeps the original route's max_tokens when it is below what fits", () => {
     const generous: ChunkLimits = { ...haikuOnNetlify, stepBudgetSeconds: 900 };
-    expect(chunkPass([1], 2048, generous)).toEqual([{ days: [1], maxTokens: 2048 }]);
+    expect(chunkPass([1], 2048, generous)).toEqual([{ days: [1], maxTokens: 2048, retryMaxTokens: 2048 }]);
+  });
+});
+
+describe("a retry asks for more room than the first call", () => {
+  it("gives a retry the step's budget at the retry rate, never less than the first call's", () => {
+    for (const limits of [haikuOnNetlify, sonnetOnNetlify]) {
+      for (const chunk of chunkPass(days(1, 14), 8192, limits)) {
+        expect(chunk.retryMaxTokens).toBe(tokensThatFitOneStep(limits, limits.retryOutputTokensPerSecond));
+        expect(chunk.retryMaxTokens).toBeGreaterThan(chunk.maxTokens);
+      }
+    }
+    // The original route's max_tokens still caps a retry.
+    expect(chunkPass([1], 900, sonnetOnNetlify)).toEqual([{ days: [1], maxTokens: 680, retryMaxTokens: 900 }]);
+  });
+
+  it("sends the first attempt's budget first and the larger one on every retry", () => {
+    const [chunk] = chunkPass([3], 8192, sonnetOnNetlify);
+    if (!chunk) throw new Error("no chunk");
+    expect(chunkForAttempt(chunk, 1).maxTokens).toBe(680);
+    expect(chunkForAttempt(chunk, 2).maxTokens).toBe(1190);
+    expect(chunkForAttempt(chunk, 6).maxTokens).toBe(1190);
+    expect(chunkForAttempt(chunk, 2).days).toEqual([3]);
+  });
+
+  it("retries a chunk planned before retry budgets existed (a run in flight) with its own budget", () => {
+    const memoised = { days: [1, 2], maxTokens: 1024 };
+    expect(chunkForAttempt(memoised, 3)).toEqual(memoised);
   });
 });
 
@@ -74,6 +103,20 @@ describe("chunks sized with headroom (inngest.config.ts)", () => {
           budget.requestOverheadSeconds +
           (chunk.days.length * budget.outputTokensPerDay) / halfSpeed[model as keyof typeof halfSpeed];
         expect(seconds).toBeLessThanOrEqual(callTimeoutSeconds);
+      }
+    }
+  });
+
+  it("lets a retry that writes its whole budget at the published speed finish inside the call timeout", () => {
+    const callTimeoutSeconds = budget.defaultSeconds - 1;
+    for (const planDays of [1, 7, 14, 28]) {
+      const { model, maxTokens } = chooseModel(planDays, DEFAULT_GENERATION_CONFIG);
+      for (const chunk of chunkPass(days(1, planDays), maxTokens, chunkLimitsFor(budget.defaultSeconds)(model))) {
+        const retryTokens = chunk.retryMaxTokens ?? chunk.maxTokens;
+        expect(retryTokens).toBeGreaterThan(chunk.maxTokens * 1.5);
+        expect(PUBLISHED_FIRST_TOKEN_SECONDS + retryTokens / outputRateOf(model)).toBeLessThanOrEqual(
+          callTimeoutSeconds,
+        );
       }
     }
   });
