@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-slots";
+import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { startInlineRun } from "@/inngest/inline-runner";
 import { parseEnv } from "@/server/env";

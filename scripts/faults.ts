@@ -1,8 +1,12 @@
 // npm run faults — the fault campaign (scripts/lib/fault-campaign.ts), on loopback
 // only, bounded in time. Prints the table and writes it to bench/results/.
 //
-//   npm run faults                           200 plans at 30 % faults, 15 in flight, all scenarios
+//   npm run faults                           200 plans at 30 % faults, 15 in flight, all scenarios,
+//                                            after the same 200 plans at 0 % faults (--baseline no skips them)
 //   npm run faults -- --plans 30 --fuzz 300  a shorter run
+//   npm run faults -- --speed 1 --plans 60 --in-flight 6 --max-days 7 --kill 0 --database 0 --slow 0 --fuzz 0
+//                                            the completion-time ratio against a model at its published
+//                                            speed (with an instant model, retry delays dominate)
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, hostname } from "node:os";
 import path from "node:path";
@@ -20,6 +24,9 @@ const ArgsSchema = z.object({
   database: count(10),
   slow: count(10),
   fuzz: count(400),
+  "max-days": z.coerce.number().int().min(1).max(28).default(28),
+  speed: z.coerce.number().min(0).max(100).default(0),
+  baseline: z.enum(["yes", "no"]).default("yes"),
 });
 
 const { values } = parseArgs({
@@ -40,8 +47,10 @@ const options = {
   databasePlans: args.database,
   slowPlans: args.slow,
   fuzzRequests: args.fuzz,
+  modelSpeed: args.speed,
+  faultFreeBaseline: args.baseline === "yes",
   planDeadlineMs: 240_000,
-  maxDays: 28,
+  maxDays: args["max-days"],
   log: (line: string) => console.log(`… ${line}`),
 };
 

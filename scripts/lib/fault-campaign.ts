@@ -8,7 +8,8 @@ import { type RunningPostgres, startEmbeddedPostgres } from "@/server/database/e
 import { migrateAndSeed } from "@/server/database/local-database";
 import { inngestConfig } from "../../inngest.config";
 import { type FakeAnthropic, startFakeAnthropic } from "../../tests/support/fake-anthropic";
-import { type FaultKind, faultMix, seededRandom } from "../../tests/support/fault-mix";
+import { outputRateOf, PUBLISHED_FIRST_TOKEN_SECONDS } from "../../tests/support/fake-pacing";
+import { type FaultKind, type FaultMixOptions, faultMix, seededRandom } from "../../tests/support/fault-mix";
 import { freePort } from "./free-port";
 
 /**
@@ -43,11 +44,22 @@ export type CampaignOptions = {
   maxDays: number;
   /** Faults to draw from (all by default; the short form leaves out hangs, which cost a 19 s timeout each). */
   faultKinds?: readonly FaultKind[];
+  /**
+   * The model's pace in the faults scenario, as a multiple of its published
+   * speed (fake-pacing.ts: first token after 1.5 s, then 63 tokens/s for
+   * Sonnet, 100 for Haiku, at the workflow's 500 tokens a day); 0 answers at
+   * once. Retries cost what they cost only against a model that takes its time.
+   */
+  modelSpeed?: number;
+  /**
+   * Runs the faults scenario's plans (the same intakes, in the same order)
+   * at 0 % faults first, so the report compares the median completion with
+   * the fault-free one from the same run.
+   */
+  faultFreeBaseline?: boolean;
   log: (line: string) => void;
 };
 
-/** Claude's published output speeds (tokens/s), halved for the slow scenario. */
-const PUBLISHED_TOKENS_PER_SECOND = { sonnet: 60, haiku: 100 };
 const API_KEY = "sk-ant-fault-campaign-0123456789abcdef";
 const DIETS = [[], ["vegetarian"], ["vegan"], ["pescatarian"], ["gluten_free"], ["dairy_free"]] as const;
 const ALLERGY_SETS = [[], ["peanut", "tree_nut"], ["dairy", "egg"], ["gluten", "soy"], ["fish", "shellfish", "sesame"]];
@@ -368,9 +380,11 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     seed: options.seed,
     rate: options.faultRate,
     ...(options.faultKinds ? { kinds: options.faultKinds } : {}),
+    ...pacedAt(options.modelSpeed ?? 0),
   });
   const fake = await startFakeAnthropic({ apiKey: API_KEY, responder: mix.responder });
   let slowFake: FakeAnthropic | undefined;
+  let faultFreeFake: FakeAnthropic | undefined;
   const campaign = new Campaign(
     {
       url: postgres.url(),
@@ -393,21 +407,52 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     await campaign.signIn();
 
     if (options.plans > 0) {
-      log(`faults: ${options.plans} plans, ${options.inFlight} in flight, ${options.faultRate * 100} % faults`);
-      const began = Date.now();
-      // Each complete plan's time from start to complete (compare with a run at --rate 0, same seed).
-      const completedInMs: number[] = [];
-      const outcomes = await inPool(options.plans, options.inFlight, async (index) => {
-        const planId = await campaign.createAndStart(index, random, options.maxDays);
-        if (!planId) return "not started";
-        const startedAt = Date.now();
-        const outcome = await campaign.settle(planId, startedAt + options.planDeadlineMs);
-        if (outcome === "complete") completedInMs.push(Date.now() - startedAt);
-        return outcome;
-      });
-      const median = [...completedInMs].sort((a, b) => a - b)[Math.floor(completedInMs.length / 2)];
-      const medianNote = median === undefined ? [] : [`median completion ${(median / 1000).toFixed(1)} s`];
-      scenarios.push(tally(`${options.faultRate * 100} % faults`, outcomes, began, medianNote));
+      const speed = options.modelSpeed
+        ? `model at ${options.modelSpeed}× its published speed`
+        : "model answering at once";
+      // The same intakes in the same order for both runs: their own seeded draw, apart from the other scenarios'.
+      const runPlans = async (name: string, index0: number) => {
+        const intakes = seededRandom(options.seed + 7919);
+        const began = Date.now();
+        // Each complete plan's time from start to complete.
+        const completedInMs: number[] = [];
+        const outcomes = await inPool(options.plans, options.inFlight, async (index) => {
+          const planId = await campaign.createAndStart(index0 + index, intakes, options.maxDays);
+          if (!planId) return "not started";
+          const startedAt = Date.now();
+          const outcome = await campaign.settle(planId, startedAt + options.planDeadlineMs);
+          if (outcome === "complete") completedInMs.push(Date.now() - startedAt);
+          return outcome;
+        });
+        const median = medianOf(completedInMs);
+        const notes = [speed, ...(median === undefined ? [] : [`median completion ${(median / 1000).toFixed(1)} s`])];
+        return { result: tally(name, outcomes, began, notes), median };
+      };
+
+      let faultFreeMedian: number | undefined;
+      if (options.faultFreeBaseline) {
+        log(`fault-free: the same ${options.plans} plans at 0 % faults, ${speed}`);
+        const clean = faultMix({ seed: options.seed, rate: 0, ...pacedAt(options.modelSpeed ?? 0) });
+        faultFreeFake = await startFakeAnthropic({ apiKey: API_KEY, responder: clean.responder });
+        await campaign.stopServer();
+        campaign.pointAtModel(faultFreeFake.baseURL);
+        await campaign.startServer();
+        const baseline = await runPlans("0 % faults (baseline)", 5000);
+        scenarios.push(baseline.result);
+        faultFreeMedian = baseline.median;
+        await campaign.stopServer();
+        campaign.pointAtModel(fake.baseURL);
+        await campaign.startServer();
+      }
+
+      log(
+        `faults: ${options.plans} plans, ${options.inFlight} in flight, ${options.faultRate * 100} % faults, ${speed}`,
+      );
+      const faulty = await runPlans(`${options.faultRate * 100} % faults`, 0);
+      if (faulty.median !== undefined && faultFreeMedian) {
+        faulty.result.notes.push(`${(faulty.median / faultFreeMedian).toFixed(2)}× the fault-free median`);
+      }
+      scenarios.push(faulty.result);
     }
 
     if (options.killPlans > 0) {
@@ -479,7 +524,7 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     }
 
     if (options.slowPlans > 0) {
-      const half = { sonnet: PUBLISHED_TOKENS_PER_SECOND.sonnet / 2, haiku: PUBLISHED_TOKENS_PER_SECOND.haiku / 2 };
+      const half = { sonnet: outputRateOf("sonnet", 0.5), haiku: outputRateOf("haiku", 0.5) };
       log(
         `slow: ${options.slowPlans} plans, model at half its published speed (Sonnet ${half.sonnet}, Haiku ${half.haiku} tokens/s, ${inngestConfig.stepBudget.outputTokensPerDay} tokens per day)`,
       );
@@ -560,9 +605,26 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
     await admin.end({ timeout: 2 }).catch(() => undefined);
     await fake.close();
     await slowFake?.close();
+    await faultFreeFake?.close();
     await postgres.stop();
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/** The fault mix's pace for a model at `speed` × its published speed (0: at once). */
+function pacedAt(
+  speed: number,
+): Pick<FaultMixOptions, "outputTokensPerSecond" | "outputTokensPerDay" | "firstTokenMs"> {
+  if (!(speed > 0)) return {};
+  return {
+    outputTokensPerSecond: (model) => outputRateOf(model, speed),
+    outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
+    firstTokenMs: (PUBLISHED_FIRST_TOKEN_SECONDS / speed) * 1000,
+  };
+}
+
+function medianOf(values: number[]): number | undefined {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 /** Bodies, headers, tokens and path ids a client might send, none of which may produce a 500. */
@@ -762,7 +824,7 @@ async function distinctErrors(sql: Database, planIds: string[]): Promise<string[
 
 export function formatReport(report: CampaignReport, options: CampaignOptions): string {
   const lines = [
-    `Fault campaign: seed ${options.seed}, ${options.faultRate * 100} % faults, ${options.inFlight} in flight`,
+    `Fault campaign: seed ${options.seed}, ${options.faultRate * 100} % faults, ${options.inFlight} in flight, plans of 1-${options.maxDays} days, ${options.modelSpeed ? `model at ${options.modelSpeed}× its published speed` : "model answering at once"}`,
     "",
     "| scenario | plans | complete | error | stuck | not started | seconds | notes |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",

@@ -1,7 +1,7 @@
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { planWorkflowConcurrency } from "./concurrency-slots";
+import { planWorkflowConcurrency } from "./concurrency-limits";
 import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";
@@ -24,7 +24,7 @@ export const generateMealPlanFunction = inngest.createFunction(
     name: "Generate meal plan",
     triggers: [planGenerateRequested],
     retries: limits.retries,
-    // The same limit the inline runner emulates (concurrency-slots.ts).
+    // The same limit the inline runner emulates (concurrency-slots.ts, from concurrency-limits.ts).
     concurrency: planWorkflowConcurrency(),
     throttle: inngestConfig.orgRunThrottle,
     cancelOn: [

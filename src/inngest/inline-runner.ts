@@ -2,15 +2,8 @@ import { dayGenerationStore } from "@/server/day-generation-store";
 import { type FailedAttemptEntry, generationStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
-import {
-  type ConcurrencyLimit,
-  ConcurrencySlots,
-  modelCallConcurrency,
-  planWorkflowConcurrency,
-  type SlotClaim,
-  StepCancelled,
-  slotClaims,
-} from "./concurrency-slots";
+import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "./concurrency-limits";
+import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
 import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { afterFailedAttempt } from "./failed-attempt";

@@ -4,7 +4,7 @@ import { dayGenerationStore } from "@/server/day-generation-store";
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { modelCallConcurrency } from "./concurrency-slots";
+import { modelCallConcurrency } from "./concurrency-limits";
 import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
 import { attemptedOnInngest } from "./inngest-steps";

@@ -1,7 +1,7 @@
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { planWorkflowConcurrency } from "./concurrency-slots";
+import { planWorkflowConcurrency } from "./concurrency-limits";
 import { generationDependencies } from "./dependencies";
 import { planDayRegenerateRequested } from "./events";
 import { failureMessage } from "./failure-message";

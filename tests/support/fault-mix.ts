@@ -41,6 +41,8 @@ export type FaultMixOptions = {
    * workflow's own estimate (inngest.config.ts: outputTokensPerDay).
    */
   outputTokensPerDay?: number;
+  /** Milliseconds before the first token of a written answer (with outputTokensPerSecond); none by default. */
+  firstTokenMs?: number;
 };
 
 export type FaultMix = { responder: Responder; counts: Record<FaultKind | "ok", number> };
@@ -118,5 +120,5 @@ async function slowly(reply: ScriptedReply, request: FakeRequest, options: Fault
   const days = briefFromPrompt(request.system, request.user)?.dayNumbers.length ?? 0;
   const tokens = "truncateAtTokens" in reply ? written : Math.max(written, days * (options.outputTokensPerDay ?? 0));
   const speed = options.outputTokensPerSecond(String(request.body?.model ?? ""));
-  await new Promise((resolve) => setTimeout(resolve, (tokens / speed) * 1000));
+  await new Promise((resolve) => setTimeout(resolve, (options.firstTokenMs ?? 0) + (tokens / speed) * 1000));
 }

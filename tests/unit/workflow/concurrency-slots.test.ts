@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import { chunkPass } from "@/generation/passes/chunk-pass";
-import {
-  ConcurrencySlots,
-  modelCallConcurrency,
-  planWorkflowConcurrency,
-  type SlotClaim,
-  StepCancelled,
-  slotClaims,
-} from "@/inngest/concurrency-slots";
+import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
+import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "@/inngest/concurrency-slots";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import { parseEnv } from "@/server/env";
 import { inngestConfig, MAX_PLAN_DAYS } from "../../../inngest.config";

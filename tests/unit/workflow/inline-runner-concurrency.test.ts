@@ -4,7 +4,7 @@ import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { ModelCallError } from "@/generation/model/model-call-error";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-slots";
+import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
 import { chunkLimitsFor } from "@/inngest/dependencies";
 import type { GenerationDependencies } from "@/inngest/generate-meal-plan-story";
 import { startInlineRun } from "@/inngest/inline-runner";
@@ -140,7 +140,10 @@ describe("the retry window", () => {
     const run = await runTwoDays([timeout(), timeout(), timeout()]);
     expect(run.failures).toBe(2);
     expect(run.savedDays).toEqual([]);
-    expect(run.failedWith).toMatch(/^Claude did not answer within 19 s for day 1 \(gave up after 2 attempts in 3 s\)/);
+    // "in 3 s" on a quiet machine (day 2 holds the slot 3 s); a loaded one adds a second or two.
+    expect(run.failedWith).toMatch(
+      /^Claude did not answer within 19 s for day 1 \(gave up after 2 attempts in \d+ s\)/,
+    );
   });
 
   it("does not count a fault that changed as one that repeats", async () => {

@@ -4,7 +4,7 @@ import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-
 import { ModelCallError } from "@/generation/model/model-call-error";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
-import { modelCallConcurrency } from "@/inngest/concurrency-slots";
+import { modelCallConcurrency } from "@/inngest/concurrency-limits";
 import { chunkLimitsFor, modelCallTimeoutMs } from "@/inngest/dependencies";
 import { attemptedOnInngest } from "@/inngest/inngest-steps";
 import { decideRetry, type FailedAttempt, retryDelayMs, worstRunSeconds } from "@/inngest/retry-policy";
