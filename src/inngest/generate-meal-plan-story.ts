@@ -147,7 +147,9 @@ async function loadContext(
   const limits = deps.chunkLimitsFor(model);
   const oneWave = deps.config.waves === "one";
   const passes = splitPasses(spec.days, oneWave ? spec.days : deps.config.firstPassMaxDays);
-  const passOne = chunkPass(passes.passOne, maxTokens, limits);
+  const sized = (days: number[]): PlannedChunk[] =>
+    chunkPass(days, maxTokens, limits).map((chunk) => ({ ...chunk, model }));
+  const passOne = sized(passes.passOne);
   await deps.store.recordProgress(data.planId, data.generationId, {
     phase: "pass-one",
     days_done: 0,
@@ -160,7 +162,7 @@ async function loadContext(
     // Saved with the plan only when the request brought one (the merge of stored and requested keys).
     intakeData: body.value.intake_data ? intakeData : undefined,
     passOne: oneWave ? planOneWave(passOne, candidates, data.generationId) : passOne,
-    passTwo: passes.passTwo ? chunkPass(passes.passTwo, maxTokens, limits) : [],
+    passTwo: passes.passTwo ? sized(passes.passTwo) : [],
   };
 }
 

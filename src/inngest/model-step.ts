@@ -13,8 +13,13 @@ import type { PassChunk } from "@/generation/passes/chunk-pass";
  * run-model-step.ts turns a request back into the work.
  */
 
-/** A chunk to plan; one-wave chunks carry their own foods to prefer and avoid. */
-export type PlannedChunk = PassChunk & { preferFoodIds?: string[]; avoidFoodIds?: string[] };
+/**
+ * A chunk to plan, with the model its output budget was sized for (chosen
+ * once, in load-context; absent on chunks of runs planned before it
+ * travelled with them, which choose it again); one-wave chunks carry their
+ * own foods to prefer and avoid.
+ */
+export type PlannedChunk = PassChunk & { model?: string; preferFoodIds?: string[]; avoidFoodIds?: string[] };
 
 export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
 

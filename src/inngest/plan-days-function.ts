@@ -28,6 +28,7 @@ const ModelStepEnvelopeSchema = z.looseObject({
     days: z.array(z.number().int().min(1)).min(1),
     maxTokens: z.number().int().positive(),
     retryMaxTokens: z.number().int().positive().optional(),
+    model: z.string().min(1).optional(),
   }),
   avoidFoodIds: z.array(z.string()),
 });

@@ -6,11 +6,11 @@ import { chooseModel } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import { usedFoodIds } from "@/generation/nutrition/planned-day";
-import { chunkPass, type PassChunk } from "@/generation/passes/chunk-pass";
+import { chunkPass } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
-import type { DayStepRequest, PassResult } from "./model-step";
+import type { DayStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { answerFailure, stepFailure } from "./step-failures";
 import { adjustDays, type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
 
@@ -36,7 +36,7 @@ type DayContext = {
   spec: PlanSpec;
   restrictions: Restrictions;
   candidates: CatalogueFood[];
-  chunk: PassChunk;
+  chunk: PlannedChunk;
   /** Foods of the days either side and of the day being replaced. */
   avoidFoodIds: string[];
   /** The replaced day's foods, to tell a genuinely new day from a repeat. */
@@ -147,8 +147,9 @@ async function loadDayContext(
     throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
-  const [chunk] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
-  if (!chunk) throw new NonRetriableError(`Day ${data.day} could not be sized to one step`);
+  const [sized] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
+  if (!sized) throw new NonRetriableError(`Day ${data.day} could not be sized to one step`);
+  const chunk: PlannedChunk = { ...sized, model };
   const previousFoodIds = loaded.foodIdsByDay[data.day] ?? [];
   const neighbours = [data.day - 1, data.day + 1].flatMap((day) => loaded.foodIdsByDay[day] ?? []);
   return {

@@ -78,7 +78,7 @@ export async function planDays(
     dayNumbers: chunk.days,
     avoidFoodIds: chunk.avoidFoodIds ?? avoidFoodIds,
     preferFoodIds: chunk.preferFoodIds ?? [],
-    model: chooseModel(spec.days, deps.config).model,
+    model: chunk.model ?? chooseModel(spec.days, deps.config).model,
     maxTokens: chunk.maxTokens,
   };
 
