@@ -90,6 +90,7 @@ export async function planDays(
   }
   const parsed = parseModelReply(reply, chunk.days);
   if (!parsed.ok) throw answerFailure(parsed.error, days);
+  if (parsed.repaired) deps.logger.warn({ planId: input.planId, days }, `the model's days: ${parsed.repaired}`);
 
   const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
   const { unknownFood, restrictedFood } = sanitized.removed;

@@ -4,7 +4,10 @@ import { extractRootJson } from "./extract-root-json";
 import { type ModelPlan, ModelPlanSchema } from "./model-plan";
 import type { ModelReply } from "./model-port";
 
-export type ParseReplyResult = { ok: true; plan: ModelPlan } | { ok: false; error: GenerationError };
+/** `repaired` says how the days were brought to the ones asked, when the model numbered them otherwise. */
+export type ParseReplyResult =
+  | { ok: true; plan: ModelPlan; repaired?: string }
+  | { ok: false; error: GenerationError };
 
 /**
  * Turn a model reply into a ModelPlan for exactly `expectedDays`, or a
@@ -12,6 +15,12 @@ export type ParseReplyResult = { ok: true; plan: ModelPlan } | { ok: false; erro
  * text. Order of checks: truncation (a cut-off answer is never trusted), then
  * JSON (whole text, then ```json fences stripped, then the original route's
  * extractRootJson for prose-wrapped answers), then shape, then day numbers.
+ *
+ * Day numbers are labels, not content: an answer that holds every asked day
+ * once keeps those (extra days are dropped), and one with exactly as many
+ * days as asked but numbered otherwise (a careless model answering "day 1"
+ * when asked for day 5) has them renumbered in order. Only an answer with
+ * too few days, or too many without the asked ones, is asked again.
  */
 export function parseModelReply(
   reply: Pick<ModelReply, "text" | "stopReason">,
@@ -40,14 +49,35 @@ export function parseModelReply(
     );
   }
 
-  const daysProblem = describeDayMismatch(
-    parsed.data.days.map((day) => day.day),
-    expectedDays,
-  );
-  if (daysProblem) return fail("wrong_days", daysProblem);
+  return daysAsAsked(parsed.data.days, expectedDays);
+}
 
-  const days = [...parsed.data.days].sort((a, b) => a.day - b.day);
-  return { ok: true, plan: { days } };
+function daysAsAsked(received: ModelPlan["days"], expected: readonly number[]): ParseReplyResult {
+  const byNumber = [...received].sort((a, b) => a.day - b.day);
+  const asked = [...expected].sort((a, b) => a - b);
+  const problem = describeDayMismatch(
+    received.map((day) => day.day),
+    expected,
+  );
+  if (problem === null) return { ok: true, plan: { days: byNumber } };
+
+  const once = asked.every((number) => byNumber.filter((day) => day.day === number).length === 1);
+  if (once) {
+    const extra = byNumber.filter((day) => !asked.includes(day.day)).map((day) => day.day);
+    return {
+      ok: true,
+      plan: { days: byNumber.filter((day) => asked.includes(day.day)) },
+      repaired: `dropped day ${extra.join(", ")}, which was not asked for`,
+    };
+  }
+  if (byNumber.length === asked.length) {
+    return {
+      ok: true,
+      plan: { days: byNumber.map((day, index) => ({ ...day, day: asked[index] ?? day.day })) },
+      repaired: `renumbered day ${byNumber.map((day) => day.day).join(", ")} as ${asked.join(", ")}`,
+    };
+  }
+  return fail("wrong_days", problem);
 }
 
 type JsonRead = { kind: "ok"; value: unknown } | { kind: "invalid" } | { kind: "none" };

@@ -134,6 +134,59 @@ describe("parsing a model reply", () => {
     });
   });
 
+  describe("day numbers are labels: an answer with the asked days' worth is kept", () => {
+    const answer = (...numbers: number[]) =>
+      JSON.stringify({
+        days: numbers.map((day) => ({
+          day,
+          meals: [{ name: "Breakfast", items: [{ food_id: foods[0]?.id, grams: 100 + day }] }],
+        })),
+      });
+    const kept = (text: string, asked: number[]) => {
+      const result = parseModelReply(reply(text), asked);
+      if (!result.ok) throw new Error(result.error.message);
+      return {
+        days: result.plan.days.map((day) => [day.day, day.meals[0]?.items[0]?.grams]),
+        repaired: result.repaired,
+      };
+    };
+
+    it("renumbers a careless model's day 1 as the day 5 it was asked for", () => {
+      expect(kept(answer(1), [5])).toEqual({ days: [[5, 101]], repaired: "renumbered day 1 as 5" });
+    });
+
+    it("renumbers days in their order when there are exactly as many as asked", () => {
+      expect(kept(answer(12, 11), [3, 4])).toEqual({
+        days: [
+          [3, 111],
+          [4, 112],
+        ],
+        repaired: "renumbered day 11, 12 as 3, 4",
+      });
+    });
+
+    it("keeps the asked days and drops a day it was not asked for", () => {
+      expect(kept(answer(6, 5, 7), [5, 6])).toEqual({
+        days: [
+          [5, 105],
+          [6, 106],
+        ],
+        repaired: "dropped day 7, which was not asked for",
+      });
+    });
+
+    it("asks again when days are missing: too few to renumber", () => {
+      expect(parseModelReply(reply(answer(1)), [1, 2])).toMatchObject({
+        ok: false,
+        error: { code: "wrong_days", message: expect.stringContaining("missing 2") },
+      });
+    });
+
+    it("says nothing was repaired when the days are the ones asked", () => {
+      expect(kept(answer(2, 1), [1, 2]).repaired).toBeUndefined();
+    });
+  });
+
   it("keeps unknown food ids for the sanitiser to remove (not a parse failure)", () => {
     expect(parseModelReply(reply(fixture("unknown-food.json")), [1]).ok).toBe(true);
   });
