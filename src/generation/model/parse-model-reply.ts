@@ -5,9 +5,7 @@ import { type ModelPlan, ModelPlanSchema } from "./model-plan";
 import type { ModelReply } from "./model-port";
 
 /** `repaired` says how the days were brought to the ones asked, when the model numbered them otherwise. */
-export type ParseReplyResult =
-  | { ok: true; plan: ModelPlan; repaired?: string }
-  | { ok: false; error: GenerationError };
+export type ParseReplyResult = { ok: true; plan: ModelPlan; repaired?: string } | { ok: false; error: GenerationError };
 
 /**
  * Turn a model reply into a ModelPlan for exactly `expectedDays`, or a
