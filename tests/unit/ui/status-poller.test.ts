@@ -55,6 +55,17 @@ function recorder(wantsMore: (tick: StatusTick) => boolean = () => true) {
   };
 }
 
+/** The plan page: the generation panel and a day's regeneration both follow plan-1. */
+function panelAndDayFollowing() {
+  const endpoint = scriptedReads();
+  const poller = createStatusPoller(endpoint.read);
+  const panel = recorder();
+  const day = recorder();
+  poller.follow("plan-1", panel.hear);
+  poller.follow("plan-1", day.hear);
+  return { endpoint, panel, day };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -64,12 +75,7 @@ afterEach(() => {
 
 describe("the plan status poller", () => {
   it("makes one read per tick for two followers of the same plan, and both hear it", async () => {
-    const endpoint = scriptedReads();
-    const poller = createStatusPoller(endpoint.read);
-    const panel = recorder();
-    const day = recorder();
-    poller.follow("plan-1", panel.hear);
-    poller.follow("plan-1", day.hear);
+    const { endpoint, panel, day } = panelAndDayFollowing();
 
     for (let tick = 0; tick < 3; tick += 1) {
       await vi.advanceTimersByTimeAsync(pollDelayMs(tick));
@@ -161,12 +167,7 @@ describe("the plan status poller", () => {
   });
 
   it("ends for every follower on a failure that would repeat (the plan was deleted), whatever they answer", async () => {
-    const endpoint = scriptedReads();
-    const poller = createStatusPoller(endpoint.read);
-    const panel = recorder();
-    const day = recorder();
-    poller.follow("plan-1", panel.hear);
-    poller.follow("plan-1", day.hear);
+    const { endpoint, panel, day } = panelAndDayFollowing();
     await vi.advanceTimersByTimeAsync(pollDelayMs(0));
     await endpoint.answer(failed(404, "Not found."));
     await vi.advanceTimersByTimeAsync(pollDelayMs(100) * 10);
