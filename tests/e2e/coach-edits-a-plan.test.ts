@@ -1,16 +1,18 @@
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LONGEST_POLL_DELAY_MS } from "@/ui/generation/poll-backoff";
 import type { RunningNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "../support/browser";
 import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
-import type { FakeAnthropic } from "../support/fake-anthropic";
+import { type FakeAnthropic, planFromPrompt } from "../support/fake-anthropic";
 
 /**
  * What a coach does after the first draft, in a real browser against the
  * production build: swap a food, regenerate one day, share the plan with the
- * client (who opens it signed out, until the link is revoked), and cancel a
- * run. Claude is the fake Messages API on loopback.
+ * client (who opens it signed out, until the link is revoked), cancel a
+ * run, and follow a day's regeneration beside a whole run with one status
+ * poll. Claude is the fake Messages API on loopback.
  */
 
 let harness: BrowserApp;
@@ -153,6 +155,46 @@ describe("a coach editing a finished plan in the browser", () => {
     expect(await page.getByTestId("day-card").count()).toBe(2);
     expect(await foodNames(page.getByTestId("day-card").first())).toBe(before);
     expect(await page.getByTestId("generate").isDisabled()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("follows a day's regeneration and a whole run started beside it with one status read at a time", async () => {
+    const page = await signedInPage();
+    const planId = await openGeneratedPlan(page, "Polling week", 2);
+    // Every model call hangs (this app has no step budget), so both runs stay live while the page follows them.
+    fake.respondWith(() => ({ hang: true }));
+    // Each status read is held longer than the longest wait between polls: a second polling loop on
+    // the page would ask again while a read is still out, and the count of reads out would show it.
+    const isStatusRead = (url: URL) => url.pathname === `/api/nutrition/plans/${planId}/generate/status`;
+    let readsOut = 0;
+    let bothFollowing = false;
+    const readsOutWhenAsked: number[] = [];
+    await page.route(isStatusRead, async (route) => {
+      if (bothFollowing) readsOutWhenAsked.push(readsOut);
+      readsOut += 1;
+      await new Promise((resolve) => setTimeout(resolve, LONGEST_POLL_DELAY_MS + 1_000));
+      readsOut -= 1;
+      await route.continue();
+    });
+    try {
+      const dayTwo = page.getByTestId("day-card").nth(1);
+      await dayTwo.getByTestId("regenerate-day").click();
+      await until(
+        async () => /Regenerating day 2/.test((await dayTwo.getByTestId("regenerate-status").textContent()) ?? ""),
+        "day 2 to be regenerating",
+      );
+      await page.getByTestId("generate").click();
+      await page.getByTestId("progress").waitFor({ state: "visible" });
+      bothFollowing = true;
+
+      await until(async () => readsOutWhenAsked.length >= 3, "three status reads", 60_000);
+      expect(readsOutWhenAsked.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(await dayTwo.getByTestId("regenerate-status").textContent()).toMatch(/Regenerating day 2/);
+    } finally {
+      bothFollowing = false;
+      await page.unroute(isStatusRead);
+      fake.respondWith(planFromPrompt);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GenerateStartResponse, GenerationStatusResponse } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
-import { pollDelayMs, pollFailureIsFinal } from "./poll-backoff";
+import { lostStatusMessage } from "./status-poller";
+import { statusPath, usePlanStatus } from "./use-plan-status";
 
 export type GenerationControl = {
   status: GenerationStatusResponse;
@@ -25,8 +26,8 @@ function isGenerating(status: GenerationStatusResponse): boolean {
 }
 
 /**
- * Starts generation and follows it: polls the status endpoint on the backoff
- * schedule (1 s rising to 5 s) while the plan is generating, stops at
+ * Starts generation and follows it: reads the plan's shared status poller
+ * (backoff 1 s rising to 5 s) while the plan is generating, stops at
  * complete or error, and calls `onComplete` so the page can load the days.
  * A page opened mid-run picks the polling up from the initial status. A poll
  * that can never succeed (the plan was deleted) ends the following with a
@@ -43,65 +44,29 @@ export function useGeneration(
   const [cancelling, setCancelling] = useState(false);
   const [startFailure, setStartFailure] = useState<string | null>(null);
   const [pollTrouble, setPollTrouble] = useState<string | null>(null);
-  // The latest callback without restarting the polling loop when the parent re-renders.
+  // Cancel answers after two requests: by then the parent may have passed a newer callback.
   const onCompleteRef = useRef(onComplete);
   useEffect(() => {
     onCompleteRef.current = onComplete;
   });
 
-  const generating = isGenerating(status);
-  const statusPath = `/api/nutrition/plans/${encodeURIComponent(planId)}/generate/status`;
-
-  useEffect(() => {
-    if (!generating) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let pollIndex = 0;
-
-    const scheduleNextPoll = () => {
-      timer = setTimeout(poll, pollDelayMs(pollIndex));
-      pollIndex += 1;
-    };
-
-    async function poll() {
-      let result: Awaited<ReturnType<typeof fetchJson<GenerationStatusResponse>>>;
-      try {
-        result = await fetchJson<GenerationStatusResponse>(statusPath, { signal: controller.signal });
-      } catch {
-        return; // Aborted: the page moved on.
-      }
-      if (controller.signal.aborted) return;
-      if (!result.ok) {
-        if (result.status === 401) return; // fetchJson is already on its way to the sign-in page.
-        if (pollFailureIsFinal(result.status)) {
-          // Asking again would get the same answer. Showing the run as failed ends the polling.
-          setPollTrouble(null);
-          setStatus((previous) => ({
-            ...previous,
-            generation_status: "error",
-            generation_error:
-              result.status === 404
-                ? "the plan can no longer be found (it may have been deleted), so its progress cannot be followed."
-                : `progress could not be checked: ${result.error}`,
-          }));
-          return;
-        }
-        setPollTrouble(`Could not check progress (${result.error}). Still trying…`);
-        scheduleNextPoll();
-        return;
-      }
-      setPollTrouble(null);
-      setStatus(result.data);
-      if (isGenerating(result.data)) scheduleNextPoll();
-      else if (result.data.generation_status === "complete") onCompleteRef.current();
+  usePlanStatus(planId, isGenerating(status), (tick) => {
+    if (tick.kind === "trouble") {
+      setPollTrouble(`Could not check progress (${tick.error}). Still trying…`);
+      return true;
     }
-
-    scheduleNextPoll();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [generating, statusPath]);
+    if (tick.kind === "final") {
+      if (tick.httpStatus === 401) return false; // fetchJson is already on its way to the sign-in page.
+      // Asking again would get the same answer. Showing the run as failed ends the following.
+      setPollTrouble(null);
+      setStatus((previous) => ({ ...previous, generation_status: "error", generation_error: lostStatusMessage(tick) }));
+      return false;
+    }
+    setPollTrouble(null);
+    setStatus(tick.status);
+    if (tick.status.generation_status === "complete") onComplete();
+    return isGenerating(tick.status);
+  });
 
   const start = useCallback(async () => {
     setStarting(true);
@@ -136,13 +101,13 @@ export function useGeneration(
       if (result.status !== 401) setStartFailure(`Could not cancel: ${result.error}`);
       return;
     }
-    const now = await fetchJson<GenerationStatusResponse>(statusPath);
+    const now = await fetchJson<GenerationStatusResponse>(statusPath(planId));
     setCancelling(false);
     if (now.ok) {
       setStatus(now.data);
       if (now.data.generation_status === "complete") onCompleteRef.current();
     }
-  }, [planId, statusPath]);
+  }, [planId]);
 
   const failure =
     startFailure ??

@@ -7,10 +7,7 @@ import { useApiGet } from "@/ui/api/use-api-get";
 import { GenerationPanel } from "@/ui/generation/generation-panel";
 import { useGeneration } from "@/ui/generation/use-generation";
 import { StatusBadge } from "@/ui/shell/status-badge";
-import { DayCard } from "./day-card";
-import { GroceryListSection } from "./grocery-list-section";
-import { KcalChart } from "./kcal-chart";
-import { MacroChart } from "./macro-chart";
+import { PlanBody } from "./plan-body";
 import { PlanSummary } from "./plan-summary";
 import { SharePanel } from "./share-panel";
 import { useDayRegeneration } from "./use-day-regeneration";
@@ -44,7 +41,7 @@ export function PlanView({ planId }: { planId: string }) {
   return <LoadedPlan plan={state.data} reload={reload} />;
 }
 
-/** Holds the generation state: each status poll re-renders this and the panel, not the plan's days (PlanBody). */
+/** Holds the generation state: each status poll re-renders this and the panel, not the plan's days (CoachPlanBody). */
 function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<void> }) {
   const onComplete = useCallback(() => void reload(), [reload]);
   const generation = useGeneration(
@@ -67,16 +64,21 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
 
       <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
 
-      <PlanBody plan={plan} reload={reload} wholePlanRunning={generation.status.generation_status === "generating"} />
+      <CoachPlanBody
+        plan={plan}
+        reload={reload}
+        wholePlanRunning={generation.status.generation_status === "generating"}
+      />
     </article>
   );
 }
 
 /**
- * The finished plan: charts, days and the grocery list. Memoised on the plan
- * object, which only changes when the plan is loaded again.
+ * The finished plan with the coach's controls: each day can be regenerated
+ * or have a food swapped, and the plan shared. Memoised on the plan object,
+ * which only changes when the plan is loaded again.
  */
-const PlanBody = memo(function PlanBody({
+const CoachPlanBody = memo(function CoachPlanBody({
   plan,
   reload,
   wholePlanRunning,
@@ -90,45 +92,18 @@ const PlanBody = memo(function PlanBody({
   if (plan.days.length === 0) return null;
   const busy = wholePlanRunning || dayRun.running !== null;
   return (
-    <>
-      <div className="button-row no-print">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print the plan and grocery list
-        </button>
-      </div>
-
-      <section aria-labelledby="overview-heading" className="overview">
-        <h2 id="overview-heading">Overview</h2>
-        <div className="chart-grid">
-          <KcalChart days={plan.days} targetKcal={plan.targets?.kcal ?? null} />
-          <MacroChart days={plan.days} targets={plan.targets} />
-        </div>
-      </section>
-
-      <section aria-labelledby="days-heading">
-        <h2 id="days-heading">Days</h2>
-        <div className="day-grid">
-          {plan.days.map((day) => (
-            <DayCard
-              key={day.day_number}
-              day={day}
-              targets={plan.targets}
-              edit={{
-                planId: plan.id,
-                onRegenerate: (number) => void dayRun.regenerate(number),
-                regeneratingPhase: dayRun.running?.day === day.day_number ? (dayRun.running.phase ?? "queued") : null,
-                busy,
-                failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
-                onChanged,
-              }}
-            />
-          ))}
-        </div>
-      </section>
-
-      <GroceryListSection days={plan.days} />
-
+    <PlanBody
+      plan={plan}
+      editFor={(day) => ({
+        planId: plan.id,
+        onRegenerate: (number) => void dayRun.regenerate(number),
+        regeneratingPhase: dayRun.running?.day === day.day_number ? (dayRun.running.phase ?? "queued") : null,
+        busy,
+        failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
+        onChanged,
+      })}
+    >
       <SharePanel planId={plan.id} />
-    </>
+    </PlanBody>
   );
 });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { GenerationStatusResponse } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
-import { pollDelayMs, pollFailureIsFinal } from "@/ui/generation/poll-backoff";
+import { lostStatusMessage } from "@/ui/generation/status-poller";
+import { usePlanStatus } from "@/ui/generation/use-plan-status";
 
 export type DayRegenerationControl = {
   /** The day being regenerated and where it is, or null. */
@@ -16,9 +17,11 @@ export type DayRegenerationControl = {
 type DayRegeneration = NonNullable<GenerationStatusResponse["day_regeneration"]>;
 
 /**
- * Regenerates one day and follows it on the status endpoint (same backoff as
- * a whole run) until it is saved or failed, then calls `onDone` so the page
- * reloads the plan: the day, its totals, the charts and the grocery list.
+ * Regenerates one day and follows it on the plan's shared status poller (the
+ * generation panel's reads, when it follows a run too) until it is saved or
+ * failed, then calls `onDone` so the page reloads the plan: the day, its
+ * totals, the charts and the grocery list. A status read that can never
+ * succeed (the plan was deleted) shows as the day's failure.
  */
 export function useDayRegeneration(
   planId: string,
@@ -27,45 +30,21 @@ export function useDayRegeneration(
 ): DayRegenerationControl {
   const [current, setCurrent] = useState<DayRegeneration | null>(initial ?? null);
   const [startFailure, setStartFailure] = useState<{ day: number; message: string } | null>(null);
-  const onDoneRef = useRef(onDone);
-  useEffect(() => {
-    onDoneRef.current = onDone;
-  });
   const generating = current?.status === "generating";
-  const statusPath = `/api/nutrition/plans/${encodeURIComponent(planId)}/generate/status`;
 
-  useEffect(() => {
-    if (!generating) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let pollIndex = 0;
-    const schedule = () => {
-      timer = setTimeout(poll, pollDelayMs(pollIndex));
-      pollIndex += 1;
-    };
-    async function poll() {
-      let result: Awaited<ReturnType<typeof fetchJson<GenerationStatusResponse>>>;
-      try {
-        result = await fetchJson<GenerationStatusResponse>(statusPath, { signal: controller.signal });
-      } catch {
-        return; // aborted: the page moved on
-      }
-      if (controller.signal.aborted) return;
-      if (!result.ok) {
-        if (!pollFailureIsFinal(result.status)) schedule();
-        return;
-      }
-      const next = result.data.day_regeneration ?? null;
-      setCurrent(next);
-      if (next?.status === "generating") schedule();
-      else if (next?.status === "complete") onDoneRef.current();
+  usePlanStatus(planId, generating, (tick) => {
+    if (tick.kind === "trouble") return true; // it may recover: keep following
+    if (tick.kind === "final") {
+      if (tick.httpStatus === 401) return false; // fetchJson is already on its way to the sign-in page.
+      const message = `The regeneration could not be followed: ${lostStatusMessage(tick)}`;
+      setCurrent((previous) => previous && { ...previous, status: "error", error: message });
+      return false;
     }
-    schedule();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [generating, statusPath]);
+    const next = tick.status.day_regeneration ?? null;
+    setCurrent(next);
+    if (next?.status === "complete") onDone();
+    return next?.status === "generating";
+  });
 
   const regenerate = useCallback(
     async (day: number) => {

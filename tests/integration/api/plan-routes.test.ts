@@ -9,6 +9,7 @@ import { inngest } from "@/inngest/client";
 import { settleInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
+import { inngestConfig } from "../../../inngest.config";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createPlan } from "../../support/plan-factory";
@@ -210,6 +211,18 @@ describe("POST .../generate/start", () => {
     const response = await call(start.POST, { token, params: { planId }, body: {} });
     expect(response.status).toBe(503);
     expect(response.json.error).toBe("Could not queue generation; try again");
+    const [row] = await db()`select generation_status, generation_error from meal_plans where id = ${planId}`;
+    expect(row).toEqual({ generation_status: "error", generation_error: "Could not queue generation; try again" });
+  });
+
+  it(`answers 503 after the dispatch timeout (${inngestConfig.dispatchTimeoutMs} ms) when the send hangs, and leaves the plan in error`, async () => {
+    useInngestRunner().mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const planId = await createPlan();
+    const response = await call(start.POST, { token, params: { planId }, body: {} });
+    expect(response.status).toBe(503);
+    expect(response.json.error).toBe("Could not queue generation; try again");
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/could not queue plan .*not accepted within/));
     const [row] = await db()`select generation_status, generation_error from meal_plans where id = ${planId}`;
     expect(row).toEqual({ generation_status: "error", generation_error: "Could not queue generation; try again" });
   });

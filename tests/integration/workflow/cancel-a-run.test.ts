@@ -152,6 +152,28 @@ describe("cancelling on Inngest", () => {
     expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
     expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", progress: { phase: "cancelled" } });
   });
+
+  it(`answers 202 after the dispatch timeout (${inngestConfig.dispatchTimeoutMs} ms) when the send hangs: the plan is already back`, async () => {
+    const planId = await generated(1);
+    const before = await readSavedPlan(planId);
+    process.env.GENERATION_RUNNER = "inngest";
+    resetEnvForTests();
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
+    const generationId = (await call(start.POST, { token, params: { planId }, body: {} })).json.generation_id as string;
+    send.mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
+
+    const response = await call(cancel.POST, { token, params: { planId } });
+    expect(response.status).toBe(202);
+    expect(response.json).toEqual({ status: "cancelled", generation_id: generationId });
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/could not send the cancel .*not accepted within/));
+    // Back to its previous days, not generating, and the untold run can write nothing.
+    expect(await readSavedPlan(planId)).toEqual({
+      ...before,
+      progress: expect.objectContaining({ phase: "cancelled" }),
+    });
+    expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
+    expect((await readSavedPlan(planId)).status).toBe("complete");
+  });
 });
 
 describe("cancel with nothing to cancel", () => {

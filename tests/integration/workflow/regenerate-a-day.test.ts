@@ -232,6 +232,27 @@ describe("POST …/days/{day}/regenerate refuses", () => {
   });
 });
 
+describe("POST …/days/{day}/regenerate when Inngest does not accept the event", () => {
+  it(`answers 503 after the dispatch timeout (${inngestConfig.dispatchTimeoutMs} ms), and the day can be asked for again`, async () => {
+    const { planId, days: before } = await generatedPlan(2);
+    const send = useInngestRunner();
+    send.mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
+
+    const response = await call(regenerate.POST, { token, params: { planId, day: "2" }, body: {} });
+    expect(response.status).toBe(503);
+    expect(response.json.error).toBe("Could not queue the regeneration; try again");
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/could not queue day 2 .*not accepted within/));
+    // The day's regeneration is failed, not left generating; the plan and its days are as they were.
+    const polled = await call(status.GET, { token, params: { planId } });
+    expect(polled.json).toMatchObject({
+      generation_status: "complete",
+      day_regeneration: { day: 2, status: "error", error: "Could not queue the regeneration; try again" },
+    });
+    expect((await call(planDetail.GET, { token, params: { planId } })).json.days).toEqual(before);
+    expect((await call(regenerate.POST, { token, params: { planId, day: "2" }, body: {} })).status).toBe(202);
+  });
+});
+
 describe("the regenerate-plan-day function", () => {
   it("shares the per-plan concurrency queue with generate-meal-plan", () => {
     type WireConfig = { id: string; triggers: unknown; concurrency: unknown };
