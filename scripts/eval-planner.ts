@@ -12,7 +12,7 @@
  *                      right foods at usual portions; meals filled from the
  *                      candidate list in order with no sense of meal type;
  *                      every meal from one food group; days far off their
- *                      calories.
+ *                      calories; days numbered from 1 whichever were asked.
  *
  * Per plan: calorie error (mean / worst day), the worst macro miss before and
  * after `balance`, the share of items within 0.5x-2x of their usual portion,

@@ -15,13 +15,14 @@ import { briefFromPrompt } from "./plan-from-prompt";
 
 type Plan = { days: { day: number; meals: { name: string; items: { food_id: string; grams: number }[] }[] }[] };
 
-export type CarelessKind = "usual-portions" | "list-order" | "one-group" | "far-off-calories";
+export type CarelessKind = "usual-portions" | "list-order" | "one-group" | "far-off-calories" | "own-day-numbers";
 
 export const CARELESS_KINDS: readonly CarelessKind[] = [
   "usual-portions",
   "list-order",
   "one-group",
   "far-off-calories",
+  "own-day-numbers",
 ];
 
 export const CARELESS_DESCRIPTIONS: Record<CarelessKind, string> = {
@@ -30,6 +31,7 @@ export const CARELESS_DESCRIPTIONS: Record<CarelessKind, string> = {
     "meals filled from the candidate list in the order given (sorted by group), usual portions, no sense of meal type",
   "one-group": "every meal built from one food group (starches), usual portions",
   "far-off-calories": "sensible foods, but each day at 0.45x or 2.2x its calorie target",
+  "own-day-numbers": "sensible foods at usual portions, the days numbered from 1 whichever days were asked, last first",
 };
 
 /** For the fake Messages API: the careless answer to whatever the prompt asks (the real Claude adapter reads it). */
@@ -68,6 +70,10 @@ export async function carelessPlan(kind: CarelessKind, brief: PassBrief): Promis
         for (const item of day.meals.flatMap((meal) => meal.items)) item.grams = Math.round(item.grams * factor);
       }
       return plan;
+    }
+    case "own-day-numbers": {
+      const plan = atUsualPortions(await offlinePlan(brief), brief);
+      return { days: plan.days.map((day, index) => ({ ...day, day: index + 1 })).reverse() };
     }
     case "list-order":
       return fillInOrder(brief, brief.candidates);
