@@ -6,6 +6,10 @@
 // two minutes per round) and stops everything it started.
 //
 //   npm run crash:restart -- [rounds=1] [plans=4]   (CRASH_MODEL_SPEED=1: the model's published pace)
+//
+// CRASH_CONTROL=1 runs the same rounds without the kill (the control): how long
+// the same plans take to settle, counted from the moment the kill would have
+// come, so a slow settle can be told apart from the work the plans still had.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
@@ -104,22 +108,28 @@ async function main() {
       // CRASH_KILL_AFTER_MS: how long after the last start the kill comes (2.5 s: mid model call).
       await sleep(Number(process.env.CRASH_KILL_AFTER_MS ?? 2_500));
       const pgid = server.child.pid as number;
-      console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
-      process.kill(-pgid, "SIGKILL");
-      await new Promise((resolve) =>
-        server.child.exitCode === null && server.child.signalCode === null
-          ? server.child.once("exit", resolve)
-          : resolve(null),
-      );
-      console.log(
-        `  postgres processes right after the kill:\n    ${postgresProcesses(databasePort).join("\n    ") || "(none)"}`,
-      );
+      const control = process.env.CRASH_CONTROL === "1";
+      if (control) {
+        console.log(`round ${round} (control, no kill): ${planIds.length} plans generating`);
+      } else {
+        console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
+        process.kill(-pgid, "SIGKILL");
+        await new Promise((resolve) =>
+          server.child.exitCode === null && server.child.signalCode === null
+            ? server.child.once("exit", resolve)
+            : resolve(null),
+        );
+        console.log(
+          `  postgres processes right after the kill:\n    ${postgresProcesses(databasePort).join("\n    ") || "(none)"}`,
+        );
+      }
       const killedAt = Date.now();
-      server = startNpm(port, databasePort, fake.baseURL);
+      if (!control) server = startNpm(port, databasePort, fake.baseURL);
       let firstOk: number | undefined;
       const failuresAfterFirst: string[] = [];
       const settledAt = new Map<string, { ms: number; status: string }>();
-      while (Date.now() - killedAt < 60_000) {
+      // The control waits longer: what it measures is how long the plans' remaining work takes.
+      while (Date.now() - killedAt < (control ? 240_000 : 60_000)) {
         const at = Date.now() - killedAt;
         try {
           const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
@@ -145,7 +155,7 @@ async function main() {
       const log = server.log();
       const unhandled = log.match(/unhandledRejection|uncaughtException/g)?.length ?? 0;
       const line = [
-        `round ${round}: health first answered ${firstOk ?? "never"} ms after the kill`,
+        `round ${round}${control ? " (control, no kill)" : ""}: health first answered ${firstOk ?? "never"} ms after the kill`,
         `failed health after the first success: ${failuresAfterFirst.length}${failuresAfterFirst.length ? ` (${failuresAfterFirst.slice(0, 3).join("; ")})` : ""}`,
         `unhandled rejections/exceptions: ${unhandled}`,
         `plans settled: ${settledAt.size}/${planIds.length} (${[...settledAt.values()].map((s) => `${s.status} ${s.ms} ms`).join(", ")})`,
