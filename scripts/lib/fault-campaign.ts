@@ -568,15 +568,20 @@ export async function runFaultCampaign(options: CampaignOptions): Promise<Campai
       const began = Date.now();
       const before = campaign.responses500;
       await fuzz(campaign, options.fuzzRequests, random);
+      // A hostile request may be a valid start of one of the campaign's plans: it must settle like any other.
+      const restarted = (
+        await admin<{ id: string }[]>`
+          select id from meal_plans where id = any(${campaign.planIds}::uuid[]) and generation_status = 'generating'`
+      ).map((row) => row.id);
+      const outcomes = await Promise.all(
+        restarted.map((planId) => campaign.settle(planId, Date.now() + options.planDeadlineMs)),
+      );
       scenarios.push({
-        name: "fuzz",
-        plans: 0,
-        complete: 0,
-        error: 0,
-        stuck: 0,
-        notStarted: 0,
-        seconds: Math.round((Date.now() - began) / 100) / 10,
-        notes: [`${options.fuzzRequests} requests, ${campaign.responses500 - before} answered ≥ 500 (not 503)`],
+        ...tally("fuzz", outcomes, began),
+        notes: [
+          `${options.fuzzRequests} requests, ${campaign.responses500 - before} answered ≥ 500 (not 503)`,
+          `${restarted.length} of the campaign's plans restarted by them`,
+        ],
       });
     }
 
