@@ -1,6 +1,10 @@
+import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generationDependencies } from "@/inngest/dependencies";
+import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
 import { type InlineRunOptions, startInlineRun } from "@/inngest/inline-runner";
+import type { ModelStepRequest } from "@/inngest/model-step";
+import { planDaysFunction } from "@/inngest/plan-days-function";
 import { resetEnvForTests } from "@/server/env";
 import { inngestConfig } from "../../../inngest.config";
 import { type FakeAnthropic, planFromPrompt, startFakeAnthropic } from "../../support/fake-anthropic";
@@ -131,6 +135,35 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     }
     expect((await readSavedPlan(data.planId)).status).toBe("complete");
     // Sonnet (a short plan): (20 − 3) s at 30 tokens/s, then at the retry rate, 55 tokens/s.
+    expect(fake.requests.map((request) => request.body?.max_tokens)).toEqual([510, 935]);
+  });
+
+  it("on Inngest, plan-days asks with the retry budget from the step's second attempt", async () => {
+    useClaude(20);
+    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    // The chunk the story invokes plan-days with, as the run computes it.
+    const invoked: ModelStepRequest[] = [];
+    await generateMealPlan(
+      data,
+      {
+        run: (_id, work) => work(),
+        callModel: async (_id, request) => {
+          invoked.push(request);
+          throw new Error("invocation captured");
+        },
+      },
+      generationDependencies(),
+    ).catch(() => undefined);
+    expect(invoked).toHaveLength(1);
+    // Inngest's attempt counts from 0: attempt 1 is the step's first retry.
+    for (const attempt of [0, 1]) {
+      const engine = new InngestTestEngine({
+        function: planDaysFunction,
+        events: [{ name: "inngest/function.invoked", data: invoked[0] }],
+        transformCtx: (ctx) => ({ ...mockCtx(ctx), attempt }),
+      });
+      expect((await engine.execute()).error).toBeUndefined();
+    }
     expect(fake.requests.map((request) => request.body?.max_tokens)).toEqual([510, 935]);
   });
 
