@@ -43,8 +43,10 @@ export const inngestConfig = {
    *
    * It does not serialise runs of one plan; that is guaranteed elsewhere:
    * `cancelOn` a newer start or a cancel, save's generation_id check (a
-   * superseded run writes nothing), and the 409 a day regeneration gets while
-   * a whole-plan run is live (and the reverse). GENERATION_PER_PLAN_CONCURRENCY
+   * superseded run writes nothing), the 409 a day regeneration gets while
+   * a whole-plan run is live, and a day run that finds a whole-plan run live
+   * when it saves ending in error instead of writing (a start is not refused
+   * while a day regenerates). GENERATION_PER_PLAN_CONCURRENCY
    * overrides the limit (an Inngest plan with a lower per-key cap; the
    * benchmark's "limit 1" row).
    */
