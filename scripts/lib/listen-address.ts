@@ -4,13 +4,15 @@ import type { Env } from "@/server/env";
 /**
  * Where `npm run dev` / `npm start` listen, and whether they switch local
  * sign-in on. Without Supabase Auth they switch it on explicitly
- * (LOCAL_AUTH=1, and for `npm start`'s production build LOCAL_AUTH_UNSAFE=1
- * while it listens on loopback), unless LOCAL_AUTH=0 says not to; then the
+ * (LOCAL_AUTH=1, and for `npm start`'s production build LOCAL_AUTH_UNSAFE=1)
+ * while they listen on loopback, unless LOCAL_AUTH=0 says not to; then the
  * server listens on loopback only, unless HOSTNAME asks for another
- * interface. The sign-in route answers loopback callers only, so on another
- * interface nobody else can sign in: a warning says so. With Supabase Auth,
- * or local sign-in switched off, it binds as Next.js always did: every
- * interface.
+ * interface. There local sign-in stays off unless LOCAL_AUTH_UNSAFE=1 was
+ * set by hand: the sign-in route's loopback check reads the Host and
+ * X-Forwarded-For headers, which stop a browser (DNS rebinding) but not a
+ * client on the network that writes its own. A warning says which. With
+ * Supabase Auth, or local sign-in switched off, it binds as Next.js always
+ * did: every interface.
  */
 export type ListenAddress = {
   hostname: string | undefined;
@@ -29,15 +31,18 @@ export function listenAddress(configuration: Env, command: "dev" | "start"): Lis
   }
   const hostname = asked ?? "127.0.0.1";
   const loopback = isLoopbackHost(hostname);
-  // A production build opens local sign-in only on loopback, unless LOCAL_AUTH_UNSAFE=1 was set by hand.
-  const unsafe = command === "start" && (loopback || configuration.LOCAL_AUTH_UNSAFE);
+  // On another interface, only LOCAL_AUTH_UNSAFE=1 set by hand opens local sign-in (dev and start alike).
+  const open = loopback || configuration.LOCAL_AUTH_UNSAFE;
+  const supabaseHint = "Configure Supabase Auth (SUPABASE_URL, SUPABASE_ANON_KEY) to serve other people.";
   return {
     hostname,
     browseHost: hostname,
     warning: loopback
       ? undefined
-      : `HOSTNAME=${hostname}: local sign-in answers only on this machine (127.0.0.1), so others who reach ${hostname} cannot sign in${command === "start" && !configuration.LOCAL_AUTH_UNSAFE ? " (and this production build keeps it off: LOCAL_AUTH_UNSAFE is not set)" : ""}. Configure Supabase Auth (SUPABASE_URL, SUPABASE_ANON_KEY) to serve other people.`,
-    env: { LOCAL_AUTH: "1", ...(unsafe ? { LOCAL_AUTH_UNSAFE: "1" } : {}) },
-    localSignIn: command === "dev" || unsafe,
+      : open
+        ? `HOSTNAME=${hostname} with LOCAL_AUTH_UNSAFE=1: anyone who reaches ${hostname} can sign in as any seeded coach without a password (the loopback check reads headers a client can write). ${supabaseHint}`
+        : `HOSTNAME=${hostname}: local sign-in is off, since a client on the network could pass its loopback check by writing its own Host and X-Forwarded-For headers (LOCAL_AUTH_UNSAFE=1 opens it anyway). ${supabaseHint}`,
+    env: open ? { LOCAL_AUTH: "1", ...(command === "start" ? { LOCAL_AUTH_UNSAFE: "1" } : {}) } : {},
+    localSignIn: open,
   };
 }

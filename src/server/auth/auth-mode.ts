@@ -40,6 +40,9 @@ export function isLoopbackHost(hostname: string): boolean {
  * DNS-rebinding page reaches the server under its own host name) and every
  * address in X-Forwarded-For is loopback (Next.js sets it from the socket
  * when the client sent none; a proxy in front adds the real client's).
+ * Headers stop browsers and appending proxies, not a client that writes its
+ * own: so `npm run dev` / `npm start` open local sign-in only on a loopback
+ * interface (scripts/lib/listen-address.ts), unless LOCAL_AUTH_UNSAFE=1.
  */
 export function localSignInRefusal(request: Request): string | undefined {
   const host = request.headers.get("host") ?? new URL(request.url).host;

@@ -25,20 +25,23 @@ describe("where npm run dev / npm start listen, and whether they switch local si
     });
   });
 
-  it("binds where HOSTNAME says, and warns that only this machine can sign in there", () => {
-    const address = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0" }), "dev");
-    expect(address.hostname).toBe("0.0.0.0");
-    expect(address.warning).toMatch(/others who reach 0\.0\.0\.0 cannot sign in/);
+  it("binds where HOSTNAME says, with local sign-in off there: a network client can write the headers its check reads", () => {
+    for (const command of ["dev", "start"] as const) {
+      const address = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0" }), command);
+      expect(address.hostname).toBe("0.0.0.0");
+      expect(address.env).toEqual({});
+      expect(address.localSignIn).toBe(false);
+      expect(address.warning).toMatch(/local sign-in is off/);
+    }
   });
 
-  it("npm start on another interface keeps local sign-in off unless LOCAL_AUTH_UNSAFE=1 was set by hand", () => {
-    const exposed = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0" }), "start");
-    expect(exposed.env).toEqual({ LOCAL_AUTH: "1" });
-    expect(exposed.localSignIn).toBe(false);
-    expect(exposed.warning).toMatch(/keeps it off: LOCAL_AUTH_UNSAFE is not set/);
-    expect(listenAddress(parseEnv({ HOSTNAME: "0.0.0.0", LOCAL_AUTH_UNSAFE: "1" }), "start").env).toEqual({
+  it("opens local sign-in on another interface only when LOCAL_AUTH_UNSAFE=1 was set by hand, and says who can then sign in", () => {
+    const opened = listenAddress(parseEnv({ HOSTNAME: "0.0.0.0", LOCAL_AUTH_UNSAFE: "1" }), "start");
+    expect(opened.env).toEqual({ LOCAL_AUTH: "1", LOCAL_AUTH_UNSAFE: "1" });
+    expect(opened.localSignIn).toBe(true);
+    expect(opened.warning).toMatch(/anyone who reaches 0\.0\.0\.0 can sign in/);
+    expect(listenAddress(parseEnv({ HOSTNAME: "0.0.0.0", LOCAL_AUTH_UNSAFE: "1" }), "dev").env).toEqual({
       LOCAL_AUTH: "1",
-      LOCAL_AUTH_UNSAFE: "1",
     });
   });
 
