@@ -8,7 +8,7 @@ import {
 } from "@/generation/intake/resolve-plan-spec";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import { db, type Transaction } from "@/server/database/index";
+import { type Database, db, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { markDayGenerationFailed } from "./day-generation-store";
 import { type GenerationProgress, markGenerationFailed } from "./generation-store";
@@ -162,10 +162,13 @@ export async function cancelGeneration(caller: Caller, planId: string): Promise<
 export type DayRegenerationStart = { dayGenerationId: string; orgId: string };
 
 /**
- * Starts regenerating one day in one statement: a new day-generation id for
- * that day, only when the plan has that day saved, no whole-plan run is live and no other day run is (unless it has been silent for
- * `staleAfterMinutes`). 400 for a day the plan does not have, 409 with the
- * reason when something else holds the plan.
+ * Starts regenerating one day: a new day-generation id for that day, only
+ * when the plan has that day saved, no whole-plan run is live and no other
+ * day run is (unless it has been silent for `staleAfterMinutes`). 400 for a
+ * day the plan does not have, 409 with the reason when something else holds
+ * the plan. The read under RLS answers those before anything is charged;
+ * the transition takes the spend limits' tokens in the same statement (as
+ * start does: no extra round trip) and happens only if they were taken.
  */
 export async function startDayRegeneration(
   caller: Caller,
@@ -174,8 +177,9 @@ export async function startDayRegeneration(
   staleAfterMinutes: number,
 ): Promise<DayRegenerationStart> {
   const [[plan]] = await asCaller(caller, (tx) => [
-    tx<{ plan_length_days: number; org_id: string }[]>`
-      select plan_length_days, org_id from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
+    tx<(DayHolder & { plan_length_days: number; org_id: string })[]>`
+      select plan_length_days, org_id, ${dayHolderColumns(tx, planId, day, staleAfterMinutes)}
+      from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
   ]);
   if (!plan) throw notFound();
   const orgId = plan.org_id;
@@ -184,10 +188,14 @@ export async function startDayRegeneration(
       { path: "day", message: `no day ${day}` },
     ]);
   }
-  await takeSpendToken("regenerate-day", { userId: caller.userId, orgId });
+  const busy = dayHeldBy(plan, day);
+  if (busy) throw busy;
+
   // The transition is the server's, as for start (no grant on these columns).
   const sql = db();
-  const [started] = await sql<{ day_generation_id: string }[]>`
+  const [outcome] = await sql<(SpendCheck & { day_generation_id: string | null })[]>`
+    with spend as (${spendCheck(sql, "regenerate-day", { userId: caller.userId, orgId })}),
+    started as (
     update meal_plans set
       day_generation_id = gen_random_uuid(),
       day_generation_day = ${day},
@@ -201,24 +209,45 @@ export async function startDayRegeneration(
       and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
       and (day_generation_status is distinct from 'generating'
            or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-    returning day_generation_id`;
-  if (started) return { dayGenerationId: started.day_generation_id, orgId };
+      and (select allowed from spend)
+    returning day_generation_id)
+    select spend.*, (select day_generation_id from started) as day_generation_id from spend`;
+  const refused = spendRefusal(outcome, "regenerate-day");
+  if (refused) throw refused;
+  if (outcome?.day_generation_id) return { dayGenerationId: outcome.day_generation_id, orgId };
 
-  const [held] = await sql<{ generation_status: string; day_generation_day: number | null; has_day: boolean }[]>`
-    select generation_status, day_generation_day,
-           exists (select 1 from meal_plan_days d where d.plan_id = p.id and d.day_number = ${day}) as has_day
-    from meal_plans p where id = ${planId} and org_id = ${orgId}`;
+  // Another run took the plan between the read and the transition: say which.
+  const [held] = await sql<DayHolder[]>`
+    select ${dayHolderColumns(sql, planId, day, staleAfterMinutes)} from meal_plans where id = ${planId} and org_id = ${orgId}`;
   if (!held) throw notFound();
-  if (held.generation_status === "generating") {
-    throw new ApiError(409, "The whole plan is being generated; wait for it to finish (or cancel it) first");
+  throw dayHeldBy(held, day) ?? new ApiError(409, "The plan changed while the day was being started; try again");
+}
+
+/** What may hold a plan against a day's regeneration (the columns of dayHolderColumns). */
+type DayHolder = { whole_plan_live: boolean; has_day: boolean; day_live: boolean; day_generation_day: number | null };
+
+function dayHolderColumns(sql: Database, planId: string, day: number, staleAfterMinutes: number) {
+  return sql`
+    generation_status = 'generating' as whole_plan_live,
+    exists (select 1 from meal_plan_days d where d.plan_id = ${planId} and d.day_number = ${day}) as has_day,
+    (day_generation_status = 'generating'
+     and day_generation_heartbeat_at >= now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_live,
+    day_generation_day`;
+}
+
+/** The 409 for a plan that something else holds, or undefined when the day may be regenerated. */
+function dayHeldBy(holder: DayHolder, day: number): ApiError | undefined {
+  if (holder.whole_plan_live) {
+    return new ApiError(409, "The whole plan is being generated; wait for it to finish (or cancel it) first");
   }
-  if (!held.has_day) {
-    throw new ApiError(409, `The plan has no day ${day} yet; generate it first`);
+  if (!holder.has_day) return new ApiError(409, `The plan has no day ${day} yet; generate it first`);
+  if (holder.day_live) {
+    return new ApiError(
+      409,
+      `Day ${holder.day_generation_day} is being regenerated; wait for it to finish before regenerating another`,
+    );
   }
-  throw new ApiError(
-    409,
-    `Day ${held.day_generation_day} is being regenerated; wait for it to finish before regenerating another`,
-  );
+  return undefined;
 }
 
 /** Where a one-day regeneration is, for the status read (null when no day was ever regenerated). */

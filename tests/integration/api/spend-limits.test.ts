@@ -106,6 +106,28 @@ describe("spend limits", () => {
     expect((await startPlan(elsewhere.token, await createPlan({ org_id: DEMO_ORG_ID }))).status).toBe(202);
   });
 
+  it("charges no day regeneration refused because something else holds the plan", async () => {
+    const coach = await newCoach(DEMO_ORG_ID);
+    const busy = await createPlan({
+      org_id: DEMO_ORG_ID,
+      generation_status: "generating",
+      generation_id: randomUUID(),
+    });
+    await addDay(busy, 1);
+    for (let n = 0; n < 7; n++) {
+      const refused = await call(regenerate.POST, { token: coach.token, params: { planId: busy, day: "1" } });
+      expect(refused.status).toBe(409);
+    }
+    // The coach's whole burst is still there.
+    const answers = [];
+    for (let n = 0; n < 6; n++) {
+      const planId = await createPlan({ org_id: DEMO_ORG_ID, generation_status: "complete" });
+      await addDay(planId, 1);
+      answers.push((await call(regenerate.POST, { token: coach.token, params: { planId, day: "1" } })).status);
+    }
+    expect(answers).toEqual(Array(6).fill(202));
+  });
+
   it("limits day regenerations and plan creation per coach too", async () => {
     const coach = await newCoach(DEMO_ORG_ID);
     const regenerations = [];
