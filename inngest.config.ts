@@ -34,21 +34,23 @@ export const inngestConfig = {
    * "env" makes the same key one limit across functions.
    *
    * Inngest counts every executing step against every concurrency limit it
-   * matches (3 parallel steps take 3 slots), so this limit decides whether a
-   * pass's day-chunks really overlap: at 1 they ran one after another (a
-   * 14-day plan was 14 model calls in a row: one-day chunks, 7 in each
-   * pass). A chunk holds at least one day, so the most chunks one wave can
-   * have is the longest plan's day count: with this limit every chunk of
-   * every pass (or of the one wave) runs at once.
+   * matches (3 parallel steps take 3 slots). Model calls are not among them:
+   * they run in plan-days (below), reached with `step.invoke`, and a run
+   * waiting on an invocation executes nothing. So this limit holds only the
+   * plan functions' own steps (load-context, scale, dedup, balance, save, and
+   * the day run's), which a run executes one at a time: it does not decide
+   * whether a pass's day-chunks overlap (the model-call limits do), and a
+   * limit of 1 does not serialise them (inline-runner-concurrency.test.ts).
+   * It is kept at the longest plan's day count, the most steps one plan's
+   * runs could have in flight.
    *
    * It does not serialise runs of one plan; that is guaranteed elsewhere:
    * `cancelOn` a newer start or a cancel, save's generation_id check (a
    * superseded run writes nothing), the 409 a day regeneration gets while
    * a whole-plan run is live, and a day run that finds a whole-plan run live
    * when it saves ending in error instead of writing (a start is not refused
-   * while a day regenerates). GENERATION_PER_PLAN_CONCURRENCY
-   * overrides the limit (an Inngest plan with a lower per-key cap; the
-   * benchmark's "limit 1" row).
+   * while a day regenerates). GENERATION_PER_PLAN_CONCURRENCY overrides the
+   * limit (an Inngest plan with a lower per-key cap).
    */
   perPlanConcurrency: { scope: "env", key: "event.data.planId", limit: MAX_PLAN_DAYS },
 
@@ -58,8 +60,10 @@ export const inngestConfig = {
      * The most attempts a step may have, less one (so 6 attempts each); the
      * retry schedule below usually ends a repeating failure sooner. With 4
      * attempts, a model failing 30 % of calls fails a chunk 0.3^4 = 0.8 % of
-     * the time, and a 28-day plan (14 chunks) 11 %: `npm run faults` measured
-     * 94 % of plans complete. With 6, 0.07 % per chunk, 1 % for the longest plan.
+     * the time (`npm run faults` then measured 94 % of plans complete). With
+     * 6, 0.07 % per chunk, about 2 % for the longest plan (28 one-day
+     * chunks); the full campaign (200 plans of 1-28 days at 30 % faults)
+     * measured 200 complete (bench/results/faults-2026-12-03T125520.md).
      */
     retries: 5,
     /**
@@ -77,7 +81,7 @@ export const inngestConfig = {
     /**
      * No run lingers holding the per-plan key: one that has not started in 5
      * minutes or finished in 20 is cancelled (and marked failed by
-     * `mark-cancelled`). 20 minutes is three times the worst schedule of one
+     * `mark-cancelled`). 20 minutes is 2.8 times the worst schedule of one
      * plan, retries included (worstRunSeconds in src/inngest/retry-policy.ts,
      * pinned by a test): a 28-day plan whose model calls each take the whole
      * call timeout, three at a time (the org's share), and whose every pass
@@ -121,15 +125,23 @@ export const inngestConfig = {
      */
     perOrgModelShare: 0.6,
     /**
-     * A whole-plan run that failed (another chunk gave up) cancels its
-     * chunks still running, as the inline runner aborts them: matched on the
-     * failed run's event, which carries the generation id the chunk was
-     * invoked with. Day runs have one chunk only.
+     * A whole-plan run that ended early cancels its chunks still queued or
+     * running, as the inline runner aborts them: one that failed (another
+     * chunk gave up: inngest/function.failed) or was cancelled (its timeout,
+     * the dashboard: inngest/function.cancelled). Matched on the ended run's
+     * event, which carries the generation id the chunk was invoked with. Day
+     * runs have one chunk only.
      */
-    cancelWhenRunFailed:
+    cancelWhenRunEnded:
       "async.data.function_id == 'meal-plan-generation-generate-meal-plan' && async.data.event.data.generationId == event.data.generationId",
-    /** A chunk's calls end within the retry window; 5 minutes is well past it (it never binds first). */
-    timeouts: { start: "5m", finish: "5m" },
+    /**
+     * A chunk's calls end within the retry window once it runs; 5 minutes is
+     * well past it. No `start` timeout: Inngest counts time queued behind the
+     * concurrency limits against it, and one org's burst (ten 14-day plans
+     * through its 3 slots) queues late chunks for minutes; the invoking run's
+     * own `finish` timeout bounds the wait instead.
+     */
+    timeouts: { finish: "5m" },
   },
 
   /**
@@ -161,9 +173,9 @@ export const inngestConfig = {
    * Every delay gets up to `jitter` more, so retries of parallel chunks do not
    * arrive together. A failure that repeats (the same fault, attempt after
    * attempt, for one group of days) ends the run within giveUpWithinSeconds
-   * of its first occurrence, time queued for a model-call slot included: an
-   * attempt is not made if it could not end (its delay plus the call
-   * timeout) by then, less recordSeconds, the time kept for the failure to
+   * of its first occurrence, time queued for a model-call slot before each
+   * failure included: an attempt is not made if it could not end (its delay
+   * plus the call timeout) by then, less recordSeconds, the time kept for the failure to
    * reach the plan (Inngest schedules onFailure as its own run). Faults that
    * change from one attempt to the next are transient by nature: the 6
    * attempts bound them (a reduced `npm run faults`, 60 plans at 30 %

@@ -45,8 +45,8 @@ export const ModelStepRequestSchema = z.custom<ModelStepRequest>(
  * the account and calls per organisation (inngest.config.ts, planDays). Its
  * failures go through the same schedule as every step (failed-attempt.ts);
  * when it gives up, the invoking run fails with its error. Cancelled with the
- * run it serves (a restart, a coach's cancel, or the run failing on another
- * chunk), so a stopped plan spends no more calls.
+ * run it serves (a restart, a coach's cancel, the run failing on another
+ * chunk, or the run stopped by its timeout), so a stopped plan spends no more calls.
  */
 export const planDaysFunction = inngest.createFunction(
   {
@@ -58,8 +58,9 @@ export const planDaysFunction = inngest.createFunction(
     cancelOn: [
       { event: planGenerateRequested, if: inngestConfig.generateMealPlan.cancelWhenRestarted },
       { event: planGenerateCancelled, if: inngestConfig.generateMealPlan.cancelWhenCancelled },
-      // The plan's run gave up (another chunk failed): this chunk's calls would be for nothing.
-      { event: "inngest/function.failed", if: limits.cancelWhenRunFailed },
+      // The plan's run gave up (another chunk failed) or was stopped: this chunk's calls would be for nothing.
+      { event: "inngest/function.failed", if: limits.cancelWhenRunEnded },
+      { event: "inngest/function.cancelled", if: limits.cancelWhenRunEnded },
     ],
     timeouts: limits.timeouts,
   },

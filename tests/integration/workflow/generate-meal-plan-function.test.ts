@@ -136,10 +136,11 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
     expect(config?.cancel).toEqual([
       { event: "plan/generate.requested", if: inngestConfig.generateMealPlan.cancelWhenRestarted },
       { event: "plan/generate.cancelled", if: inngestConfig.generateMealPlan.cancelWhenCancelled },
-      { event: "inngest/function.failed", if: inngestConfig.planDays.cancelWhenRunFailed },
+      { event: "inngest/function.failed", if: inngestConfig.planDays.cancelWhenRunEnded },
+      { event: "inngest/function.cancelled", if: inngestConfig.planDays.cancelWhenRunEnded },
     ]);
-    // The failed run it listens for is this app's generate-meal-plan, by its synced id.
-    expect(inngestConfig.planDays.cancelWhenRunFailed).toContain(
+    // The ended run it listens for is this app's generate-meal-plan, by its synced id.
+    expect(inngestConfig.planDays.cancelWhenRunEnded).toContain(
       `'${inngestConfig.appId}-${inngestConfig.generateMealPlan.id}'`,
     );
   });

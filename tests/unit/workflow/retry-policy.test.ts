@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { ModelCallError } from "@/generation/model/model-call-error";
 import { chunkPass } from "@/generation/passes/chunk-pass";
+import { splitPasses } from "@/generation/passes/split-passes";
 import { generationError } from "@/generation/shared/generation-error";
 import { modelCallConcurrency } from "@/inngest/concurrency-limits";
 import { chunkLimitsFor, modelCallTimeoutMs } from "@/inngest/dependencies";
@@ -175,10 +176,11 @@ describe("the finish timeouts", () => {
   it("stay at least twice above the worst schedule of the longest plan, retries included", () => {
     const { model, maxTokens } = chooseModel(MAX_PLAN_DAYS, DEFAULT_GENERATION_CONFIG);
     const limits = chunkLimitsFor(inngestConfig.stepBudget.defaultSeconds)(model);
-    const half = MAX_PLAN_DAYS / 2;
+    // The split the story makes (5 days, then 23).
+    const passes = splitPasses(MAX_PLAN_DAYS, DEFAULT_GENERATION_CONFIG.firstPassMaxDays);
     const twoPasses = [
-      chunkPass(range(1, half), maxTokens, limits).length,
-      chunkPass(range(half + 1, MAX_PLAN_DAYS), maxTokens, limits).length,
+      chunkPass(passes.passOne, maxTokens, limits).length,
+      chunkPass(passes.passTwo ?? [], maxTokens, limits).length,
     ];
     const oneWave = [chunkPass(range(1, MAX_PLAN_DAYS), maxTokens, limits).length];
     for (const chunksPerWave of [twoPasses, oneWave]) {
