@@ -26,7 +26,7 @@ type ActionLimits = {
   tooMany: string;
 };
 
-export const SPEND_LIMITS: Record<SpendAction, ActionLimits> = {
+const SPEND_LIMITS: Record<SpendAction, ActionLimits> = {
   start: {
     coach: { burst: 4, perHour: 30 },
     org: { burst: 12, perHour: 120 },

@@ -1,6 +1,6 @@
 import type { TokenUsage } from "@/ui/api/api-types";
 
-/** "12,400 of 500,000 model tokens today", or without the budget when the org has none. */
+/** "12,400 of 500,000 model tokens today (UTC)", or without the budget when the org has none. */
 export function formatTokenUsage(usage: TokenUsage): string {
   const tokens = (value: number) => Math.round(value).toLocaleString("en-US");
   return usage.daily_budget > 0

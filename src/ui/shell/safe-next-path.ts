@@ -32,7 +32,8 @@ export function safeNextPath(next: string | null | undefined, origin: string = P
   if (target.origin !== base.origin) return DEFAULT_AFTER_SIGN_IN;
   if (target.username || target.password) return DEFAULT_AFTER_SIGN_IN;
   const path = target.pathname;
-  if (path.startsWith("//") || path.startsWith("/\\")) return DEFAULT_AFTER_SIGN_IN;
+  // URL parsing already turned any backslash in the path into "/".
+  if (path.startsWith("//")) return DEFAULT_AFTER_SIGN_IN;
   if (path === "/sign-in" || path.startsWith("/sign-in/")) return DEFAULT_AFTER_SIGN_IN;
   return `${path}${target.search}${target.hash}`;
 }
