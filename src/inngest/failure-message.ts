@@ -18,3 +18,24 @@ export function failureMessage(
   const summary = summariseStepFaults(attempts);
   return redactSecrets(summary ? `${base}. Attempts: ${summary}` : base).slice(0, 500);
 }
+
+/** What markRunFailed needs of a store: a run's recorded attempts, and how it ends the run in error. */
+export type RunFailureStore = {
+  failedAttempts: (planId: string, runId: string) => Promise<readonly { days: string; fault: string }[]>;
+  markFailed: (planId: string, runId: string, message: string) => Promise<boolean>;
+};
+
+/**
+ * The one failure path of both engines (Inngest's onFailure and the inline
+ * runner): ends the run in error with failureMessage, from every attempt the
+ * run recorded. False when a newer run owns the plan.
+ */
+export async function markRunFailed(
+  store: RunFailureStore,
+  planId: string,
+  runId: string,
+  error: { message?: string } | undefined,
+): Promise<boolean> {
+  const attempts = await store.failedAttempts(planId, runId);
+  return store.markFailed(planId, runId, failureMessage(error, attempts));
+}

@@ -4,7 +4,7 @@ import { inngest } from "./client";
 import { planWorkflowConcurrency } from "./concurrency-limits";
 import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
-import { failureMessage } from "./failure-message";
+import { markRunFailed } from "./failure-message";
 import { generateMealPlan } from "./generate-meal-plan-story";
 import { inngestStepRunner } from "./inngest-steps";
 import { markCancelledFunction } from "./mark-cancelled-function";
@@ -35,10 +35,14 @@ export const generateMealPlanFunction = inngest.createFunction(
     // The message lists every failed attempt: each recorded itself on the plan as it failed.
     onFailure: async ({ event, error, step }) => {
       const { planId, generationId } = event.data.event.data as { planId: string; generationId: string };
-      await step.run("mark-failed", async () => {
-        const attempts = await generationStore.failedAttempts(planId, generationId);
-        return generationStore.markGenerationFailed(planId, generationId, failureMessage(error, attempts));
-      });
+      await step.run("mark-failed", () =>
+        markRunFailed(
+          { failedAttempts: generationStore.failedAttempts, markFailed: generationStore.markGenerationFailed },
+          planId,
+          generationId,
+          error,
+        ),
+      );
     },
   },
   async ({ event, step, attempt, logger }) => {

@@ -7,7 +7,7 @@ import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./c
 import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
 import { afterFailedAttempt } from "./failed-attempt";
-import { failureMessage } from "./failure-message";
+import { markRunFailed } from "./failure-message";
 import { type GenerationDependencies, generateMealPlan } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
@@ -88,14 +88,14 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       // The run may have failed because the database went away: keep trying to
       // record the outcome for a while, so the plan does not stay generating.
       fail: (error) =>
-        untilItWorks(async () => {
-          const attempts = await dependencies.store.failedAttempts(data.planId, data.generationId);
-          return dependencies.store.markGenerationFailed(
+        untilItWorks(() =>
+          markRunFailed(
+            { failedAttempts: dependencies.store.failedAttempts, markFailed: dependencies.store.markGenerationFailed },
             data.planId,
             data.generationId,
-            failureMessage(error, attempts),
-          );
-        }),
+            error,
+          ),
+        ),
     };
   });
 }
@@ -166,14 +166,17 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
       fail: (error) =>
-        untilItWorks(async () => {
-          const attempts = await dependencies.store.failedAttempts(data.planId, data.dayGenerationId);
-          return dependencies.store.markDayGenerationFailed(
+        untilItWorks(() =>
+          markRunFailed(
+            {
+              failedAttempts: dependencies.store.failedAttempts,
+              markFailed: dependencies.store.markDayGenerationFailed,
+            },
             data.planId,
             data.dayGenerationId,
-            failureMessage(error, attempts),
-          );
-        }),
+            error,
+          ),
+        ),
     };
   });
 }

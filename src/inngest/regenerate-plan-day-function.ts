@@ -4,7 +4,7 @@ import { inngest } from "./client";
 import { planWorkflowConcurrency } from "./concurrency-limits";
 import { generationDependencies } from "./dependencies";
 import { planDayRegenerateRequested } from "./events";
-import { failureMessage } from "./failure-message";
+import { markRunFailed } from "./failure-message";
 import { inngestStepRunner } from "./inngest-steps";
 import { markCancelledFunction } from "./mark-cancelled-function";
 import { planDaysFunction } from "./plan-days-function";
@@ -30,10 +30,14 @@ export const regeneratePlanDayFunction = inngest.createFunction(
     timeouts: limits.timeouts,
     onFailure: async ({ event, error, step }) => {
       const { planId, dayGenerationId } = event.data.event.data as { planId: string; dayGenerationId: string };
-      await step.run("mark-failed", async () => {
-        const attempts = await dayGenerationStore.failedAttempts(planId, dayGenerationId);
-        return dayGenerationStore.markDayGenerationFailed(planId, dayGenerationId, failureMessage(error, attempts));
-      });
+      await step.run("mark-failed", () =>
+        markRunFailed(
+          { failedAttempts: dayGenerationStore.failedAttempts, markFailed: dayGenerationStore.markDayGenerationFailed },
+          planId,
+          dayGenerationId,
+          error,
+        ),
+      );
     },
   },
   async ({ event, step, attempt, logger }) => {
