@@ -15,6 +15,7 @@ import path from "node:path";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { publishedPace } from "../tests/support/fake-pacing";
 import { freePort } from "./lib/free-port";
+import { stopProcessGroup } from "./lib/process-group";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const API_KEY = "sk-ant-crash-restart-0123456789abcdef";
@@ -64,7 +65,8 @@ function postgresProcesses(databasePort: number): string[] {
 async function main() {
   const rounds = Number(process.argv[2] ?? 1);
   const planCount = Number(process.argv[3] ?? 4);
-  // CRASH_MODEL_SPEED=4: four times the published pace, so a resumed 14-day plan can finish within the minute.
+  // CRASH_MODEL_SPEED (default 1: the published pace) multiplies the fake model's pace; 4 lets a resumed
+  // 14-day plan finish within the minute.
   const speed = Number(process.env.CRASH_MODEL_SPEED ?? 1);
   const fake = await startFakeAnthropic({ apiKey: API_KEY, pace: publishedPace(speed) });
   const port = await freePort();
@@ -168,12 +170,7 @@ async function main() {
       console.log(`  restarted server's notable log lines:\n    ${interesting.slice(0, 40).join("\n    ")}`);
     }
   } finally {
-    const pgid = server.child.pid;
-    if (pgid && server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server.child.once("exit", resolve));
-      process.kill(-pgid, "SIGTERM");
-      await Promise.race([exited, sleep(20_000)]);
-    }
+    await stopProcessGroup(server.child, 20_000);
     // A postmaster left from a killed round (adopted or not) must not outlive the script.
     for (const line of postgresProcesses(databasePort)) {
       const pid = Number(line.trim().split(/\s+/)[0]);

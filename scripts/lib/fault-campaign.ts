@@ -11,6 +11,7 @@ import { type FakeAnthropic, startFakeAnthropic } from "../../tests/support/fake
 import { outputRateOf, PUBLISHED_FIRST_TOKEN_SECONDS } from "../../tests/support/fake-pacing";
 import { type FaultKind, type FaultMixOptions, faultMix, seededRandom } from "../../tests/support/fault-mix";
 import { freePort } from "./free-port";
+import { stopProcessGroup } from "./process-group";
 
 /**
  * The fault campaign behind `npm run faults` (and its short form in the
@@ -186,11 +187,7 @@ class Campaign {
     const child = this.server?.child;
     if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
     (child as ChildProcess & { expectedExit?: boolean }).expectedExit = true;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await stopProcessGroup(child, 10_000);
   }
 
   serverLogs() {
