@@ -39,7 +39,7 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   const what = fault ? `${fault.days}: ${fault.fault}` : redactSecrets(`${error.name}: ${error.message}`);
   const attemptText = `attempt ${context.attempt} of ${context.maxAttempts}`;
   if (isFinal(error)) {
-    if (fault) await recordQuietly(context, fault);
+    if (fault) await recordQuietly(context, fault, false);
     console.warn(`[generation] ${what} (${attemptText}, not worth retrying)`);
     return { final: error };
   }
@@ -49,7 +49,10 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
     { kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempt: context.attempt },
     context.random,
   );
-  const recorded = fault ? await recordQuietly(context, fault) : undefined;
+  // Recorded before the decision, which needs the record's answer: a retry is
+  // shown unless this was the last attempt (a give-up for the time its days
+  // have been failing is known only after, and the run ends in error at once).
+  const recorded = fault ? await recordQuietly(context, fault, context.attempt < context.maxAttempts) : undefined;
   const now = Date.now();
   const repeatingSince =
     context.previous && context.previous.fault === fault?.fault ? context.previous.repeatingSince : now;
@@ -80,6 +83,7 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
 async function recordQuietly(
   context: AttemptContext,
   fault: { days: string; fault: string },
+  retryFollows: boolean,
 ): Promise<number | undefined> {
   try {
     const recorded = await context.record({
@@ -87,6 +91,7 @@ async function recordQuietly(
       fault: fault.fault,
       attempt: context.attempt,
       maxAttempts: context.maxAttempts,
+      retryFollows,
     });
     return recorded?.repeatingForMs;
   } catch {

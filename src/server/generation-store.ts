@@ -25,8 +25,18 @@ export type GenerationProgress = {
 
 export type RetryingProgress = { days: string; attempt: number; of: number; fault: string };
 
-/** One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts). */
-export type FailedAttemptEntry = { days: string; fault: string; attempt: number; maxAttempts: number };
+/**
+ * One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts).
+ * `retryFollows`: whether the step will be tried again (false for a final
+ * error or the last attempt), so the progress shows only a retry that comes.
+ */
+export type FailedAttemptEntry = {
+  days: string;
+  fault: string;
+  attempt: number;
+  maxAttempts: number;
+  retryFollows: boolean;
+};
 
 export type LoadedPlan =
   | { status: "superseded" }
@@ -116,7 +126,7 @@ const WHOLE_PLAN_ATTEMPTS: AttemptColumns = {
 /**
  * Appends one failed attempt to the run's list, as it happens (a small
  * write from inside the failing step), and shows the coming retry in the
- * progress. Answers how long this group of days has been meeting this same
+ * progress (when none follows, a retry shown for these days is over). Answers how long this group of days has been meeting this same
  * fault, by the database's clock: since the first of its latest unbroken run
  * of attempts with this fault (0 when this is the first); null when the run
  * no longer holds the plan.
@@ -134,9 +144,12 @@ export async function appendFailedAttempt(
     of: entry.maxAttempts,
     fault: entry.fault,
   };
-  const progress = columns.progress
-    ? sql`, ${sql(columns.progress)} = ${sql(columns.progress)} || ${sql.json({ retrying })}`
-    : sql``;
+  const progress = !columns.progress
+    ? sql``
+    : entry.retryFollows
+      ? sql`, ${sql(columns.progress)} = ${sql(columns.progress)} || ${sql.json({ retrying })}`
+      : sql`, ${sql(columns.progress)} = case when ${sql(columns.progress)} -> 'retrying' ->> 'days' = ${entry.days}::text
+          then ${sql(columns.progress)} - 'retrying' else ${sql(columns.progress)} end`;
   const [row] = await sql<{ group_attempts: { fault: string; at: string }[] }[]>`
     update meal_plans set
       ${sql(columns.attempts)} = ${sql(columns.attempts)}

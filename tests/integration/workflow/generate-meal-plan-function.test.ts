@@ -1,7 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
+import { ModelCallError } from "@/generation/model/model-call-error";
+import { afterFailedAttempt } from "@/inngest/failed-attempt";
 import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
 import { planDaysFunction } from "@/inngest/plan-days-function";
+import { stepFailure } from "@/inngest/step-failures";
 import { db } from "@/server/database/index";
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
@@ -164,6 +167,7 @@ describe("the generate-meal-plan failure path", () => {
         fault,
         attempt,
         maxAttempts: 6,
+        retryFollows: true,
       });
     await record("day 3", "answer cut off", 1);
     await record("days 6-14", "529 overloaded", 1);
@@ -189,6 +193,7 @@ describe("the generate-meal-plan failure path", () => {
         fault,
         attempt,
         maxAttempts: 6,
+        retryFollows: true,
       });
     const backdate = (index: number, seconds: number) =>
       db()`update meal_plans set generation_attempts = jsonb_set(generation_attempts, ${`{${index},at}`}::text[],
@@ -208,6 +213,34 @@ describe("the generate-meal-plan failure path", () => {
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({ retrying: { days: "day 5" } });
     await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 5", count: 1 }, 7);
     expect((await readSavedPlan(data.planId)).progress).not.toHaveProperty("retrying");
+  });
+
+  it("shows no coming retry for an attempt that will not be retried (a final error, or the last attempt)", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const progress = async () => (await readSavedPlan(data.planId)).progress;
+    const fail = (error: Error, attempt: number) =>
+      afterFailedAttempt(error, {
+        attempt,
+        maxAttempts: 6,
+        worstAttemptMs: null,
+        record: (entry) => generationStore.recordFailedAttempt(data.planId, data.generationId, entry),
+      });
+    const rejectedKey = () =>
+      stepFailure(new ModelCallError("authentication", "Claude rejected the API key (401)", { status: 401 }), "day 5");
+    const overloaded = () => stepFailure(new ModelCallError("overloaded", "529", { status: 529 }), "days 1-2");
+
+    expect(await fail(rejectedKey(), 1)).toHaveProperty("final");
+    expect(await progress()).not.toHaveProperty("retrying");
+    expect(await fail(overloaded(), 5)).toHaveProperty("retryInMs");
+    expect(await progress()).toMatchObject({ retrying: { days: "days 1-2", attempt: 6, of: 6 } });
+    expect(await fail(overloaded(), 6)).toHaveProperty("final");
+    expect(await progress()).not.toHaveProperty("retrying");
+    // Every attempt is still on the run's list, retried or not.
+    expect((await generationStore.failedAttempts(data.planId, data.generationId)).map((a) => a.days)).toEqual([
+      "day 5",
+      "days 1-2",
+      "days 1-2",
+    ]);
   });
 
   it("does not count attempts for an error that was final at once", async () => {
