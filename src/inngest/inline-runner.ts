@@ -1,5 +1,5 @@
 import { dayGenerationStore } from "@/server/day-generation-store";
-import { type FailedAttemptEntry, generationStore } from "@/server/generation-store";
+import type { FailedAttemptEntry } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import { inngestConfig } from "../../inngest.config";
 import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "./concurrency-limits";
@@ -161,8 +161,7 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.dayGenerationId, owner),
       record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.dayGenerationId, entry),
       story: (step) => regeneratePlanDay(data, step, dependencies),
-      // A day request never writes a chunk's progress; the plan store is there for the type.
-      runModel: (request, attempt) => runModelStep(request, { ...dependencies, store: generationStore }, attempt),
+      runModel: (request, attempt) => runModelStep(request, dependencies, attempt),
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
       fail: (error) =>

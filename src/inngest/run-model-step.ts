@@ -1,7 +1,16 @@
 import { chunkForAttempt } from "@/generation/passes/chunk-pass";
-import { type ChunkStore, type GenerationDependencies, planChunkStep } from "./generate-meal-plan-story";
+import type { DayGenerationStore } from "@/server/day-generation-store";
+import { type ChunkStore, planChunkStep } from "./generate-meal-plan-story";
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { planDayStep } from "./regenerate-plan-day-story";
+import type { ModelStepDependencies } from "./step-kit";
+
+/**
+ * What a model step is given: the model's ports, and the store of the run it
+ * serves. Only a chunk's step writes (the days it planned, ChunkStore); a
+ * day's writes nothing, so a day run passes its own store, or none.
+ */
+export type ModelStepRunDependencies = ModelStepDependencies & { store?: ChunkStore | DayGenerationStore };
 
 /**
  * Runs a model step from its description, on whichever engine holds its
@@ -10,9 +19,16 @@ import { planDayStep } from "./regenerate-plan-day-story";
  */
 export function runModelStep(
   request: ModelStepRequest,
-  deps: Pick<GenerationDependencies, "model" | "config" | "logger" | "signal"> & { store: ChunkStore },
+  deps: ModelStepRunDependencies,
   attempt = 1,
 ): Promise<PassResult> {
   const asked = { ...request, chunk: chunkForAttempt(request.chunk, attempt) };
-  return asked.kind === "chunk" ? planChunkStep(asked, deps) : planDayStep(asked, deps);
+  if (asked.kind === "day") return planDayStep(asked, deps);
+  const { store } = deps;
+  if (!store || !("addDaysDone" in store)) {
+    return Promise.reject(
+      new Error(`a chunk's model step (plan ${asked.planId}) was given no plan store to count its days in`),
+    );
+  }
+  return planChunkStep(asked, { ...deps, store });
 }
