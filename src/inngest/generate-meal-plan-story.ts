@@ -14,8 +14,9 @@ import { splitPasses } from "@/generation/passes/split-passes";
 import type { GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
 import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { describeDays, stepFailure } from "./step-failures";
-import { adjustDays, type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
+import { modelStep } from "./run-model-step";
+import { stepFailure } from "./step-failures";
+import { adjustDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
  * The story of one generation run, engine-agnostic: Inngest runs it durably
@@ -192,23 +193,9 @@ function runPass(
         chunk,
         avoidFoodIds,
       };
-      return step.callModel ? step.callModel(stepId, request) : step.run(stepId, () => planChunkStep(request, deps));
+      return modelStep(step, stepId, request, deps);
     }),
   );
-}
-
-/** What a chunk's step writes: the days it planned. */
-export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
-
-/** One chunk of a pass: planned, then counted as done on the plan. */
-export async function planChunkStep(
-  request: ChunkStepRequest,
-  deps: ModelStepDependencies & { store: ChunkStore },
-): Promise<PassResult> {
-  const result = await planDays(request, deps);
-  const days = { days: describeDays(request.chunk.days), count: request.chunk.days.length };
-  await deps.store.addDaysDone(request.planId, request.generationId, request.passId, days, request.spec.days);
-  return result;
 }
 
 export function sumUsage(usages: ModelUsage[]): Record<string, number> {

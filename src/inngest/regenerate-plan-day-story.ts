@@ -5,14 +5,13 @@ import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { chooseModel } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
-import { usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
-import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
-import type { DayStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { answerFailure, stepFailure } from "./step-failures";
-import { adjustDays, type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
+import type { DayStepRequest, PlannedChunk } from "./model-step";
+import { modelStep } from "./run-model-step";
+import { stepFailure } from "./step-failures";
+import { adjustDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
  * The story of regenerating one day of a saved plan, with the same stages
@@ -65,9 +64,7 @@ export async function regeneratePlanDay(
     day: data.day,
     ...context,
   };
-  const planned = await (step.callModel
-    ? step.callModel("plan-day", request)
-    : step.run("plan-day", () => planDayStep(request, deps)));
+  const planned = await modelStep(step, "plan-day", request, deps);
 
   // The same stages as a whole plan's: the day's grams re-solved onto the macro split too.
   const balanced = await adjustDays(
@@ -104,21 +101,6 @@ export async function regeneratePlanDay(
     return { status: "superseded" };
   }
   return { status: "saved", day: day.day };
-}
-
-/** The day's model call: planned, and refused when it repeats the day it replaces. */
-export async function planDayStep(request: DayStepRequest, deps: ModelStepDependencies): Promise<PassResult> {
-  const result = await planDays(request, deps);
-  const foodsNow = new Set(usedFoodIds(result.days));
-  const same =
-    foodsNow.size === request.previousFoodIds.length && request.previousFoodIds.every((id) => foodsNow.has(id));
-  if (same) {
-    throw answerFailure(
-      generationError("invalid_shape", "The answer repeats the day it should replace"),
-      `day ${request.day}`,
-    );
-  }
-  return result;
 }
 
 async function loadDayContext(

@@ -1,9 +1,20 @@
+import { usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkForAttempt } from "@/generation/passes/chunk-pass";
+import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
-import { type ChunkStore, planChunkStep } from "./generate-meal-plan-story";
-import type { ModelStepRequest, PassResult } from "./model-step";
-import { planDayStep } from "./regenerate-plan-day-story";
-import type { ModelStepDependencies } from "./step-kit";
+import type { GenerationStore } from "@/server/generation-store";
+import type { ChunkStepRequest, DayStepRequest, ModelStepRequest, PassResult } from "./model-step";
+import { answerFailure, describeDays } from "./step-failures";
+import { type ModelStepDependencies, planDays, type StepRunner } from "./step-kit";
+
+/**
+ * The model steps of both stories (a chunk of a pass, or the one day a day
+ * run replaces), and how a story takes one: through the engine's model-call
+ * slots when it has them, else as an ordinary step that runs it the same way.
+ */
+
+/** What a chunk's step writes: the days it planned. */
+export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
 
 /**
  * What a model step is given: the model's ports, and the store of the run it
@@ -11,6 +22,20 @@ import type { ModelStepDependencies } from "./step-kit";
  * day's writes nothing, so a day run passes its own store, or none.
  */
 export type ModelStepRunDependencies = ModelStepDependencies & { store?: ChunkStore | DayGenerationStore };
+
+/**
+ * A story's model step: `step.callModel` where the engine has model-call
+ * slots (Inngest's plan-days, the inline runner's), else an ordinary step
+ * running it as those engines do (runModelStep).
+ */
+export function modelStep(
+  step: StepRunner,
+  id: string,
+  request: ModelStepRequest,
+  deps: ModelStepRunDependencies,
+): Promise<PassResult> {
+  return step.callModel ? step.callModel(id, request) : step.run(id, () => runModelStep(request, deps));
+}
 
 /**
  * Runs a model step from its description, on whichever engine holds its
@@ -31,4 +56,30 @@ export function runModelStep(
     );
   }
   return planChunkStep(asked, { ...deps, store });
+}
+
+/** One chunk of a pass: planned, then counted as done on the plan. */
+async function planChunkStep(
+  request: ChunkStepRequest,
+  deps: ModelStepDependencies & { store: ChunkStore },
+): Promise<PassResult> {
+  const result = await planDays(request, deps);
+  const days = { days: describeDays(request.chunk.days), count: request.chunk.days.length };
+  await deps.store.addDaysDone(request.planId, request.generationId, request.passId, days, request.spec.days);
+  return result;
+}
+
+/** The day's model call: planned, and refused when it repeats the day it replaces. */
+async function planDayStep(request: DayStepRequest, deps: ModelStepDependencies): Promise<PassResult> {
+  const result = await planDays(request, deps);
+  const foodsNow = new Set(usedFoodIds(result.days));
+  const same =
+    foodsNow.size === request.previousFoodIds.length && request.previousFoodIds.every((id) => foodsNow.has(id));
+  if (same) {
+    throw answerFailure(
+      generationError("invalid_shape", "The answer repeats the day it should replace"),
+      `day ${request.day}`,
+    );
+  }
+  return result;
 }
