@@ -25,7 +25,6 @@ export type AttemptContext = {
    * inline runner): used when the record cannot answer (the database away).
    */
   previous?: { fault: string; repeatingSince: number };
-  random?: () => number;
 };
 
 /** Try again after `retryInMs` (`repeating`: the fault and since when it repeats, for the step's memory), or stop. */
@@ -45,13 +44,15 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   }
   const kind = fault?.kind ?? "other";
   const retryAfterMs = fault?.retryAfterMs;
-  const retryInMs = retryDelayMs(
-    { kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempt: context.attempt },
-    context.random,
-  );
+  const retryInMs = retryDelayMs({
+    kind,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    attempt: context.attempt,
+  });
   // Recorded before the decision, which needs the record's answer: a retry is
-  // shown unless this was the last attempt (a give-up for the time its days
-  // have been failing is known only after, and the run ends in error at once).
+  // shown unless this was the last attempt. A give-up for how long its days
+  // have been failing is known only after the record, so that retry stays
+  // shown until the run, failing with this step, ends in error.
   const recorded = fault ? await recordQuietly(context, fault, context.attempt < context.maxAttempts) : undefined;
   const now = Date.now();
   const repeatingSince =

@@ -33,10 +33,9 @@ const ModelStepEnvelopeSchema = z.looseObject({
   avoidFoodIds: z.array(z.string()),
 });
 
-export const ModelStepRequestSchema = z.custom<ModelStepRequest>(
-  (value) => ModelStepEnvelopeSchema.safeParse(value).success,
-  { message: "not a model step request" },
-);
+const ModelStepRequestSchema = z.custom<ModelStepRequest>((value) => ModelStepEnvelopeSchema.safeParse(value).success, {
+  message: "not a model step request",
+});
 
 /**
  * plan-days: one chunk of days planned by the model, and its answer made
