@@ -451,7 +451,13 @@ function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
 const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as const;
 const SPLIT_KEYS = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
 
-/** The day's macro miss with its reason, or null when every macro is within the tolerance. */
+/**
+ * The day's macro miss, or null when every macro is within the tolerance.
+ * The reason speaks of the foods the plan may use, so it is given only when
+ * the plan's candidates were at hand: a day re-solved over its own foods
+ * alone (a coach's swap) gets none, and the plan view says the day's foods
+ * cannot reach the split.
+ */
 function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayContext): MacroMiss | null {
   const totals = dayTotals(day);
   if (worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints) return null;
@@ -461,7 +467,9 @@ function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayCont
     protein_pts: roundTenth(deviations.protein),
     carb_pts: roundTenth(deviations.carbs),
     fat_pts: roundTenth(deviations.fat),
-    reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]),
+    ...(candidates.length > 0
+      ? { reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]) }
+      : {}),
   };
 }
 

@@ -295,6 +295,13 @@ describe("balancing a day", () => {
     expect(result.miss).not.toBeNull();
   });
 
+  it("gives no reason naming the plan's foods when it re-solves only the day's own foods (a coach's swap)", async () => {
+    // Only the day's foods were looked at: "no food this plan may use ..." would be false.
+    const result = await balanceDay(starchDay, foods, { calorieTarget: 2000, macroSplit: SPLIT }, { keepFoods: true });
+    expect(result.miss).not.toBeNull();
+    expect(result.miss).not.toHaveProperty("reason");
+  });
+
   it("returns a day whose calories no portions can reach unchanged, with its miss", async () => {
     const lettuce = makeFood({
       name: "Lettuce",
