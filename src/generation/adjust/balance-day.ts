@@ -173,7 +173,8 @@ function balanceDayWith(
   if (options.keepFoods || candidates.length === 0) return solveDay(planned, context) ?? unchanged(false);
   // Most days need a food or two at most: a small offer keeps the program fast. A day it
   // cannot bring onto the split with natural portions (a vegan day of six starches) is
-  // solved again with every suitable candidate on offer, and the better day kept.
+  // solved again with a wide offer (each addition's ROTATION_DEPTH × count richest
+  // suitable candidates, not only the few), and the better day kept.
   const attempt = (offer: "few" | "wide") =>
     solveDay([...planned, ...additionSlots(day, foods, options, config, offer)], context);
   const first = attempt("few");
