@@ -13,6 +13,7 @@ import {
   type PortionRange,
   type PortionSlot,
   portionRange,
+  SPLIT_KEY,
   solvePortionProgram,
 } from "./portion-program";
 import { presentableGrams, roundPortionsToTarget } from "./round-portions";
@@ -176,7 +177,7 @@ function balanceDayWith(
   // solved again with a wide offer (each addition's ROTATION_DEPTH × count richest
   // suitable candidates, not only the few), and the better day kept.
   const attempt = (offer: "few" | "wide") =>
-    solveDay([...planned, ...additionSlots(day, foods, options, config, offer)], context);
+    solveDay([...planned, ...additionSlots(day, foods, candidates, options, config, offer)], context);
   const first = attempt("few");
   if (first && first.miss === null && meetsMealRules(first.day, context)) return first;
   const wide = attempt("wide");
@@ -336,15 +337,15 @@ function portionMeals(day: PlannedDay): PortionMeal[] {
 function additionSlots(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
   options: BalanceOptions,
   config: GenerationConfig,
   offer: "few" | "wide",
 ): PortionSlot[] {
-  if (!options.candidates || options.candidates.length === 0) return [];
   const dayFoods = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id) as CatalogueFood));
   const usedIds = new Set(dayFoods.map((food) => food.id));
   const usedFamilies = new Set(dayFoods.map(familyKey));
-  const pool = uniqueFoods(options.candidates).filter(
+  const pool = uniqueFoods(candidates).filter(
     (food) =>
       !usedIds.has(food.id) &&
       !usedFamilies.has(familyKey(food)) &&
@@ -450,7 +451,6 @@ function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
 }
 
 const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as const;
-const SPLIT_KEYS = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
 
 /**
  * The day's macro miss, or null when every macro is within the tolerance.
@@ -488,12 +488,12 @@ function missReason(
   const macro = (["protein", "carbs", "fat"] as const).reduce((worst, name) =>
     Math.abs(deviations[name]) > Math.abs(deviations[worst]) ? name : worst,
   );
-  const target = split[SPLIT_KEYS[macro]];
+  const target = split[SPLIT_KEY[macro]];
   const name = MACRO_NAMES[macro];
   if (deviations[macro] < 0) {
     const share = (food: CatalogueFood) =>
       macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g })[
-        SPLIT_KEYS[macro]
+        SPLIT_KEY[macro]
       ];
     const richest = [...foodsAtHand].sort((a, b) => share(b) - share(a))[0];
     if (!richest || share(richest) < target) {
