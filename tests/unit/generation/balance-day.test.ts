@@ -68,7 +68,7 @@ const noProteinDay = carelessDay(3, {
 
 describe("the day's portion program (HiGHS)", () => {
   it("keeps portions where they were chosen when the chosen grams already meet the targets, instead of on a bound", async () => {
-    // An LP without a pull toward the chosen grams lands on a vertex: items at 0.25x or 2.5x.
+    // An LP without a pull toward the chosen grams lands on a vertex: items at 0.25x or 3x.
     const solve = await loadLinearProgramSolver();
     const target = dayTotals(omnivoreDay).kcal;
     const split = (() => {
