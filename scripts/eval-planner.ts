@@ -31,12 +31,7 @@ import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { ModelPort } from "@/generation/model/model-port";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { createClaudeModel } from "@/server/claude-model";
-import {
-  CARELESS_DESCRIPTIONS,
-  CARELESS_KINDS,
-  type CarelessKind,
-  carelessResponder,
-} from "../tests/support/careless-models";
+import { CARELESS_DESCRIPTIONS, CARELESS_KINDS, carelessResponder } from "../tests/support/careless-models";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { measurePlan, type PlanQuality, qualityFailures } from "../tests/support/plan-quality";
 import { EVALUATION_DISLIKES, seedCatalogue, seedFoodIds } from "../tests/support/seed-catalogue";
@@ -98,7 +93,7 @@ const MATRIX: Case[] = [
   },
 ];
 
-type Planner = { name: string; waves: "two" | "one"; model?: ModelPort; careless?: CarelessKind };
+type Planner = { name: string; waves: "two" | "one"; model?: ModelPort };
 
 type Row = {
   label: string;
@@ -119,7 +114,7 @@ async function evaluate(testCase: Case, index: number, planner: Planner): Promis
   const restrictions = {
     diet: spec.diet,
     allergies: spec.allergies,
-    dislikedFoodIds: (testCase.intake.disliked_foods as string[] | undefined) ?? [],
+    dislikedFoodIds: spec.dislikedFoodIds,
   };
   const row: Row = { label: testCase.label, planner: planner.name, calls: 0, failures: [] };
   try {
@@ -226,7 +221,7 @@ async function main(): Promise<void> {
     try {
       const model = createClaudeModel({ apiKey: "eval-key", baseURL: fake.baseURL, timeoutMs: 60_000 });
       for (const [index, testCase] of matrix.entries()) {
-        rows.push(await evaluate(testCase, index, { name: kind, waves: "two", model, careless: kind }));
+        rows.push(await evaluate(testCase, index, { name: kind, waves: "two", model }));
       }
     } finally {
       await fake.close();

@@ -77,6 +77,7 @@ export function measurePlan(
   catalogue: readonly CatalogueFood[],
 ): PlanQuality {
   const foods = new Map(catalogue.map((food) => [food.id, food]));
+  // A disliked food counts through its family (its own included), as planRestrictions excludes it.
   const dislikedFamilies = new Set(
     restrictions.dislikedFoodIds.flatMap((id) => {
       const food = foods.get(id);
@@ -105,7 +106,7 @@ export function measurePlan(
         outsideHardItems += 1;
       if (restrictionViolations(food, { diet: restrictions.diet, allergies: restrictions.allergies }).length > 0)
         restrictionCount += 1;
-      if (restrictions.dislikedFoodIds.includes(food.id) || dislikedFamilies.has(familyKey(food))) dislikeCount += 1;
+      if (dislikedFamilies.has(familyKey(food))) dislikeCount += 1;
     }
     // Breakfast, lunch and dinner need a protein food; snacks need not (the rule balance applies, by the same names).
     const mains = day.meals.filter((meal) => isMainMealName(meal.name));

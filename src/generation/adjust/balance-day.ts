@@ -13,6 +13,7 @@ import {
   type PortionRange,
   type PortionSlot,
   portionRange,
+  SPLIT_KEY,
   solvePortionProgram,
 } from "./portion-program";
 import { presentableGrams, roundPortionsToTarget } from "./round-portions";
@@ -173,9 +174,10 @@ function balanceDayWith(
   if (options.keepFoods || candidates.length === 0) return solveDay(planned, context) ?? unchanged(false);
   // Most days need a food or two at most: a small offer keeps the program fast. A day it
   // cannot bring onto the split with natural portions (a vegan day of six starches) is
-  // solved again with every suitable candidate on offer, and the better day kept.
+  // solved again with a wide offer (each addition's ROTATION_DEPTH × count richest
+  // suitable candidates, not only the few), and the better day kept.
   const attempt = (offer: "few" | "wide") =>
-    solveDay([...planned, ...additionSlots(day, foods, options, config, offer)], context);
+    solveDay([...planned, ...additionSlots(day, foods, candidates, options, config, offer)], context);
   const first = attempt("few");
   if (first && first.miss === null && meetsMealRules(first.day, context)) return first;
   const wide = attempt("wide");
@@ -335,15 +337,15 @@ function portionMeals(day: PlannedDay): PortionMeal[] {
 function additionSlots(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
   options: BalanceOptions,
   config: GenerationConfig,
   offer: "few" | "wide",
 ): PortionSlot[] {
-  if (!options.candidates || options.candidates.length === 0) return [];
   const dayFoods = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id) as CatalogueFood));
   const usedIds = new Set(dayFoods.map((food) => food.id));
   const usedFamilies = new Set(dayFoods.map(familyKey));
-  const pool = uniqueFoods(options.candidates).filter(
+  const pool = uniqueFoods(candidates).filter(
     (food) =>
       !usedIds.has(food.id) &&
       !usedFamilies.has(familyKey(food)) &&
@@ -449,9 +451,14 @@ function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
 }
 
 const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as const;
-const SPLIT_KEYS = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
 
-/** The day's macro miss with its reason, or null when every macro is within the tolerance. */
+/**
+ * The day's macro miss, or null when every macro is within the tolerance.
+ * The reason speaks of the foods the plan may use, so it is given only when
+ * the plan's candidates were at hand: a day re-solved over its own foods
+ * alone (a coach's swap) gets none, and the plan view says the day's foods
+ * cannot reach the split.
+ */
 function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayContext): MacroMiss | null {
   const totals = dayTotals(day);
   if (worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints) return null;
@@ -461,7 +468,9 @@ function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayCont
     protein_pts: roundTenth(deviations.protein),
     carb_pts: roundTenth(deviations.carbs),
     fat_pts: roundTenth(deviations.fat),
-    reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]),
+    ...(candidates.length > 0
+      ? { reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]) }
+      : {}),
   };
 }
 
@@ -479,12 +488,12 @@ function missReason(
   const macro = (["protein", "carbs", "fat"] as const).reduce((worst, name) =>
     Math.abs(deviations[name]) > Math.abs(deviations[worst]) ? name : worst,
   );
-  const target = split[SPLIT_KEYS[macro]];
+  const target = split[SPLIT_KEY[macro]];
   const name = MACRO_NAMES[macro];
   if (deviations[macro] < 0) {
     const share = (food: CatalogueFood) =>
       macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g })[
-        SPLIT_KEYS[macro]
+        SPLIT_KEY[macro]
       ];
     const richest = [...foodsAtHand].sort((a, b) => share(b) - share(a))[0];
     if (!richest || share(richest) < target) {

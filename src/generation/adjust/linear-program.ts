@@ -26,25 +26,21 @@ export type LinearProgramSolution =
 export type LinearProgramSolver = (program: LinearProgram) => LinearProgramSolution;
 
 /**
- * HiGHS options for every solve (see loadLinearProgramSolver). `solver` and
- * `presolve` apply to pure LPs; a program with binaries always goes to HiGHS's
+ * HiGHS options for every solve (see loadLinearProgramSolver). Every program
+ * the day's portion program builds has 0/1 variables, so it goes to HiGHS's
  * MIP solver, which stops once its incumbent is within `mipRelativeGap` or
  * `mipAbsoluteGap` of the best bound, or after `mipTimeLimitSeconds` with the
  * best day found.
  */
 export type SolverOptions = {
-  solver: "simplex" | "choose";
-  presolve: "off" | "on" | "choose";
   mipRelativeGap: number;
   mipAbsoluteGap: number;
   mipTimeLimitSeconds: number;
 };
 
 /**
- * A small LP solves several times faster with dual simplex and no presolve
- * than when HiGHS chooses. The day's program is a MIP of a few hundred
- * columns; its objective is counted in usual portions (portion-program.ts),
- * so an absolute gap of 1 is one portion's worth of closeness, well under
+ * The day's program is a MIP of a few hundred columns; its objective is
+ * counted in usual portions (portion-program.ts), so an absolute gap of 1 is one portion's worth of closeness, well under
  * what a coach sees in grams, and stops the search long before proving the
  * last fraction (bench/balance-step.ts times it against HiGHS's own default
  * gap). The seed catalogue's days solve at the root node, in milliseconds;
@@ -53,8 +49,6 @@ export type SolverOptions = {
  * loaded machine a tight one would cut ordinary days short.
  */
 export const DEFAULT_SOLVER_OPTIONS: SolverOptions = {
-  solver: "simplex",
-  presolve: "off",
   mipRelativeGap: 0.01,
   mipAbsoluteGap: 1,
   mipTimeLimitSeconds: 10,
@@ -114,17 +108,12 @@ function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram)
       : {}),
   });
   try {
-    model.options.set(
-      binaries.size > 0
-        ? {
-            output_flag: false,
-            presolve: "choose",
-            mip_rel_gap: options.mipRelativeGap,
-            mip_abs_gap: options.mipAbsoluteGap,
-            time_limit: options.mipTimeLimitSeconds,
-          }
-        : { output_flag: false, solver: options.solver, presolve: options.presolve },
-    );
+    model.options.set({
+      output_flag: false,
+      mip_rel_gap: options.mipRelativeGap,
+      mip_abs_gap: options.mipAbsoluteGap,
+      time_limit: options.mipTimeLimitSeconds,
+    });
     model.run();
     const status = model.getModelStatus();
     const codes = highs.constants.modelStatus;

@@ -75,7 +75,8 @@ export const PORTION_WEIGHTS = {
 } as const;
 
 const MACROS = ["protein", "carbs", "fat"] as const;
-const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
+/** The MacroSplit field of each macro. */
+export const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_pct" } as const;
 
 /**
  * The day as one mixed-integer program (x_j grams of slot j, y_j = 1 when

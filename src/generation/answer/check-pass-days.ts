@@ -35,11 +35,16 @@ export function checkPassDays(
     const scale = kcal > 0 ? calorieTarget / kcal : Number.POSITIVE_INFINITY;
     // Scaling must also leave every item within the per-item limit, or the scale step could not reach the target.
     const largest = Math.max(0, ...deduped.day.meals.flatMap((meal) => meal.items.map((item) => item.grams)));
-    const overLimit = largest * scale > config.maxItemGrams;
-    if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max || overLimit) {
+    if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max) {
       return generationError(
         "implausible_calories",
         `Day ${day.day} of the model's plan has ${Math.round(kcal)} kcal against a target of ${Math.round(calorieTarget)} kcal, too far off to scale`,
+      );
+    }
+    if (largest * scale > config.maxItemGrams) {
+      return generationError(
+        "implausible_calories",
+        `Day ${day.day} of the model's plan would need ${Math.round(largest * scale)} g of one item to reach ${Math.round(calorieTarget)} kcal, past the ${config.maxItemGrams} g per-item limit`,
       );
     }
   }

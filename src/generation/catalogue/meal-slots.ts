@@ -1,7 +1,7 @@
 import type { CatalogueFood, FoodGroup } from "./catalogue";
 
 /** The groups that count as a meal's protein food (a main meal needs one): meat, fish, eggs, legumes, tofu; dairy. */
-export const PROTEIN_FOOD_GROUPS: ReadonlySet<FoodGroup> = new Set<FoodGroup>(["protein", "dairy"]);
+const PROTEIN_FOOD_GROUPS: ReadonlySet<FoodGroup> = new Set<FoodGroup>(["protein", "dairy"]);
 
 export function isProteinFood(food: Pick<CatalogueFood, "food_group">): boolean {
   return PROTEIN_FOOD_GROUPS.has(food.food_group);

@@ -204,8 +204,6 @@ export const GenerateBodySchema = z
 
 export type GenerateBody = z.output<typeof GenerateBodySchema>;
 
-export type { ParseResult };
-
 /** Validate a /generate/start body; `undefined`/`null` (no body) means `{}`. */
 export function parseGenerateBody(input: unknown): ParseResult<GenerateBody> {
   const result = GenerateBodySchema.safeParse(input ?? {});

@@ -23,7 +23,7 @@ import { chooseDayFoods, FoodUsage } from "./choose-day-foods";
 /** What the offline planner needs of a pass: its days, foods and targets (no prompt text). */
 export type PassBrief = {
   dayNumbers: readonly number[];
-  /** The only foods the pass may use (already filtered by diet and allergies). */
+  /** The only foods the pass may use (already filtered by diet, allergies and dislikes). */
   candidates: readonly CatalogueFood[];
   calorieTarget: number;
   macroSplit: MacroSplit;

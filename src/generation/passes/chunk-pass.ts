@@ -52,14 +52,12 @@ export function chunkForAttempt<Chunk extends PassChunk>(chunk: Chunk, attempt: 
 export function chunkPass(dayNumbers: readonly number[], seedMaxTokens: number, limits: ChunkLimits): PassChunk[] {
   if (dayNumbers.length === 0) return [];
   const fit = tokensThatFitOneStep(limits);
-  // No budget: exactly the original route's single call per pass.
-  if (fit === null) return [{ days: [...dayNumbers], maxTokens: seedMaxTokens }];
+  const retryFit = tokensThatFitOneStep(limits, limits.retryOutputTokensPerSecond);
+  // No budget (both are null then): exactly the original route's single call per pass.
+  if (fit === null || retryFit === null) return [{ days: [...dayNumbers], maxTokens: seedMaxTokens }];
 
   const maxTokens = Math.min(seedMaxTokens, fit);
-  const retryMaxTokens = Math.max(
-    maxTokens,
-    Math.min(seedMaxTokens, tokensThatFitOneStep(limits, limits.retryOutputTokensPerSecond) ?? fit),
-  );
+  const retryMaxTokens = Math.max(maxTokens, Math.min(seedMaxTokens, retryFit));
   const daysPerChunk = Math.max(1, Math.floor(maxTokens / limits.outputTokensPerDay));
   const chunkCount = Math.ceil(dayNumbers.length / daysPerChunk);
   // Even sizes: 7 days at up to 3 a chunk become 3, 2, 2 rather than 3, 3, 1.

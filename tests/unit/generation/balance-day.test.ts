@@ -68,7 +68,7 @@ const noProteinDay = carelessDay(3, {
 
 describe("the day's portion program (HiGHS)", () => {
   it("keeps portions where they were chosen when the chosen grams already meet the targets, instead of on a bound", async () => {
-    // An LP without a pull toward the chosen grams lands on a vertex: items at 0.25x or 2.5x.
+    // An LP without a pull toward the chosen grams lands on a vertex: items at 0.25x or 3x.
     const solve = await loadLinearProgramSolver();
     const target = dayTotals(omnivoreDay).kcal;
     const split = (() => {
@@ -293,6 +293,13 @@ describe("balancing a day", () => {
     expect(foodIds(result.day)).toEqual(foodIds(starchDay));
     expect(kcalOff(result.day, 2000)).toBeLessThanOrEqual(0.03);
     expect(result.miss).not.toBeNull();
+  });
+
+  it("gives no reason naming the plan's foods when it re-solves only the day's own foods (a coach's swap)", async () => {
+    // Only the day's foods were looked at: "no food this plan may use ..." would be false.
+    const result = await balanceDay(starchDay, foods, { calorieTarget: 2000, macroSplit: SPLIT }, { keepFoods: true });
+    expect(result.miss).not.toBeNull();
+    expect(result.miss).not.toHaveProperty("reason");
   });
 
   it("returns a day whose calories no portions can reach unchanged, with its miss", async () => {

@@ -30,6 +30,15 @@ describe("checking a sanitised pass", () => {
     expect(checkPassDays([makeDay(1, { Lunch: [[rice, 12000]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
 
+  it("rejects a day whose scaling would push an item past the per-item limit, saying so", () => {
+    // 1,000 kcal scales 2.2x to 2,200 kcal, well within the plausible range, but its one item would weigh 2,200 g.
+    expect(checkPassDays([makeDay(4, { Lunch: [[rice, 1000]] })], 2200, foods)).toMatchObject({
+      code: "implausible_calories",
+      message:
+        "Day 4 of the model's plan would need 2200 g of one item to reach 2200 kcal, past the 2000 g per-item limit",
+    });
+  });
+
   it("rejects a day whose foods carry no energy", () => {
     expect(checkPassDays([makeDay(1, { Lunch: [[water, 500]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
