@@ -1,4 +1,4 @@
-import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { type CatalogueFood, type FoodGroup, plateDefaults } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import type { PassToPlan } from "@/generation/model/model-port";
@@ -15,10 +15,10 @@ let sequence = 0;
 /** A plain vegan-friendly food with no allergens unless overridden. */
 export function makeFood(overrides: Partial<CatalogueFood> = {}): CatalogueFood {
   sequence += 1;
-  return {
+  const food: Omit<CatalogueFood, "plate_role" | "meal_types" | "max_per_meal_g"> & Partial<CatalogueFood> = {
     id: `00000000-0000-4000-8000-${sequence.toString(16).padStart(12, "0")}`,
     name: `Food ${sequence}`,
-    food_group: "protein",
+    food_group: "protein" as FoodGroup,
     family: `family-${sequence}`,
     kcal_per_100g: 150,
     protein_per_100g: 20,
@@ -30,6 +30,8 @@ export function makeFood(overrides: Partial<CatalogueFood> = {}): CatalogueFood 
     allergens: [],
     ...overrides,
   };
+  // The plate model follows the group unless the test sets it (as a coach's own food gets it).
+  return { ...plateDefaults(food.food_group), ...food } as CatalogueFood;
 }
 
 /** The real catalogue from supabase/seed.sql (a fresh copy each call, so tests can't disturb each other). */

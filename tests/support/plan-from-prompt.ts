@@ -6,8 +6,10 @@ import {
   type Diet,
   FOOD_GROUPS,
   type FoodGroup,
+  plateDefaults,
 } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { MEAL_TYPES, type MealType, PLATE_ROLES, type PlateRole } from "@/generation/meals/plate";
 import { type PassBrief, planOffline } from "@/generation/offline/offline-planner";
 
 /**
@@ -52,14 +54,16 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
 }
 
 const CANDIDATE_LINE =
-  /^- (\S+) \| (.*?) \| group: (\w+) \| family: (.*?) \| per 100g: ([\d.]+) kcal, P ([\d.]+) g, C ([\d.]+) g, F ([\d.]+) g \| portion ([\d.]+) g \| diets: (.*?) \| allergens: (.*)$/;
+  /^- (\S+) \| (.*?) \| group: (\w+) \| family: (.*?) \| per 100g: ([\d.]+) kcal, P ([\d.]+) g, C ([\d.]+) g, F ([\d.]+) g \| portion ([\d.]+) g \| diets: (.*?) \| allergens: (.*?)(?: \| meals: (.*?) \| role: (\w+) \| max\/meal: (none|[\d.]+ g))?$/;
 
 /** One `- <id> | <name> | group: ... ` catalogue line back into a food, or null for any other line. */
 export function parseCandidateLine(line: string): CatalogueFood | null {
   const match = CANDIDATE_LINE.exec(line);
   if (!match) return null;
-  const [, id, name, group, family, kcal, protein, carbs, fat, portion, diets, allergens] = match;
+  const [, id, name, group, family, kcal, protein, carbs, fat, portion, diets, allergens, meals, role, maxPerMeal] =
+    match;
   if (!FOOD_GROUPS.includes(group as FoodGroup)) return null;
+  const defaults = plateDefaults(group as FoodGroup);
   return {
     id: id ?? "",
     name: name ?? "",
@@ -73,6 +77,13 @@ export function parseCandidateLine(line: string): CatalogueFood | null {
     default_portion_g: Number(portion),
     diet_tags: listOf(diets, DIETS) as Diet[],
     allergens: listOf(allergens, ALLERGENS) as Allergen[],
+    plate_role: PLATE_ROLES.includes(role as PlateRole) ? (role as PlateRole) : defaults.plate_role,
+    meal_types: meals ? (listOf(meals, MEAL_TYPES) as MealType[]) : defaults.meal_types,
+    max_per_meal_g: maxPerMeal
+      ? maxPerMeal === "none"
+        ? null
+        : Number.parseFloat(maxPerMeal)
+      : defaults.max_per_meal_g,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { type CatalogueFood, plateDefaults } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
@@ -116,5 +116,6 @@ function foodFor(item: PlannedItem, foods: ReadonlyMap<string, CatalogueFood>): 
     default_portion_g: Math.max(1, item.grams),
     diet_tags: [],
     allergens: [],
+    ...plateDefaults("snack"),
   };
 }

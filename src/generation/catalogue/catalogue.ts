@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  FOOD_GROUP_PLATE_DEFAULTS,
+  MEAL_TYPES,
+  type MealType,
+  PLATE_ROLES,
+  type PlateFacts,
+  type PlateRole,
+} from "@/generation/meals/plate";
 
 // The food catalogue is the contract with the `foods` table: snake_case keys
 // mirror the columns so a row can be parsed without renaming.
@@ -39,6 +47,12 @@ export type CatalogueFood = {
   /** The diets the food fits (a vegan food is tagged vegan, vegetarian and pescatarian). */
   diet_tags: Diet[];
   allergens: Allergen[];
+  /** What the food is on a plate (meals/plate.ts says what each role means). */
+  plate_role: PlateRole;
+  /** The meals it may be served at. */
+  meal_types: MealType[];
+  /** The most one meal holds (milks, oils, nuts, powders, condiments); null where no cap makes sense. */
+  max_per_meal_g: number | null;
 };
 
 /**
@@ -52,8 +66,11 @@ export function fromDatabaseNumber<T extends z.ZodType>(schema: T) {
 
 const numeric = (min: number, max: number) => fromDatabaseNumber(z.number().finite().min(min).max(max));
 
-/** One `foods` row as read from the database (numbers may be strings; fibre may be absent). */
-export const CatalogueFoodSchema = z.object({
+/**
+ * The columns of a `foods` row (numbers may be strings; fibre and the plate
+ * model may be absent: a food without them takes its group's defaults).
+ */
+const CatalogueRowSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(120),
   food_group: z.enum(FOOD_GROUPS),
@@ -66,10 +83,30 @@ export const CatalogueFoodSchema = z.object({
   default_portion_g: numeric(0.1, 1000),
   diet_tags: z.array(z.enum(DIETS)).default([]),
   allergens: z.array(z.enum(ALLERGENS)).default([]),
+  plate_role: z.enum(PLATE_ROLES).optional(),
+  meal_types: z.array(z.enum(MEAL_TYPES)).min(1).optional(),
+  max_per_meal_g: fromDatabaseNumber(z.number().finite().positive().max(2000)).nullish(),
 });
 
+/** One `foods` row as read from the database, the plate model filled from the food group where absent. */
+export const CatalogueFoodSchema = CatalogueRowSchema.transform((row): CatalogueFood => {
+  const defaults = plateDefaults(row.food_group);
+  return {
+    ...row,
+    plate_role: row.plate_role ?? defaults.plate_role,
+    meal_types: row.meal_types ?? defaults.meal_types,
+    max_per_meal_g: row.max_per_meal_g === undefined ? defaults.max_per_meal_g : row.max_per_meal_g,
+  };
+});
+
+/** The plate model a food of this group starts with (a coach's own food, a row without one). */
+export function plateDefaults(group: FoodGroup): PlateFacts {
+  const defaults = FOOD_GROUP_PLATE_DEFAULTS[group];
+  return { ...defaults, meal_types: [...defaults.meal_types] };
+}
+
 /** The `foods` columns a catalogue row is read from, in schema order. */
-export const CATALOGUE_COLUMNS = Object.keys(CatalogueFoodSchema.shape) as (keyof CatalogueFood)[];
+export const CATALOGUE_COLUMNS = Object.keys(CatalogueRowSchema.shape) as (keyof CatalogueFood)[];
 
 // Compile-time proof that the schema's output is exactly the declared row type.
 type SchemaOutput = z.output<typeof CatalogueFoodSchema>;

@@ -26,8 +26,17 @@ export const ModelPlanItemSchema = z.object({
   ),
 });
 
+/**
+ * A dish title or preparation line as the model wrote it: any text is taken here
+ * (dish-titles.ts sanitises and cuts it); anything else is dropped, never a
+ * reason to ask again.
+ */
+const modelText = z.string().optional().catch(undefined);
+
 export const ModelPlanMealSchema = z.object({
   name: z.string().trim().min(1, { error: "meal name must be non-empty" }).max(80, { error: "meal name is too long" }),
+  title: modelText,
+  preparation: modelText,
   items: z.array(ModelPlanItemSchema, { error: "items must be a list" }),
 });
 

@@ -1,6 +1,10 @@
 /** An item as saved: grams from the plan, nutrition computed from the catalogue (rounded to 0.1). */
 export type PlannedItem = { food_id: string; grams: number; kcal: number; protein: number; carbs: number; fat: number };
-export type PlannedMeal = { name: string; items: PlannedItem[] };
+/**
+ * A meal: its slot name (Breakfast, Lunch, ...), its dish title and one line of
+ * preparation once known (meals/dish-titles.ts), and its items.
+ */
+export type PlannedMeal = { name: string; title?: string; preparation?: string; items: PlannedItem[] };
 /** A validated day, ready for scaling, dedup and saving (plain JSON, so it crosses workflow steps). */
 export type PlannedDay = { day: number; meals: PlannedMeal[] };
 

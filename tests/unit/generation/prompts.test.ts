@@ -32,7 +32,8 @@ describe("the rich prompt", () => {
   });
 
   it("shows the output shape from the architecture", () => {
-    expect(passOne.system).toContain('{"days":[{"day":1,"meals":[{"name":"Breakfast","items":[{"food_id":');
+    expect(passOne.system).toContain('{"days":[{"day":1,"meals":[{"name":"Breakfast","title":');
+    expect(passOne.system).toContain('"items":[{"food_id":"<id from the catalogue>","grams":120}]');
   });
 
   it("states the restrictions", () => {
