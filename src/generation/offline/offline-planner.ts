@@ -74,41 +74,63 @@ export async function planOffline(
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
 ): Promise<string> {
   const solver = await loadLinearProgramSolver();
-  const restrictions = { diet: brief.diet, allergies: brief.allergies, dislikedFamilies: brief.dislikedFamilies };
-  const allowed = uniqueFoods(brief.candidates).filter((food) => fitsRestrictions(food, restrictions));
-  const foodsByGroup = groupInStableOrder(allowed);
+  const { allowed, restrictions } = allowedFoods(brief);
   const foods = indexFoodsById(allowed);
-  const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
-  const slots = mealSlotsFor(brief.mealsPerDay);
   const targets = { calorieTarget: brief.calorieTarget, macroSplit: brief.macroSplit };
-
   const days: ModelPlan["days"] = [];
-  for (const dayNumber of [...new Set(brief.dayNumbers)].sort((a, b) => a - b)) {
-    const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
-      (meal) => meal.foods.length > 0,
-    );
-    // Usual portions scaled to the calories as the starting point; balance then solves the day's grams.
-    const usualKcal = meals.flatMap((meal) => meal.foods).reduce((sum, food) => sum + usualPortionKcal(food), 0);
-    const scale = usualKcal > 0 ? brief.calorieTarget / usualKcal : 1;
-    const chosen: PlannedDay = {
-      day: dayNumber,
-      meals: meals.map((meal) => ({
-        name: meal.slot.name,
-        items: meal.foods.map((food) => plannedItem(food, presentableGrams(food.default_portion_g * scale))),
-      })),
-    };
+  for (const chosen of chooseOfflineDays(brief)) {
     // The balance step's own program settles the grams, and may exchange a food when the day's choice cannot
     // reach the split within natural portions.
     const balanced = await balanceDay(chosen, foods, targets, { candidates: allowed, restrictions, config, solver });
     days.push({
-      day: dayNumber,
+      day: chosen.day,
       meals: balanced.day.meals.map((meal) => ({
         name: meal.name,
+        ...(meal.title ? { title: meal.title } : {}),
+        ...(meal.preparation ? { preparation: meal.preparation } : {}),
         items: meal.items.map((item) => ({ food_id: item.food_id, grams: item.grams })),
       })),
     });
   }
   return JSON.stringify({ days });
+}
+
+/**
+ * The choosing half of the offline planner: each day's foods, meal by meal,
+ * at their usual portions scaled together onto the calorie target, before
+ * any balancing. The careless test models start from it too.
+ */
+export function chooseOfflineDays(brief: PassBrief): PlannedDay[] {
+  const { allowed } = allowedFoods(brief);
+  const foodsByGroup = groupInStableOrder(allowed);
+  const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
+  const slots = mealSlotsFor(brief.mealsPerDay);
+  return [...new Set(brief.dayNumbers)]
+    .sort((a, b) => a - b)
+    .map((dayNumber) => {
+      const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
+        (meal) => meal.foods.length > 0,
+      );
+      // Usual portions scaled to the calories as the starting point; balance then solves the day's grams.
+      const usualKcal = meals.flatMap((meal) => meal.foods).reduce((sum, food) => sum + usualPortionKcal(food), 0);
+      const scale = usualKcal > 0 ? brief.calorieTarget / usualKcal : 1;
+      return {
+        day: dayNumber,
+        meals: meals.map((meal) => ({
+          name: meal.slot.name,
+          items: meal.foods.map((food) => plannedItem(food, presentableGrams(food.default_portion_g * scale))),
+        })),
+      };
+    });
+}
+
+/** The brief's candidates that fit its restrictions (enforced again here, whatever the list holds). */
+function allowedFoods(brief: PassBrief) {
+  const restrictions = { diet: brief.diet, allergies: brief.allergies, dislikedFamilies: brief.dislikedFamilies };
+  return {
+    restrictions,
+    allowed: uniqueFoods(brief.candidates).filter((food) => fitsRestrictions(food, restrictions)),
+  };
 }
 
 function usualPortionKcal(food: CatalogueFood): number {
