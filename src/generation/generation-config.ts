@@ -83,6 +83,8 @@ export type GenerationConfig = {
     macroSplit: MacroSplit;
     /** Breakfast, lunch, dinner. */
     mealsPerDay: number;
+    /** Distinct foods a week may use: a shopping list of about 30 items. */
+    foodsPerWeek: number;
   };
   /** Caps on free text that reaches the prompt (defence against huge or hostile input). */
   limits: {
@@ -132,6 +134,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
     calorieTarget: 2000,
     macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
     mealsPerDay: 3,
+    foodsPerWeek: 30,
   },
   limits: {
     extraValueMaxChars: 500,

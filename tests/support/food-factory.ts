@@ -56,6 +56,8 @@ export function makeSpec(overrides: Partial<PlanSpec> = {}): PlanSpec {
     allergies: [],
     dislikedFoodIds: [],
     mealsPerDay: defaults.mealsPerDay,
+    foodsPerWeek: defaults.foodsPerWeek,
+    leftovers: false,
     extraContext: {},
     promptStyle: "rich",
     ...overrides,

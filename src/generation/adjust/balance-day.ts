@@ -3,6 +3,7 @@ import { type CatalogueFood, type FoodGroup, familyKey, uniqueFoods } from "@/ge
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { isBreakfastName, isMainMealName, isProteinFood, slotNamed } from "@/generation/catalogue/meal-slots";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, type MacroSplit } from "@/generation/generation-config";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
 import { macroDeviations, macroPercentages, worstMacroPoints } from "@/generation/nutrition/macros";
@@ -49,6 +50,8 @@ export type BalancedDay = {
   miss: MacroMiss | null;
   /** Foods brought in or taken out, meal by meal (empty when only grams moved). */
   changes: DayChange[];
+  /** Meal rules the day could not meet with the foods at hand, and why (empty when every meal meets its pattern). */
+  mealMisses: MealMiss[];
 };
 
 export type BalanceOptions = {
@@ -152,6 +155,7 @@ function balanceDayWith(
     day,
     miss: missOf(day, context),
     changes: [],
+    mealMisses: [],
   });
   // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
   if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) return unchanged(false);
@@ -225,7 +229,13 @@ function solveDay(slots: readonly PortionSlot[], context: DayContext): BalancedD
   };
   // Rounding is corrected toward the target, but the rule is checked on what will be saved.
   if (Math.abs(dayTotals(result).kcal / targets.calorieTarget - 1) > config.calorieTolerance) return null;
-  return { solved: true, day: result, miss: missOf(result, context), changes: changesBetween(day, result) };
+  return {
+    solved: true,
+    day: result,
+    miss: missOf(result, context),
+    changes: changesBetween(day, result),
+    mealMisses: [],
+  };
 }
 
 /**

@@ -62,6 +62,10 @@ const allergyList = z.array(z.enum(ALLERGENS, { error: `allergies entries must b
   error: "allergies must be a list",
 });
 
+/** Fewest and most distinct foods a week may use (a shopping list a person can buy). */
+export const MIN_FOODS_PER_WEEK = 15;
+export const MAX_FOODS_PER_WEEK = 80;
+
 /** Most foods a client may dislike: enough for any real list, small enough to keep every check cheap. */
 export const MAX_DISLIKED_FOODS = 50;
 
@@ -85,6 +89,8 @@ export const KNOWN_INTAKE_KEYS = [
   "allergies",
   "disliked_foods",
   "meals_per_day",
+  "foods_per_week",
+  "leftovers",
   "goal",
   "notes",
 ] as const;
@@ -109,6 +115,17 @@ export const IntakeDataSchema = z
         .min(3, { error: "meals_per_day must be from 3 to 6" })
         .max(6, { error: "meals_per_day must be from 3 to 6" })
         .optional(),
+      foods_per_week: z
+        .number({ error: "foods_per_week must be a number" })
+        .int({ error: "foods_per_week must be a whole number" })
+        .min(MIN_FOODS_PER_WEEK, {
+          error: `foods_per_week must be from ${MIN_FOODS_PER_WEEK} to ${MAX_FOODS_PER_WEEK}`,
+        })
+        .max(MAX_FOODS_PER_WEEK, {
+          error: `foods_per_week must be from ${MIN_FOODS_PER_WEEK} to ${MAX_FOODS_PER_WEEK}`,
+        })
+        .optional(),
+      leftovers: z.boolean({ error: "leftovers must be true or false" }).optional(),
       goal: z
         .string({ error: "goal must be text" })
         .max(LIMITS.goalMaxChars, { error: `goal must be at most ${LIMITS.goalMaxChars} characters` })

@@ -15,6 +15,10 @@ export type PlanSpec = {
   /** Catalogue food ids the client dislikes (intake_data.disliked_foods); their families are excluded too. */
   dislikedFoodIds: string[];
   mealsPerDay: number;
+  /** Most distinct foods one week of the plan may use (intake_data.foods_per_week). */
+  foodsPerWeek: number;
+  /** Dinners repeat as the next day's lunch, for batch cooking (intake_data.leftovers). */
+  leftovers: boolean;
   goal?: string;
   notes?: string;
   /** Capped free-text context for the prompt: extra intake keys and the legacy restrictions text. */

@@ -80,6 +80,8 @@ export function resolvePlanSpec(
     allergies: union<Allergen>(intake?.allergies ?? [], fromText.allergies),
     dislikedFoodIds: [...(intake?.disliked_foods ?? [])],
     mealsPerDay: intake?.meals_per_day ?? config.defaults.mealsPerDay,
+    foodsPerWeek: intake?.foods_per_week ?? config.defaults.foodsPerWeek,
+    leftovers: intake?.leftovers ?? false,
     ...(goal?.trim() ? { goal: capText(goal, limits.goalMaxChars) } : {}),
     ...(intake?.notes?.trim() ? { notes: capText(intake.notes, limits.notesMaxChars) } : {}),
     extraContext,
