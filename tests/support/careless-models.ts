@@ -1,7 +1,9 @@
-import type { CatalogueFood, FoodGroup } from "@/generation/catalogue/catalogue";
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { mealSlotsFor } from "@/generation/catalogue/meal-slots";
+import { mealTypeOf, type PlateRole } from "@/generation/meals/plate";
 import type { ModelPort } from "@/generation/model/model-port";
-import { briefOf, type PassBrief, planOffline } from "@/generation/offline/offline-planner";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { briefOf, chooseOfflineDays, type PassBrief } from "@/generation/offline/offline-planner";
 import type { Responder, ScriptedReply } from "./fake-anthropic";
 import { briefFromPrompt } from "./plan-from-prompt";
 
@@ -10,28 +12,50 @@ import { briefFromPrompt } from "./plan-from-prompt";
  * asked shape, foods from the prompt's catalogue, and nothing else right. The
  * planner evaluation and the plan-quality tests run the workflow against
  * each; the plan must still come out on its calories and macros with natural
- * portions and a protein at every main meal.
+ * portions and every meal meeting its pattern.
+ *
+ * Every kind is built from the raw candidate list (the prompt's catalogue) or
+ * from the offline planner's choosing half (chooseOfflineDays, unbalanced),
+ * never from its balanced answer: a careless model that starts from balanced
+ * days would hide what the balance step fails to repair.
+ *
+ * Every meal also carries careless text: a dish title and preparation that
+ * are sometimes a link, 300 characters, a number or HTML. The plan must be
+ * saved all the same, with no link and no markup in it.
  */
 
-type Plan = { days: { day: number; meals: { name: string; items: { food_id: string; grams: number }[] }[] }[] };
+type CarelessMeal = {
+  name: string;
+  title?: unknown;
+  preparation?: unknown;
+  items: { food_id: string; grams: number }[];
+};
+type Plan = { days: { day: number; meals: CarelessMeal[] }[] };
 
-export type CarelessKind = "usual-portions" | "list-order" | "one-group" | "far-off-calories" | "own-day-numbers";
-
-export const CARELESS_KINDS: readonly CarelessKind[] = [
+export const CARELESS_KINDS = [
   "usual-portions",
   "list-order",
-  "one-group",
+  "dinner-at-breakfast",
+  "drinks-as-meals",
+  "only-starches",
+  "only-proteins",
   "far-off-calories",
   "own-day-numbers",
-];
+] as const;
+export type CarelessKind = (typeof CARELESS_KINDS)[number];
 
 export const CARELESS_DESCRIPTIONS: Record<CarelessKind, string> = {
-  "usual-portions": "the offline planner's foods, every item at its usual portion",
-  "list-order":
-    "meals filled from the candidate list in the order given (sorted by group), usual portions, no sense of meal type",
-  "one-group": "every meal built from one food group (starches), usual portions",
-  "far-off-calories": "sensible foods, but each day at 0.45x or 2.2x its calorie target",
-  "own-day-numbers": "sensible foods at usual portions, the days numbered from 1 whichever days were asked, last first",
+  "usual-portions":
+    "the offline planner's chosen foods (before balancing), every item at the catalogue's usual portion",
+  "list-order": "meals filled from the candidate list in the order given, usual portions, no sense of meal type",
+  "dinner-at-breakfast": "a main protein, a lunch starch and a vegetable at every meal, breakfast and snacks included",
+  "drinks-as-meals":
+    "meals made of milks and drinks (1.5 l of plant milk beside a fish at lunch; a snack of milk alone)",
+  "only-starches": "every meal made of starches only, usual portions, up to the meal's calories",
+  "only-proteins": "every meal made of protein foods only, usual portions, up to the meal's calories",
+  "far-off-calories": "the offline planner's chosen foods, each day at 0.45x or 2.2x its calorie target",
+  "own-day-numbers":
+    "the offline planner's chosen foods at usual portions, days numbered from 1 whichever were asked, last first",
 };
 
 /** For the fake Messages API: the careless answer to whatever the prompt asks (the real Claude adapter reads it). */
@@ -39,16 +63,16 @@ export function carelessResponder(kind: CarelessKind): Responder {
   return async (request): Promise<ScriptedReply> => {
     const brief = briefFromPrompt(request.system, request.user);
     if (!brief) return { text: "I could not find which days to plan." };
-    return { text: JSON.stringify(await carelessPlan(kind, brief)) };
+    return { text: JSON.stringify(carelessPlan(kind, brief)) };
   };
 }
 
-/** The same answers in process, as a model port (benchmarks that time only the pure steps). */
+/** The same answers in process, as a model port (tests and benchmarks that skip the HTTP hop). */
 export function carelessModel(kind: CarelessKind): ModelPort {
   return {
     name: "claude",
     async planPass(pass) {
-      const text = JSON.stringify(await carelessPlan(kind, briefOf(pass)));
+      const text = JSON.stringify(carelessPlan(kind, briefOf(pass)));
       return {
         text,
         stopReason: "end_turn",
@@ -59,31 +83,50 @@ export function carelessModel(kind: CarelessKind): ModelPort {
   };
 }
 
-export async function carelessPlan(kind: CarelessKind, brief: PassBrief): Promise<Plan> {
+export function carelessPlan(kind: CarelessKind, brief: PassBrief): Plan {
+  return withCarelessText(mealsOf(kind, brief));
+}
+
+function mealsOf(kind: CarelessKind, brief: PassBrief): Plan {
   switch (kind) {
     case "usual-portions":
-      return atUsualPortions(await offlinePlan(brief), brief);
+      return atUsualPortions(chosenDays(brief), brief);
     case "far-off-calories": {
-      const plan = atUsualPortions(await offlinePlan(brief), brief);
-      for (const day of plan.days) {
-        const factor = day.day % 2 === 0 ? 2.2 : 0.45;
+      // chooseOfflineDays scales each day onto its calories; these days then miss them by far, alternately.
+      const plan = chosenDays(brief);
+      for (const [index, day] of plan.days.entries()) {
+        const factor = index % 2 === 0 ? 0.45 : 2.2;
         for (const item of day.meals.flatMap((meal) => meal.items)) item.grams = Math.round(item.grams * factor);
       }
       return plan;
     }
     case "own-day-numbers": {
-      const plan = atUsualPortions(await offlinePlan(brief), brief);
+      const plan = atUsualPortions(chosenDays(brief), brief);
       return { days: plan.days.map((day, index) => ({ ...day, day: index + 1 })).reverse() };
     }
     case "list-order":
       return fillInOrder(brief, brief.candidates);
-    case "one-group":
-      return fillInOrder(brief, groupFirst(brief.candidates, "starch"));
+    case "only-starches":
+      return fillInOrder(brief, withRoles(brief.candidates, ["starch"]));
+    case "only-proteins":
+      return fillInOrder(brief, withRoles(brief.candidates, ["main_protein", "protein_side"]));
+    case "dinner-at-breakfast":
+      return dinnerEverywhere(brief);
+    case "drinks-as-meals":
+      return drinksAsMeals(brief);
   }
 }
 
-async function offlinePlan(brief: PassBrief): Promise<Plan> {
-  return JSON.parse(await planOffline(brief)) as Plan;
+function chosenDays(brief: PassBrief): Plan {
+  return {
+    days: chooseOfflineDays(brief).map((day: PlannedDay) => ({
+      day: day.day,
+      meals: day.meals.map((meal) => ({
+        name: meal.name,
+        items: meal.items.map((item) => ({ food_id: item.food_id, grams: item.grams })),
+      })),
+    })),
+  };
 }
 
 function atUsualPortions(plan: Plan, brief: PassBrief): Plan {
@@ -94,9 +137,9 @@ function atUsualPortions(plan: Plan, brief: PassBrief): Plan {
   return plan;
 }
 
-/** The group's foods only, so every meal is made of them (a model stuck on bread and pasta). */
-function groupFirst(candidates: readonly CatalogueFood[], group: FoodGroup): CatalogueFood[] {
-  const chosen = candidates.filter((food) => food.food_group === group);
+/** The candidates of these roles, in listed order; all candidates when none has them (a model stuck on what it has). */
+function withRoles(candidates: readonly CatalogueFood[], roles: readonly PlateRole[]): CatalogueFood[] {
+  const chosen = candidates.filter((food) => roles.includes(food.plate_role));
   return chosen.length > 0 ? chosen : [...candidates];
 }
 
@@ -126,4 +169,87 @@ function fillInOrder(brief: PassBrief, foods: readonly CatalogueFood[]): Plan {
       }),
     })),
   };
+}
+
+/** The next food of a list, turning round it (undefined for an empty list). */
+function turn(foods: readonly CatalogueFood[], index: number): CatalogueFood | undefined {
+  return foods.length > 0 ? foods[index % foods.length] : undefined;
+}
+
+/** A main protein, a lunch-and-dinner starch and a vegetable at usual portions, whatever the meal. */
+function dinnerEverywhere(brief: PassBrief): Plan {
+  const mains = withRoles(brief.candidates, ["main_protein"]);
+  const starches = brief.candidates.filter(
+    (food) => food.plate_role === "starch" && food.meal_types.some((type) => type === "lunch" || type === "dinner"),
+  );
+  const vegetables = brief.candidates.filter((food) => food.plate_role === "vegetable");
+  let next = 0;
+  return {
+    days: brief.dayNumbers.map((day) => ({
+      day,
+      meals: mealSlotsFor(brief.mealsPerDay).map((slot) => {
+        const foods = [turn(mains, next), turn(starches, next), turn(vegetables, next)];
+        next += 1;
+        return {
+          name: slot.name,
+          items: foods.flatMap((food) => (food ? [{ food_id: food.id, grams: food.default_portion_g }] : [])),
+        };
+      }),
+    })),
+  };
+}
+
+/** Milks and drinks as the meal: 1.5 l beside a fish at lunch and dinner, 750 ml with fruit at breakfast, milk alone as a snack. */
+function drinksAsMeals(brief: PassBrief): Plan {
+  const drinks = withRoles(brief.candidates, ["drink"]);
+  const mains = withRoles(brief.candidates, ["main_protein"]);
+  const fruit = withRoles(brief.candidates, ["fruit"]);
+  let next = 0;
+  return {
+    days: brief.dayNumbers.map((day) => ({
+      day,
+      meals: mealSlotsFor(brief.mealsPerDay).map((slot) => {
+        const type = mealTypeOf(slot.name);
+        const drink = turn(drinks, next) as CatalogueFood;
+        const beside = type === "snack" ? undefined : turn(type === "breakfast" ? fruit : mains, next);
+        next += 1;
+        const drinkGrams = type === "snack" ? 500 : type === "breakfast" ? 750 : 1500;
+        return {
+          name: slot.name,
+          items: [
+            { food_id: drink.id, grams: drinkGrams },
+            ...(beside ? [{ food_id: beside.id, grams: beside.default_portion_g }] : []),
+          ],
+        };
+      }),
+    })),
+  };
+}
+
+/** Title and preparation text a careless model writes, by turns: a link, too long, a number, HTML, plain, none. */
+const CARELESS_TEXT: readonly { title?: unknown; preparation?: unknown }[] = [
+  {
+    title: "Power bowl, recipe at https://recipes.example.com/bowl",
+    preparation: "See www.example.org for the method.",
+  },
+  {
+    title: "A hearty and wholesome plate ".repeat(11).trim(),
+    preparation: "Cook everything slowly and carefully with love, ".repeat(7).trim(),
+  },
+  { title: 42, preparation: 7 },
+  {
+    title: "<b>Bowl</b><script>alert('x')</script>",
+    preparation: '<img src="x" onerror="alert(1)">Cook and serve.',
+  },
+  { title: "Chef's plate", preparation: "Cook and serve." },
+  {},
+];
+
+function withCarelessText(plan: Plan): Plan {
+  let next = 0;
+  for (const meal of plan.days.flatMap((day) => day.meals)) {
+    Object.assign(meal, CARELESS_TEXT[next % CARELESS_TEXT.length]);
+    next += 1;
+  }
+  return plan;
 }
