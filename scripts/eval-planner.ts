@@ -8,19 +8,22 @@
  *                      two passes and one wave;
  *   careless models    the real Claude adapter (Anthropic SDK over loopback
  *                      HTTP) against the fake Messages API answering as a
- *                      careless model does (tests/support/careless-models.ts):
- *                      right foods at usual portions; meals filled from the
- *                      candidate list in order with no sense of meal type;
- *                      every meal from one food group; days far off their
- *                      calories; days numbered from 1 whichever were asked.
+ *                      careless model does (tests/support/careless-models.ts,
+ *                      built from the raw candidates, never from balanced
+ *                      days): usual portions; foods in listed order; dinner
+ *                      at breakfast; drinks as meals; only starches; only
+ *                      proteins; days far off their calories; the model's own
+ *                      day numbers; and hostile dish titles throughout.
  *
  * Per plan: calorie error (mean / worst day), the worst macro miss before and
- * after `balance`, the share of items within 0.5x-2x of their usual portion,
- * items under 0.25x or over 3x, main meals without a protein food, diet /
- * allergy / dislike violations, foods changed per day by `balance`, distinct
- * foods per 7 days. Exits non-zero when any plan misses a target.
+ * after `balance`, the share of items within 0.5x-2x of their usual portion
+ * scaled to the day, items under 0.25x or over 3x, the share of meals meeting
+ * their pattern (meal-patterns.ts judgeDay), diet / allergy / dislike
+ * violations, foods changed per day by `balance`, distinct foods per week
+ * (most, against the plan's bound), identical days; then each planner's 10
+ * worst meals as text. Exits non-zero when any plan misses a target.
  *
- *   npm run eval:planner            the whole matrix
+ *   npm run eval:planner            the whole matrix, written to bench/results/
  *   npm run eval:planner -- --quick the first four intakes only
  *
  * Foods come from supabase/seed.sql, the catalogue production is seeded with.
@@ -33,7 +36,15 @@ import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { createClaudeModel } from "@/server/claude-model";
 import { CARELESS_DESCRIPTIONS, CARELESS_KINDS, carelessResponder } from "../tests/support/careless-models";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
-import { measurePlan, type PlanQuality, qualityFailures } from "../tests/support/plan-quality";
+import {
+  brokenRulesText,
+  type MealReport,
+  measurePlan,
+  type PlannerKind,
+  type PlanQuality,
+  qualityFailures,
+  WORST_MEALS_KEPT,
+} from "../tests/support/plan-quality";
 import { EVALUATION_DISLIKES, seedCatalogue, seedFoodIds } from "../tests/support/seed-catalogue";
 import { runWorkflowInMemory } from "../tests/support/workflow-in-memory";
 
@@ -83,6 +94,9 @@ const MATRIX: Case[] = [
     days: 7,
     intake: { calorie_target: 2200, diet: ["vegan"], macro_split: { protein_pct: 40, carb_pct: 35, fat_pct: 25 } },
   },
+  { label: "7d leftovers 2000 4m", days: 7, intake: { calorie_target: 2000, meals_per_day: 4, leftovers: true } },
+  { label: "7d omnivore 3200 5m", days: 7, intake: { calorie_target: 3200, meals_per_day: 5 } },
+  { label: "14d 20 foods a week 1800", days: 14, intake: { calorie_target: 1800, foods_per_week: 20 } },
   {
     label: "14d dislikes 6 families",
     days: 14,
@@ -93,7 +107,7 @@ const MATRIX: Case[] = [
   },
 ];
 
-type Planner = { name: string; waves: "two" | "one"; model?: ModelPort };
+type Planner = { name: string; kind: PlannerKind; waves: "two" | "one"; model?: ModelPort };
 
 type Row = {
   label: string;
@@ -111,11 +125,6 @@ const STEP_BUDGET_SECONDS = 20;
 async function evaluate(testCase: Case, index: number, planner: Planner): Promise<Row> {
   const stored = { plan_length_days: testCase.days, intake_data: testCase.intake };
   const spec = resolvePlanSpec(stored, {});
-  const restrictions = {
-    diet: spec.diet,
-    allergies: spec.allergies,
-    dislikedFoodIds: spec.dislikedFoodIds,
-  };
   const row: Row = { label: testCase.label, planner: planner.name, calls: 0, failures: [] };
   try {
     const run = await runWorkflowInMemory({
@@ -129,9 +138,9 @@ async function evaluate(testCase: Case, index: number, planner: Planner): Promis
     const days = run.saved?.days ?? [];
     const dedup = run.steps.dedup as PlannedDay[] | undefined;
     row.calls = run.requests.length;
-    row.before = measurePlan(dedup ?? [], undefined, spec, restrictions, catalogue);
-    row.saved = measurePlan(days, dedup, spec, restrictions, catalogue);
-    row.failures = qualityFailures(row.saved);
+    row.before = measurePlan(dedup ?? [], undefined, spec, catalogue);
+    row.saved = measurePlan(days, dedup, spec, catalogue);
+    row.failures = qualityFailures(row.saved, planner.kind);
     if (days.length !== testCase.days) row.failures.push(`${days.length} of ${testCase.days} days saved`);
   } catch (error) {
     row.error = (error as Error).message;
@@ -152,10 +161,11 @@ const HEADER = [
   "macro pp worst: before → saved",
   "% items 0.5-2x",
   "<0.25x/>3x",
-  "% mains w/ protein",
+  "% meals on pattern",
   "viol diet/dislike",
   "changed/day",
-  "distinct/7d",
+  "distinct/week max (bound)",
+  "identical days",
   "result",
 ];
 
@@ -169,12 +179,25 @@ function tableRow(row: Row): string[] {
     `${fixed(row.before?.worstMacroPoints)} → ${fixed(saved?.worstMacroPoints)}`,
     pct(saved?.naturalShare),
     String(saved?.outsideHardItems ?? "-"),
-    pct(saved?.mainMealsWithProteinShare),
+    pct(saved?.mealPatternShare),
     `${saved?.restrictionViolations ?? "-"} / ${saved?.dislikeViolations ?? "-"}`,
     `${fixed(saved?.meanChangedFoods, 2)}${saved?.metBeforeBalance ? " (met)" : ""}`,
-    String(saved?.minDistinctPer7Days ?? "-"),
+    saved ? `${saved.maxDistinctPerWeek} (${saved.foodsPerWeek})` : "-",
+    saved ? `${saved.identicalDays}${saved.leftovers ? " (leftovers)" : ""}` : "-",
     row.failures.length === 0 ? "ok" : `FAIL: ${row.failures.join("; ")}`,
   ];
+}
+
+/** The planner's worst meals over all its plans, most rules broken first, each with its plan. */
+function worstMeals(rows: readonly Row[]): string[] {
+  const meals: (MealReport & { plan: string })[] = rows.flatMap((row) =>
+    (row.saved?.worstMeals ?? []).map((meal) => ({ ...meal, plan: `${row.label}, ${row.planner}` })),
+  );
+  if (meals.length === 0) return ["none: every meal meets its pattern"];
+  return meals
+    .sort((a, b) => b.rules.length - a.rules.length)
+    .slice(0, WORST_MEALS_KEPT)
+    .map((meal) => `${meal.plan}: ${meal.text}`);
 }
 
 function markdownTable(rows: readonly Row[]): string {
@@ -188,14 +211,21 @@ function summary(rows: readonly Row[]): string {
   const items = measured.flatMap((quality) => quality.days);
   const totalItems = items.reduce((sum, day) => sum + day.items, 0);
   const natural = items.reduce((sum, day) => sum + day.naturalItems, 0);
-  const mains = items.reduce((sum, day) => sum + day.mainMeals, 0);
-  const without = items.reduce((sum, day) => sum + day.mainMealsWithoutProtein, 0);
+  const meals = measured.reduce((sum, quality) => sum + quality.meals, 0);
+  const meeting = measured.reduce((sum, quality) => sum + quality.mealsMeetingPattern, 0);
+  const broken: PlanQuality["brokenRules"] = {};
+  for (const quality of measured) {
+    for (const [rule, count] of Object.entries(quality.brokenRules) as [keyof typeof broken, number][]) {
+      broken[rule] = (broken[rule] ?? 0) + count;
+    }
+  }
   const met = measured.filter((quality) => quality.metBeforeBalance);
   return [
     `plans: ${rows.length}, failed to generate: ${rows.filter((row) => row.error).length}, missing a target: ${rows.filter((row) => row.failures.length > 0).length}`,
     `days: ${items.length}; worst day kcal error ${fixed(Math.max(0, ...measured.map((q) => q.worstKcalErrorPct)), 2)} %, worst macro miss ${fixed(Math.max(0, ...measured.map((q) => q.worstMacroPoints)))} points`,
     `items: ${totalItems}; within 0.5x-2x ${pct(natural / Math.max(1, totalItems))} %; under 0.25x or over 3x: ${items.reduce((sum, day) => sum + day.outsideHardItems, 0)}`,
-    `main meals: ${mains}; without a protein food: ${without} (${pct(without / Math.max(1, mains))} %)`,
+    `meals: ${meals}; meeting their pattern: ${meeting} (${pct(meeting / Math.max(1, meals))} %); broken rules: ${brokenRulesText({ brokenRules: broken }) || "none"}`,
+    `distinct foods per week: most ${Math.max(0, ...measured.map((q) => q.maxDistinctPerWeek))}, plans over their bound ${measured.filter((q) => q.maxDistinctPerWeek > q.foodsPerWeek).length}; identical days (no leftovers asked) ${measured.filter((q) => !q.leftovers).reduce((sum, q) => sum + q.identicalDays, 0)}; meal texts with a link or markup ${measured.reduce((sum, q) => sum + q.unsafeTexts, 0)}`,
     `violations: diet/allergy ${items.reduce((sum, day) => sum + day.restrictionViolations, 0)}, dislikes ${items.reduce((sum, day) => sum + day.dislikeViolations, 0)}`,
     `plans already on their macros before balance: ${met.length}, foods changed per day on them: mean ${fixed(met.reduce((sum, q) => sum + q.meanChangedFoods, 0) / Math.max(1, met.length), 2)}, worst plan ${fixed(Math.max(0, ...met.map((q) => q.meanChangedFoods)), 2)}`,
   ].join("\n");
@@ -210,7 +240,7 @@ async function main(): Promise<void> {
   const offline: Row[] = [];
   for (const [index, testCase] of matrix.entries()) {
     for (const waves of ["two", "one"] as const) {
-      offline.push(await evaluate(testCase, index, { name: `offline, ${waves}`, waves }));
+      offline.push(await evaluate(testCase, index, { name: `offline, ${waves}`, kind: "offline", waves }));
     }
   }
   sections.push({ title: "Offline planner", rows: offline });
@@ -221,7 +251,7 @@ async function main(): Promise<void> {
     try {
       const model = createClaudeModel({ apiKey: "eval-key", baseURL: fake.baseURL, timeoutMs: 60_000 });
       for (const [index, testCase] of matrix.entries()) {
-        rows.push(await evaluate(testCase, index, { name: kind, waves: "two", model }));
+        rows.push(await evaluate(testCase, index, { name: kind, kind: "careless", waves: "two", model }));
       }
     } finally {
       await fake.close();
@@ -234,17 +264,30 @@ async function main(): Promise<void> {
     "",
     `\`npm run eval:planner\`${quick ? " -- --quick" : ""}`,
     "",
-    ...sections.flatMap(({ title, rows }) => [`## ${title}`, "", markdownTable(rows), "", summary(rows), ""]),
+    ...sections.flatMap(({ title, rows }) => [
+      `## ${title}`,
+      "",
+      markdownTable(rows),
+      "",
+      summary(rows),
+      "",
+      `Worst meals (${WORST_MEALS_KEPT} at most):`,
+      "",
+      ...worstMeals(rows).map((meal) => `- ${meal}`),
+      "",
+    ]),
     "## All plans",
     "",
     summary(sections.flatMap((section) => section.rows)),
     "",
     "kcal %: |day kcal / target - 1|, mean over the plan's days / worst day. macro pp worst: the largest |actual - target|",
     "energy share of any macro on any day, as `dedup` left the days (before) and as saved. % items 0.5-2x: items within",
-    "0.5x-2x of their food's usual portion. % mains w/ protein: breakfasts, lunches and dinners holding a protein or dairy",
-    "food. viol: items breaking the diet or allergies / disliked foods (or their families), against the whole catalogue.",
-    "changed/day: foods added plus foods removed by `balance`, mean per day ((met): every day was within 5 points",
-    "before balance). distinct/7d: fewest distinct foods in a 7-day block.",
+    "0.5x-2x of their food's usual portion scaled to the day (portionScale). % meals on pattern: meals breaking none",
+    "of their pattern's rules (meal-patterns.ts judgeDay). viol: items breaking the diet or allergies / disliked foods",
+    "(or their families), against the whole catalogue. changed/day: foods added plus foods removed by `balance`, mean",
+    "per day ((met): every day was within the macro tolerance before balance). distinct/week max (bound): most distinct",
+    "foods in a week (days 1-7, 8-14, ...) and the plan's foods_per_week. identical days: days with the same foods at",
+    "the same meals as an earlier day of their week (allowed only with leftovers).",
   ].join("\n");
   console.log(report);
   if (!quick) {
