@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
@@ -7,16 +8,16 @@ import { parseGenerateBody } from "@/generation/intake/intake";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { effectiveIntake, resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { ModelUsage } from "@/generation/model/model-port";
-import { usedFoodIds } from "@/generation/nutrition/planned-day";
+import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
-import type { GenerationStore } from "@/server/generation-store";
+import type { DayMealMiss, GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
 import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { modelStep } from "./run-model-step";
 import { stepFailure } from "./step-failures";
-import { adjustDays, type StepDependencies, type StepRunner } from "./step-kit";
+import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
 
 /**
  * The story of one generation run, engine-agnostic: Inngest runs it durably
@@ -89,7 +90,7 @@ export async function generateMealPlan(
         deps.store.recordProgress(planId, generationId, { phase, days_done: spec.days, days_total: spec.days }),
     },
     deps,
-    (results) => {
+    (results): BalancedPlan => {
       const changes = results.flatMap((result) => result.changes.map((change) => ({ day: result.day.day, ...change })));
       if (changes.length > 0)
         deps.logger.info({ planId, changes }, "changed foods so days could meet the split and meal rules");
@@ -97,14 +98,20 @@ export async function generateMealPlan(
       if (macroMisses.length > 0) {
         deps.logger.warn({ planId, macroMisses }, "days saved off the macro split (each with its reason)");
       }
-      return { days: results.map((result) => result.day), macroMisses };
+      const mealMisses = results.flatMap((result) =>
+        result.mealMisses.map((miss) => ({ day: result.day.day, ...miss })),
+      );
+      logMealMisses(deps.logger, planId, mealMisses);
+      return { days: results.map((result) => result.day), macroMisses, mealMisses };
     },
   );
+  const days = balanced.days.map((day) => titledDay(day, foods));
 
   const saved = await step.run("save", () =>
     deps.store.savePlan(planId, generationId, {
-      days: balanced.days,
+      days,
       macroMisses: balanced.macroMisses,
+      mealMisses: balanced.mealMisses ?? [],
       intakeData: context.intakeData,
       planLengthDays: spec.days,
       model: [...new Set(planned.map((chunk) => chunk.model))].join(", "),
@@ -115,8 +122,19 @@ export async function generateMealPlan(
     deps.logger.info({ planId, generationId }, "run superseded before saving; wrote nothing");
     return { status: "superseded" };
   }
-  return { status: "saved", days: balanced.days.length };
+  return { status: "saved", days: days.length };
 }
+
+/**
+ * What the balance step records. `mealMisses` is absent from a balance result
+ * Inngest memoised before meals were judged (a run in flight across the
+ * deploy): that run saves with none.
+ */
+type BalancedPlan = {
+  days: PlannedDay[];
+  macroMisses: (MacroMiss & { day: number })[];
+  mealMisses?: DayMealMiss[];
+};
 
 async function loadContext(
   data: GenerateRequestedData,

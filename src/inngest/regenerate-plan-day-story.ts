@@ -1,17 +1,20 @@
 import { NonRetriableError } from "inngest";
+import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { chooseModel } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
 import type { DayStepRequest, PlannedChunk } from "./model-step";
 import { modelStep } from "./run-model-step";
 import { stepFailure } from "./step-failures";
-import { adjustDays, type StepDependencies, type StepRunner } from "./step-kit";
+import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
 
 /**
  * The story of regenerating one day of a saved plan, with the same stages
@@ -79,7 +82,7 @@ export async function regeneratePlanDay(
       enterPhase: (phase) => deps.store.recordDayPhase(planId, dayGenerationId, phase),
     },
     deps,
-    ([result]) => {
+    ([result]): BalancedDayRecord => {
       if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
       if (result.changes.length > 0) {
         deps.logger.info(
@@ -90,18 +93,32 @@ export async function regeneratePlanDay(
       if (result.miss) {
         deps.logger.warn({ planId, day: data.day, miss: result.miss }, "day saved off the macro split");
       }
-      return { day: result.day, miss: result.miss };
+      logMealMisses(
+        deps.logger,
+        planId,
+        result.mealMisses.map((miss) => ({ day: data.day, ...miss })),
+      );
+      return { day: result.day, miss: result.miss, mealMisses: result.mealMisses };
     },
   );
 
-  const day = balanced.day;
-  const saved = await step.run("save-day", () => deps.store.saveDay(planId, dayGenerationId, day, balanced.miss));
+  const day = titledDay(balanced.day, foods);
+  const saved = await step.run("save-day", () =>
+    deps.store.saveDay(planId, dayGenerationId, day, balanced.miss, balanced.mealMisses ?? []),
+  );
   if (saved === "superseded") {
     deps.logger.info({ planId, dayGenerationId }, "day run superseded before saving; wrote nothing");
     return { status: "superseded" };
   }
   return { status: "saved", day: day.day };
 }
+
+/**
+ * What the balance step records. `mealMisses` is absent from a balance result
+ * Inngest memoised before meals were judged (a run in flight across the
+ * deploy): that day saves with none.
+ */
+type BalancedDayRecord = { day: PlannedDay; miss: MacroMiss | null; mealMisses?: MealMiss[] };
 
 async function loadDayContext(
   data: DayRegenerateRequestedData,

@@ -8,6 +8,8 @@ import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catal
 import type { Restrictions } from "@/generation/catalogue/food-restrictions";
 import { chooseModel, type GenerationConfig } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { withDishTitles } from "@/generation/meals/dish-titles";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { ModelPort, ModelReply, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -93,12 +95,16 @@ export async function planDays(
   if (parsed.repaired) deps.logger.warn({ planId: input.planId, days }, `the model's days: ${parsed.repaired}`);
 
   const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
-  const { unknownFood, restrictedFood } = sanitized.removed;
-  if (unknownFood + restrictedFood > 0) {
+  const { unknownFood, restrictedFood, unsuitedFood } = sanitized.removed;
+  if (unknownFood + restrictedFood + unsuitedFood > 0) {
     deps.logger.warn(
-      { planId: input.planId, days, unknownFood, restrictedFood },
-      "removed foods the plan may not contain",
+      { planId: input.planId, days, unknownFood, restrictedFood, unsuitedFood },
+      "removed foods the plan may not contain, or that suit none of the day's meals",
     );
+  }
+  const { movedFood, cutToMealAmount } = sanitized.repaired;
+  if (movedFood + cutToMealAmount > 0) {
+    deps.logger.info({ planId: input.planId, days, movedFood, cutToMealAmount }, "moved foods to meals they suit");
   }
   const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
   if (problem) throw answerFailure(problem, days);
@@ -157,4 +163,31 @@ export async function adjustDays<Balanced>(
     const options = { candidates: plan.candidates, restrictions: plan.restrictions, config: deps.config };
     return finish(await balanceDays(deduped, foods, spec, options));
   });
+}
+
+/**
+ * Logs the meal rules saved days could not meet, as the macro misses are: a
+ * warning naming each day, meal and rule (the rule's text names foods only;
+ * nothing the coach wrote about the client is logged).
+ */
+export function logMealMisses(
+  logger: GenerationLogger,
+  planId: string,
+  misses: readonly (MealMiss & { day: number })[],
+): void {
+  if (misses.length === 0) return;
+  logger.warn(
+    { planId, mealMisses: misses.map(({ day, meal, rule }) => ({ day, meal, rule })) },
+    "days saved with meals off their pattern (each with its reason)",
+  );
+}
+
+/**
+ * The day with every meal titled: a meal that carries a title (the model's,
+ * sanitised, or the balance step's) keeps it; any other gets one derived from
+ * its foods, so a saved meal always reads as a dish. Pure and deterministic,
+ * so it may run outside a step (a replay derives the same titles).
+ */
+export function titledDay(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFood>): PlannedDay {
+  return withDishTitles(day, day, foods);
 }

@@ -1,6 +1,7 @@
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
 import {
@@ -88,6 +89,8 @@ export async function saveDay(
   day: PlannedDay,
   /** How far the day misses the macro split, when the balance step could not reach it. */
   macroMiss: MacroMiss | null = null,
+  /** The meal rules the day could not meet, and why (none: stored as null). */
+  mealMisses: readonly MealMiss[] = [],
 ): Promise<"saved" | "superseded"> {
   return db().begin(async (tx) => {
     const [locked] = await tx<
@@ -103,7 +106,13 @@ export async function saveDay(
       return "superseded" as const;
     }
     await tx`delete from meal_plan_days where plan_id = ${planId} and day_number = ${day.day}`;
-    await insertDays(tx, planId, [day], macroMiss ? [{ day: day.day, ...macroMiss }] : []);
+    await insertDays(
+      tx,
+      planId,
+      [day],
+      macroMiss ? [{ day: day.day, ...macroMiss }] : [],
+      mealMisses.map((miss) => ({ day: day.day, ...miss })),
+    );
     await tx`
       update meal_plans set day_generation_status = 'complete', day_generation_phase = 'done',
         day_generation_error = null, day_generation_heartbeat_at = now()

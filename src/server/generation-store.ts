@@ -3,6 +3,7 @@ import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db } from "@/server/database/index";
@@ -179,10 +180,15 @@ export async function readFailedAttempts(
   return row?.attempts ?? [];
 }
 
+/** A meal rule a day could not meet, with the day's number. */
+export type DayMealMiss = MealMiss & { day: number };
+
 export type SavePlanInput = {
   days: PlannedDay[];
   /** Days the balance step could not bring to the macro split, and by how much (saved with the day). */
   macroMisses?: (MacroMiss & { day: number })[];
+  /** Meal rules the balanced days could not meet, each with its day (saved with that day). */
+  mealMisses?: DayMealMiss[];
   intakeData: Record<string, unknown> | undefined;
   planLengthDays: number;
   model: string;
@@ -207,7 +213,7 @@ export async function savePlan(
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
 
-    await insertDays(tx, planId, input.days, input.macroMisses);
+    await insertDays(tx, planId, input.days, input.macroMisses, input.mealMisses);
 
     const doneProgress: GenerationProgress = {
       phase: "done",
@@ -232,6 +238,8 @@ export async function savePlan(
 /**
  * Inserts days with their meals and items with a fixed number of statements
  * (bulk inserts from arrays), whatever their number; totals computed here.
+ * Each meal is saved with its dish title and preparation line when it has
+ * them, each day with its macro miss and meal misses (null when none).
  * The caller has removed any rows for these day numbers in the same transaction.
  */
 export async function insertDays(
@@ -239,19 +247,26 @@ export async function insertDays(
   planId: string,
   days: readonly PlannedDay[],
   macroMisses: readonly (MacroMiss & { day: number })[] = [],
+  mealMisses: readonly DayMealMiss[] = [],
 ): Promise<void> {
   const totals = days.map((day) => dayTotals(day));
   const missByDay = new Map(macroMisses.map(({ day, ...miss }) => [day, miss]));
+  const mealMissesByDay = new Map<number, MealMiss[]>();
+  for (const { day, ...miss } of mealMisses) mealMissesByDay.set(day, [...(mealMissesByDay.get(day) ?? []), miss]);
   // The misses travel as JSON text and become jsonb in SQL (a jsonb[] parameter would be stored as JSON strings).
   const savedDays = await tx<{ id: string; day_number: number }[]>`
-      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss)
-      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb from unnest(
+      insert into meal_plan_days (plan_id, day_number, total_kcal, total_protein, total_carbs, total_fat, macro_miss, meal_misses)
+      select ${planId}, day_number, kcal, protein, carbs, fat, macro_miss::jsonb, meal_misses::jsonb from unnest(
         ${days.map((day) => day.day)}::int[], ${totals.map((t) => t.kcal)}::numeric[],
         ${totals.map((t) => t.protein)}::numeric[], ${totals.map((t) => t.carbs)}::numeric[], ${totals.map((t) => t.fat)}::numeric[],
         ${days.map((day) => {
           const miss = missByDay.get(day.day);
           return miss ? JSON.stringify(miss) : null;
-        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss)
+        })}::text[],
+        ${days.map((day) => {
+          const misses = mealMissesByDay.get(day.day);
+          return misses ? JSON.stringify(misses) : null;
+        })}::text[]) as day (day_number, kcal, protein, carbs, fat, macro_miss, meal_misses)
       returning id, day_number`;
   const dayIdByNumber = new Map(savedDays.map((row) => [row.day_number, row.id]));
 
@@ -259,8 +274,9 @@ export async function insertDays(
     day.meals.map((meal, position) => ({ dayId: dayIdByNumber.get(day.day) ?? "", position, meal })),
   );
   const savedMeals = await tx<{ id: string; day_id: string; position: number }[]>`
-      insert into meal_plan_meals (day_id, position, name)
-      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[])
+      insert into meal_plan_meals (day_id, position, name, title, preparation)
+      select * from unnest(${meals.map((m) => m.dayId)}::uuid[], ${meals.map((m) => m.position)}::int[], ${meals.map((m) => m.meal.name)}::text[],
+        ${meals.map((m) => m.meal.title ?? null)}::text[], ${meals.map((m) => m.meal.preparation ?? null)}::text[])
       returning id, day_id, position`;
   const mealIdByKey = new Map(savedMeals.map((row) => [`${row.day_id}:${row.position}`, row.id]));
 

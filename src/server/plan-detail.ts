@@ -5,6 +5,7 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
+import { type MealMiss, MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import type { Database, Transaction } from "@/server/database/index";
@@ -25,7 +26,8 @@ export type PlanItem = {
   carbs: number;
   fat: number;
 };
-export type PlanMeal = { name: string; items: PlanItem[] };
+/** A meal: its slot name ("Lunch"), its dish title and one line of preparation (null when saved without), its items. */
+export type PlanMeal = { name: string; title: string | null; preparation: string | null; items: PlanItem[] };
 export type Totals = { kcal: number; protein: number; carbs: number; fat: number };
 export type PlanDay = {
   day_number: number;
@@ -33,6 +35,8 @@ export type PlanDay = {
   kcal_off_target_pct: number | null;
   /** How far the day's macros are from the split when the balance step could not reach it; null when on it. */
   macro_miss: MacroMiss | null;
+  /** The meal rules the day's meals could not meet, and why; null when every meal meets its pattern. */
+  meal_misses: MealMiss[] | null;
   meals: PlanMeal[];
 };
 
@@ -58,7 +62,10 @@ export type PlanDetail = {
 };
 
 type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
-  StoredPlanInputs & { generation_progress: PlanDetail["progress"]; days: Omit<PlanDay, "kcal_off_target_pct">[] };
+  StoredPlanInputs & {
+    generation_progress: PlanDetail["progress"];
+    days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses"> & { meal_misses: unknown })[];
+  };
 
 /** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
 export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
@@ -101,9 +108,10 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
                  'day_number', d.day_number,
                  'totals', json_build_object('kcal', d.total_kcal, 'protein', d.total_protein, 'carbs', d.total_carbs, 'fat', d.total_fat),
                  'macro_miss', d.macro_miss,
+                 'meal_misses', d.meal_misses,
                  'meals', coalesce((
                    select json_agg(json_build_object(
-                     'name', m.name,
+                     'name', m.name, 'title', m.title, 'preparation', m.preparation,
                      'items', coalesce((
                        select json_agg(json_build_object(
                          'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
@@ -133,9 +141,20 @@ function toPlanDetail(row: Row): PlanDetail {
     targets,
     days: row.days.map((day) => ({
       ...day,
+      meal_misses: readMealMisses(day.meal_misses),
       kcal_off_target_pct: targets ? Math.round(((day.totals.kcal - targets.kcal) / targets.kcal) * 1000) / 10 : null,
     })),
   };
+}
+
+/**
+ * A day's stored meal misses as the page shows them: null for none, and null
+ * for a value that is not a list of misses (a bad stored value must not stop
+ * the plan from being read; the day then shows no miss note).
+ */
+function readMealMisses(stored: unknown): MealMiss[] | null {
+  const parsed = MealMissesSchema.safeParse(stored);
+  return parsed.success && parsed.data.length > 0 ? parsed.data : null;
 }
 
 function planTargets(stored: StoredPlanInputs): PlanDetail["targets"] {

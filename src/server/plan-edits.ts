@@ -22,6 +22,7 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
@@ -43,8 +44,11 @@ export const SwapBodySchema = z.strictObject({ food_id: z.uuid({ message: "food_
 
 const ItemRowSchema = z.object({
   id: z.string(),
+  meal_id: z.string(),
   meal_position: z.number().int(),
   meal_name: z.string(),
+  meal_title: z.string().nullable(),
+  meal_preparation: z.string().nullable(),
   food_id: z.string(),
   grams: fromDatabaseNumber(z.number()),
   kcal: fromDatabaseNumber(z.number()),
@@ -61,6 +65,8 @@ type ItemDay = {
   day: PlannedDay;
   /** Item ids in the day's order: itemIds[meal][item]. */
   itemIds: string[][];
+  /** Meal ids in the day's order. */
+  mealIds: string[];
   position: ItemPosition;
   catalogue: CatalogueFood[];
 };
@@ -103,18 +109,26 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
     throw error;
   }
   const rows = await tx`
-    select i.id, m.position as meal_position, m.name as meal_name, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat
+    select i.id, m.id as meal_id, m.position as meal_position, m.name as meal_name, m.title as meal_title,
+      m.preparation as meal_preparation, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat
     from meal_plan_meals m join meal_plan_items i on i.meal_id = m.id
     where m.day_id = ${owner.day_id} order by m.position, i.position`;
   const items = rows.map((row) => ItemRowSchema.parse(row));
   const day: PlannedDay = { day: owner.day_number, meals: [] };
   const itemIds: string[][] = [];
+  const mealIds: string[] = [];
   let lastMeal: number | undefined;
   let position: ItemPosition | undefined;
-  for (const { id, meal_position, meal_name, ...item } of items) {
+  for (const { id, meal_id, meal_position, meal_name, meal_title, meal_preparation, ...item } of items) {
     if (meal_position !== lastMeal) {
-      day.meals.push({ name: meal_name, items: [] });
+      day.meals.push({
+        name: meal_name,
+        ...(meal_title === null ? {} : { title: meal_title }),
+        ...(meal_preparation === null ? {} : { preparation: meal_preparation }),
+        items: [],
+      });
       itemIds.push([]);
+      mealIds.push(meal_id);
       lastMeal = meal_position;
     }
     const mealIndex = day.meals.length - 1;
@@ -128,7 +142,7 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
     select ${tx(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
   const catalogue = catalogueRows.map((row) => CatalogueFoodSchema.parse(row));
   const restrictions = planRestrictions(spec, catalogue);
-  return { spec, restrictions, dayId: owner.day_id, day, itemIds, position, catalogue };
+  return { spec, restrictions, dayId: owner.day_id, day, itemIds, mealIds, position, catalogue };
 }
 
 /** A food that could replace an item, shown as the item would be (no item id: it is not in the plan yet). */
@@ -156,7 +170,7 @@ export async function listAlternatives(caller: Caller, planId: string, itemId: s
  */
 export async function swapItemFood(caller: Caller, planId: string, itemId: string, foodId: string): Promise<PlanDay> {
   const dayNumber = await asCallerWithOrg(caller, async (tx, orgId) => {
-    const { spec, restrictions, dayId, day, itemIds, position, catalogue } = await lockItemDay(
+    const { spec, restrictions, dayId, day, itemIds, mealIds, position, catalogue } = await lockItemDay(
       tx,
       orgId,
       planId,
@@ -175,7 +189,7 @@ export async function swapItemFood(caller: Caller, planId: string, itemId: strin
     }
     // Coaches have no write grant on a plan's days, meals and items: the server writes, under the lock above.
     await continueAsServer(tx);
-    await writeDay(tx, dayId, swapped.day, itemIds, swapped.miss);
+    await writeDay(tx, dayId, swapped, itemIds, mealIds);
     return day.day;
   });
   const detail = await readPlanDetail(caller, planId);
@@ -197,13 +211,18 @@ function refusalMessage(refusal: SwapRefusal, name: string): string {
   }
 }
 
-/** Writes a day's items (same positions, new foods and grams), its totals and how far it misses the split. */
+/**
+ * Writes a day's items (same positions, new foods and grams), its meals'
+ * titles and preparations, its totals, how far it misses the split and the
+ * meal rules it misses (null when none). The misses travel as JSON text cast
+ * in SQL: a string bound as jsonb would be stored as one JSON string.
+ */
 async function writeDay(
   tx: Transaction,
   dayId: string,
-  day: PlannedDay,
+  { day, miss, mealMisses }: { day: PlannedDay; miss: MacroMiss | null; mealMisses: readonly MealMiss[] },
   itemIds: string[][],
-  miss: MacroMiss | null,
+  mealIds: string[],
 ): Promise<void> {
   const rows = day.meals.flatMap((meal, mealIndex) =>
     meal.items.map((item, itemIndex) => ({ id: itemIds[mealIndex]?.[itemIndex] ?? "", ...item })),
@@ -215,10 +234,17 @@ async function writeDay(
       ${rows.map((r) => r.kcal)}::numeric[], ${rows.map((r) => r.protein)}::numeric[], ${rows.map((r) => r.carbs)}::numeric[],
       ${rows.map((r) => r.fat)}::numeric[]) as v(id, food_id, grams, kcal, protein, carbs, fat)
     where i.id = v.id`;
+  const meals = day.meals.map((meal, mealIndex) => ({ id: mealIds[mealIndex] ?? "", ...meal }));
+  await tx`
+    update meal_plan_meals m set title = v.title, preparation = v.preparation
+    from unnest(${meals.map((m) => m.id)}::uuid[], ${meals.map((m) => m.title ?? null)}::text[],
+      ${meals.map((m) => m.preparation ?? null)}::text[]) as v(id, title, preparation)
+    where m.id = v.id`;
   const totals = dayTotals(day);
   await tx`
     update meal_plan_days set total_kcal = ${totals.kcal}, total_protein = ${totals.protein},
       total_carbs = ${totals.carbs}, total_fat = ${totals.fat},
-      macro_miss = ${miss === null ? null : JSON.stringify(miss)}::jsonb
+      macro_miss = ${miss === null ? null : JSON.stringify(miss)}::text::jsonb,
+      meal_misses = ${mealMisses.length === 0 ? null : JSON.stringify(mealMisses)}::text::jsonb
     where id = ${dayId}`;
 }

@@ -2,12 +2,14 @@ import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue"
 import { type Restrictions, restrictionViolations } from "@/generation/catalogue/food-restrictions";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
+import { withDishTitles } from "@/generation/meals/dish-titles";
+import type { MealMiss } from "@/generation/meals/meal-patterns";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import { KCAL_PER_GRAM } from "@/generation/nutrition/macros";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
 import type { GenerationError } from "@/generation/shared/generation-error";
-import type { MacroMiss } from "./balance-day";
-import { resolveDayPortions } from "./resolve-day-portions";
+import { balanceDay, type MacroMiss } from "./balance-day";
+import { scaleDay } from "./scale-calories";
 
 /**
  * Swapping one food of a saved day for another catalogue food: which foods
@@ -105,15 +107,19 @@ export type SwapRefusal =
   | { reason: "already_in_day"; food: string };
 
 export type SwapResult =
-  | { ok: true; day: PlannedDay; miss: MacroMiss | null }
+  | { ok: true; day: PlannedDay; miss: MacroMiss | null; mealMisses: MealMiss[] }
   | { ok: false; refusal: SwapRefusal }
   | { ok: false; error: GenerationError };
 
 /**
  * The day with the item replaced by `replacement` (at the item's energy), then
- * re-solved to the plan's targets by resolveDayPortions. Refuses a food the
- * plan's restrictions forbid (the client's dislikes included), or one the day
- * already has (id or family).
+ * re-solved to the plan's targets as the workflow's scale and balance steps
+ * do: onto the calorie target, then the balance step's program with the
+ * coach's foods kept (none dropped or brought in), which also says which meal
+ * rules the day now misses. The changed meal gets a title derived from its
+ * new foods; the others keep theirs. Refuses a food the plan's restrictions
+ * forbid (the client's dislikes included), or one the day already has (id or
+ * family).
  */
 export async function swapFood(
   day: PlannedDay,
@@ -136,7 +142,7 @@ export async function swapFood(
   const swapped: PlannedDay = {
     day: day.day,
     meals: day.meals.map((meal, mealIndex) => ({
-      name: meal.name,
+      ...meal,
       items: meal.items.map((item, itemIndex) =>
         mealIndex === position.meal && itemIndex === position.item
           ? plannedItem(replacement, equalEnergyGrams(current, replacement, config))
@@ -145,5 +151,14 @@ export async function swapFood(
     })),
   };
   const withReplacement = new Map(foods).set(replacement.id, replacement);
-  return resolveDayPortions(swapped, withReplacement, spec, config);
+  const scaled = scaleDay(swapped, withReplacement, spec.calorieTarget, config);
+  if (!scaled.ok) return scaled;
+  // An unsolved day comes back unchanged (the scaled day), with its miss.
+  const balanced = await balanceDay(scaled.day, withReplacement, spec, { keepFoods: true, config });
+  return {
+    ok: true,
+    day: withDishTitles(balanced.day, day, withReplacement),
+    miss: balanced.miss,
+    mealMisses: balanced.mealMisses,
+  };
 }

@@ -1,5 +1,5 @@
 import { FOOD_GROUPS } from "@/generation/catalogue/catalogue";
-import type { PlanDay } from "@/ui/api/api-types";
+import type { PlanMeal } from "@/ui/api/api-types";
 
 export type GroceryItem = { food_id: string; food_name: string; grams: number };
 export type GroceryGroup = { food_group: string; label: string; items: GroceryItem[] };
@@ -22,7 +22,9 @@ const GROUP_LABELS: Record<string, string> = {
  * order (groups the catalogue does not know come last, alphabetically), and
  * alphabetical within a group so a shopper can find a food quickly.
  */
-export function buildGroceryList(days: readonly Pick<PlanDay, "meals">[]): GroceryGroup[] {
+export function buildGroceryList(
+  days: readonly { meals: readonly Pick<PlanMeal, "name" | "items">[] }[],
+): GroceryGroup[] {
   const gramsByFood = new Map<string, GroceryItem & { food_group: string }>();
   for (const day of days) {
     for (const meal of day.meals) {

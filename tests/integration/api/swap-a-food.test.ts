@@ -3,6 +3,7 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/alternatives/route";
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
+import { shortFoodName } from "@/generation/meals/meal-patterns";
 import { settleInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay } from "@/server/plan-detail";
@@ -110,6 +111,38 @@ describe("POST …/items/{itemId}/swap", () => {
     expect(after[1]).toEqual(dayTwo);
     const itemSum = updated.meals.flatMap((meal) => meal.items).reduce((sum, item) => sum + Number(item.kcal), 0);
     expect(Number(updated.totals.kcal)).toBeCloseTo(itemSum, 0);
+  });
+
+  it("titles the changed meal from its new foods, keeps the other meals' titles and re-judges the day's meals", async () => {
+    const { planId, days } = await generatedPlan({ calorie_target: 2200 });
+    const dayOne = days[0] as PlanDay;
+    const protein = firstItemOfGroup(dayOne, "protein");
+    const mealIndex = dayOne.meals.findIndex((meal) => meal.items.some((item) => item.id === protein.id));
+    // A title the coach's plan carried (say, the model's) on every meal, and a miss the day no longer has.
+    const stale = { meal: "Breakfast", rule: "breakfast-base", text: "no breakfast base (stale)" };
+    await db()`update meal_plan_meals m set title = 'Kept title ' || m.position from meal_plan_days d
+               where d.id = m.day_id and d.plan_id = ${planId} and d.day_number = 1`;
+    await db()`update meal_plan_days set meal_misses = ${db().json([stale])} where plan_id = ${planId} and day_number = 1`;
+    const alternatives = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
+    const choice = (alternatives.json.alternatives as { food_id: string; food_name: string }[])[0];
+    if (!choice) throw new Error("no alternative");
+
+    const response = await call(swapRoute.POST, {
+      token,
+      params: { planId, itemId: protein.id },
+      body: { food_id: choice.food_id },
+    });
+    expect(response.status).toBe(200);
+    const updated = response.json.day as PlanDay;
+    updated.meals.forEach((meal, index) => {
+      if (index === mealIndex)
+        expect(meal.title?.toLowerCase()).toContain(shortFoodName({ name: choice.food_name }).toLowerCase());
+      else expect(meal.title).toBe(`Kept title ${index}`);
+    });
+    expect(updated.meals[mealIndex]?.preparation).toMatch(/\p{L}{2}.*\.$/u);
+    expect(updated.meal_misses ?? []).not.toContainEqual(stale);
+    const after = (await call(planDetail.GET, { token, params: { planId } })).json.days as PlanDay[];
+    expect(after[0]).toEqual(updated);
   });
 
   it("answers 400 naming the restriction for a food the plan forbids, and changes nothing", async () => {

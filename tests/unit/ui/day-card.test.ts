@@ -10,6 +10,7 @@ function day(overrides: Partial<PlanDay> = {}): PlanDay {
     totals: { kcal: 2010, protein: 80, carbs: 300, fat: 60 },
     kcal_off_target_pct: 0.5,
     macro_miss: null,
+    meal_misses: null,
     meals: [],
     ...overrides,
   };
