@@ -183,7 +183,9 @@ function tableRow(row: Row): string[] {
     `${saved?.restrictionViolations ?? "-"} / ${saved?.dislikeViolations ?? "-"}`,
     `${fixed(saved?.meanChangedFoods, 2)}${saved?.metBeforeBalance ? " (met)" : ""}`,
     saved ? `${saved.maxDistinctPerWeek} (${saved.foodsPerWeek})` : "-",
-    saved ? `${saved.identicalDays}${saved.leftovers ? " (leftovers)" : ""}` : "-",
+    saved
+      ? `${saved.identicalDays}${saved.leftovers ? ` (leftovers; lunches not the dinner before: ${saved.leftoverLunchesMissed})` : ""}`
+      : "-",
     row.failures.length === 0 ? "ok" : `FAIL: ${row.failures.join("; ")}`,
   ];
 }

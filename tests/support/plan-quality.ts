@@ -4,6 +4,7 @@ import { restrictionViolations } from "@/generation/catalogue/food-restrictions"
 import { type MealSlot, mealSlotsFor } from "@/generation/catalogue/meal-slots";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { judgeDay, type MealRule, shortFoodName } from "@/generation/meals/meal-patterns";
+import { mealTypeOf } from "@/generation/meals/plate";
 import { portionScale, usualPortionGrams } from "@/generation/meals/usual-portion";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { worstMacroPoints } from "@/generation/nutrition/macros";
@@ -18,7 +19,8 @@ import type { PlannedDay, PlannedMeal } from "@/generation/nutrition/planned-day
  * itself is held to), with the worst meals kept as text a person reads;
  * diet / allergy / dislike violations against the WHOLE catalogue (not the
  * candidate list); distinct foods per week against the plan's bound;
- * identical days; links or markup in the saved dish text; and how many foods
+ * identical days; with leftovers, each dinner served again as the next
+ * day's lunch; links or markup in the saved dish text; and how many foods
  * the balance step changed per day.
  */
 
@@ -101,6 +103,8 @@ export type PlanQuality = {
   identicalDays: number;
   /** Identical days are allowed: the plan asked for leftovers. */
   leftovers: boolean;
+  /** With leftovers: days after the first whose lunch is not the day before's dinner (same foods, same grams). */
+  leftoverLunchesMissed: number;
   /** Saved titles or preparation lines holding a link or markup. */
   unsafeTexts: number;
   /** Every day before balance was already within the macro tolerance, every meal on its pattern: nothing to repair. */
@@ -205,6 +209,7 @@ export function measurePlan(
     foodsPerWeek: spec.foodsPerWeek,
     identicalDays: weeks.reduce((total, week) => total + identicalDays(week), 0),
     leftovers: spec.leftovers,
+    leftoverLunchesMissed: spec.leftovers ? leftoverLunchesMissed(saved) : 0,
     unsafeTexts: saved.flatMap((day) => day.meals).filter(unsafeText).length,
     metBeforeBalance:
       beforeBalance?.every(
@@ -239,6 +244,10 @@ export function qualityFailures(quality: PlanQuality, planner: PlannerKind): str
     failures.push(`${quality.maxDistinctPerWeek} distinct foods in a week (at most ${quality.foodsPerWeek})`);
   if (!quality.leftovers && quality.identicalDays > 0)
     failures.push(`${quality.identicalDays} days identical to an earlier day of their week`);
+  if (quality.leftoverLunchesMissed > 0)
+    failures.push(
+      `${quality.leftoverLunchesMissed} lunches are not the day before's dinner, though leftovers were asked`,
+    );
   if (quality.unsafeTexts > 0) failures.push(`${quality.unsafeTexts} meal texts with a link or markup`);
   if (quality.metBeforeBalance && quality.meanChangedFoods > rules.maxMeanChangesWhenAlreadyMet)
     failures.push(`${quality.meanChangedFoods.toFixed(2)} foods changed per day on a plan already on its macros`);
@@ -325,6 +334,22 @@ function identicalDays(week: readonly PlannedDay[]): number {
     seen.add(key);
   }
   return count;
+}
+
+/** Days (after the plan's first) whose lunch does not hold the day before's dinner: its foods at its grams. */
+function leftoverLunchesMissed(days: readonly PlannedDay[]): number {
+  const byNumber = new Map(days.map((day) => [day.day, day]));
+  const plate = (meal: PlannedMeal | undefined) =>
+    (meal?.items ?? [])
+      .map((item) => `${item.food_id}:${Math.round(item.grams)}`)
+      .sort()
+      .join(",");
+  const mealOf = (day: PlannedDay | undefined, type: "lunch" | "dinner") =>
+    day?.meals.find((meal) => mealTypeOf(meal.name) === type);
+  return days.filter((day) => {
+    const dinner = mealOf(byNumber.get(day.day - 1), "dinner");
+    return dinner !== undefined && plate(mealOf(day, "lunch")) !== plate(dinner);
+  }).length;
 }
 
 function foodIdsOf(day: PlannedDay): string[] {

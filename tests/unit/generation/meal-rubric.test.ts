@@ -181,6 +181,20 @@ describe("the week's measures", () => {
     expect(qualityFailures(leftovers, "offline").some((failure) => failure.includes("identical"))).toBe(false);
   });
 
+  it("counts, when leftovers were asked, each lunch that is not the day before's dinner", () => {
+    const leftovers = { ...spec, leftovers: true };
+    const served = [
+      { day: 1, meals: [BREAKFAST, LUNCH, DINNER] },
+      { day: 2, meals: [BREAKFAST, { ...DINNER, name: "Lunch" }, DINNER] },
+      { day: 3, meals: [BREAKFAST, LUNCH, DINNER] },
+    ];
+    expect(measurePlan(served, undefined, leftovers, catalogue).leftoverLunchesMissed).toBe(1);
+    expect(qualityFailures(measurePlan(served, undefined, leftovers, catalogue), "offline")).toContain(
+      "1 lunches are not the day before's dinner, though leftovers were asked",
+    );
+    expect(measurePlan(served, undefined, spec, catalogue).leftoverLunchesMissed).toBe(0);
+  });
+
   it("judges portions against the usual portion scaled to the day, not the catalogue's", () => {
     const big = specFor({ calorie_target: 3200 });
     expect(portionScale(3200, 3)).toBeCloseTo(1.6);
