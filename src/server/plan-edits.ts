@@ -153,7 +153,7 @@ function describeAlternative({ food, item }: Alternative): AlternativeFood {
   return { food_id, food_name: food.name, food_group: food.food_group, ...nutrition };
 }
 
-/** Foods that may replace the item, closest macros first, each at the item's energy. */
+/** Foods that may replace the item (its plate role, suited to its meal), closest macros first, each at the item's energy. */
 export async function listAlternatives(caller: Caller, planId: string, itemId: string): Promise<AlternativeFood[]> {
   return asCallerWithOrg(caller, async (tx, orgId) => {
     const { day, position, catalogue, restrictions } = await lockItemDay(tx, orgId, planId, itemId);

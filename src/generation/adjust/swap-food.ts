@@ -4,6 +4,7 @@ import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/g
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { withDishTitles } from "@/generation/meals/dish-titles";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
+import { mealTypeOf, suitsMeal } from "@/generation/meals/plate";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import { KCAL_PER_GRAM } from "@/generation/nutrition/macros";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
@@ -68,9 +69,12 @@ function otherFamilies(
 }
 
 /**
- * Catalogue foods that could replace the item: same food group, fit the
- * plan's diet, allergies and dislikes, not already in the day (by id or family), ranked
- * by how close their macros are at the item's energy (closest first).
+ * Catalogue foods that could replace the item: the same role on the plate
+ * (a main protein for a main protein, a starch for a starch: plate.ts), suited
+ * to the item's meal (no fish offered at breakfast), fitting the plan's diet,
+ * allergies and dislikes and not already in the day (by id or family), ranked
+ * by how close their macros are at the item's energy (closest first). Each
+ * comes at the grams that carry that energy.
  */
 export function rankAlternatives(
   day: PlannedDay,
@@ -80,15 +84,18 @@ export function rankAlternatives(
   options: { limit: number; config?: GenerationConfig },
 ): Alternative[] {
   const foods = new Map(catalogue.map((food) => [food.id, food]));
+  const meal = day.meals[position.meal];
   const current = itemAt(day, position);
   const currentFood = current ? foods.get(current.food_id) : undefined;
-  if (!current || !currentFood) return [];
-  const usedIds = new Set(day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)));
+  if (!meal || !current || !currentFood) return [];
+  const mealType = mealTypeOf(meal.name);
+  const usedIds = new Set(day.meals.flatMap((each) => each.items.map((item) => item.food_id)));
   const families = otherFamilies(day, position, foods);
   return catalogue
     .filter(
       (food) =>
-        food.food_group === currentFood.food_group &&
+        food.plate_role === currentFood.plate_role &&
+        suitsMeal(food, mealType) &&
         !usedIds.has(food.id) &&
         !families.has(familyKey(food)) &&
         restrictionViolations(food, restrictions).length === 0,

@@ -4,6 +4,7 @@ import { type ReactNode, useId, useState } from "react";
 import type { PlanItem } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { formatMacroGrams } from "./format-numbers";
+import { formatGrams } from "./grocery-list";
 
 type Alternative = Pick<PlanItem, "food_id" | "food_name" | "grams" | "kcal" | "protein" | "carbs" | "fat">;
 
@@ -20,9 +21,11 @@ type ItemSwapProps = {
 
 /**
  * An item's table row with a Swap button, and below it (while open) a row
- * the table's full width that lists the foods that may replace it. Swap one food: lists the foods that may replace it (same group, fit the
- * plan, not already in the day; closest macros first) and swaps the chosen
- * one in; the server re-solves the day's grams to its target.
+ * the table's full width that lists the foods that may replace it (the same
+ * role on the plate, suited to the meal, fitting the plan, not already in the
+ * day; closest macros first), each with the grams it would come at ("Tofu,
+ * firm · 180 g"), and swaps the chosen one in; the server re-solves the
+ * day's grams to its target.
  */
 export function SwappableItemRows({ planId, item, disabled, onSwapped, children, columns }: ItemSwapProps) {
   const [open, setOpen] = useState(false);
@@ -99,6 +102,7 @@ export function SwappableItemRows({ planId, item, disabled, onSwapped, children,
                       >
                         {alternative.food_name}
                       </button>{" "}
+                      <span data-testid="swap-choice-grams">· {formatGrams(alternative.grams)}</span>{" "}
                       <span className="muted">
                         P {formatMacroGrams(alternative.protein)} · C {formatMacroGrams(alternative.carbs)} · F{" "}
                         {formatMacroGrams(alternative.fat)}

@@ -4,6 +4,7 @@ import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[it
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { shortFoodName } from "@/generation/meals/meal-patterns";
+import { mealTypeOf } from "@/generation/meals/plate";
 import { settleInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay } from "@/server/plan-detail";
@@ -47,21 +48,28 @@ async function foodNamed(name: string): Promise<string> {
 }
 
 describe("GET …/items/{itemId}/alternatives", () => {
-  it("lists same-group foods that fit the plan and are not in the day, closest macros first", async () => {
+  it("lists foods of the item's plate role that suit its meal, fit the plan and are not in the day, with their grams", async () => {
     const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegetarian"], allergies: ["peanut"] });
     const day = days[0] as PlanDay;
     const protein = firstItemOfGroup(day, "protein");
+    const meal = day.meals.find((candidate) => candidate.items.some((item) => item.id === protein.id));
+    const [replaced] = await db()<{ plate_role: string }[]>`select plate_role from foods where id = ${protein.food_id}`;
     const response = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
     expect(response.status).toBe(200);
-    const alternatives = response.json.alternatives as { food_id: string; food_group: string }[];
+    const alternatives = response.json.alternatives as { food_id: string; grams: number; kcal: number }[];
     expect(alternatives.length).toBeGreaterThan(0);
-    const dayFoodIds = day.meals.flatMap((meal) => meal.items.map((item) => item.food_id));
+    const dayFoodIds = day.meals.flatMap((each) => each.items.map((item) => item.food_id));
     const ids = alternatives.map((alternative) => alternative.food_id);
     expect(ids.filter((id) => dayFoodIds.includes(id))).toEqual([]);
-    const rows = await db()<{ food_group: string; diet_tags: string[]; allergens: string[] }[]>`
-      select food_group, diet_tags, allergens from foods where id = any(${ids}::uuid[])`;
+    for (const alternative of alternatives) {
+      expect(alternative.grams).toBeGreaterThan(0);
+      expect(Math.abs(alternative.kcal - protein.kcal)).toBeLessThanOrEqual(10);
+    }
+    const rows = await db()<{ plate_role: string; meal_types: string[]; diet_tags: string[]; allergens: string[] }[]>`
+      select plate_role, meal_types, diet_tags, allergens from foods where id = any(${ids}::uuid[])`;
     for (const row of rows) {
-      expect(row.food_group).toBe("protein");
+      expect(row.plate_role).toBe(replaced?.plate_role);
+      expect(row.meal_types).toContain(mealTypeOf(meal?.name ?? ""));
       expect(row.diet_tags).toContain("vegetarian");
       expect(row.allergens).not.toContain("peanut");
     }

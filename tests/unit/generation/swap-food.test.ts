@@ -27,16 +27,47 @@ const chickenSlot = { meal: 1, item: 0 };
 const noRestrictions = { diet: [], allergies: [] };
 
 describe("alternatives to a food in a day", () => {
-  it("are foods of the same group that the day does not use yet, by id or family", async () => {
+  it("are foods of the same role on the plate, suited to the meal, that the day does not use yet, by id or family", async () => {
     const alternatives = rankAlternatives(sampleDay(), chickenSlot, catalogue, noRestrictions, { limit: 100 });
     const names = alternatives.map((alternative) => alternative.food.name);
     expect(alternatives.length).toBeGreaterThan(5);
-    expect(alternatives.every((alternative) => alternative.food.food_group === "protein")).toBe(true);
+    for (const { food: candidate } of alternatives) {
+      expect(candidate.plate_role, candidate.name).toBe("main_protein");
+      expect(candidate.meal_types, candidate.name).toContain("lunch");
+    }
     expect(names).not.toContain("Chicken breast, meat only, roasted");
     // Salmon is in the day already (dinner), under two names.
     expect(names.some((name) => name.startsWith("Salmon"))).toBe(false);
     // Another chicken may replace chicken: the replaced item's own family is free.
     expect(names).toContain("Chicken thigh, meat only, roasted");
+    // Beans are in the protein group too, but a side on the plate, not the meal's main protein.
+    expect(names).not.toContain("Black beans, cooked, boiled");
+  });
+
+  it("go by the plate role, not the food group: eggs may replace yoghurt at breakfast, lentils may not", async () => {
+    const day = makeDay(1, {
+      Breakfast: [
+        [food("Greek yogurt, plain, nonfat"), 200],
+        [food("Oats, rolled, dry"), 60],
+      ],
+    });
+    const alternatives = rankAlternatives(day, { meal: 0, item: 0 }, catalogue, noRestrictions, { limit: 100 });
+    const names = alternatives.map((alternative) => alternative.food.name);
+    expect(names).toContain("Egg, whole, poached");
+    expect(names).toContain("Cottage cheese, low fat, 2%");
+    expect(names).not.toContain("Lentils, cooked, boiled");
+    expect(names).not.toContain("Rice milk, unsweetened");
+    for (const { food: candidate } of alternatives) expect(candidate.meal_types, candidate.name).toContain("breakfast");
+  });
+
+  it("offer a breakfast starch only the starches that suit breakfast", async () => {
+    const day = makeDay(1, { Breakfast: [[food("Oats, rolled, dry"), 80]] });
+    const names = rankAlternatives(day, { meal: 0, item: 0 }, catalogue, noRestrictions, { limit: 100 }).map(
+      (alternative) => alternative.food.name,
+    );
+    expect(names).toContain("Bread, whole-wheat");
+    expect(names).toContain("Buckwheat groats, roasted, cooked");
+    expect(names).not.toContain("Rice, white, long-grain, cooked");
   });
 
   it("respect the plan's diet and allergies", async () => {
@@ -44,15 +75,16 @@ describe("alternatives to a food in a day", () => {
       sampleDay(),
       chickenSlot,
       catalogue,
-      { diet: ["vegan"], allergies: ["soy"] },
+      { diet: ["vegan"], allergies: ["gluten"] },
       {
         limit: 100,
       },
     );
-    expect(alternatives.length).toBeGreaterThan(0);
+    // Tofu is a vegan main protein without gluten (seitan is wheat).
+    expect(alternatives.map((alternative) => alternative.food.name)).toContain("Tofu, firm, raw");
     for (const { food: candidate } of alternatives) {
       expect(candidate.diet_tags).toContain("vegan");
-      expect(candidate.allergens).not.toContain("soy");
+      expect(candidate.allergens).not.toContain("gluten");
     }
   });
 
@@ -68,12 +100,14 @@ describe("alternatives to a food in a day", () => {
       );
     const distances = alternatives.map((alternative) => distance(alternative.item));
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
-    for (const alternative of alternatives) expect(alternative.item.kcal).toBeCloseTo(chicken?.kcal ?? 0, -1);
-    // Lean poultry is closer to chicken breast than beans are.
+    for (const alternative of alternatives) {
+      expect(alternative.item.kcal).toBeCloseTo(chicken?.kcal ?? 0, -1);
+      expect(alternative.item.grams).toBe(Math.round(((chicken?.kcal ?? 0) * 100) / alternative.food.kcal_per_100g));
+    }
+    // Lean poultry is closer to chicken breast than tofu is.
     const names = alternatives.map((alternative) => alternative.food.name);
-    expect(names.indexOf("Turkey breast, meat only, roasted")).toBeLessThan(
-      names.indexOf("Black beans, cooked, boiled"),
-    );
+    expect(names.indexOf("Turkey breast, meat only, roasted")).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf("Turkey breast, meat only, roasted")).toBeLessThan(names.indexOf("Tofu, firm, raw"));
   });
 
   it("are limited to the number asked for", async () => {
