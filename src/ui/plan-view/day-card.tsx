@@ -20,7 +20,12 @@ export type DayEdit = {
 
 type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEdit };
 
-/** One day: its totals against the target, then each meal's foods with grams and macros. */
+/**
+ * One day: its totals against the target (and, when the balance step could
+ * not meet them, how the day misses the split and which meal rules it
+ * misses), then each meal: its slot, its dish title and preparation, and its
+ * foods with grams and macros.
+ */
 export function DayCard({ day, targets, edit }: DayCardProps) {
   const targetKcal = targets?.kcal ?? null;
   const targetGrams = targets ? macroTargetGrams(targets.kcal, targets.macro_split) : null;
@@ -49,6 +54,9 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
           <MacroTotal label="Fat" grams={day.totals.fat} targetGrams={targetGrams?.fat} />
         </ul>
         {day.macro_miss ? <MacroMissNote dayNumber={day.day_number} miss={day.macro_miss} /> : null}
+        {day.meal_misses && day.meal_misses.length > 0 ? (
+          <MealMissesNote dayNumber={day.day_number} misses={day.meal_misses} />
+        ) : null}
         {edit ? (
           <div className="day-card-actions no-print">
             <button
@@ -101,6 +109,27 @@ function MacroMissNote({ dayNumber, miss }: { dayNumber: number; miss: NonNullab
   );
 }
 
+/** One meal rule the day misses, as the note lists it: "Lunch: no vegetable of at least 75 g: none suits lunch". */
+export function describeMealMiss(miss: NonNullable<PlanDay["meal_misses"]>[number]): string {
+  return `${miss.meal}: ${miss.text}${miss.why ? `: ${miss.why}` : ""}`;
+}
+
+/** Shown when meals could not meet their pattern with the foods the plan may use: which meal, which rule, and why. */
+function MealMissesNote({ dayNumber, misses }: { dayNumber: number; misses: NonNullable<PlanDay["meal_misses"]> }) {
+  const headingId = `day-${dayNumber}-meal-misses`;
+  return (
+    <div className="target-off meal-misses" data-testid="meal-misses">
+      <p id={headingId}>Meals off their pattern; check this day:</p>
+      <ul aria-labelledby={headingId}>
+        {misses.map((miss, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a meal may miss the same rule twice (two snacks); the list never reorders
+          <li key={index}>{describeMealMiss(miss)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function MacroTotal({ label, grams, targetGrams }: { label: string; grams: number; targetGrams: number | undefined }) {
   return (
     <li>
@@ -112,14 +141,34 @@ function MacroTotal({ label, grams, targetGrams }: { label: string; grams: numbe
 
 function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: number; edit: DayEdit | undefined }) {
   const mealKcal = meal.items.reduce((sum, item) => sum + item.kcal, 0);
+  const kcal = <span className="muted">· {formatKcal(mealKcal)}</span>;
   return (
     <section className="meal">
-      <h4 className="meal-heading">
-        {meal.name} <span className="muted">· {formatKcal(mealKcal)}</span>
-      </h4>
+      {meal.title ? (
+        // The dish is what a client reads first; the slot and its energy sit above it.
+        <>
+          <p className="meal-slot">
+            {meal.name} {kcal}
+          </p>
+          <h4 className="meal-heading" data-testid="meal-title">
+            {meal.title}
+          </h4>
+        </>
+      ) : (
+        // A meal saved before meals had titles: its slot is its heading.
+        <h4 className="meal-heading">
+          {meal.name} {kcal}
+        </h4>
+      )}
+      {meal.preparation ? (
+        <p className="meal-preparation" data-testid="meal-preparation">
+          {meal.preparation}
+        </p>
+      ) : null}
       <table className="meal-table">
         <caption className="visually-hidden">
-          Day {dayNumber}, {meal.name}: foods, amounts and macros
+          Day {dayNumber}, {meal.name}
+          {meal.title ? ` (${meal.title})` : ""}: foods, amounts and macros
         </caption>
         <thead>
           <tr>

@@ -38,3 +38,71 @@ describe("a day card", () => {
     expect(html).toContain(reason);
   });
 });
+
+const item = {
+  id: "item-1",
+  food_id: "food-1",
+  food_name: "Chicken breast, meat only, roasted",
+  food_group: "protein",
+  grams: 150,
+  kcal: 248,
+  protein: 46,
+  carbs: 0,
+  fat: 5,
+};
+
+describe("a meal on the day card", () => {
+  const lunch = {
+    name: "Lunch",
+    title: "Chicken breast with rice and broccoli",
+    preparation: "Cook the chicken breast; serve with the rice and broccoli.",
+    items: [item],
+  };
+
+  it("shows its slot, then its dish title as the heading, its preparation under it, then its foods", () => {
+    const html = render(day({ meals: [lunch] }));
+    const slot = html.indexOf(">Lunch <");
+    const title = html.indexOf('data-testid="meal-title"');
+    const preparation = html.indexOf('data-testid="meal-preparation"');
+    const food = html.indexOf("Chicken breast, meat only, roasted");
+    expect(slot).toBeGreaterThan(-1);
+    expect([slot, title, preparation, food]).toEqual([...[slot, title, preparation, food]].sort((a, b) => a - b));
+    expect(html).toMatch(
+      /<h4 class="meal-heading" data-testid="meal-title">Chicken breast with rice and broccoli<\/h4>/,
+    );
+    expect(html).toContain("Cook the chicken breast; serve with the rice and broccoli.");
+  });
+
+  it("is headed by its slot, with no title or preparation, when it was saved without them", () => {
+    const html = render(day({ meals: [{ name: "Dinner", title: null, preparation: null, items: [item] }] }));
+    expect(html).toMatch(/<h4 class="meal-heading">Dinner /);
+    expect(html).not.toContain("meal-title");
+    expect(html).not.toContain("meal-preparation");
+  });
+});
+
+describe("a day whose meals miss their pattern", () => {
+  it("lists each miss as the meal, the rule's text and why", () => {
+    const html = render(
+      day({
+        meal_misses: [
+          {
+            meal: "Lunch",
+            rule: "vegetable",
+            text: "no vegetable of at least 75 g",
+            why: "no vegetable this plan may use suits lunch",
+          },
+          { meal: "Snack", rule: "snack-substance", text: "only drink" },
+        ],
+      }),
+    );
+    expect(html).toContain('data-testid="meal-misses"');
+    expect(html).toContain("<li>Lunch: no vegetable of at least 75 g: no vegetable this plan may use suits lunch</li>");
+    expect(html).toContain("<li>Snack: only drink</li>");
+  });
+
+  it("says nothing about meal rules when every meal meets its pattern", () => {
+    expect(render(day())).not.toContain("meal-misses");
+    expect(render(day({ meal_misses: [] }))).not.toContain("meal-misses");
+  });
+});
