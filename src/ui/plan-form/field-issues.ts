@@ -9,6 +9,8 @@ export const PLAN_FORM_FIELDS = [
   "intake_data.calorie_target",
   "intake_data.macro_split",
   "intake_data.meals_per_day",
+  "intake_data.foods_per_week",
+  "intake_data.leftovers",
   "intake_data.diet",
   "intake_data.allergies",
   "intake_data.disliked_foods",

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
 import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
-import { MAX_PLAN_DAYS } from "@/generation/intake/intake";
+import { MAX_FOODS_PER_WEEK, MAX_PLAN_DAYS, MIN_FOODS_PER_WEEK } from "@/generation/intake/intake";
 import type { CreatePlanResponse, FieldIssue } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
-import { Field } from "@/ui/form/field";
+import { errorIdFor, Field, FieldErrors, fieldAria, hintIdFor, shownErrorId } from "@/ui/form/field";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { ALLERGEN_LABELS, DIET_LABELS, GOAL_SUGGESTIONS } from "./choice-labels";
 import { DislikedFoodsPicker } from "./disliked-foods-picker";
@@ -26,6 +26,8 @@ const FIELD_IDS: Record<PlanFormField, string> = {
   "intake_data.calorie_target": "plan-calories",
   "intake_data.macro_split": "plan-macro",
   "intake_data.meals_per_day": "plan-meals",
+  "intake_data.foods_per_week": "plan-foods-per-week",
+  "intake_data.leftovers": "plan-leftovers",
   "intake_data.diet": "plan-diet",
   "intake_data.allergies": "plan-allergy",
   "intake_data.disliked_foods": "plan-dislikes",
@@ -205,6 +207,34 @@ export function NewPlanForm() {
         </Field>
       </div>
 
+      <div className="field-row">
+        <Field
+          label="Foods per week"
+          hint={`How many different foods a week of the plan uses: fewer makes a shorter shopping list. ${MIN_FOODS_PER_WEEK} to ${MAX_FOODS_PER_WEEK}.`}
+          {...field("intake_data.foods_per_week")}
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="plan-foods-per-week"
+              type="number"
+              inputMode="numeric"
+              min={MIN_FOODS_PER_WEEK}
+              max={MAX_FOODS_PER_WEEK}
+              step={1}
+              value={values.foodsPerWeek}
+              onChange={(event) => update("foodsPerWeek", event.target.value)}
+            />
+          )}
+        </Field>
+
+        <LeftoversField
+          {...field("intake_data.leftovers")}
+          checked={values.leftovers}
+          onChange={(leftovers) => update("leftovers", leftovers)}
+        />
+      </div>
+
       <Field label="Goal" hint="For example fat loss, maintenance or muscle gain." {...field("intake_data.goal")}>
         {(control) => (
           <>
@@ -281,6 +311,40 @@ export function NewPlanForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One checkbox with its hint and errors, wired by the forms' convention (field.tsx). */
+function LeftoversField({
+  id,
+  errors,
+  checked,
+  onChange,
+}: {
+  id: string;
+  errors: readonly string[] | undefined;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const hintId = hintIdFor(id);
+  return (
+    <div className="field">
+      <label className="choice" htmlFor={id}>
+        <input
+          id={id}
+          data-testid="plan-leftovers"
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          {...fieldAria({ hintId, errorId: shownErrorId(id, errors) })}
+        />
+        Leftovers: repeat dinner as next day&apos;s lunch
+      </label>
+      <p id={hintId} className="hint">
+        Cook once, eat twice: each dinner is made for two, and its second portion is the next day&apos;s lunch.
+      </p>
+      <FieldErrors id={errorIdFor(id)} messages={errors} />
+    </div>
   );
 }
 

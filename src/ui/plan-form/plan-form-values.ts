@@ -17,6 +17,10 @@ export type PlanFormValues = {
   /** Catalogue food ids the client dislikes, in the order chosen. */
   dislikedFoods: string[];
   mealsPerDay: string;
+  /** How many different foods a week of the plan may use (the shopping list's size). */
+  foodsPerWeek: string;
+  /** Repeat each dinner as the next day's lunch. */
+  leftovers: boolean;
   notes: string;
 };
 
@@ -36,6 +40,8 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   allergies: [],
   dislikedFoods: [],
   mealsPerDay: String(DEFAULTS.mealsPerDay),
+  foodsPerWeek: String(DEFAULTS.foodsPerWeek),
+  leftovers: false,
   notes: "",
 };
 
@@ -48,6 +54,8 @@ export function toCreatePlanBody(values: PlanFormValues): Record<string, unknown
   const intake: Record<string, unknown> = {
     calorie_target: numberFromText(values.calories),
     meals_per_day: numberFromText(values.mealsPerDay),
+    foods_per_week: numberFromText(values.foodsPerWeek),
+    leftovers: values.leftovers,
     diet: values.diet,
     allergies: values.allergies,
   };

@@ -26,8 +26,26 @@ describe("the new-plan form's request body", () => {
           diet: [],
           allergies: [],
           meals_per_day: 3,
+          foods_per_week: 30,
+          leftovers: false,
         },
       });
+    }
+  });
+
+  it("sends the foods per week and leftovers as the coach set them", () => {
+    const parsed = parseCreatePlanBody(toCreatePlanBody({ ...filled, foodsPerWeek: " 45 ", leftovers: true }));
+    expect(parsed.ok && parsed.value.intake_data).toMatchObject({ foods_per_week: 45, leftovers: true });
+  });
+
+  it("reports foods per week outside 15 to 80, or not a whole number, beside that field", () => {
+    for (const foodsPerWeek of ["10", "81", "30.5", "many"]) {
+      const parsed = parseCreatePlanBody(toCreatePlanBody({ ...filled, foodsPerWeek }));
+      expect(parsed.ok, foodsPerWeek).toBe(false);
+      if (parsed.ok) continue;
+      const grouped = groupIssuesByField(parsed.details);
+      expect(grouped["intake_data.foods_per_week"]?.[0], foodsPerWeek).toMatch(/foods_per_week/);
+      expect(firstFieldWithIssue(grouped)).toBe("intake_data.foods_per_week");
     }
   });
 
