@@ -236,6 +236,7 @@ describe("the careless models are as careless as they say (their answers, before
     calorieTarget: planSpec.calorieTarget,
     macroSplit: planSpec.macroSplit,
     mealsPerDay: planSpec.mealsPerDay,
+    foodsPerWeek: planSpec.foodsPerWeek,
     avoidFoodIds: [],
     preferFoodIds: [],
     diet: [],
