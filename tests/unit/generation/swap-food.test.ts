@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rankAlternatives, swapFood } from "@/generation/adjust/swap-food";
 import { indexFoodsById } from "@/generation/catalogue/catalogue";
+import { deriveDish } from "@/generation/meals/dish-titles";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { worstMacroPoints } from "@/generation/nutrition/macros";
 import { foodNamed, makeDay, makeSpec, realisticCatalogue } from "../../support/food-factory";
@@ -137,6 +138,24 @@ describe("swapping a food", () => {
     // Re-solved by the balance step's program: on the split too, not only on calories.
     expect(result.miss).toBeNull();
     expect(worstMacroPoints(dayTotals(result.day), spec.macroSplit)).toBeLessThanOrEqual(5);
+  });
+
+  it("titles the changed meal from its new foods and keeps the other meals' titles", async () => {
+    const titled = sampleDay();
+    titled.meals = titled.meals.map((meal) => ({
+      ...meal,
+      title: `${meal.name} as planned`,
+      preparation: "As planned.",
+    }));
+    const tofu = food("Tofu, firm, raw");
+    const result = await swapFood(titled, chickenSlot, tofu, foods, spec);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [breakfast, lunch, dinner] = result.day.meals;
+    expect(breakfast).toMatchObject({ title: "Breakfast as planned", preparation: "As planned." });
+    expect(dinner).toMatchObject({ title: "Dinner as planned", preparation: "As planned." });
+    // The lunch's foods changed: its title and preparation are derived from them, as the planner titles a meal.
+    expect(lunch).toMatchObject(deriveDish("lunch", [tofu, food("Rice, white, long-grain, cooked")]));
+    expect(lunch?.title).toMatch(/^Tofu/);
   });
 
   it("rescales a day that the swap would leave off target", async () => {
