@@ -12,6 +12,7 @@ export function PlanSummary({ plan }: { plan: PlanDetail }) {
   const goal = textValue(intake.goal);
   const notes = textValue(intake.notes);
   const mealsPerDay = typeof intake.meals_per_day === "number" ? intake.meals_per_day : null;
+  const foodsPerWeek = typeof intake.foods_per_week === "number" ? intake.foods_per_week : null;
   const split = plan.targets?.macro_split;
 
   return (
@@ -26,6 +27,8 @@ export function PlanSummary({ plan }: { plan: PlanDetail }) {
         />
       ) : null}
       {mealsPerDay ? <SummaryItem term="Meals per day" value={String(mealsPerDay)} /> : null}
+      {foodsPerWeek ? <SummaryItem term="Foods per week" value={`At most ${foodsPerWeek}`} /> : null}
+      {intake.leftovers === true ? <SummaryItem term="Leftovers" value="Dinner repeats as next day's lunch" /> : null}
       {goal ? <SummaryItem term="Goal" value={goal} /> : null}
       <SummaryItem term="Diet" value={diet ?? "No restriction"} />
       <SummaryItem term="Allergies" value={allergies ?? "None recorded"} />
