@@ -134,8 +134,8 @@ values
   ('Egg, whole, poached', 'protein', 'egg', 143.0, 12.5, 0.7, 9.5, 0.0, 100.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}', 'protein_side', '{breakfast,lunch,dinner,snack}', null),
   ('Egg whites, raw', 'protein', 'egg', 52.0, 10.9, 0.7, 0.2, 0.0, 130.0, '{vegetarian,pescatarian,gluten_free,dairy_free}', '{egg}', 'protein_side', '{breakfast,lunch,dinner}', null),
   ('Whey protein powder, unflavoured', 'protein', 'whey', 390.0, 78.0, 8.0, 6.0, 0.0, 30.0, '{vegetarian,pescatarian,gluten_free}', '{dairy}', 'supplement', '{breakfast,snack}', 40.0), -- approx.
-  ('Tofu, firm, raw', 'protein', 'tofu', 144.0, 17.3, 2.8, 8.7, 2.3, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{lunch,dinner}', null),
-  ('Tofu, regular, raw', 'protein', 'tofu', 76.0, 8.1, 1.9, 4.8, 0.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{lunch,dinner}', null),
+  ('Tofu, firm, raw', 'protein', 'tofu', 144.0, 17.3, 2.8, 8.7, 2.3, 120.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{breakfast,lunch,dinner}', null),
+  ('Tofu, regular, raw', 'protein', 'tofu', 76.0, 8.1, 1.9, 4.8, 0.3, 150.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{breakfast,lunch,dinner}', null),
   ('Tempeh, soybean, plain', 'protein', 'tempeh', 192.0, 20.3, 7.6, 10.8, 0.0, 100.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{lunch,dinner}', null),
   ('Seitan (wheat gluten), prepared', 'protein', 'seitan', 140.0, 25.0, 5.5, 1.9, 0.6, 100.0, '{vegetarian,vegan,pescatarian,dairy_free}', '{gluten,soy}', 'main_protein', '{lunch,dinner}', null), -- approx.
   ('Textured soy protein (TVP), dry', 'protein', 'soy protein', 333.0, 52.0, 31.0, 1.2, 17.5, 30.0, '{vegetarian,vegan,pescatarian,gluten_free,dairy_free}', '{soy}', 'main_protein', '{lunch,dinner}', null), -- approx.

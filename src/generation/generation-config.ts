@@ -109,7 +109,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
   firstPassMaxDays: 5,
   waves: "two",
   calorieTolerance: 0.03,
-  plausibleScaleRange: { min: 0.2, max: 5 },
+  plausibleScaleRange: { min: 0.1, max: 10 },
   balance: {
     portionFactor: { min: 0.25, max: 3 },
     naturalPortionFactor: { min: 0.5, max: 2 },

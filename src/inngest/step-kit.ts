@@ -160,7 +160,15 @@ export async function adjustDays<Balanced>(
 
   return step.run("balance", async () => {
     await plan.enterPhase("balancing");
-    const options = { candidates: plan.candidates, restrictions: plan.restrictions, config: deps.config };
+    const options = {
+      candidates: plan.candidates,
+      restrictions: plan.restrictions,
+      config: deps.config,
+      // A run memoised before the week bound existed has no foodsPerWeek: its weeks stay unbounded.
+      foodsPerWeek: spec.foodsPerWeek,
+      leftovers: spec.leftovers,
+      seed: plan.planId,
+    };
     return finish(await balanceDays(deduped, foods, spec, options));
   });
 }

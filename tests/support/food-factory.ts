@@ -73,6 +73,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
     calorieTarget: defaults.calorieTarget,
     macroSplit: { ...defaults.macroSplit },
     mealsPerDay: defaults.mealsPerDay,
+    foodsPerWeek: defaults.foodsPerWeek,
     avoidFoodIds: [],
     preferFoodIds: [],
     diet: [],

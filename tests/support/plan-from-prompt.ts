@@ -30,6 +30,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
   const target = /^Daily calorie target: ([\d.]+) kcal/m.exec(user)?.[1];
   const split = /^Macro split: protein ([\d.]+)%, carbs ([\d.]+)%, fat ([\d.]+)%/m.exec(user);
   const meals = /^Meals per day: (\d+)/m.exec(user)?.[1];
+  const perWeek = /^Distinct foods per week[^:]*: at most (\d+)/m.exec(user)?.[1];
   const avoid = /^Foods already used \(prefer others\): (.+)$/m.exec(user)?.[1];
   const prefer = /^Foods planned for these days \([^)]*\): (.+)$/m.exec(user)?.[1];
   const restrictions = /Diet: ([^.]*)\. Allergies: ([^.]*)\./.exec(system);
@@ -45,6 +46,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
       ? { protein_pct: Number(split[1]), carb_pct: Number(split[2]), fat_pct: Number(split[3]) }
       : { ...defaults.macroSplit },
     mealsPerDay: meals ? Number(meals) : defaults.mealsPerDay,
+    foodsPerWeek: perWeek ? Number(perWeek) : defaults.foodsPerWeek,
     avoidFoodIds: avoid ? avoid.split(",").map((id) => id.trim()) : [],
     preferFoodIds: prefer ? prefer.split(",").map((id) => id.trim()) : [],
     diet: listOf(restrictions?.[1], DIETS),

@@ -1,39 +1,35 @@
-import { z } from "zod";
-import { type CatalogueFood, type FoodGroup, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
+import { type CatalogueFood, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
-import { isBreakfastName, isMainMealName, isProteinFood, slotNamed } from "@/generation/catalogue/meal-slots";
+import { mealSlotsFor, slotNamed } from "@/generation/catalogue/meal-slots";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, type MacroSplit } from "@/generation/generation-config";
-import type { MealMiss } from "@/generation/meals/meal-patterns";
-import { dayTotals } from "@/generation/nutrition/day-totals";
-import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
-import { macroDeviations, macroPercentages, worstMacroPoints } from "@/generation/nutrition/macros";
-import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { type LinearProgramSolver, loadLinearProgramSolver } from "./linear-program";
+import { withDishTitles } from "@/generation/meals/dish-titles";
 import {
-  type PortionMeal,
-  type PortionRange,
-  type PortionSlot,
-  portionRange,
-  SPLIT_KEY,
-  solvePortionProgram,
-} from "./portion-program";
+  judgeDay,
+  type MealMiss,
+  maxEnergyShare,
+  starchRequired,
+  usefulProteinGrams,
+} from "@/generation/meals/meal-patterns";
+import { isMainMealType, isProteinRole, mealTypeOf, suitsMeal } from "@/generation/meals/plate";
+import { portionScale } from "@/generation/meals/usual-portion";
+import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
+import { dayTotals } from "@/generation/nutrition/day-totals";
+import { plannedItem } from "@/generation/nutrition/item-nutrition";
+import { worstMacroPoints } from "@/generation/nutrition/macros";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { type MacroMiss, mealMissesOf, missOf } from "./day-misses";
+import { additionSlots } from "./day-offer";
+import { type LinearProgramSolver, loadLinearProgramSolver } from "./linear-program";
+import { repairPlates } from "./plate-repair";
+import { type PortionMeal, type PortionRange, type PortionSlot, solvePortionProgram } from "./portion-program";
+import { rangesAtMeal } from "./portion-ranges";
 import { presentableGrams, roundPortionsToTarget } from "./round-portions";
 
-export type BalanceTargets = { calorieTarget: number; macroSplit: MacroSplit };
+export { type MacroMiss, MacroMissSchema } from "./day-misses";
+export { hardRange, naturalRange } from "./portion-ranges";
 
-/**
- * How far a saved day's macros are from the split: each macro's energy share
- * minus its target, in percentage points (negative = short), and why the day
- * could not do better. Stored with the day (meal_plan_days.macro_miss) and
- * shown beside it.
- */
-export const MacroMissSchema = z.object({
-  protein_pts: z.number().finite(),
-  carb_pts: z.number().finite(),
-  fat_pts: z.number().finite(),
-  reason: z.string().max(300).optional(),
-});
-export type MacroMiss = z.infer<typeof MacroMissSchema>;
+/** A day's targets; `mealsPerDay` (the plan's) sizes usual portions and names the meals a day should have. */
+export type BalanceTargets = { calorieTarget: number; macroSplit: MacroSplit; mealsPerDay?: number };
 
 /** A food the balance step brought into the day, or took out of it. */
 export type DayChange = { kind: "added" | "dropped"; foodId: string; meal: string };
@@ -64,47 +60,29 @@ export type BalanceOptions = {
   restrictions?: Restrictions;
   /** Keep every food of the day (a coach's swap: the coach chose them); only grams move. */
   keepFoods?: boolean;
+  /** Items ("meal index:item index") whose food and grams stay as they are (leftovers). */
+  fixedItems?: ReadonlySet<string>;
+  /** The week's menu (week-menu.ts): a food outside it is dropped, unless it must stay. */
+  menu?: ReadonlySet<string>;
   config?: GenerationConfig;
   /** The solver (default: HiGHS with DEFAULT_SOLVER_OPTIONS); the benchmark compares settings with it. */
   solver?: LinearProgramSolver;
 };
 
 /**
- * Which candidate foods a day may bring in, per food group: how many, which
- * macro ranks them, and which meals may take them. A handful per day keeps
- * the program small (a few dozen 0/1 choices); which of the richest foods are
- * offered rotates with the day number, so different days take in different
- * foods.
- */
-const ADDITIONS: readonly {
-  group: FoodGroup;
-  count: number;
-  rankBy: "protein" | "carbs" | "fat" | "energy";
-  meals: "lunch-dinner" | "main" | "breakfast-snack" | "snack" | "any";
-}[] = [
-  { group: "protein", count: 3, rankBy: "protein", meals: "main" },
-  { group: "dairy", count: 2, rankBy: "protein", meals: "any" },
-  { group: "starch", count: 2, rankBy: "carbs", meals: "main" },
-  { group: "fat", count: 1, rankBy: "fat", meals: "main" },
-  { group: "vegetable", count: 1, rankBy: "energy", meals: "lunch-dinner" },
-  { group: "fruit", count: 1, rankBy: "carbs", meals: "breakfast-snack" },
-  { group: "snack", count: 1, rankBy: "protein", meals: "snack" },
-];
-/** Of each group's richest foods, the offer rotates among twice as many as it takes (a wide offer takes them all). */
-const ROTATION_DEPTH = 2;
-
-/**
- * Re-solve one day so a coach could send it as it is: kcal within the
- * calorie band of the target, every macro within the aim of the split, a
- * protein food at every main meal, portions within 0.25x-3x of usual (and
- * 0.5x-2x unless a rule needs more), staying as close as possible to the
- * foods and grams chosen. One mixed-integer program decides which foods to
- * keep, lower, drop or bring in from `candidates` (portion-program.ts); no
- * food the restrictions forbid, or the day already has (id or family), is
- * brought in. A day already meeting every rule comes back untouched. A day
- * that cannot meet the split is saved at its best with its miss and the
- * reason; a day no foods can bring to its calories comes back unchanged
- * (`solved: false`), with its miss, for the caller to judge.
+ * Re-solve one day so a coach could send it as it is: every meal meets its
+ * pattern (meals/meal-patterns.ts), kcal within the calorie band of the
+ * target, every macro within the aim of the split, portions within 0.25x-3x
+ * of the day's usual (and 0.5x-2x unless a rule needs more), staying as close
+ * as possible to the foods and grams chosen. One mixed-integer program
+ * decides which foods to keep, lower, drop or bring in from `candidates`
+ * (portion-program.ts); no food the restrictions forbid, or the day already
+ * has (id or family), or that does not suit the meal, is brought in. A day
+ * already meeting every rule comes back untouched. A day that cannot meet
+ * its split or a meal rule is saved at its best with its misses and the
+ * reasons; a day no foods can bring to its calories comes back unchanged
+ * (`solved: false`), with its misses, for the caller to judge. Every meal
+ * leaves titled (meals/dish-titles.ts).
  *
  * Pure apart from loading the solver once per process; a route that changes
  * one day (a coach's swap) re-solves it with this.
@@ -119,74 +97,104 @@ export async function balanceDay(
   return balanceDayWith(solve, day, foods, targets, options);
 }
 
-/** balanceDay for every day of a plan (the `balance` step), solver loaded once. */
-export async function balanceDays(
-  days: readonly PlannedDay[],
-  foods: ReadonlyMap<string, CatalogueFood>,
-  targets: BalanceTargets,
-  options: BalanceOptions = {},
-): Promise<BalancedDay[]> {
-  const solve = options.solver ?? (await loadLinearProgramSolver());
-  return days.map((day) => balanceDayWith(solve, day, foods, targets, options));
-}
-
 /** What one day's solve needs besides its slots. */
-type DayContext = {
+export type DayContext = {
   solve: LinearProgramSolver;
   day: PlannedDay;
   foods: ReadonlyMap<string, CatalogueFood>;
   candidates: readonly CatalogueFood[];
   targets: BalanceTargets;
   config: GenerationConfig;
+  /** Usual portions on this day, as a multiple of the catalogue's (meals/usual-portion.ts). */
+  scale: number;
 };
 
-function balanceDayWith(
+export function balanceDayWith(
   solve: LinearProgramSolver,
-  day: PlannedDay,
+  original: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
   targets: BalanceTargets,
   options: BalanceOptions,
 ): BalancedDay {
   const config = options.config ?? DEFAULT_GENERATION_CONFIG;
-  const candidates = options.candidates ?? [];
-  const context: DayContext = { solve, day, foods, candidates, targets, config };
-  const unchanged = (solved: boolean): BalancedDay => ({
-    solved,
-    day,
-    miss: missOf(day, context),
-    changes: [],
-    mealMisses: [],
-  });
-  // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
-  if (day.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) return unchanged(false);
-  if (meetsEveryRule(day, context)) return unchanged(true);
-
-  const planned: PortionSlot[] = day.meals.flatMap((meal, m) =>
-    meal.items.map((item) => {
-      const food = foods.get(item.food_id) as CatalogueFood;
-      return {
-        food,
-        meal: m,
-        kind: "planned" as const,
-        ...(options.keepFoods ? { fixed: true } : {}),
-        preferredGrams: clamp(item.grams, naturalRange(food, config)),
-        bounds: hardRange(food, config),
-        natural: naturalRange(food, config),
-      };
-    }),
+  const candidates = uniqueFoods(options.candidates ?? []).filter(
+    (food) => !options.restrictions || fitsRestrictions(food, options.restrictions),
   );
-  if (options.keepFoods || candidates.length === 0) return solveDay(planned, context) ?? unchanged(false);
-  // Most days need a food or two at most: a small offer keeps the program fast. A day it
-  // cannot bring onto the split with natural portions (a vegan day of six starches) is
-  // solved again with a wide offer (each addition's ROTATION_DEPTH × count richest
-  // suitable candidates, not only the few), and the better day kept.
+  const canAdd = !options.keepFoods && candidates.length > 0;
+  // A day short of a meal (the model left it out, or sanitising emptied it) gets it back to fill.
+  const day = canAdd ? withEveryMeal(original, targets.mealsPerDay) : original;
+  const scale = portionScale(targets.calorieTarget, targets.mealsPerDay ?? Math.max(3, day.meals.length));
+  const context: DayContext = { solve, day, foods, candidates, targets, config, scale };
+  const known = knownFoods(context);
+  const finish = (result: Omit<BalancedDay, "mealMisses">): BalancedDay => {
+    const titled = withDishTitles(result.day, original, known);
+    const missContext = { ...context, foods: known };
+    return { ...result, day: titled, mealMisses: mealMissesOf(titled, shares(titled), missContext) };
+  };
+  const unchanged = (solved: boolean) =>
+    finish({ solved, day: original, miss: missOf(original, { ...context, foods: known }), changes: [] });
+  // An item whose food is unknown cannot be re-solved; sanitizePlan removes those before this step.
+  if (original.meals.some((meal) => meal.items.some((item) => !foods.has(item.food_id)))) return unchanged(false);
+  const inMenu = (food: CatalogueFood) => !options.menu || options.menu.has(food.id);
+  const allInMenu = original.meals.every((meal) =>
+    meal.items.every((item) => options.menu?.has(item.food_id) !== false),
+  );
+  if (allInMenu && !options.fixedItems?.size && meetsEveryRule(original, context)) return unchanged(true);
+
+  if (!canAdd) {
+    return finishSolved(solveDay(plannedSlots(day, context, options), context), original, finish) ?? unchanged(false);
+  }
+  // The plates put in order first (plate-repair.ts), so the program mostly trades grams.
+  const fixed = (meal: number, item: number) => options.fixedItems?.has(`${meal}:${item}`) === true;
+  const repaired = repairPlates(day, known, candidates, targets, scale, { fixed, allowed: inMenu });
+  const repairedContext = { ...context, day: repaired, foods: known };
+  const planned = plannedSlots(repaired, repairedContext, options);
+  // Most days need a food or two at most: a small offer keeps the program fast. A day the few
+  // cannot bring onto its patterns and split is solved again with a wide offer, the better kept.
   const attempt = (offer: "few" | "wide") =>
-    solveDay([...planned, ...additionSlots(day, foods, candidates, options, config, offer)], context);
+    solveDay([...planned, ...additionSlots(repaired, known, candidates, offer, config, scale)], repairedContext);
   const first = attempt("few");
-  if (first && first.miss === null && meetsMealRules(first.day, context)) return first;
+  // Good enough: every meal on its pattern, the split met, at most one portion outside its natural range.
+  if (first && shortfall(first, context) <= 10) return finishSolved(first, original, finish) ?? unchanged(false);
   const wide = attempt("wide");
-  if (!first || !wide) return first ?? wide ?? unchanged(false);
-  return shortfall(wide, context) < shortfall(first, context) ? wide : first;
+  const best = !first || !wide ? (first ?? wide) : shortfall(wide, context) < shortfall(first, context) ? wide : first;
+  return finishSolved(best, original, finish) ?? unchanged(false);
+}
+
+type Solved = Omit<BalancedDay, "mealMisses" | "changes">;
+
+function finishSolved(
+  solved: Solved | null,
+  original: PlannedDay,
+  finish: (result: Omit<BalancedDay, "mealMisses">) => BalancedDay,
+): BalancedDay | null {
+  return solved ? finish({ ...solved, changes: changesBetween(original, solved.day) }) : null;
+}
+
+/** The day's own items as slots; a food that does not suit its meal is dropped unless it must stay. */
+function plannedSlots(day: PlannedDay, context: DayContext, options: BalanceOptions): PortionSlot[] {
+  return day.meals.flatMap((meal, m) => {
+    const type = mealTypeOf(meal.name);
+    return meal.items.flatMap((item, i): PortionSlot[] => {
+      const food = context.foods.get(item.food_id) as CatalogueFood;
+      const fixedItem = options.fixedItems?.has(`${m}:${i}`) === true;
+      const fixed = options.keepFoods === true || fixedItem;
+      if (!fixed && !suitsMeal(food, type)) return [];
+      const ranges = fixedItem
+        ? { bounds: { lower: item.grams, upper: item.grams }, natural: { lower: item.grams, upper: item.grams } }
+        : rangesAtMeal(food, type, context.config, context.scale);
+      return [
+        {
+          food,
+          meal: m,
+          kind: "planned",
+          ...(fixed ? { fixed: true } : {}),
+          preferredGrams: clamp(item.grams, ranges.natural),
+          ...ranges,
+        },
+      ];
+    });
+  });
 }
 
 /**
@@ -194,12 +202,12 @@ function balanceDayWith(
  * presentable grams, the drift from rounding corrected within each
  * portion's range. Null when no grams reach the calories.
  */
-function solveDay(slots: readonly PortionSlot[], context: DayContext): BalancedDay | null {
+function solveDay(slots: readonly PortionSlot[], context: DayContext): Solved | null {
   const { day, targets, config } = context;
   const solution = solvePortionProgram(
     {
       slots,
-      meals: portionMeals(day),
+      meals: portionMeals(day, targets),
       calorieTarget: targets.calorieTarget,
       macroSplit: targets.macroSplit,
       calorieBand: config.balance.calorieBand,
@@ -210,7 +218,9 @@ function solveDay(slots: readonly PortionSlot[], context: DayContext): BalancedD
   if (solution.status === "infeasible") return null;
   const chosen = slots.flatMap((slot, j) => {
     const grams = solution.grams[j] ?? 0;
-    return grams > 0 ? [{ slot, grams: presentable(grams, slot) }] : [];
+    return grams > 0
+      ? [{ slot, grams: slot.fixed && slot.bounds.lower === slot.bounds.upper ? grams : presentable(grams, slot) }]
+      : [];
   });
   const rounded = roundPortionsToTarget(
     chosen.map(({ slot, grams }) => ({ food: slot.food, grams, range: naturalOrHard(grams, slot) })),
@@ -220,215 +230,114 @@ function solveDay(slots: readonly PortionSlot[], context: DayContext): BalancedD
   );
   const result: PlannedDay = {
     day: day.day,
-    meals: day.meals.map((meal, m) => ({
-      name: meal.name,
-      items: chosen.flatMap(({ slot }, i) =>
-        slot.meal === m ? [plannedItem(slot.food, rounded[i] ?? slot.preferredGrams)] : [],
-      ),
-    })),
+    meals: day.meals
+      .map((meal, m) => ({
+        ...meal,
+        items: chosen.flatMap(({ slot }, i) =>
+          slot.meal === m ? [plannedItem(slot.food, rounded[i] ?? slot.preferredGrams)] : [],
+        ),
+      }))
+      .filter((meal) => meal.items.length > 0),
   };
   // Rounding is corrected toward the target, but the rule is checked on what will be saved.
   if (Math.abs(dayTotals(result).kcal / targets.calorieTarget - 1) > config.calorieTolerance) return null;
-  return {
-    solved: true,
-    day: result,
-    miss: missOf(result, context),
-    changes: changesBetween(day, result),
-    mealMisses: [],
-  };
+  const known = knownFoods(context);
+  return { solved: true, day: result, miss: missOf(result, { ...context, foods: known }) };
 }
 
-/**
- * Every portion is natural (0.5x-2x of usual) and every main meal holds a
- * protein food (or none could: no protein or dairy food fits the plan).
- */
-function meetsMealRules(day: PlannedDay, context: DayContext): boolean {
-  return unnaturalPortions(day, context) === 0 && mainMealsWithoutProtein(day, context) === 0;
-}
-
-/** How far a solved day falls short of the rules, worst first: its macro miss, protein, then portions and changes. */
-function shortfall(result: BalancedDay, context: DayContext): number {
+/** How far a solved day falls short of the rules, worst first: meal rules, its macro miss, then portions. */
+function shortfall(result: Solved, context: DayContext): number {
   const { targets, config } = context;
   const beyond = Math.max(
     0,
     worstMacroPoints(dayTotals(result.day), targets.macroSplit) - config.balance.macroTolerancePoints,
   );
-  return (
-    beyond * 1000 +
-    mainMealsWithoutProtein(result.day, context) * 100 +
-    unnaturalPortions(result.day, context) * 10 +
-    result.changes.length
-  );
+  return brokenRules(result.day, context) * 3000 + beyond * 1000 + unnaturalPortions(result.day, context) * 10;
 }
 
-function knownFoods({ foods, candidates }: DayContext): ReadonlyMap<string, CatalogueFood> {
+function knownFoods({
+  foods,
+  candidates,
+}: Pick<DayContext, "foods" | "candidates">): ReadonlyMap<string, CatalogueFood> {
   return new Map([...foods, ...candidates.map((food) => [food.id, food] as const)]);
 }
 
-function mainMealsWithoutProtein(day: PlannedDay, context: DayContext): number {
-  if (!context.candidates.some(isProteinFood)) return 0;
-  const known = knownFoods(context);
-  return day.meals.filter(
-    (meal) =>
-      isMainMealName(meal.name) &&
-      !meal.items.some((item) => {
-        const food = known.get(item.food_id);
-        return food !== undefined && isProteinFood(food);
-      }),
-  ).length;
+function brokenRules(day: PlannedDay, context: DayContext): number {
+  return judgeDay(day, knownFoods(context), context.targets, shares(day)).reduce((sum, rules) => sum + rules.length, 0);
 }
 
 function unnaturalPortions(day: PlannedDay, context: DayContext): number {
   const known = knownFoods(context);
-  return day.meals
-    .flatMap((meal) => meal.items)
-    .filter((item) => {
+  return day.meals.flatMap((meal) =>
+    meal.items.filter((item) => {
       const food = known.get(item.food_id);
       if (!food) return false;
-      const range = naturalRange(food, context.config);
+      const range = rangesAtMeal(food, mealTypeOf(meal.name), context.config, context.scale).natural;
       return item.grams < range.lower - 0.5 || item.grams > range.upper + 0.5;
-    }).length;
-}
-
-/** The bounds the balance step gives a food: never under 0.25x or over 3x its usual portion (see GenerationConfig.balance). */
-export function hardRange(food: CatalogueFood, config: GenerationConfig = DEFAULT_GENERATION_CONFIG): PortionRange {
-  return portionRange(food, {
-    factor: config.balance.portionFactor,
-    minGrams: config.balance.minItemGrams,
-    maxGramsForGroup: config.balance.maxGramsByGroup[food.food_group],
-    maxGrams: config.maxItemGrams,
-  });
-}
-
-/** The range a portion looks natural in (0.5x-2x of usual), inside the hard bounds. */
-export function naturalRange(food: CatalogueFood, config: GenerationConfig = DEFAULT_GENERATION_CONFIG): PortionRange {
-  const hard = hardRange(food, config);
-  const upper = Math.min(hard.upper, food.default_portion_g * config.balance.naturalPortionFactor.max);
-  const lower = Math.min(upper, Math.max(hard.lower, food.default_portion_g * config.balance.naturalPortionFactor.min));
-  return { lower, upper };
+    }),
+  ).length;
 }
 
 /**
  * The day is on its calories (within the program's band), every macro within
- * macroKeepPoints of the split, every portion natural and a protein at every
- * main meal: a balanced day passes, so balancing twice changes nothing.
+ * macroKeepPoints of the split, every meal on its pattern and every portion
+ * natural: a balanced day passes, so balancing twice changes nothing.
  */
 function meetsEveryRule(day: PlannedDay, context: DayContext): boolean {
   const totals = dayTotals(day);
   return (
     Math.abs(totals.kcal / context.targets.calorieTarget - 1) <= context.config.balance.calorieBand &&
     worstMacroPoints(totals, context.targets.macroSplit) <= context.config.balance.macroKeepPoints &&
-    meetsMealRules(day, context)
+    brokenRules(day, context) === 0 &&
+    unnaturalPortions(day, context) === 0 &&
+    (context.targets.mealsPerDay === undefined || day.meals.length >= mealSlotsFor(context.targets.mealsPerDay).length)
   );
 }
 
 /**
- * The meals as the program sees them: main or snack, and the share of the
- * day each should carry (the meal slot's share when every meal carries a
- * slot's name, else the share the day was planned with).
+ * Each meal's share of the day: the meal slot's share when every meal carries
+ * a slot's name, else the share the day was planned with.
  */
-function portionMeals(day: PlannedDay): PortionMeal[] {
+function shares(day: PlannedDay): number[] {
   const slotShares = day.meals.map((meal) => slotNamed(meal.name)?.energyShare);
   const planned = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
-  const shares = slotShares.every((share) => share !== undefined) ? (slotShares as number[]) : planned;
-  const total = shares.reduce((sum, share) => sum + share, 0);
-  return day.meals.map((meal, m) => ({
-    main: isMainMealName(meal.name),
-    energyShare: total > 0 ? (shares[m] ?? 0) / total : 1 / day.meals.length,
-  }));
+  const raw = slotShares.every((share) => share !== undefined) ? (slotShares as number[]) : planned;
+  const total = raw.reduce((sum, share) => sum + share, 0);
+  return raw.map((share) => (total > 0 ? share / total : 1 / day.meals.length));
 }
 
-/**
- * Foods the day may bring in (ADDITIONS), each offered to the meals that
- * suit it and taken at most once (and at most one per family): from the
- * candidates that fit the restrictions and whose id and family the day does
- * not already have.
- */
-function additionSlots(
-  day: PlannedDay,
-  foods: ReadonlyMap<string, CatalogueFood>,
-  candidates: readonly CatalogueFood[],
-  options: BalanceOptions,
-  config: GenerationConfig,
-  offer: "few" | "wide",
-): PortionSlot[] {
-  const dayFoods = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id) as CatalogueFood));
-  const usedIds = new Set(dayFoods.map((food) => food.id));
-  const usedFamilies = new Set(dayFoods.map(familyKey));
-  const pool = uniqueFoods(candidates).filter(
-    (food) =>
-      !usedIds.has(food.id) &&
-      !usedFamilies.has(familyKey(food)) &&
-      (!options.restrictions || fitsRestrictions(food, options.restrictions)),
-  );
-  const mealsFor = (target: (typeof ADDITIONS)[number]["meals"]): number[] =>
-    day.meals.flatMap((meal, m) => {
-      const main = isMainMealName(meal.name);
-      const breakfast = isBreakfastName(meal.name);
-      const fits =
-        target === "any" ||
-        (target === "main" && main) ||
-        (target === "lunch-dinner" && main && !breakfast) ||
-        (target === "breakfast-snack" && (breakfast || !main)) ||
-        (target === "snack" && !main);
-      return fits ? [m] : [];
-    });
-  const shares = portionMeals(day).map((meal) => meal.energyShare);
-  const mealKcal = day.meals.map((meal) => meal.items.reduce((sum, item) => sum + item.kcal, 0));
-  const dayKcal = mealKcal.reduce((sum, kcal) => sum + kcal, 0);
-  /** 1 when the meal already has a food of the group (a meal lacking it comes first), else 0. */
-  const holds = (m: number, group: FoodGroup) =>
-    day.meals[m]?.items.some((item) => {
-      const food = foods.get(item.food_id);
-      return food?.food_group === group || (group === "dairy" && food !== undefined && isProteinFood(food));
-    })
-      ? 1
-      : 0;
-  /** How full the meal is against its share of the day (the emptier, the sooner it takes a food). */
-  const fullness = (m: number) => (dayKcal > 0 ? (mealKcal[m] ?? 0) / dayKcal : 0) - (shares[m] ?? 0);
-
-  return ADDITIONS.flatMap((rule) => {
-    const ranked = pool
-      .filter((food) => food.food_group === rule.group)
-      .sort((a, b) => rank(b, rule.rankBy) - rank(a, rule.rankBy) || (a.id < b.id ? -1 : 1))
-      .slice(0, rule.count * ROTATION_DEPTH);
-    const offered =
-      offer === "wide" || ranked.length <= rule.count ? ranked : rotate(ranked, day.day).slice(0, rule.count);
-    // Each food is offered to one meal only, the meals that lack its group first: the same
-    // food offered to three meals would be three near-equal choices for the solver to
-    // tell apart, for a plate no coach would prefer.
-    const byNeed = mealsFor(rule.meals).sort(
-      (a, b) => holds(a, rule.group) - holds(b, rule.group) || fullness(a) - fullness(b),
-    );
-    if (byNeed.length === 0) return [];
-    return offered.map(
-      (food, i): PortionSlot => ({
-        food,
-        meal: byNeed[i % byNeed.length] as number,
-        kind: "addable",
-        preferredGrams: food.default_portion_g,
-        bounds: hardRange(food, config),
-        natural: naturalRange(food, config),
-        exclusiveKey: `family:${familyKey(food)}`,
-      }),
-    );
+/** The meals as the program holds them: type, share of the day, and the pattern's numbers. */
+function portionMeals(day: PlannedDay, targets: BalanceTargets): PortionMeal[] {
+  const useful = usefulProteinGrams(targets);
+  return shares(day).map((share, m) => {
+    const type = mealTypeOf(day.meals[m]?.name ?? "");
+    return {
+      type,
+      energyShare: share,
+      // Aimed a little under the rule, so rounding grams never puts a meal over it.
+      maxEnergyShare: maxEnergyShare(share) - ENERGY_AIM_SHARE,
+      // Aimed a little above the rule, so rounding grams never leaves a meal a gram short.
+      usefulProtein: isMainMealType(type) ? useful + PROTEIN_AIM_GRAMS : 0,
+      starchRequired: starchRequired(targets.macroSplit),
+    };
   });
 }
 
-/** How rich a food is in what its group is brought in for (energy: the lighter, the higher). */
-function rank(food: CatalogueFood, by: "protein" | "carbs" | "fat" | "energy"): number {
-  if (by === "energy") return -food.kcal_per_100g;
-  const shares = macroPercentages({
-    protein: food.protein_per_100g,
-    carbs: food.carbs_per_100g,
-    fat: food.fat_per_100g,
-  });
-  return by === "protein" ? shares.protein_pct : by === "carbs" ? shares.carb_pct : shares.fat_pct;
-}
-
-function rotate<T>(items: readonly T[], by: number): T[] {
-  const offset = ((by % items.length) + items.length) % items.length;
-  return [...items.slice(offset), ...items.slice(0, offset)];
+/** The day with an empty meal for every slot of the plan it lacks (by name), in slot order. */
+function withEveryMeal(day: PlannedDay, mealsPerDay: number | undefined): PlannedDay {
+  if (mealsPerDay === undefined) return day;
+  const slots = mealSlotsFor(mealsPerDay);
+  const named = new Set(day.meals.map((meal) => meal.name));
+  if (slots.every((slot) => named.has(slot.name))) return day;
+  const order = (name: string) => {
+    const index = slots.findIndex((slot) => slot.name === name);
+    return index < 0 ? slots.length : index;
+  };
+  const meals = [
+    ...day.meals,
+    ...slots.filter((slot) => !named.has(slot.name)).map((slot) => ({ name: slot.name, items: [] })),
+  ];
+  return { ...day, meals: meals.sort((a, b) => order(a.name) - order(b.name)) };
 }
 
 function clamp(value: number, range: PortionRange): number {
@@ -448,70 +357,139 @@ function presentable(grams: number, slot: PortionSlot): number {
   return Math.min(Math.floor(keep.upper), Math.max(Math.ceil(keep.lower), Math.round(grams)));
 }
 
-/** Foods in one day and not the other, meal by meal: what the program brought in and took out. */
+/** Foods in one day and not the other, meal by meal (by name): what the program brought in and took out. */
 function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
   const changes: DayChange[] = [];
-  before.meals.forEach((meal, m) => {
-    const now = new Set(after.meals[m]?.items.map((item) => item.food_id));
-    const was = new Set(meal.items.map((item) => item.food_id));
-    for (const id of was) if (!now.has(id)) changes.push({ kind: "dropped", foodId: id, meal: meal.name });
-    for (const id of now) if (!was.has(id)) changes.push({ kind: "added", foodId: id, meal: meal.name });
-  });
+  const names = [...new Set([...before.meals, ...after.meals].map((meal) => meal.name))];
+  for (const name of names) {
+    const was = new Set(before.meals.find((meal) => meal.name === name)?.items.map((item) => item.food_id));
+    const now = new Set(after.meals.find((meal) => meal.name === name)?.items.map((item) => item.food_id));
+    for (const id of was) if (!now.has(id)) changes.push({ kind: "dropped", foodId: id, meal: name });
+    for (const id of now) if (!was.has(id)) changes.push({ kind: "added", foodId: id, meal: name });
+  }
   return changes;
 }
 
-const MACRO_NAMES = { protein: "protein", carbs: "carbohydrate", fat: "fat" } as const;
+/** Grams of protein the program aims above a main meal's useful amount. */
+const PROTEIN_AIM_GRAMS = 2;
+/** Share of the day's energy the program keeps a meal under its most. */
+const ENERGY_AIM_SHARE = 0.02;
+
+/** What the whole plan's balance adds to a day's: the week bound and leftovers (PlanSpec). */
+export type PlanBalanceOptions = BalanceOptions & {
+  /** Most distinct foods a week may use; without it (or without candidates) weeks are not bounded. */
+  foodsPerWeek?: number;
+  /** Each day's lunch is the day before's dinner, as it was saved. */
+  leftovers?: boolean;
+  /** Varies which foods fill a week's menu between plans (the generation id). */
+  seed?: string;
+};
+
+/** Foods a week's menu keeps free for what a meal pattern may need, beyond the foods its days chose. */
+const MENU_RESERVE = 8;
 
 /**
- * The day's macro miss, or null when every macro is within the tolerance.
- * The reason speaks of the foods the plan may use, so it is given only when
- * the plan's candidates were at hand: a day re-solved over its own foods
- * alone (a coach's swap) gets none, and the plan view says the day's foods
- * cannot reach the split.
+ * balanceDay for every day of a plan (the `balance` step), solver loaded
+ * once. Each week is held to a menu of at most `foodsPerWeek` foods
+ * (week-menu.ts: the foods its days use most, then what the patterns need),
+ * and with `leftovers` each lunch is the day before's dinner, kept as it is
+ * while the rest of the day is solved around it.
  */
-function missOf(day: PlannedDay, { targets, config, foods, candidates }: DayContext): MacroMiss | null {
-  const totals = dayTotals(day);
-  if (worstMacroPoints(totals, targets.macroSplit) <= config.balance.macroTolerancePoints) return null;
-  const deviations = macroDeviations(totals, targets.macroSplit);
-  const dayFoods = day.meals.flatMap((meal) => meal.items.flatMap((item) => foods.get(item.food_id) ?? []));
-  return {
-    protein_pts: roundTenth(deviations.protein),
-    carb_pts: roundTenth(deviations.carbs),
-    fat_pts: roundTenth(deviations.fat),
-    ...(candidates.length > 0
-      ? { reason: missReason(deviations, targets.macroSplit, [...dayFoods, ...candidates]) }
-      : {}),
+export async function balanceDays(
+  days: readonly PlannedDay[],
+  foods: ReadonlyMap<string, CatalogueFood>,
+  targets: BalanceTargets,
+  options: PlanBalanceOptions = {},
+): Promise<BalancedDay[]> {
+  const solve = options.solver ?? (await loadLinearProgramSolver());
+  const candidates = uniqueFoods(options.candidates ?? []).filter(
+    (food) => !options.restrictions || fitsRestrictions(food, options.restrictions),
+  );
+  const bounded = options.foodsPerWeek !== undefined && candidates.length > 0 && !options.keepFoods;
+  const menus = new Map<number, CatalogueFood[]>();
+  const menuOf = (dayNumber: number) => {
+    const week = weekOf(dayNumber);
+    if (!menus.has(week)) {
+      const ofWeek = days.filter((day) => weekOf(day.day) === week);
+      const size = options.foodsPerWeek as number;
+      menus.set(week, weekMenuFromDays(ofWeek, candidates, week, size, { reserve: MENU_RESERVE, seed: options.seed }));
+    }
+    return menus.get(week) as CatalogueFood[];
   };
+  const results: BalancedDay[] = [];
+  const seen = new Map<number, Set<string>>();
+  for (const day of [...days].sort((a, b) => a.day - b.day)) {
+    const menu = bounded ? menuOf(day.day) : undefined;
+    const previous = results[results.length - 1];
+    const leftover =
+      options.leftovers && previous?.day.day === day.day - 1 ? withLeftoverLunch(day, previous.day, foods) : null;
+    const solveWith = (allowed: readonly CatalogueFood[] | undefined) => {
+      const dayOptions: BalanceOptions = {
+        ...options,
+        ...(allowed ? { candidates: allowed, menu: new Set(allowed.map((food) => food.id)) } : {}),
+        ...(leftover ? { fixedItems: leftover.fixed } : {}),
+      };
+      return balanceDayWith(solve, leftover?.day ?? day, foods, targets, dayOptions);
+    };
+    let result = solveWith(menu);
+    // The same day twice in a week is no plan: the repeat is solved again without its proteins.
+    const week = seen.get(weekOf(day.day)) ?? new Set<string>();
+    if (week.has(signature(result.day)) && candidates.length > 0 && !options.keepFoods) {
+      const proteins = new Set(
+        result.day.meals.flatMap((meal) =>
+          meal.items
+            .filter((item) => isProteinRole(foods.get(item.food_id)?.plate_role ?? "fruit"))
+            .map((item) => item.food_id),
+        ),
+      );
+      const varied = solveWith((menu ?? candidates).filter((food) => !proteins.has(food.id)));
+      if (!week.has(signature(varied.day)) && varied.mealMisses.length <= result.mealMisses.length) result = varied;
+    }
+    week.add(signature(result.day));
+    seen.set(weekOf(day.day), week);
+    results.push(result);
+  }
+  const order = new Map(days.map((day, index) => [day.day, index]));
+  return results.sort((a, b) => (order.get(a.day.day) ?? 0) - (order.get(b.day.day) ?? 0));
+}
+
+/** A day's foods meal by meal, for telling two days apart. */
+function signature(day: PlannedDay): string {
+  return day.meals
+    .map(
+      (meal) =>
+        `${meal.name}:${meal.items
+          .map((item) => item.food_id)
+          .sort()
+          .join(",")}`,
+    )
+    .join("|");
 }
 
 /**
- * Why a day misses its split, in a coach's words: no food at hand is rich
- * enough in the short macro ("no food this plan may use has 45 % of its
- * energy from protein; the richest, tofu, has 43 %"), or the foods exist but
- * not within natural portions and the meals' shapes.
+ * The day with its lunch replaced by yesterday's dinner (same foods, grams,
+ * title), fixed, and the day's other foods of those families taken out; null
+ * when either meal is missing.
  */
-function missReason(
-  deviations: { protein: number; carbs: number; fat: number },
-  split: MacroSplit,
-  foodsAtHand: readonly CatalogueFood[],
-): string {
-  const macro = (["protein", "carbs", "fat"] as const).reduce((worst, name) =>
-    Math.abs(deviations[name]) > Math.abs(deviations[worst]) ? name : worst,
+function withLeftoverLunch(
+  day: PlannedDay,
+  yesterday: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+): { day: PlannedDay; fixed: Set<string> } | null {
+  const dinner = yesterday.meals.find((meal) => mealTypeOf(meal.name) === "dinner");
+  const lunchIndex = day.meals.findIndex((meal) => mealTypeOf(meal.name) === "lunch");
+  if (!dinner || lunchIndex < 0 || !dinner.items.every((item) => foods.has(item.food_id))) return null;
+  const families = new Set(dinner.items.map((item) => familyKey(foods.get(item.food_id) as CatalogueFood)));
+  const meals = day.meals.map((meal, m) =>
+    m === lunchIndex
+      ? { ...dinner, name: meal.name, preparation: "Leftovers from yesterday's dinner." }
+      : {
+          ...meal,
+          items: meal.items.filter((item) => {
+            const food = foods.get(item.food_id);
+            return !food || !families.has(familyKey(food));
+          }),
+        },
   );
-  const target = split[SPLIT_KEY[macro]];
-  const name = MACRO_NAMES[macro];
-  if (deviations[macro] < 0) {
-    const share = (food: CatalogueFood) =>
-      macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g })[
-        SPLIT_KEY[macro]
-      ];
-    const richest = [...foodsAtHand].sort((a, b) => share(b) - share(a))[0];
-    if (!richest || share(richest) < target) {
-      return `no food this plan may use has ${Math.round(target)} % of its energy from ${name}${
-        richest ? ` (the richest, ${richest.name}, has ${Math.round(share(richest))} %)` : ""
-      }`;
-    }
-    return `the foods this plan may use cannot bring ${name} up to ${Math.round(target)} % within natural portions`;
-  }
-  return `the foods this plan may use cannot bring ${name} down to ${Math.round(target)} % within natural portions`;
+  return { day: { ...day, meals }, fixed: new Set(dinner.items.map((_, i) => `${lunchIndex}:${i}`)) };
 }

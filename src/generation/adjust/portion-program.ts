@@ -1,6 +1,7 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
-import { isProteinFood } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
+import { isBreakfastBase, isPlatedMeal, PATTERN_LIMITS } from "@/generation/meals/meal-patterns";
+import type { MealType } from "@/generation/meals/plate";
 import { KCAL_PER_GRAM, type MacroGrams } from "@/generation/nutrition/macros";
 import type { LinearProgram, LinearProgramSolver } from "./linear-program";
 
@@ -27,11 +28,18 @@ export type PortionSlot = {
   exclusiveKey?: string;
 };
 
+/** A meal as the program holds it to its pattern (meals/meal-patterns.ts). */
 export type PortionMeal = {
-  /** Breakfast, lunch and dinner need a protein food; snacks need not. */
-  main: boolean;
+  /** The meal's type; without one (a bare program in a test) no pattern rows are added. */
+  type?: MealType;
   /** Share of the day's energy the meal should carry (soft). */
   energyShare: number;
+  /** The most of the day's energy it may carry (a pattern rule). */
+  maxEnergyShare: number;
+  /** Grams of protein it should carry at least (0 for a snack). */
+  usefulProtein: number;
+  /** A lunch or dinner needs a starch (false under a low-carbohydrate split). */
+  starchRequired: boolean;
 };
 
 export type PortionProblem = {
@@ -41,7 +49,7 @@ export type PortionProblem = {
   macroSplit: MacroSplit;
   /** kcal stays within target × (1 ± calorieBand): the one hard target. */
   calorieBand: number;
-  /** Each macro's energy share is pulled within this many points of the split (soft, weighted above all else). */
+  /** Each macro's energy share is pulled within this many points of the split (soft, weighted above all but the meal patterns). */
   macroAimPoints: number;
 };
 
@@ -55,15 +63,22 @@ export type PortionSolution =
  * What the program trades, in one currency: "usual portions". Moving an item
  * by its whole usual portion costs 1; the other weights say how many usual
  * portions of movement each thing is worth. In the order the day's rules
- * rank them: each macro within the aim of the split, a protein food at every
- * main meal, keep the foods that were chosen, portions in their natural range
- * (0.5x-2x of usual), grams close to the chosen ones, few foods brought in,
- * meals keeping their share of the day.
+ * rank them: every meal meets its pattern (a broken rule costs ten macro
+ * points, so foods are dropped, replaced or brought in for it before
+ * anything else is traded), each macro within the aim of the split, keep the
+ * foods that were chosen, portions in their natural range (0.5x-2x of
+ * usual), grams close to the chosen ones, few foods brought in, meals keeping
+ * their share of the day.
  */
 export const PORTION_WEIGHTS = {
+  /** Per meal rule broken: a missing base, protein, starch or vegetable, one main protein or starch too many. */
+  patternRule: 400,
+  /** Per gram of protein a main meal is short of its useful amount, or one meal carries over its share. */
+  patternProteinGram: 80,
+  /** Per 1 % of the day's energy a meal carries over its most. */
+  patternEnergyPoint: 150,
   /** Per point of a macro's energy share beyond the aim. */
   macroPoint: 40,
-  mainMealWithoutProtein: 40,
   dropPlannedFood: 6,
   /** Per usual portion outside the natural range: past 0.2 of a portion, dropping the food is cheaper. */
   outsideNaturalRange: 30,
@@ -85,7 +100,12 @@ export const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_
  *   (1 − band)·T ≤ Σ kcal_j·x_j ≤ (1 + band)·T                         calories, hard
  *   lower_j·y_j ≤ x_j ≤ upper_j·y_j                                    portion bounds (0.25x-3x), or off the plate
  *   Σ_j (macroKcal_mj − (split_m ± aim)·energy_j)·x_j ≶ ∓ slack_m      each macro within aim of the split, soft
- *   Σ_{j ∈ meal, protein or dairy} y_j + noProtein_meal ≥ 1            main meals, soft
+ *   pattern rows per meal (meal-patterns.ts), each soft at patternRule:  breakfast base ≥ 1;
+ *     lunch/dinner: main proteins ≤ 1, protein foods ≥ 1, starches ≥ 1, vegetables ≥ 1;
+ *     starches ≤ 2; snack: foods ≤ 2, foods that carry it ≥ 1
+ *   Σ_{j ∈ meal} protein_j·x_j + short_meal ≥ useful_meal                 protein at every main meal, soft
+ *   Σ_{j ∈ meal} protein_j·x_j − ½·Σ_j protein_j·x_j ≤ over_meal          no meal most of the protein, soft
+ *   Σ_{j ∈ meal} kcal_j·x_j ≤ maxShare·T + energyOver_meal                 no meal most of the energy, soft
  *   Σ_{j ∈ meal} y_j ≥ 1                                               no meal emptied
  *   Σ_{j ∈ key} y_j ≤ 1                                                a food (or family) brought in once
  *   x_j − preferred_j·y_j = more_j − less_j                            closeness to the chosen grams
@@ -164,22 +184,12 @@ export function solvePortionProgram(problem: PortionProblem, solve: LinearProgra
     add(`${macro}Under`, perMacroKcal);
   }
 
+  const proteinPerGram = slots.map(({ food }) => food.protein_per_100g / 100);
   problem.meals.forEach((meal, m) => {
     const inMeal = slots.flatMap((slot, j) => (slot.meal === m ? [j] : []));
     if (inMeal.length === 0) return;
     constraints.push({ terms: Object.fromEntries(inMeal.map((j) => [y(j), 1])), lower: 1 });
-
-    const proteinSlots = inMeal.filter((j) => {
-      const slot = slots[j];
-      return slot !== undefined && isProteinFood(slot.food);
-    });
-    if (meal.main && proteinSlots.length > 0) {
-      constraints.push({
-        terms: { ...Object.fromEntries(proteinSlots.map((j) => [y(j), 1])), [`noProtein${m}`]: 1 },
-        lower: 1,
-      });
-      add(`noProtein${m}`, PORTION_WEIGHTS.mainMealWithoutProtein);
-    }
+    if (meal.type !== undefined) addPatternRows(meal, meal.type, m, inMeal);
 
     const terms: Record<string, number> = { [`meal${m}Over`]: -1, [`meal${m}Under`]: 1 };
     for (const j of inMeal) terms[x(j)] = kcalPerGram[j] ?? 0;
@@ -187,6 +197,68 @@ export function solvePortionProgram(problem: PortionProblem, solve: LinearProgra
     add(`meal${m}Over`, PORTION_WEIGHTS.mealShare / target);
     add(`meal${m}Under`, PORTION_WEIGHTS.mealShare / target);
   });
+
+  /** The meal's pattern as soft rows: each rule its own slack, priced above every other trade. */
+  function addPatternRows(meal: PortionMeal, type: MealType, m: number, inMeal: readonly number[]) {
+    const having = (test: (slot: PortionSlot) => boolean) =>
+      inMeal.filter((j) => {
+        const slot = slots[j];
+        return slot !== undefined && test(slot);
+      });
+    const countRow = (name: string, members: readonly number[], bound: { lower?: number; upper?: number }) => {
+      const slack = `${name}${m}`;
+      const terms: Record<string, number> = Object.fromEntries(members.map((j) => [y(j), 1]));
+      terms[slack] = bound.lower !== undefined ? 1 : -1;
+      constraints.push({ terms, ...bound });
+      add(slack, PORTION_WEIGHTS.patternRule);
+    };
+    const role = (...roles: PortionSlot["food"]["plate_role"][]) =>
+      having((slot) => roles.includes(slot.food.plate_role));
+
+    countRow("starchesOver", role("starch"), { upper: PATTERN_LIMITS.maxStarchesPerMeal });
+    if (type === "breakfast")
+      countRow(
+        "noBase",
+        having((slot) => isBreakfastBase(slot.food.plate_role)),
+        { lower: 1 },
+      );
+    if (isPlatedMeal(type)) {
+      countRow("mainsOver", role("main_protein"), { upper: PATTERN_LIMITS.maxMainProteinsPerMeal });
+      countRow("noProtein", role("main_protein", "protein_side"), { lower: 1 });
+      if (meal.starchRequired) countRow("noStarch", role("starch"), { lower: 1 });
+      countRow("noVegetable", role("vegetable"), { lower: 1 });
+    }
+    if (type === "snack") {
+      countRow("snackOver", inMeal, { upper: PATTERN_LIMITS.snackMaxFoods });
+      countRow(
+        "noSubstance",
+        role("fruit", "protein_side", "starch", "supplement", "main_protein", "fat", "vegetable"),
+        {
+          lower: 1,
+        },
+      );
+    }
+    if (meal.usefulProtein > 0) {
+      const terms: Record<string, number> = Object.fromEntries(inMeal.map((j) => [x(j), proteinPerGram[j] ?? 0]));
+      terms[`proteinShort${m}`] = 1;
+      constraints.push({ terms, lower: meal.usefulProtein });
+      add(`proteinShort${m}`, PORTION_WEIGHTS.patternProteinGram);
+    }
+    if (problem.meals.length > 1) {
+      const spread: Record<string, number> = Object.fromEntries(
+        // Aimed a little under the rule's share, so rounding never puts a meal over it.
+        slots.map((_, j) => [x(j), -(PATTERN_LIMITS.maxProteinShare - 0.03) * (proteinPerGram[j] ?? 0)]),
+      );
+      for (const j of inMeal) spread[x(j)] = (spread[x(j)] ?? 0) + (proteinPerGram[j] ?? 0);
+      spread[`proteinOver${m}`] = -1;
+      constraints.push({ terms: spread, upper: 0 });
+      add(`proteinOver${m}`, PORTION_WEIGHTS.patternProteinGram);
+    }
+    const energy: Record<string, number> = Object.fromEntries(inMeal.map((j) => [x(j), kcalPerGram[j] ?? 0]));
+    energy[`energyOver${m}`] = -1;
+    constraints.push({ terms: energy, upper: meal.maxEnergyShare * target });
+    add(`energyOver${m}`, PORTION_WEIGHTS.patternEnergyPoint / (target / 100));
+  }
 
   const byKey = new Map<string, number[]>();
   slots.forEach((slot, j) => {

@@ -56,7 +56,7 @@ export function scaleDay(
     calorieTarget,
     { maxRelativeError: config.calorieTolerance / 3, maxGrams: config.maxItemGrams },
   );
-  const meals = day.meals.map((meal) => ({ name: meal.name, items: [] as PlannedItem[] }));
+  const meals = day.meals.map((meal) => ({ ...meal, items: [] as PlannedItem[] }));
   slots.forEach((slot, index) => {
     meals[slot.mealIndex]?.items.push(plannedItem(slot.food, grams[index] ?? slot.item.grams));
   });

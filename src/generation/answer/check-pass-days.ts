@@ -11,7 +11,7 @@ import { type GenerationError, generationError } from "@/generation/shared/gener
  * later scale and dedup steps cannot fix it). Each day is judged as it will
  * be saved, after its repeated foods are removed. Rejects a day left with no
  * items, and a day so far from the target that the original route's scaler would have
- * to blow portions up or shrink them beyond `plausibleScaleRange` (0.2-5x: most
+ * to blow portions up or shrink them beyond `plausibleScaleRange` (0.1-10x: most
  * of its items had unknown ids, or were repeats), or push an item past the
  * per-item limit. Within that, balance repairs the day.
  */

@@ -1,23 +1,18 @@
-import type { CatalogueFood, FoodGroup } from "./catalogue";
-
-/** The groups that count as a meal's protein food (a main meal needs one): meat, fish, eggs, legumes, tofu; dairy. */
-const PROTEIN_FOOD_GROUPS: ReadonlySet<FoodGroup> = new Set<FoodGroup>(["protein", "dairy"]);
-
-export function isProteinFood(food: Pick<CatalogueFood, "food_group">): boolean {
-  return PROTEIN_FOOD_GROUPS.has(food.food_group);
-}
+import type { PlateRole } from "@/generation/meals/plate";
 
 /**
- * One part of a meal, e.g. "a protein". `groups` are acceptable food groups in
- * order of preference (the first group with a usable food wins), so a vegan
- * plan without dairy falls back to the next group instead of leaving a gap.
+ * One part of a meal, e.g. "a protein". `roles` are acceptable plate roles in
+ * order of preference (the first role with a usable food that suits the meal
+ * wins), so a vegan plan without a main protein falls back to legumes instead
+ * of leaving a gap. The meal patterns (meals/meal-patterns.ts) say what a meal
+ * must hold; these are the planner's way of filling one.
  */
 export type MealComponent = {
-  groups: readonly FoodGroup[];
+  roles: readonly PlateRole[];
   /**
-   * Use a later group only when earlier ones have nothing usable (breakfast's
-   * protein is dairy unless there is none; fish is not a breakfast swap for
-   * yoghurt). Without it, a later group may win on macro fit.
+   * Use a later role only when earlier ones have nothing usable (breakfast's
+   * protein is dairy or eggs unless there is none). Without it, a later role
+   * may win on macro fit.
    */
   strictOrder?: boolean;
 };
@@ -33,24 +28,29 @@ const BREAKFAST: MealSlot = {
   name: "Breakfast",
   energyShare: 0.25,
   components: [
-    { groups: ["breakfast", "starch"], strictOrder: true },
-    { groups: ["dairy", "protein"], strictOrder: true },
-    { groups: ["fruit"] },
+    { roles: ["protein_side", "supplement"], strictOrder: true },
+    { roles: ["starch"] },
+    { roles: ["fruit"] },
   ],
 };
 // Lunch and dinner are built the way a coach plates them: protein, starch,
-// vegetable, plus a fat source (cooking oil, avocado, nuts).
+// vegetable, plus a fat source (cooking oil, avocado).
 const mainMeal = (name: string, energyShare: number): MealSlot => ({
   name,
   energyShare,
-  components: [{ groups: ["protein"] }, { groups: ["starch"] }, { groups: ["vegetable"] }, { groups: ["fat"] }],
+  components: [
+    { roles: ["main_protein", "protein_side"], strictOrder: true },
+    { roles: ["starch"] },
+    { roles: ["vegetable"] },
+    { roles: ["fat"] },
+  ],
 });
 const LUNCH = mainMeal("Lunch", 0.32);
 const DINNER = mainMeal("Dinner", 0.33);
 const snack = (name: string): MealSlot => ({
   name,
   energyShare: 0.1,
-  components: [{ groups: ["snack", "dairy", "fruit"] }, { groups: ["fruit", "dairy"] }],
+  components: [{ roles: ["protein_side", "fruit"] }, { roles: ["fruit", "fat", "starch"] }],
 });
 
 /**

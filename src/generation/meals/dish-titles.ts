@@ -1,6 +1,6 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import type { PlannedDay, PlannedMeal } from "@/generation/nutrition/planned-day";
-import { shortFoodName } from "./meal-patterns";
+import { keepsCapital, shortFoodName } from "./meal-patterns";
 import { type MealType, mealTypeOf, type PlateRole } from "./plate";
 
 /**
@@ -50,12 +50,8 @@ const TITLE_ORDER: readonly PlateRole[] = [
   "drink",
   "condiment",
 ];
-/** Words that keep their capital in the middle of a title. */
-const PROPER_WORDS = new Set(["Greek", "Atlantic", "English", "French", "Swiss", "Brazil", "Medjool"]);
-
 function inTitle(name: string): string {
-  const first = name.split(" ")[0] ?? "";
-  return PROPER_WORDS.has(first) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+  return keepsCapital(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 function listed(names: readonly string[]): string {
@@ -124,8 +120,8 @@ export function withDishTitles(
 ): PlannedDay {
   return {
     ...day,
-    meals: day.meals.map((meal, m) => {
-      const earlier = before?.meals.find((candidate, index) => candidate.name === meal.name && index === m);
+    meals: day.meals.map((meal) => {
+      const earlier = before?.meals.find((candidate) => candidate.name === meal.name);
       if (earlier?.title && foodKey(earlier) === foodKey(meal)) {
         return { ...meal, title: earlier.title, ...(earlier.preparation ? { preparation: earlier.preparation } : {}) };
       }

@@ -75,7 +75,7 @@ export const MealMissesSchema = z.array(MealMissSchema).max(60);
 
 /** The numbers the patterns are held to. */
 export const PATTERN_LIMITS = {
-  /** A lunch or dinner's vegetable counts from this many grams (a garnish is not a vegetable). */
+  /** A lunch or dinner's vegetable counts from this many grams, or its usual portion if less (a garnish is not a vegetable). */
   vegetableMinGrams: 75,
   maxStarchesPerMeal: 2,
   maxMainProteinsPerMeal: 1,
@@ -111,6 +111,11 @@ export function starchRequired(split: MacroSplit): boolean {
 export function maxEnergyShare(plannedShare: number): number {
   const { factor, allowance } = PATTERN_LIMITS.energyShare;
   return Math.min(1, plannedShare * factor + allowance);
+}
+
+/** The grams from which a vegetable is a real amount on a plate: 75 g, or its usual portion if that is less. */
+export function vegetableRealGrams(food: Pick<CatalogueFood, "default_portion_g">): number {
+  return Math.min(PATTERN_LIMITS.vegetableMinGrams, food.default_portion_g);
 }
 
 /** True when the item can carry a snack on its own (fruit, dairy, a starch, a bar; nuts in a real amount). */
@@ -165,7 +170,7 @@ export function judgeDay(
     if (share !== undefined && dayKcal > 0 && kcal > dayKcal * maxEnergyShare(share) + 1) {
       broken.push({
         rule: "energy-share",
-        text: `${Math.round((kcal / dayKcal) * 100)} % of the day's energy (at most ${Math.round(maxEnergyShare(share) * 100)} %)`,
+        text: `${((kcal / dayKcal) * 100).toFixed(1)} % of the day's energy (at most ${(maxEnergyShare(share) * 100).toFixed(1)} %)`,
       });
     }
     return broken;
@@ -211,8 +216,8 @@ export function judgeMeal(type: MealType, items: readonly Item[], targets: Patte
     if (starchRequired(targets.macroSplit) && starches.length === 0) {
       broken.push({ rule: "starch", text: "no starch" });
     }
-    if (!roles("vegetable").some((item) => item.grams >= PATTERN_LIMITS.vegetableMinGrams - 0.5)) {
-      broken.push({ rule: "vegetable", text: `no vegetable of at least ${PATTERN_LIMITS.vegetableMinGrams} g` });
+    if (!roles("vegetable").some((item) => item.grams >= vegetableRealGrams(item.food) - 0.5)) {
+      broken.push({ rule: "vegetable", text: "no vegetable in a real amount (75 g, or its usual portion)" });
     }
   }
   if (type === "snack") {
@@ -236,10 +241,39 @@ function itemsOf(meal: PlannedMeal, foods: ReadonlyMap<string, CatalogueFood>): 
   });
 }
 
-/** A food's name as a person says it: the catalogue name up to its first comma ("Chicken breast, roasted" → "Chicken breast"). */
+/** Qualifiers a catalogue name carries that a dish name leaves out (how it was weighed or cooked, plain, raw). */
+const UNSAID_QUALIFIERS =
+  /^(raw|cooked|dry|dried|boiled|roasted|baked|broiled|grilled|steamed|prepared|plain|unsweetened|unflavoured|drained|meat only|lean only|without skin|with skin|flesh and skin|whole|regular|hulled|dry heat|moist heat|pan-broiled|pan-browned|frozen|ready-to-serve|salted|unsalted|seedless|hard|fresh|in skin|baked in skin|from recipe|prepared from recipe|nonfat|low fat|full fat|reduced fat|part-skim|whole milk|peeled|ripe|homemade|sliced|boneless|smooth|air-popped|whey-based|oats|soybean|blue|canned|\d.*%.*|.*\d+ ?%.*)$/i;
+
+/**
+ * A food's name as a person says it: the catalogue name's head with its one
+ * telling qualifier in front ("Rice, white, long-grain, cooked" → "White
+ * rice", "Cereal, corn flakes" → "Corn flakes cereal", "Chicken breast, meat
+ * only, roasted" → "Chicken breast"), without parentheses.
+ */
 export function shortFoodName(food: Pick<CatalogueFood, "name">): string {
-  const head = food.name.split(",")[0]?.trim() ?? food.name;
-  return head.replace(/\s*\([^)]*\)\s*$/, "").trim() || food.name;
+  const [head = food.name, ...qualifiers] = food.name.split(",").map((part) => part.trim());
+  const name = head.replace(/\s*\([^)]*\)\s*/g, " ").trim() || food.name;
+  const telling = qualifiers.find(
+    (part) =>
+      part !== "" &&
+      !UNSAID_QUALIFIERS.test(part) &&
+      part.split(" ").length <= 2 &&
+      !part
+        .toLowerCase()
+        .split(" ")
+        .some((word) => name.toLowerCase().includes(word)),
+  );
+  if (!telling) return name;
+  return `${telling.charAt(0).toUpperCase()}${telling.slice(1)} ${keepsCapital(name) ? name : name.charAt(0).toLowerCase() + name.slice(1)}`;
+}
+
+/** Words that keep their capital inside a name or title ("Greek yogurt", "Atlantic salmon"). */
+const PROPER_WORDS = new Set(["Greek", "Atlantic", "English", "French", "Swiss", "Brazil", "Medjool"]);
+
+/** True when a name starts with a word that keeps its capital mid-sentence. */
+export function keepsCapital(name: string): boolean {
+  return PROPER_WORDS.has(name.split(" ")[0] ?? "");
 }
 
 /** The patterns as the prompt states them, one rule a line. */
@@ -249,7 +283,7 @@ export function patternRulesText(targets: PatternTargets): string[] {
   return [
     "Each food lists the meals it suits (meals:) and its role on the plate (role:); serve a food only at a meal it suits.",
     "Breakfast: a breakfast starch or a dairy/egg base, optional fruit; never main-course meat or fish.",
-    `Lunch and dinner: one main protein (a second protein only as a small side), ${starch}at least one vegetable of ${PATTERN_LIMITS.vegetableMinGrams} g or more, an optional fat.`,
+    `Lunch and dinner: one main protein (a second protein only as a small side), ${starch}at least one vegetable of ${PATTERN_LIMITS.vegetableMinGrams} g or more (or its usual portion), an optional fat.`,
     "Snacks: one or two foods from fruit, dairy, nuts or snack foods; never only fats, drinks or condiments.",
     `Every breakfast, lunch and dinner carries at least ${useful} g of protein; no meal carries half the day's protein or a disproportionate share of its calories.`,
     "At most two starches per meal; milks and drinks, oils, nuts, powders and condiments within their per-meal amount (max/meal:); protein powders only at breakfast or snacks.",

@@ -1,6 +1,7 @@
-import { type CatalogueFood, type FoodGroup, familyKey } from "@/generation/catalogue/catalogue";
+import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue";
 import type { MealSlot } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
+import { mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { type MacroGrams, macroError } from "@/generation/nutrition/macros";
 import { minBy } from "@/generation/shared/min-by";
 import { stableHash } from "@/generation/shared/stable-hash";
@@ -33,17 +34,17 @@ export class FoodUsage {
 /**
  * Choose the foods of one day, slot by slot and component by component: for
  * each component, gather the least-used foods (rotation order, so equal
- * foods take turns) of each of its groups whose id and family are unused
- * today, and pick the one that brings the day's macros (at usual portions)
- * closest to the split, so a high-protein plan gets lean proteins rather
- * than beans (fallback groups carry a penalty, or are not considered at all
- * for strictOrder components). A component with nothing usable
- * is skipped (the solver spreads the energy over the rest).
+ * foods take turns) of each of its roles that suit the meal and whose id and
+ * family are unused today, and pick the one that brings the day's macros (at
+ * usual portions) closest to the split, so a high-protein plan gets lean
+ * proteins rather than beans (fallback roles carry a penalty, or are not
+ * considered at all for strictOrder components). A component with nothing
+ * usable is skipped (the balance step brings in what the pattern lacks).
  */
 export function chooseDayFoods(
   dayNumber: number,
   slots: readonly MealSlot[],
-  foodsByGroup: ReadonlyMap<FoodGroup, readonly CatalogueFood[]>,
+  foodsByRole: ReadonlyMap<PlateRole, readonly CatalogueFood[]>,
   usage: FoodUsage,
   macroSplit: MacroSplit,
 ): ChosenMeal[] {
@@ -54,10 +55,11 @@ export function chooseDayFoods(
     const foods: CatalogueFood[] = [];
     for (const component of slot.components) {
       const all = optionsForComponent(
-        component.groups,
+        component.roles,
+        (food) => suitsMeal(food, mealTypeOf(slot.name)),
         dayNumber,
         slotIndex,
-        foodsByGroup,
+        foodsByRole,
         usage,
         usedIds,
         usedFamilies,
@@ -94,25 +96,26 @@ function addUsualPortion(total: MacroGrams, food: CatalogueFood): MacroGrams {
 
 /**
  * The foods that may fill a component, each with a preference penalty: from
- * every group of the component that has a food whose id and family are
- * unused today, its least-used foods in per-day rotation order (at most
- * MACRO_CHOICES per group). Later groups are fallbacks, so they carry a
+ * every role of the component that has a food suiting the meal whose id and
+ * family are unused today, its least-used foods in per-day rotation order (at
+ * most MACRO_CHOICES per role). Later roles are fallbacks, so they carry a
  * penalty in macro points and win only when they fit the split clearly better
- * (a high-protein plan's snack becomes yoghurt rather than rice cakes).
+ * (a high-protein plan's snack becomes yoghurt rather than fruit).
  */
 function optionsForComponent(
-  groups: readonly FoodGroup[],
+  roles: readonly PlateRole[],
+  suits: (food: CatalogueFood) => boolean,
   dayNumber: number,
   slotIndex: number,
-  foodsByGroup: ReadonlyMap<FoodGroup, readonly CatalogueFood[]>,
+  foodsByRole: ReadonlyMap<PlateRole, readonly CatalogueFood[]>,
   usage: FoodUsage,
   usedIds: ReadonlySet<string>,
   usedFamilies: ReadonlySet<string>,
 ): { food: CatalogueFood; penalty: number }[] {
   let rank = 0;
   const out: { food: CatalogueFood; penalty: number }[] = [];
-  for (const group of groups) {
-    const pool = foodsByGroup.get(group) ?? [];
+  for (const role of roles) {
+    const pool = (foodsByRole.get(role) ?? []).filter(suits);
     const options = pool.filter((food) => !usedIds.has(food.id) && !usedFamilies.has(familyKey(food)));
     if (options.length === 0) continue;
     // Rotation offset differs per day and per slot so lunch and dinner do not mirror each other.

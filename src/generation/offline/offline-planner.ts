@@ -2,17 +2,13 @@ import { balanceDay } from "@/generation/adjust/balance-day";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { presentableGrams } from "@/generation/adjust/round-portions";
 import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
-import {
-  type CatalogueFood,
-  FOOD_GROUPS,
-  type FoodGroup,
-  indexFoodsById,
-  uniqueFoods,
-} from "@/generation/catalogue/catalogue";
+import { type CatalogueFood, indexFoodsById, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { mealSlotsFor } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
+import { PLATE_ROLES, type PlateRole } from "@/generation/meals/plate";
+import { weekMenu, weekOf } from "@/generation/meals/week-menu";
 import type { ModelPlan } from "@/generation/model/model-plan";
 import type { PassToPlan } from "@/generation/model/model-port";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
@@ -28,6 +24,8 @@ export type PassBrief = {
   calorieTarget: number;
   macroSplit: MacroSplit;
   mealsPerDay: number;
+  /** Most distinct foods a week of the plan may use. */
+  foodsPerWeek: number;
   /** Foods used by an earlier pass or steered to other chunks; prefer others so the plan varies. */
   avoidFoodIds: readonly string[];
   /** Foods these days are planned around (one-wave mode). */
@@ -46,6 +44,8 @@ export function briefOf(pass: PassToPlan): PassBrief {
     calorieTarget: spec.calorieTarget,
     macroSplit: spec.macroSplit,
     mealsPerDay: spec.mealsPerDay,
+    // A spec memoised before the week bound existed has none: the default.
+    foodsPerWeek: spec.foodsPerWeek ?? DEFAULT_GENERATION_CONFIG.defaults.foodsPerWeek,
     avoidFoodIds: pass.avoidFoodIds,
     preferFoodIds: pass.preferFoodIds,
     diet: spec.diet,
@@ -76,12 +76,19 @@ export async function planOffline(
   const solver = await loadLinearProgramSolver();
   const { allowed, restrictions } = allowedFoods(brief);
   const foods = indexFoodsById(allowed);
-  const targets = { calorieTarget: brief.calorieTarget, macroSplit: brief.macroSplit };
+  const targets = { calorieTarget: brief.calorieTarget, macroSplit: brief.macroSplit, mealsPerDay: brief.mealsPerDay };
   const days: ModelPlan["days"] = [];
   for (const chosen of chooseOfflineDays(brief)) {
-    // The balance step's own program settles the grams, and may exchange a food when the day's choice cannot
-    // reach the split within natural portions.
-    const balanced = await balanceDay(chosen, foods, targets, { candidates: allowed, restrictions, config, solver });
+    // The balance step's own program settles the grams, and may exchange a food (from the week's menu) when the
+    // day's choice cannot meet its patterns or reach the split within natural portions.
+    const menu = weekMenu(allowed, weekOf(chosen.day), brief.foodsPerWeek);
+    const balanced = await balanceDay(chosen, foods, targets, {
+      candidates: menu,
+      menu: new Set(menu.map((food) => food.id)),
+      restrictions,
+      config,
+      solver,
+    });
     days.push({
       day: chosen.day,
       meals: balanced.day.meals.map((meal) => ({
@@ -97,18 +104,19 @@ export async function planOffline(
 
 /**
  * The choosing half of the offline planner: each day's foods, meal by meal,
- * at their usual portions scaled together onto the calorie target, before
- * any balancing. The careless test models start from it too.
+ * from its week's menu (week-menu.ts) by the meal patterns, at their usual
+ * portions scaled together onto the calorie target, before any balancing.
+ * The careless test models start from it too.
  */
 export function chooseOfflineDays(brief: PassBrief): PlannedDay[] {
   const { allowed } = allowedFoods(brief);
-  const foodsByGroup = groupInStableOrder(allowed);
   const usage = new FoodUsage(brief.avoidFoodIds, brief.preferFoodIds);
   const slots = mealSlotsFor(brief.mealsPerDay);
   return [...new Set(brief.dayNumbers)]
     .sort((a, b) => a - b)
     .map((dayNumber) => {
-      const meals = chooseDayFoods(dayNumber, slots, foodsByGroup, usage, brief.macroSplit).filter(
+      const foodsByRole = byRoleInStableOrder(weekMenu(allowed, weekOf(dayNumber), brief.foodsPerWeek));
+      const meals = chooseDayFoods(dayNumber, slots, foodsByRole, usage, brief.macroSplit).filter(
         (meal) => meal.foods.length > 0,
       );
       // Usual portions scaled to the calories as the starting point; balance then solves the day's grams.
@@ -137,15 +145,15 @@ function usualPortionKcal(food: CatalogueFood): number {
   return (food.kcal_per_100g * food.default_portion_g) / 100;
 }
 
-function groupInStableOrder(foods: readonly CatalogueFood[]): Map<FoodGroup, CatalogueFood[]> {
-  const byGroup = new Map<FoodGroup, CatalogueFood[]>();
-  for (const group of FOOD_GROUPS) {
-    byGroup.set(
-      group,
+function byRoleInStableOrder(foods: readonly CatalogueFood[]): Map<PlateRole, CatalogueFood[]> {
+  const byRole = new Map<PlateRole, CatalogueFood[]>();
+  for (const role of PLATE_ROLES) {
+    byRole.set(
+      role,
       foods
-        .filter((food) => food.food_group === group)
+        .filter((food) => food.plate_role === role)
         .sort((a, b) => stableHash(a.id) - stableHash(b.id) || (a.id < b.id ? -1 : 1)),
     );
   }
-  return byGroup;
+  return byRole;
 }

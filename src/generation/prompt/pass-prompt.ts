@@ -141,7 +141,7 @@ function systemMessage(
 /** Which days, the targets, the meals, the foods to build on or to avoid, and the client's context as data. */
 function userMessage(
   pass: {
-    spec: Pick<PlanSpec, "calorieTarget" | "macroSplit" | "mealsPerDay">;
+    spec: Pick<PlanSpec, "calorieTarget" | "macroSplit" | "mealsPerDay" | "foodsPerWeek" | "leftovers">;
     dayNumbers: readonly number[];
     avoidFoodIds: readonly string[];
     preferFoodIds?: readonly string[];
@@ -155,6 +155,11 @@ function userMessage(
     `Days to plan: ${pass.dayNumbers.join(", ")}`,
     ...targetLines(spec.calorieTarget, spec.macroSplit),
     mealsLine(spec.mealsPerDay),
+    // A spec memoised before the week bound existed has none; then the line is left out.
+    spec.foodsPerWeek
+      ? `Distinct foods per week (days 1-7, 8-14, ...): at most ${spec.foodsPerWeek}; repeat foods across the week's days so it can be shopped for.`
+      : null,
+    spec.leftovers ? "Leftovers: each day's lunch is the previous day's dinner (batch cooking)." : null,
     prefer.length > 0
       ? `Foods planned for these days (build the meals around them, each once): ${prefer.join(", ")}`
       : null,

@@ -132,7 +132,7 @@ describe("seed data", () => {
       const solution = solvePortionProgram(
         {
           slots,
-          meals: [{ main: false, energyShare: 1 }],
+          meals: [{ energyShare: 1, maxEnergyShare: 1, usefulProtein: 0, starchRequired: false }],
           calorieTarget: 2000,
           macroSplit: split,
           calorieBand: 0.01,

@@ -1,0 +1,115 @@
+import { type CatalogueFood, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
+import type { GenerationConfig } from "@/generation/generation-config";
+import { type MealType, mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
+import { macroPercentages } from "@/generation/nutrition/macros";
+import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { stableHash } from "@/generation/shared/stable-hash";
+import type { PortionSlot } from "./portion-program";
+import { rangesAtMeal } from "./portion-ranges";
+
+/**
+ * The foods a day may bring in, meal by meal, from the run's candidates: what
+ * each meal's pattern may need (a breakfast base, a lunch's protein, starch
+ * and vegetables, a snack's fruit or yoghurt) and what moves the macros. A
+ * few per meal keeps the program to a few dozen 0/1 choices; a "wide" offer,
+ * for a day the few cannot repair, offers more of each. Which of the richest
+ * foods are offered rotates with the day and the meal, so days differ.
+ */
+
+type Rank = "protein" | "carbs" | "fat" | "rotation";
+type Need = { roles: readonly PlateRole[]; rankBy: Rank; few: number; wide: number };
+
+const PLATED: readonly Need[] = [
+  { roles: ["main_protein"], rankBy: "protein", few: 2, wide: 3 },
+  { roles: ["protein_side"], rankBy: "protein", few: 1, wide: 2 },
+  { roles: ["starch"], rankBy: "carbs", few: 2, wide: 3 },
+  { roles: ["vegetable"], rankBy: "rotation", few: 2, wide: 4 },
+  { roles: ["fat"], rankBy: "fat", few: 1, wide: 2 },
+];
+
+/** What each meal type is offered, in the order a dietitian fills the plate. */
+const MEAL_OFFERS: Readonly<Record<MealType, readonly Need[]>> = {
+  breakfast: [
+    { roles: ["protein_side"], rankBy: "protein", few: 2, wide: 3 },
+    { roles: ["starch"], rankBy: "carbs", few: 1, wide: 2 },
+    { roles: ["fruit"], rankBy: "rotation", few: 1, wide: 2 },
+    { roles: ["supplement"], rankBy: "protein", few: 1, wide: 1 },
+    { roles: ["drink"], rankBy: "protein", few: 0, wide: 1 },
+    { roles: ["fat"], rankBy: "fat", few: 0, wide: 1 },
+  ],
+  lunch: PLATED,
+  dinner: PLATED,
+  snack: [
+    { roles: ["protein_side"], rankBy: "protein", few: 1, wide: 2 },
+    { roles: ["fruit"], rankBy: "rotation", few: 1, wide: 2 },
+    { roles: ["fat"], rankBy: "fat", few: 1, wide: 1 },
+    { roles: ["starch", "supplement"], rankBy: "protein", few: 0, wide: 2 },
+  ],
+};
+
+/** Of each need's richest foods, the offer rotates among this many times as many as it takes. */
+const ROTATION_DEPTH = 3;
+
+/**
+ * Slots for foods the day may bring in: each food offered to one meal only,
+ * taken at most once per family, never a food whose id or family the day
+ * already has, nor one that does not suit the meal.
+ */
+export function additionSlots(
+  day: PlannedDay,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  candidates: readonly CatalogueFood[],
+  offer: "few" | "wide",
+  config: GenerationConfig,
+  scale: number,
+): PortionSlot[] {
+  const dayFoods = day.meals.flatMap((meal) => meal.items.flatMap((item) => foods.get(item.food_id) ?? []));
+  const usedIds = new Set(dayFoods.map((food) => food.id));
+  const usedFamilies = new Set(dayFoods.map(familyKey));
+  const pool = uniqueFoods(candidates).filter((food) => !usedIds.has(food.id) && !usedFamilies.has(familyKey(food)));
+  const offered = new Set<string>();
+  return day.meals.flatMap((meal, m) => {
+    const type = mealTypeOf(meal.name);
+    return MEAL_OFFERS[type].flatMap((need, n) => {
+      const count = offer === "few" ? need.few : need.wide;
+      if (count === 0) return [];
+      const ranked = pool
+        .filter((food) => need.roles.includes(food.plate_role) && suitsMeal(food, type) && !offered.has(food.id))
+        .sort((a, b) => rank(b, need.rankBy) - rank(a, need.rankBy) || (a.id < b.id ? -1 : 1))
+        .slice(0, count * ROTATION_DEPTH);
+      const chosen = rotate(ranked, stableHash(`${day.day}:${m}:${n}`)).slice(0, count);
+      return chosen.map((food): PortionSlot => {
+        offered.add(food.id);
+        const ranges = rangesAtMeal(food, type, config, scale);
+        return {
+          food,
+          meal: m,
+          kind: "addable",
+          preferredGrams: Math.min(
+            ranges.natural.upper,
+            Math.max(ranges.natural.lower, food.default_portion_g * scale),
+          ),
+          ...ranges,
+          exclusiveKey: `family:${familyKey(food)}`,
+        };
+      });
+    });
+  });
+}
+
+/** How rich a food is in what it is brought in for; "rotation" ranks by a stable hash, so days take turns. */
+function rank(food: CatalogueFood, by: Rank): number {
+  if (by === "rotation") return -(stableHash(food.id) % 1000);
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return by === "protein" ? shares.protein_pct : by === "carbs" ? shares.carb_pct : shares.fat_pct;
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  if (items.length === 0) return [];
+  const offset = ((by % items.length) + items.length) % items.length;
+  return [...items.slice(offset), ...items.slice(0, offset)];
+}
