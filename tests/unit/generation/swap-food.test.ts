@@ -155,7 +155,15 @@ describe("swapping a food", () => {
     expect(dinner).toMatchObject({ title: "Dinner as planned", preparation: "As planned." });
     // The lunch's foods changed: its title and preparation are derived from them, as the planner titles a meal.
     expect(lunch).toMatchObject(deriveDish("lunch", [tofu, food("Rice, white, long-grain, cooked")]));
-    expect(lunch?.title).toMatch(/^Tofu/);
+    expect(lunch?.title).toMatch(/tofu/i);
+  });
+
+  it("says which meal rules the re-solved day misses, as the balance step judges them", async () => {
+    // The coach's foods are kept, so a lunch and dinner with no vegetable stay without one.
+    const result = await swapFood(sampleDay(), chickenSlot, food("Tofu, firm, raw"), foods, spec);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.mealMisses).toContainEqual(expect.objectContaining({ meal: "Lunch", rule: "vegetable" }));
+    expect(result.mealMisses).toContainEqual(expect.objectContaining({ meal: "Dinner", rule: "vegetable" }));
   });
 
   it("rescales a day that the swap would leave off target", async () => {
