@@ -25,7 +25,12 @@ export function sanitizeDishText(text: unknown, maxChars: number): string | unde
   if (typeof text !== "string") return undefined;
   const normalised = text.normalize("NFKC");
   if (LINK.test(normalised)) return undefined;
-  const clean = normalised.replace(NOT_DISH_TEXT, " ").replace(/\s+/g, " ").trim();
+  // Markup goes whole ("<b>with</b>" reads "with"), then anything outside the alphabet.
+  const clean = normalised
+    .replace(/<[^>]*>/g, " ")
+    .replace(NOT_DISH_TEXT, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if ((clean.match(/\p{L}/gu) ?? []).length < 2) return undefined;
   return cutAtWord(clean, maxChars);
 }

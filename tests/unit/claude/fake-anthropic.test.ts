@@ -52,7 +52,7 @@ describe("the fake Anthropic server", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const sanitized = sanitizePlan(parsed.plan, candidates, spec, spec.mealsPerDay);
-    expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0 });
+    expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0, unsuitedFood: 0 });
     for (const day of sanitized.days) {
       expect(Math.abs(dayTotals(day).kcal / 2300 - 1)).toBeLessThan(0.03);
       expect(day.meals).toHaveLength(4);

@@ -26,7 +26,7 @@ async function planDays(input: PassBrief): Promise<PlannedDay[]> {
   const parsed = parseModelReply({ text: await planOffline(input), stopReason: "end_turn" }, input.dayNumbers);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const sanitized = sanitizePlan(parsed.plan, input.candidates, input, input.mealsPerDay);
-  expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0 });
+  expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0, unsuitedFood: 0 });
   return sanitized.days;
 }
 

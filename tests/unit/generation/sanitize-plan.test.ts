@@ -3,6 +3,9 @@ import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import type { ModelPlan } from "@/generation/model/model-plan";
 import { makeFood, makeSpec } from "../../support/food-factory";
 
+// These foods suit every meal, so only the rule under test moves or removes them.
+const anyMeal = ["breakfast", "lunch", "dinner", "snack"] as const;
+
 const oats = makeFood({
   name: "Oats",
   kcal_per_100g: 379,
@@ -10,6 +13,7 @@ const oats = makeFood({
   carbs_per_100g: 67.7,
   fat_per_100g: 6.5,
   allergens: ["gluten"],
+  meal_types: [...anyMeal],
 });
 const chicken = makeFood({
   name: "Chicken",
@@ -18,8 +22,14 @@ const chicken = makeFood({
   carbs_per_100g: 0,
   fat_per_100g: 3.6,
   diet_tags: ["gluten_free", "dairy_free"],
+  meal_types: [...anyMeal],
 });
-const peanuts = makeFood({ name: "Peanut butter", kcal_per_100g: 588, allergens: ["peanut"] });
+const peanuts = makeFood({
+  name: "Peanut butter",
+  kcal_per_100g: 588,
+  allergens: ["peanut"],
+  meal_types: [...anyMeal],
+});
 const candidates = [oats, chicken, peanuts];
 
 const plan = (items: Array<{ food_id: string; grams: number }>, extraMeal = true): ModelPlan => ({
@@ -41,7 +51,7 @@ describe("sanitising a model plan", () => {
       name: "Breakfast",
       items: [{ food_id: chicken.id, grams: 150, kcal: 247.5, protein: 46.5, carbs: 0, fat: 5.4 }],
     });
-    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 0 });
+    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 0, unsuitedFood: 0 });
   });
 
   it("removes food ids that are not candidates, and counts them", () => {
@@ -57,7 +67,7 @@ describe("sanitising a model plan", () => {
       3,
     );
     expect(result.days[0]?.meals[0]?.items.map((item) => item.food_id)).toEqual([chicken.id]);
-    expect(result.removed).toEqual({ unknownFood: 2, restrictedFood: 0 });
+    expect(result.removed).toEqual({ unknownFood: 2, restrictedFood: 0, unsuitedFood: 0 });
   });
 
   it("removes foods that break the diet or allergies, even when they are candidates", () => {
@@ -75,7 +85,7 @@ describe("sanitising a model plan", () => {
       3,
     );
     expect(result.days[0]?.meals[0]?.items.map((item) => item.food_id)).toEqual([oats.id]);
-    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 2 });
+    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 2, unsuitedFood: 0 });
   });
 
   it("drops meals left empty and keeps days left empty for checkPassDays to reject", () => {
@@ -91,7 +101,7 @@ describe("sanitising a model plan", () => {
   });
 
   it("removes a disliked food and every food of its family, even when they are candidates", () => {
-    const smoked = makeFood({ name: "Smoked salmon", family: "salmon" });
+    const smoked = makeFood({ name: "Smoked salmon", family: "salmon", meal_types: [...anyMeal] });
     const fillet = makeFood({ name: "Salmon fillet", family: "Salmon " });
     const result = sanitizePlan(
       plan(
@@ -107,7 +117,7 @@ describe("sanitising a model plan", () => {
       3,
     );
     expect(result.days[0]?.meals[0]?.items.map((item) => item.food_id)).toEqual([chicken.id]);
-    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 2 });
+    expect(result.removed).toEqual({ unknownFood: 0, restrictedFood: 2, unsuitedFood: 0 });
   });
 
   it("saves the plan's own meal names, never text the model wrote", () => {
@@ -128,5 +138,99 @@ describe("sanitising a model plan", () => {
     const names = sanitizePlan(steered, candidates, makeSpec(), 4).days[0]?.meals.map((meal) => meal.name);
     // Lunch and Afternoon snack by name; the others by their place in a 4-meal day, then "Meal N".
     expect(names).toEqual(["Lunch", "Lunch", "Afternoon snack", "Dinner", "Meal 5"]);
+  });
+
+  describe("meals as a dietitian plates them", () => {
+    const cod = makeFood({ name: "Cod", food_group: "protein" });
+    const milk = makeFood({ name: "Oat milk", food_group: "dairy", plate_role: "drink", max_per_meal_g: 300 });
+    const oil = makeFood({ name: "Olive oil", food_group: "fat", meal_types: ["lunch", "dinner"], max_per_meal_g: 15 });
+    const foods = [cod, milk, oil, oats];
+    const day = (meals: ModelPlan["days"][number]["meals"]): ModelPlan => ({ days: [{ day: 1, meals }] });
+
+    it("moves a food served at a meal it does not suit to one it suits (cod from breakfast to lunch)", () => {
+      const result = sanitizePlan(
+        day([
+          {
+            name: "Breakfast",
+            items: [
+              { food_id: cod.id, grams: 150 },
+              { food_id: oats.id, grams: 50 },
+            ],
+          },
+          { name: "Lunch", items: [{ food_id: milk.id, grams: 1500 }] },
+        ]),
+        foods,
+        makeSpec(),
+        3,
+      );
+      const meals = result.days[0]?.meals ?? [];
+      expect(meals.map((meal) => [meal.name, meal.items.map((item) => item.food_id)])).toEqual([
+        ["Breakfast", [oats.id, milk.id]],
+        ["Lunch", [cod.id]],
+      ]);
+      expect(result.repaired.movedFood).toBe(2);
+    });
+
+    it("cuts grams past a food's per-meal amount (1.5 l of plant milk is 300 g)", () => {
+      const result = sanitizePlan(
+        day([{ name: "Breakfast", items: [{ food_id: milk.id, grams: 1500 }] }]),
+        foods,
+        makeSpec(),
+        3,
+      );
+      expect(result.days[0]?.meals[0]?.items[0]?.grams).toBe(300);
+      expect(result.repaired.cutToMealAmount).toBe(1);
+    });
+
+    it("drops a food no meal of the day suits (oil as a snack in a day of snacks)", () => {
+      const result = sanitizePlan(
+        day([
+          {
+            name: "Afternoon snack",
+            items: [
+              { food_id: oil.id, grams: 5 },
+              { food_id: milk.id, grams: 200 },
+            ],
+          },
+        ]),
+        foods,
+        makeSpec(),
+        3,
+      );
+      expect(result.days[0]?.meals[0]?.items.map((item) => item.food_id)).toEqual([milk.id]);
+      expect(result.removed.unsuitedFood).toBe(1);
+    });
+
+    it("keeps the model's dish title only sanitised, and only for a meal it left as answered", () => {
+      const result = sanitizePlan(
+        day([
+          {
+            name: "Breakfast",
+            title: "  Overnight   oats <b>with</b> milk  ",
+            preparation: "Soak the oats overnight.",
+            items: [{ food_id: oats.id, grams: 50 }],
+          },
+          {
+            name: "Lunch",
+            title: "Cod and oats",
+            items: [
+              { food_id: cod.id, grams: 150 },
+              { food_id: oats.id, grams: 40 },
+            ],
+          },
+          { name: "Dinner", title: "See https://example.com/deal", items: [{ food_id: cod.id, grams: 120 }] },
+        ]),
+        foods,
+        makeSpec(),
+        3,
+      );
+      const meals = result.days[0]?.meals ?? [];
+      expect(meals[0]).toMatchObject({
+        title: "Overnight oats with milk",
+        preparation: "Soak the oats overnight.",
+      });
+      expect(meals[1]?.title).toBeUndefined();
+      expect(meals[2]?.title).toBeUndefined();
+    });
   });
 });
