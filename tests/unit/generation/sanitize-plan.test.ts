@@ -208,29 +208,30 @@ describe("sanitising a model plan", () => {
             name: "Breakfast",
             title: "  Overnight   oats <b>with</b> milk  ",
             preparation: "Soak the oats overnight.",
-            items: [{ food_id: oats.id, grams: 50 }],
-          },
-          {
-            name: "Lunch",
-            title: "Cod and oats",
             items: [
-              { food_id: cod.id, grams: 150 },
-              { food_id: oats.id, grams: 40 },
+              { food_id: oats.id, grams: 50 },
+              { food_id: milk.id, grams: 150 },
             ],
           },
+          // The milk leaves for the snack: neither title describes its meal any more.
+          {
+            name: "Lunch",
+            title: "Cod with milk",
+            items: [
+              { food_id: cod.id, grams: 150 },
+              { food_id: milk.id, grams: 200 },
+            ],
+          },
+          { name: "Afternoon snack", title: "Oats", items: [{ food_id: oats.id, grams: 30 }] },
           { name: "Dinner", title: "See https://example.com/deal", items: [{ food_id: cod.id, grams: 120 }] },
         ]),
         foods,
         makeSpec(),
-        3,
+        4,
       );
       const meals = result.days[0]?.meals ?? [];
-      expect(meals[0]).toMatchObject({
-        title: "Overnight oats with milk",
-        preparation: "Soak the oats overnight.",
-      });
-      expect(meals[1]?.title).toBeUndefined();
-      expect(meals[2]?.title).toBeUndefined();
+      expect(meals[0]).toMatchObject({ title: "Overnight oats with milk", preparation: "Soak the oats overnight." });
+      expect(meals.slice(1).map((meal) => meal.title)).toEqual([undefined, undefined, undefined]);
     });
   });
 });
