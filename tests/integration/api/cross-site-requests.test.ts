@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as devSession from "@/app/api/dev/session/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as plans from "@/app/api/nutrition/plans/route";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { db } from "@/server/database/index";
 import { call, demoCoachToken } from "../../support/api-client";
@@ -83,8 +84,13 @@ describe("local sign-in", () => {
     });
     expect(forged.status).toBe(403);
     expect(forged.headers.get("set-cookie")).toBeNull();
-    expect((await call(devSession.POST, { body: { email: "coach@demo.test" }, headers: { origin: "" } })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await call(devSession.POST, {
+          body: { email: "coach@demo.test", key: localSignInKey() },
+          headers: { origin: "" },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
