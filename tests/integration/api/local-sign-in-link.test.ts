@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localSignInKey, MISSING_KEY_MESSAGE } from "@/server/auth/local-sign-in-key";
-import { freePort } from "../../../scripts/lib/free-port";
+import { type AppServerProcess, startAppServer } from "../../support/app-server-process";
 
 /**
  * Local sign-in behind a forwarder: a loopback TCP forwarder (what `ssh -L`,
@@ -14,32 +12,14 @@ import { freePort } from "../../../scripts/lib/free-port";
  * without the sign-in link's key, and let in whoever has it.
  */
 
-let app: ChildProcess;
+let app: AppServerProcess;
 let forwarder: net.Server;
 let forwarded: string;
-let appLog = "";
 
 beforeAll(async () => {
-  const port = await freePort();
-  app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/lib/app-server.ts")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      NEXT_RUNTIME: "nodejs",
-      PORT: String(port),
-      LOCAL_AUTH: "1",
-      ANTHROPIC_API_KEY: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  app.stdout?.on("data", (chunk: Buffer) => {
-    appLog += chunk.toString();
-  });
-  app.stderr?.on("data", (chunk: Buffer) => {
-    appLog += chunk.toString();
-  });
+  app = await startAppServer();
   forwarder = net.createServer((client) => {
-    const upstream = net.connect(port, "127.0.0.1");
+    const upstream = net.connect(app.port, "127.0.0.1");
     client.pipe(upstream).pipe(client);
     const close = () => {
       client.destroy();
@@ -51,17 +31,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => forwarder.listen(0, "127.0.0.1", resolve));
   const address = forwarder.address();
   forwarded = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  for (let waited = 0; ; waited += 100) {
-    if (waited > 60_000) throw new Error(`the app server did not start:\n${appLog.slice(-2000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }, 90_000);
 
 afterAll(async () => {
-  app?.kill("SIGTERM");
+  await app?.stop();
   await new Promise<void>((resolve) => (forwarder ? forwarder.close(() => resolve()) : resolve()));
 });
 

@@ -29,6 +29,7 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
   plan_share_links: { anon: [], authenticated: ["SELECT"] },
   org_daily_usage: { anon: [], authenticated: ["SELECT"] },
   spend_buckets: { anon: [], authenticated: [] },
+  signed_out_tokens: { anon: [], authenticated: [] },
 };
 
 /** Functions of public the API roles may call (everything else: no one but the server). */

@@ -66,7 +66,7 @@ export const POST = apiHandler(async (request) => {
 export const DELETE = apiHandler(async (request) => {
   if (!localSignInAllowed()) throw new ApiError(404, "Not found");
   const token = accessTokenFrom(request);
-  if (token) forgetLocalToken(token);
+  if (token) await forgetLocalToken(token);
   const response = NextResponse.json({ signed_out: true });
   response.cookies.delete(LOCAL_SESSION_COOKIE);
   return response;
