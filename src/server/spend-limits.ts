@@ -3,8 +3,9 @@ import { type Env, env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 
 /**
- * Limits on what costs money or rows: starting a plan's generation,
- * regenerating a day, creating a plan. Each takes one token from a bucket
+ * Limits on what costs money, CPU or rows: starting a plan's generation,
+ * regenerating a day, creating a plan, swapping a food (the solver),
+ * creating a share link. Each takes one token from a bucket
  * for the coach and one for the org (both or neither, in one statement:
  * `public.take_spend_token`), and a run that would call the model is refused
  * once the org's model tokens today (UTC, every call counted as it returns:
@@ -18,7 +19,7 @@ import { ApiError } from "@/server/http/api-error";
  * or a script burns at most a burst and then the refill rate, and five
  * start/cancel cycles in three seconds stop at the fifth.
  */
-export type SpendAction = "start" | "regenerate-day" | "create-plan";
+export type SpendAction = "start" | "regenerate-day" | "create-plan" | "swap" | "create-share";
 
 type Bucket = { burst: number; perHour: number };
 type ActionLimits = {
@@ -47,6 +48,24 @@ const SPEND_LIMITS: Record<SpendAction, ActionLimits> = {
     org: { burst: 60, perHour: 600 },
     callsTheModel: false,
     tooMany: "created too many plans",
+  },
+  // No model call, but each swap runs the balance step's solver on the day
+  // (tens to hundreds of ms of CPU): a coach editing by hand swaps a few
+  // foods a minute.
+  swap: {
+    coach: { burst: 30, perHour: 600 },
+    org: { burst: 90, perHour: 3000 },
+    callsTheModel: false,
+    tooMany: "swapped too many foods",
+  },
+  // Each link is a row and a way into the plan; a coach shares a plan with a
+  // client or two (the number of working links per plan is capped too:
+  // share-links.ts, MAX_ACTIVE_SHARE_LINKS).
+  "create-share": {
+    coach: { burst: 10, perHour: 60 },
+    org: { burst: 30, perHour: 300 },
+    callsTheModel: false,
+    tooMany: "created too many share links",
   },
 };
 
