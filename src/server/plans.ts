@@ -407,7 +407,11 @@ export async function listClients(caller: Caller): Promise<{ id: string; full_na
   return clients;
 }
 
-/** One statement: the plan is created only if its client (when given) is one of the caller's org's clients. */
+/**
+ * One statement: the plan is created only if its client (when given) is one
+ * of the caller's org's clients. Its author (created_by) is the column's
+ * default, the caller (auth.uid()): coaches may not name it.
+ */
 export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
   await takeSpendToken("create-plan", { userId: caller.userId, orgId: null });
   const clientId = body.client_id ?? null;
@@ -415,9 +419,9 @@ export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<
   const [unknownDisliked, [plan]] = await asCaller(caller, (tx) => [
     unknownFoodIds(tx, disliked),
     tx<{ id: string }[]>`
-      insert into meal_plans (org_id, client_id, created_by, name, plan_length_days, intake_data, goal, calorie_target,
+      insert into meal_plans (org_id, client_id, name, plan_length_days, intake_data, goal, calorie_target,
                               macro_split, dietary_restrictions)
-      select public.caller_org_id(), ${clientId}::uuid, ${caller.userId}::uuid, ${body.name}::text,
+      select public.caller_org_id(), ${clientId}::uuid, ${body.name}::text,
              ${body.plan_length_days}::int, ${tx.json((body.intake_data ?? {}) as never)}::jsonb, ${body.goal ?? null}::text,
              ${body.calorie_target ?? null}::int, ${body.macro_split ? tx.json(body.macro_split) : null}::jsonb,
              ${body.dietary_restrictions ?? null}::text
