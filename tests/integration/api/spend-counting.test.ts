@@ -6,14 +6,14 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as plans from "@/app/api/nutrition/plans/route";
 import { inngest } from "@/inngest/client";
 import { settleInlineRuns } from "@/inngest/inline-runner";
-import { estimatePlanRunTokens } from "@/inngest/run-estimate";
+import { estimateDayRunTokens, estimatePlanRunTokens } from "@/inngest/run-estimate";
 import { signLocalAccessToken } from "@/server/auth/access-token";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { call } from "../../support/api-client";
 import { type FakeAnthropic, type FakeRequest, planFromPrompt, startFakeAnthropic } from "../../support/fake-anthropic";
 import { readSavedPlan } from "../../support/generation-fixtures";
-import { createPlan } from "../../support/plan-factory";
+import { addDay, createPlan } from "../../support/plan-factory";
 
 /**
  * The daily token budget sees every model call: whole plans, one-day
@@ -212,6 +212,25 @@ describe("the budget is reserved, not only checked", () => {
     // The first run is cancelled: its reservation no longer counts.
     expect((await call(cancel.POST, { token: org.token, params: { planId: first ?? "" }, body: {} })).status).toBe(202);
     expect((await call(start.POST, { token: org.token, params: { planId: second ?? "" }, body: {} })).status).toBe(202);
+  });
+
+  it("reserves a day regeneration's estimate too", async () => {
+    process.env.ORG_DAILY_TOKEN_BUDGET = String(estimateDayRunTokens(3));
+    queueOnly();
+    const org = await newOrg();
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => createPlan({ org_id: org.orgId, generation_status: "complete" })),
+    );
+    for (const planId of [first, second]) await addDay(planId ?? "", 1);
+    const regenerateDay = (planId: string | undefined) =>
+      call(regenerate.POST, { token: org.token, params: { planId: planId ?? "", day: "1" }, body: {} });
+    expect((await regenerateDay(first)).status).toBe(202);
+    const [held] = await db()<{ reserved: number }[]>`
+      select day_generation_reserved_tokens::float8 as reserved from meal_plans where id = ${first ?? ""}`;
+    expect(held?.reserved).toBe(estimateDayRunTokens(3));
+    const refused = await regenerateDay(second);
+    expect(refused.status).toBe(429);
+    expect(refused.json.details).toMatchObject({ limit: "daily_budget" });
   });
 
   it("starts one run for one token when eight starts of one plan race, and answers all of them 202 with its id", async () => {
