@@ -30,10 +30,12 @@
 // modules). Loopback only; bounded (each speed stops after MAX_SECONDS_PER_SPEED).
 //
 //   EMBEDDED_DATABASE_PORT=54410 npm run bench:e2e [-- --speeds=1,0.5]
+
 import { execSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, hostname, totalmem } from "node:os";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
@@ -214,7 +216,7 @@ async function api(baseUrl: string, path: string, init: RequestInit & { token?: 
 async function signIn(baseUrl: string): Promise<string> {
   const session = await api(baseUrl, "/api/dev/session", {
     method: "POST",
-    body: JSON.stringify({ email: "coach@demo.test" }),
+    body: JSON.stringify({ email: "coach@demo.test", key: localSignInKey() }),
   });
   if (session.status !== 200) throw new Error(`sign-in failed (${session.status})`);
   return session.body.access_token as string;

@@ -21,12 +21,14 @@
 //
 // Loopback only; every phase has a fixed length, every request a timeout, and
 // the whole run a deadline: it stops by itself.
+
 import { execSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
@@ -256,7 +258,7 @@ try {
   const signIn = await fetch(`${app.baseUrl}/api/dev/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "coach@demo.test" }),
+    body: JSON.stringify({ email: "coach@demo.test", key: localSignInKey() }),
   });
   const { access_token: token } = (await signIn.json()) as { access_token: string };
   // As a browser sends them: compression, when the server does it, is part of what a request costs.

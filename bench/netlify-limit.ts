@@ -19,12 +19,15 @@
 // Table on stdout and in bench/results/netlify-limit-<date>-<host>.md.
 // Bounded (RUN_LIMIT_SECONDS); stops what it started, on Ctrl-C too.
 // Workarounds for the local runtime: scripts/lib/netlify/netlify-runtime.ts.
+
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, hostname, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
+import { projectPaths } from "@/server/database/local-defaults";
 import {
   ensureNetlifyCli,
   LOCAL_FUNCTION_LIMIT_SECONDS,
@@ -113,7 +116,10 @@ async function main(): Promise<Row[]> {
   const { serve, model } = await startServedApp(site);
   console.log(`• netlify serve: build ${serve.buildSeconds.toFixed(0)} s, answering at ${serve.baseUrl}\n`);
 
-  const session = await request(serve, "POST", "/api/dev/session", { body: { email: "coach@demo.test" } });
+  const session = await request(serve, "POST", "/api/dev/session", {
+    // The served site is the scratch copy: its server keeps its key under the copy's .data/.
+    body: { email: "coach@demo.test", key: localSignInKey(projectPaths(site).localSignInKeyFile) },
+  });
   expectStatus(session, 200, "sign in");
   const token = String(session.body.access_token);
   const createPlan = async (days: number) => {

@@ -1,3 +1,4 @@
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
@@ -29,7 +30,7 @@ try {
   const signIn = await fetch(`${app.baseUrl}/api/dev/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "coach@demo.test" }),
+    body: JSON.stringify({ email: "coach@demo.test", key: localSignInKey() }),
   });
   const { access_token: token } = (await signIn.json()) as { access_token: string };
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };

@@ -10,8 +10,10 @@
 // CRASH_CONTROL=1 runs the same rounds without the kill (the control): how long
 // the same plans take to settle, counted from the moment the kill would have
 // come, so a slow settle can be told apart from the work the plans still had.
+
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import path from "node:path";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { publishedPace } from "../tests/support/fake-pacing";
 import { freePort } from "./lib/free-port";
@@ -92,7 +94,8 @@ async function main() {
       await sleep(200);
     }
     const token = String(
-      (await api("POST", "/api/dev/session", undefined, { email: "coach@demo.test" })).json.access_token,
+      (await api("POST", "/api/dev/session", undefined, { email: "coach@demo.test", key: localSignInKey() })).json
+        .access_token,
     );
     for (let round = 1; round <= rounds; round++) {
       const planIds: string[] = [];

@@ -2,6 +2,7 @@
 // database and the app, signs in as the demo coach, creates a 7-day plan,
 // generates it while printing progress, prints the plan, then edits it as a
 // coach would (regenerates day 3, swaps a food of day 1), stops what it started.
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
@@ -45,7 +46,10 @@ async function main(): Promise<number> {
     const runtime = (await api("/api/runtime")).body;
     console.log(`• App up at ${app.baseUrl} (planner: ${runtime.planner}, workflow runner: ${runtime.runner})`);
 
-    const session = await api("/api/dev/session", { method: "POST", body: JSON.stringify({ email: COACH }) });
+    const session = await api("/api/dev/session", {
+      method: "POST",
+      body: JSON.stringify({ email: COACH, key: localSignInKey() }),
+    });
     if (session.status !== 200) throw new Error(`Sign-in failed: ${JSON.stringify(session.body)}`);
     const token = session.body.access_token as string;
     console.log(`• Signed in as ${COACH}`);

@@ -11,6 +11,7 @@
 // Workarounds the local runtime needs: scripts/lib/netlify/netlify-runtime.ts.
 // Bounded (RUN_LIMIT_SECONDS); stops everything it started, on failure and
 // Ctrl-C too. Exit 0 only if every step answered as the contract says.
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { pollDelayMs } from "@/ui/generation/poll-backoff";
 import {
   ensureNetlifyCli,
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
 
   let token = "";
   await step("sign in", async () => {
-    const session = await call("POST", "/api/dev/session", { body: { email: "coach@demo.test" } });
+    const session = await call("POST", "/api/dev/session", {
+      body: { email: "coach@demo.test", key: localSignInKey() },
+    });
     expectStatus(session, 200, "POST /api/dev/session");
     token = String(session.body.access_token);
     return "coach@demo.test (LOCAL_AUTH=1, LOCAL_AUTH_UNSAFE=1 on loopback)";

@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/server/env";
-import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  fixedSecurityHeaders,
+  newNonce,
+  pageContentSecurityPolicy,
+} from "@/server/http/security-headers";
 
 /**
  * Runs before every request except Next's static files: sets the
@@ -12,6 +17,8 @@ import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from
  * `next.config.ts` for every path, static files included.
  */
 export function proxy(request: NextRequest): NextResponse {
+  const malformed = malformedPathAnswer(request);
+  if (malformed) return malformed;
   if (request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
@@ -28,6 +35,34 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/**
+ * A path whose percent-encoding does not decode (`/plans/%ZZ`) made Next's
+ * router throw while decoding the route's parameters: a 500 without the
+ * security headers. The proxy runs before the router, so it answers such a
+ * path itself: 400, with the fixed headers and the API's load-nothing policy
+ * (next.config.ts's headers are not applied to an answer the proxy makes).
+ * Only paths the proxy sees (not `_next/static`, `_next/image`: Next serves
+ * those files itself and answers 404 for an unknown name).
+ */
+function malformedPathAnswer(request: NextRequest): NextResponse | undefined {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return undefined;
+  } catch {
+    const headers = new Headers({
+      "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+      "Cache-Control": "no-store",
+    });
+    for (const { key, value } of fixedSecurityHeaders({ production: env().NODE_ENV === "production" })) {
+      headers.set(key, value);
+    }
+    return NextResponse.json(
+      { error: "The address is malformed (its percent-encoding does not decode)" },
+      { status: 400, headers },
+    );
+  }
 }
 
 export const config = {

@@ -9,6 +9,7 @@ import { NextResponse } from "next/server";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import { chunkLimitsFor, generationDependencies, modelFromEnv, stepBudgetSeconds } from "@/inngest/dependencies";
 import { startInlineRun } from "@/inngest/inline-runner";
+import { estimatePlanRunTokens } from "@/inngest/run-estimate";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { env } from "@/server/env";
 import { ApiError, badRequest } from "@/server/http/api-error";
@@ -21,7 +22,13 @@ export const POST = apiHandler<{ planId: string }>(async (request, params) => {
   const caller = await authenticate(request);
   const body = parseGenerateBody(await readJsonBody(request));
   if (!body.ok) throw badRequest(body.error, body.details);
-  const start = await startGeneration(caller, planId, body.value, env().GENERATION_STALE_AFTER_MINUTES);
+  const start = await startGeneration(
+    caller,
+    planId,
+    body.value,
+    env().GENERATION_STALE_AFTER_MINUTES,
+    estimatePlanRunTokens,
+  );
   if (!start.started) throw new ApiError(409, "already generating");
 
   const original = { ...env(), GENERATION_STEP_BUDGET_SECONDS: 0 };

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { connect, type Database } from "@/server/database/connection";
 import { type RunningPostgres, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
 import { migrateAndSeed } from "@/server/database/local-database";
@@ -236,7 +237,10 @@ class Campaign {
 
   async signIn() {
     const signIn = async (email: string) =>
-      String((await this.request("POST", "/api/dev/session", { body: { email } })).json.access_token ?? "");
+      String(
+        (await this.request("POST", "/api/dev/session", { body: { email, key: localSignInKey() } })).json
+          .access_token ?? "",
+      );
     this.token = await signIn("coach@demo.test");
     this.otherToken = await signIn("coach@other.test");
     if (!this.token || !this.otherToken) throw new Error("local sign-in failed");

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { supabaseAuthConfigured } from "@/server/auth/auth-mode";
+import { localSignInLink, newLocalSignInKey } from "@/server/auth/local-sign-in-key";
 import { describeDatabaseUrl } from "@/server/database/connection";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env } from "@/server/env";
@@ -24,6 +25,8 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
     const listen = listenAddress(configuration, command);
     const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
     const hostnameArgs = listen.hostname ? ["--hostname", listen.hostname] : [];
+    // A new key at each start, before the server reads it: the link printed below is the way in.
+    const signInKey = listen.localSignIn ? newLocalSignInKey() : undefined;
     const child = spawn(process.execPath, [nextBin, command, "--port", port, ...hostnameArgs], {
       stdio: "inherit",
       env: {
@@ -42,8 +45,10 @@ export async function runNext(command: "dev" | "start", extraEnv: Record<string,
     console.log(`\n  Database  ${describeDatabaseUrl(database.url)}`);
     console.log(`  App       http://${listen.browseHost}:${port}`);
     console.log(
-      listen.localSignIn
-        ? "  Sign in   coach@demo.test or coach@other.test (local sign-in, no password, from this machine only)\n"
+      signInKey
+        ? `  Sign in   ${localSignInLink(`http://${listen.browseHost}:${port}`, signInKey)}\n` +
+            "            as coach@demo.test or coach@other.test (local sign-in: no password, this link and this machine only;\n" +
+            "            scripts read the key from .data/local-sign-in-key)\n"
         : supabaseAuthConfigured(configuration)
           ? "  Sign in   with Supabase Auth\n"
           : "  Sign in   not possible: local sign-in is off and Supabase Auth is not configured\n",

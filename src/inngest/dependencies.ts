@@ -5,6 +5,7 @@ import type { ChunkLimits } from "@/generation/passes/chunk-pass";
 import { createClaudeModel } from "@/server/claude-model";
 import { type Env, env } from "@/server/env";
 import { generationStore } from "@/server/generation-store";
+import { recordModelUsage } from "@/server/model-usage";
 import { inngestConfig, outputTokensPerSecondFor } from "../../inngest.config";
 import type { GenerationDependencies } from "./generate-meal-plan-story";
 import type { GenerationLogger } from "./step-kit";
@@ -71,6 +72,7 @@ export function generationDependencies(overrides: Partial<GenerationDependencies
     // The offline planner answers in milliseconds: one call per pass, no chunks.
     chunkLimitsFor: chunkLimitsFor(model.name === "offline" ? null : stepBudgetSeconds(configuration)),
     logger: consoleLogger,
+    recordUsage: recordModelUsage,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { PlanSpec } from "@/generation/intake/plan-spec";
 import type { ModelUsage } from "@/generation/model/model-port";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import type { PassChunk } from "@/generation/passes/chunk-pass";
+import type { UsageRun } from "@/server/model-usage";
 
 /**
  * A step that calls the model, described as data so that either engine can
@@ -54,4 +55,14 @@ export type ModelStepRequest = ChunkStepRequest | DayStepRequest;
 /** The run a model step belongs to (its failed attempts are recorded there). */
 export function runIdOf(request: ModelStepRequest): string {
   return request.kind === "chunk" ? request.generationId : request.dayGenerationId;
+}
+
+/** The run a model step's calls are counted for (src/server/model-usage.ts). */
+export function usageRunOf(request: ModelStepRequest): UsageRun {
+  return {
+    orgId: request.orgId,
+    planId: request.planId,
+    kind: request.kind === "chunk" ? "plan" : "day",
+    runId: runIdOf(request),
+  };
 }

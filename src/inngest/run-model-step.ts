@@ -3,9 +3,15 @@ import { chunkForAttempt } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { GenerationStore } from "@/server/generation-store";
-import type { ChunkStepRequest, DayStepRequest, ModelStepRequest, PassResult } from "./model-step";
+import {
+  type ChunkStepRequest,
+  type DayStepRequest,
+  type ModelStepRequest,
+  type PassResult,
+  usageRunOf,
+} from "./model-step";
 import { answerFailure, describeDays } from "./step-failures";
-import { type ModelStepDependencies, planDays, type StepRunner } from "./step-kit";
+import { type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
  * The model steps of both stories (a chunk of a pass, or the one day a day
@@ -21,7 +27,8 @@ export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
  * serves. Only a chunk's step writes (the days it planned, ChunkStore); a
  * day's writes nothing, so a day run passes its own store, or none.
  */
-export type ModelStepRunDependencies = ModelStepDependencies & { store?: ChunkStore | DayGenerationStore };
+export type ModelStepRunDependencies = ModelStepDependencies &
+  Pick<StepDependencies, "recordUsage"> & { store?: ChunkStore | DayGenerationStore };
 
 /**
  * A story's model step: `step.callModel` where the engine has model-call
@@ -48,14 +55,19 @@ export function runModelStep(
   attempt = 1,
 ): Promise<PassResult> {
   const asked = { ...request, chunk: chunkForAttempt(request.chunk, attempt) };
-  if (asked.kind === "day") return planDayStep(asked, deps);
-  const { store } = deps;
+  const { recordUsage } = deps;
+  // Each call's tokens are counted for this step's run as the call returns.
+  const counted: ModelStepRunDependencies = recordUsage
+    ? { ...deps, onUsage: (usage) => recordUsage(usageRunOf(request), usage) }
+    : deps;
+  if (asked.kind === "day") return planDayStep(asked, counted);
+  const { store } = counted;
   if (!store || !("addDaysDone" in store)) {
     return Promise.reject(
       new Error(`a chunk's model step (plan ${asked.planId}) was given no plan store to count its days in`),
     );
   }
-  return planChunkStep(asked, { ...deps, store });
+  return planChunkStep(asked, { ...counted, store });
 }
 
 /** One chunk of a pass: planned, then counted as done on the plan. */

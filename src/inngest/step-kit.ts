@@ -10,10 +10,11 @@ import { chooseModel, type GenerationConfig } from "@/generation/generation-conf
 import type { PlanSpec } from "@/generation/intake/plan-spec";
 import { withDishTitles } from "@/generation/meals/dish-titles";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
-import type { ModelPort, ModelReply, PassToPlan } from "@/generation/model/model-port";
+import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation/model/model-port";
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import type { ChunkLimits } from "@/generation/passes/chunk-pass";
+import type { UsageRun } from "@/server/model-usage";
 import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { answerFailure, describeDays, stepFailure } from "./step-failures";
 
@@ -50,10 +51,22 @@ export type StepDependencies = {
   logger: GenerationLogger;
   /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
   signal?: AbortSignal;
+  /**
+   * Counts one model call's tokens against the org's daily budget as the
+   * call returns (src/server/model-usage.ts); absent in runs that count
+   * nothing (in-memory tests, benchmarks).
+   */
+  recordUsage?: (run: UsageRun, usage: ModelUsage) => Promise<void>;
 };
 
-/** What a model step reads of the dependencies (no store: the step that calls it writes). */
-export type ModelStepDependencies = Pick<StepDependencies, "model" | "config" | "logger" | "signal">;
+/**
+ * What a model step reads of the dependencies (no store: the step that calls
+ * it writes); `onUsage` is told each call's usage as it returns, before its
+ * answer is checked (runModelStep binds it to the step's run).
+ */
+export type ModelStepDependencies = Pick<StepDependencies, "model" | "config" | "logger" | "signal"> & {
+  onUsage?: (usage: ModelUsage) => Promise<void>;
+};
 
 /**
  * One model call for some days, and its answer made safe: parsed, stripped of
@@ -90,6 +103,8 @@ export async function planDays(
   } catch (error) {
     throw stepFailure(error, days);
   }
+  // Counted before the answer is judged: a cut-off or malformed answer cost its tokens too.
+  await countQuietly(deps, reply.usage, input.planId);
   const parsed = parseModelReply(reply, chunk.days);
   if (!parsed.ok) throw answerFailure(parsed.error, days);
   if (parsed.repaired) deps.logger.warn({ planId: input.planId, days }, `the model's days: ${parsed.repaired}`);
@@ -109,6 +124,23 @@ export async function planDays(
   const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
   if (problem) throw answerFailure(problem, days);
   return { days: sanitized.days, usage: reply.usage, model: reply.model };
+}
+
+/**
+ * The tokens are spent whatever happens to the count: a database away must
+ * not fail the step (its retry would call the model again), so the count is
+ * logged and the step goes on.
+ */
+async function countQuietly(deps: ModelStepDependencies, usage: ModelUsage, planId: string): Promise<void> {
+  if (!deps.onUsage) return;
+  try {
+    await deps.onUsage(usage);
+  } catch (error) {
+    deps.logger.warn(
+      { planId, error: error instanceof Error ? error.name : "unknown" },
+      "could not count a model call's tokens against the daily budget",
+    );
+  }
 }
 
 /** The stages after planning, for the bar. */

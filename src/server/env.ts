@@ -46,8 +46,7 @@ export const EnvSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_BASE_URL: optional(url),
-  // The app's public origin (https://your-site.netlify.app) for the URL it registers with Inngest;
-  // unset, the SDK builds it from the request's Host header.
+  // The origin registered with Inngest; unset, APP_URL's (else the SDK builds it from the request's Host header).
   INNGEST_SERVE_ORIGIN: optional(url),
   // Seconds one workflow step may take; 0 = no limit (long-running hosts). Default inngest.config.ts's (20).
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(
@@ -72,6 +71,14 @@ export const EnvSchema = z.object({
   ORG_DAILY_TOKEN_BUDGET: optional(z.coerce.number().int().min(0).max(1e12)).default(2_000_000),
   // Multiplies every spend limit's burst and refill rate (load tests and benchmarks raise it); 1 = as designed.
   SPEND_LIMIT_SCALE: optional(z.coerce.number().positive().max(1_000_000)).default(1),
+
+  // The app's public origin (https://your-site.netlify.app): share links are
+  // built on it and a cookie-signed write must name it as its Origin (scheme
+  // and host). Unset, the request's own origin (src/server/http/app-origin.ts).
+  APP_URL: optional(url.refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL")),
+  // 1: a proxy in front sets X-Forwarded-Host / X-Forwarded-Proto and strips a
+  // client's own; only then are they taken as the request's origin (APP_URL unset).
+  TRUST_FORWARDED_HOST: flag,
 
   // Auth: Supabase in production, local sign-in otherwise.
   SUPABASE_URL: optional(url),

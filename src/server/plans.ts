@@ -42,14 +42,17 @@ export const QUEUE_FAILED_MESSAGE = "Could not queue generation; try again";
  *
  * One read under RLS (one round trip) finds the plan, its org and whether a
  * run is live; a live run is answered from it without writing. Otherwise one
- * conditional UPDATE makes the transition; when concurrent starts race, the
- * UPDATE's condition lets exactly one win and the others read the winner.
+ * statement locks the plan row, takes the spend limits' tokens, reserves
+ * `estimateTokens(days)` against the org's daily budget and makes the
+ * transition; when concurrent starts race, exactly one wins and is charged,
+ * and the others answer the winner's generation id, charged nothing.
  */
 export async function startGeneration(
   caller: Caller,
   planId: string,
   body: GenerateBody,
   staleAfterMinutes: number,
+  estimateTokens: (days: number) => number,
 ): Promise<StartResult> {
   const [[stored], unknownDisliked] = await asCaller(caller, (tx) => [
     tx<(StoredPlanInputs & { org_id: string; generation_id: string | null; live: boolean; lost: boolean })[]>`
@@ -75,16 +78,26 @@ export async function startGeneration(
     return { generationId: stored.generation_id, orgId, started: false, redispatch: stored.lost };
   }
   const days = Number(body.plan_length_days ?? stored.plan_length_days);
+  const reserve = Math.ceil(estimateTokens(days));
 
   // The transition itself is the server's to make (coaches have no grant on
   // the generation columns); the read above, under RLS, proved the caller's
-  // org owns the plan, and the org filter below repeats it. The same
-  // statement takes the spend limits' tokens and makes the transition only
-  // if they were taken: only a start that would begin a run is charged
-  // (answering a live run above costs nothing), and it costs no round trip.
+  // org owns the plan, and the org filter below repeats it. One statement:
+  // `plan` locks the row while no live run holds it, so starts racing on one
+  // plan take turns and every one after the winner finds it live and is
+  // charged nothing (it answers the winner's run below); the spend check
+  // runs only for the row it locked, takes the tokens and checks the budget
+  // with the reservations of the org's live runs; the transition writes this
+  // run's reservation only if they were taken. No extra round trip.
   const sql = db();
   const [outcome] = await sql<(SpendCheck & { generation_id: string | null })[]>`
-    with spend as (${spendCheck(sql, "start", { userId: caller.userId, orgId })}),
+    with plan as (
+      select id from meal_plans
+      where id = ${planId} and org_id = ${orgId}
+        and (generation_status <> 'generating'
+             or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+      for update),
+    spend as (${spendCheck(sql, "start", { userId: caller.userId, orgId }, { gate: sql`exists (select 1 from plan)`, staleAfterMinutes })}),
     started as (
     update meal_plans set
       generation_status = 'generating',
@@ -96,11 +109,10 @@ export async function startGeneration(
       generation_runner = null,
       generation_request = null,
       generation_resumed_at = null,
+      generation_reserved_tokens = ${reserve}::bigint,
+      generation_spent_tokens = 0,
       generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
-    where id = ${planId} and org_id = ${orgId}
-      and (generation_status <> 'generating'
-           or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-      and (select allowed from spend)
+    where id = (select id from plan) and (select allowed from spend)
     returning generation_id)
     select spend.*, (select generation_id from started) as generation_id from spend`;
   const refused = spendRefusal(outcome, "start");
@@ -110,12 +122,13 @@ export async function startGeneration(
   }
 
   // A concurrent start won the row between the read and the update: answer with its run.
-  const [live] = await sql<{ generation_id: string; lost: boolean }[]>`
+  const [live] = await sql<{ generation_id: string | null; lost: boolean }[]>`
     select generation_id,
            (generation_progress ->> 'phase' = 'queued'
             and generation_heartbeat_at < now() - make_interval(secs => ${REDISPATCH_AFTER_SECONDS}::int)) as lost
     from meal_plans where id = ${planId} and org_id = ${orgId}`;
   if (!live) throw notFound();
+  if (!live.generation_id) throw new ApiError(409, "The plan changed while generation was being started; try again");
   return { generationId: live.generation_id, orgId, started: false, redispatch: live.lost };
 }
 
@@ -175,6 +188,7 @@ export async function startDayRegeneration(
   planId: string,
   day: number,
   staleAfterMinutes: number,
+  estimateTokens: (planDays: number) => number,
 ): Promise<DayRegenerationStart> {
   const [[plan]] = await asCaller(caller, (tx) => [
     tx<(DayHolder & { plan_length_days: number; org_id: string })[]>`
@@ -191,10 +205,21 @@ export async function startDayRegeneration(
   const busy = dayHeldBy(plan, day);
   if (busy) throw busy;
 
-  // The transition is the server's, as for start (no grant on these columns).
+  // The transition is the server's, as for start (no grant on these columns),
+  // in one statement shaped as start's: the row locked while the day may
+  // start, the spend check for that row only, the reservation written with
+  // the transition.
+  const reserve = Math.ceil(estimateTokens(plan.plan_length_days));
   const sql = db();
   const [outcome] = await sql<(SpendCheck & { day_generation_id: string | null })[]>`
-    with spend as (${spendCheck(sql, "regenerate-day", { userId: caller.userId, orgId })}),
+    with plan as (
+      select id from meal_plans
+      where id = ${planId} and org_id = ${orgId} and generation_status <> 'generating'
+        and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
+        and (day_generation_status is distinct from 'generating'
+             or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
+      for update),
+    spend as (${spendCheck(sql, "regenerate-day", { userId: caller.userId, orgId }, { gate: sql`exists (select 1 from plan)`, staleAfterMinutes })}),
     started as (
     update meal_plans set
       day_generation_id = gen_random_uuid(),
@@ -204,12 +229,10 @@ export async function startDayRegeneration(
       day_generation_error = null,
       day_generation_heartbeat_at = now(),
       day_generation_runner = null,
-      day_generation_resumed_at = null
-    where id = ${planId} and org_id = ${orgId} and generation_status <> 'generating'
-      and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
-      and (day_generation_status is distinct from 'generating'
-           or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-      and (select allowed from spend)
+      day_generation_resumed_at = null,
+      day_generation_reserved_tokens = ${reserve}::bigint,
+      day_generation_spent_tokens = 0
+    where id = (select id from plan) and (select allowed from spend)
     returning day_generation_id)
     select spend.*, (select day_generation_id from started) as day_generation_id from spend`;
   const refused = spendRefusal(outcome, "regenerate-day");
@@ -384,7 +407,11 @@ export async function listClients(caller: Caller): Promise<{ id: string; full_na
   return clients;
 }
 
-/** One statement: the plan is created only if its client (when given) is one of the caller's org's clients. */
+/**
+ * One statement: the plan is created only if its client (when given) is one
+ * of the caller's org's clients. Its author (created_by) is the column's
+ * default, the caller (auth.uid()): coaches may not name it.
+ */
 export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<{ id: string }> {
   await takeSpendToken("create-plan", { userId: caller.userId, orgId: null });
   const clientId = body.client_id ?? null;
@@ -392,9 +419,9 @@ export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<
   const [unknownDisliked, [plan]] = await asCaller(caller, (tx) => [
     unknownFoodIds(tx, disliked),
     tx<{ id: string }[]>`
-      insert into meal_plans (org_id, client_id, created_by, name, plan_length_days, intake_data, goal, calorie_target,
+      insert into meal_plans (org_id, client_id, name, plan_length_days, intake_data, goal, calorie_target,
                               macro_split, dietary_restrictions)
-      select public.caller_org_id(), ${clientId}::uuid, ${caller.userId}::uuid, ${body.name}::text,
+      select public.caller_org_id(), ${clientId}::uuid, ${body.name}::text,
              ${body.plan_length_days}::int, ${tx.json((body.intake_data ?? {}) as never)}::jsonb, ${body.goal ?? null}::text,
              ${body.calorie_target ?? null}::int, ${body.macro_split ? tx.json(body.macro_split) : null}::jsonb,
              ${body.dietary_restrictions ?? null}::text

@@ -14,6 +14,8 @@ import { type PlanDetail, selectPlanDetail } from "./plan-detail";
  */
 
 export const DEFAULT_SHARE_DAYS = 30;
+/** Working (unexpired, unrevoked) links one plan may have: a client or two, a few spares. */
+export const MAX_ACTIVE_SHARE_LINKS = 20;
 export const MAX_SHARE_DAYS = 90;
 
 export const CreateShareBodySchema = z.strictObject({
@@ -45,12 +47,21 @@ export async function createShareLink(
     if (!plan.has_days) throw new ApiError(409, "The plan has no days yet; generate it before sharing it");
     // Coaches have no write grant on share links: the server writes, for the plan checked above.
     await continueAsServer(tx);
+    // Creates for one plan take turns on its row, and the count below is a
+    // statement after the lock (a new snapshot): the cap holds when they race.
+    await tx`select 1 from meal_plans where id = ${planId} and org_id = ${orgId} for update`;
     const [link] = await tx<ShareLink[]>`
       insert into plan_share_links (plan_id, org_id, created_by, token_hash, expires_at)
-      values (${planId}, ${orgId}, ${caller.userId}, ${hashToken(token)},
-              now() + make_interval(days => ${expiresInDays}::int))
+      select ${planId}, ${orgId}, ${caller.userId}, ${hashToken(token)}, now() + make_interval(days => ${expiresInDays}::int)
+      where (select count(*) from plan_share_links l
+             where l.plan_id = ${planId} and l.revoked_at is null and l.expires_at > now()) < ${MAX_ACTIVE_SHARE_LINKS}
       returning id, created_at, expires_at`;
-    if (!link) throw new Error("the share link insert returned nothing");
+    if (!link) {
+      throw new ApiError(
+        409,
+        `This plan already has ${MAX_ACTIVE_SHARE_LINKS} working share links, the most it may have; revoke them (or let some expire) first`,
+      );
+    }
     return { ...link, token };
   });
 }

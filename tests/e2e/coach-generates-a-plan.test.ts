@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localSignInKey, localSignInLink } from "@/server/auth/local-sign-in-key";
 import type { RunningNext } from "../../scripts/lib/next-server";
 import { ARTIFACTS, type BrowserApp, startBrowserApp } from "../support/browser-app";
 import type { FakeAnthropic } from "../support/fake-anthropic";
@@ -38,7 +39,7 @@ async function openPage(): Promise<Page> {
 }
 
 async function signIn(page: Page) {
-  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.goto(localSignInLink(app.baseUrl, localSignInKey()));
   await page.getByTestId("sign-in-demo").click();
   await page.waitForURL(/\/plans$/);
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localSignInKey, localSignInLink } from "@/server/auth/local-sign-in-key";
 import { freePort } from "../../scripts/lib/free-port";
 import { launchBrowser } from "../support/browser";
 
@@ -66,7 +67,10 @@ describe("npm run dev opened in a browser", () => {
       const page = await browser.context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`http://${host}:${port}/sign-in`, { timeout: 60_000 });
+      // The link `npm run dev` printed, at this host (the key is the one in .data/, which it wrote at start).
+      const printed = /\/sign-in\?key=([\w%-]+)/.exec(output)?.[1];
+      expect(printed && decodeURIComponent(printed)).toBe(localSignInKey());
+      await page.goto(localSignInLink(`http://${host}:${port}`, localSignInKey()), { timeout: 60_000 });
       await page.getByTestId("sign-in-demo").click();
       await page.waitForURL(/\/plans$/, { timeout: 60_000 });
       expect(new URL(page.url()).hostname).toBe(host);

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { localSignInKey, localSignInLink } from "@/server/auth/local-sign-in-key";
 import { type RunningNext, startNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "./browser";
 import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic";
@@ -68,7 +69,8 @@ export async function signedInDemoCoachPage(
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
   });
-  await page.goto(`${harness.app.baseUrl}/sign-in`);
+  // The sign-in link, as `npm start` prints it (the key from .data/, which the server reads too).
+  await page.goto(localSignInLink(harness.app.baseUrl, localSignInKey()));
   await page.getByTestId("sign-in-demo").click();
   await page.waitForURL(/\/plans$/);
   return page;

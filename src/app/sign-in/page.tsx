@@ -11,13 +11,14 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   // Which sign-in to offer depends on this server's environment: read it per request, not at build time.
   await connection();
-  const { next } = await searchParams;
+  const { next, key } = await searchParams;
   const mode = runtimeMode(selectedRunner());
   return (
     <main id="main" className="narrow">
       <h1>Sign in</h1>
       <SignInPanel
         next={typeof next === "string" ? next : undefined}
+        localSignInKey={typeof key === "string" ? key : undefined}
         supabase={
           mode.auth === "supabase" && mode.supabase_url && mode.supabase_anon_key
             ? { url: mode.supabase_url, anonKey: mode.supabase_anon_key }

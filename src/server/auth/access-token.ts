@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
+import { db } from "@/server/database/index";
 import { type Env, env } from "@/server/env";
 import { localSignInAllowed, supabaseAuthConfigured } from "./auth-mode";
 import { localJwtSecret } from "./local-secret";
@@ -15,6 +17,9 @@ const ClaimsSchema = z.object({
   sub: z.uuid({ message: "the token's subject is not a user id" }),
   role: z.literal("authenticated", { message: "the token is not for a signed-in user" }),
   email: z.string().optional(),
+  /** The token's id: a signed-out one is refused (public.assert_session_live). Every local token has one. */
+  jti: z.string().max(200).optional(),
+  exp: z.number().optional(),
 });
 
 export type AccessClaims = z.infer<typeof ClaimsSchema>;
@@ -71,26 +76,33 @@ function remember(token: string, claims: AccessClaims, expiresAtSeconds: number)
 }
 
 /**
- * Local tokens whose coach signed out, until they would have expired: signing
- * out ends the session on the server too, not only in the browser. Kept in
- * the process (local sign-in serves one machine's one server); bounded like
- * the verified tokens. Supabase sessions end at Supabase, whose access
- * tokens stay valid until they expire (an hour by default).
+ * Signs a local token out: its id (`jti`) goes on the denylist in
+ * PostgreSQL (public.signed_out_tokens) until the token would have expired,
+ * so every instance refuses it from the next request on, and still after a
+ * restart (the check is in each request's opening statement:
+ * public.assert_session_live); rows past their expiry are deleted in the
+ * same statement. A token that does not verify is not a session: nothing to
+ * do. Supabase sessions end at Supabase, whose access tokens stay valid
+ * until they expire (an hour by default).
  */
-const signedOutTokens = new Map<string, number>();
-
-export function forgetLocalToken(token: string, now = Date.now()): void {
-  for (const [kept, expiresAtMs] of signedOutTokens) if (expiresAtMs <= now) signedOutTokens.delete(kept);
-  if (signedOutTokens.size >= VERIFIED_TOKENS_KEPT) {
-    const oldest = signedOutTokens.keys().next().value;
-    if (oldest !== undefined) signedOutTokens.delete(oldest);
+export async function forgetLocalToken(token: string, configuration: Env = env()): Promise<void> {
+  let claims: AccessClaims;
+  try {
+    claims = await verifySignedToken(token, configuration);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return;
+    throw error;
   }
-  signedOutTokens.set(token, now + LOCAL_SESSION_SECONDS * 1000);
   verifiedTokens.delete(token);
+  if (!claims.jti || claims.exp === undefined) return;
+  await db()`
+    with cleaned as (delete from signed_out_tokens where expires_at <= now())
+    insert into signed_out_tokens (token_id, expires_at)
+    values (${claims.jti}, to_timestamp(${claims.exp}))
+    on conflict (token_id) do nothing`;
 }
 
 export async function verifyAccessToken(token: string, configuration: Env = env()): Promise<AccessClaims> {
-  if (signedOutTokens.has(token)) throw new InvalidTokenError("The session has ended; sign in again");
   const remembered = rememberedClaims(token, configuration, Date.now());
   if (remembered) return remembered;
   return verifySignedToken(token, configuration);
@@ -123,7 +135,8 @@ async function verifySignedToken(token: string, configuration: Env): Promise<Acc
         audience: AUDIENCE,
         issuer: LOCAL_ISSUER,
         algorithms: ["HS256"],
-        requiredClaims: ["exp", "sub"],
+        // The id a sign-out names: a local token without one could not be signed out.
+        requiredClaims: ["exp", "sub", "jti"],
       }));
     }
   } catch (error) {
@@ -160,6 +173,7 @@ export async function signLocalAccessToken(
     .setIssuer(LOCAL_ISSUER)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
+    .setJti(randomUUID())
     .sign(localJwtSecret());
   return { token, expiresAt };
 }

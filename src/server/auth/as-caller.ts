@@ -1,5 +1,5 @@
 import { type StatementResults, type Statements, type Transaction, userTransaction } from "@/server/database/index";
-import { ApiError } from "@/server/http/api-error";
+import { ApiError, unauthorized } from "@/server/http/api-error";
 import type { Caller } from "./authenticate";
 
 export const NO_ORGANISATION_MESSAGE = "Your account does not belong to an organisation yet";
@@ -15,7 +15,7 @@ export async function asCaller<const S extends Statements>(
   caller: Caller,
   statements: (tx: Transaction) => S,
 ): Promise<StatementResults<S>> {
-  const { orgId, value } = await userTransaction(caller.claims, (tx) => statements(tx));
+  const { orgId, value } = await userTransaction(caller.claims, (tx) => statements(tx)).catch(refuseSignedOut);
   if (!orgId) throw new ApiError(403, NO_ORGANISATION_MESSAGE);
   return value as StatementResults<S>;
 }
@@ -33,6 +33,18 @@ export async function asCallerWithOrg<T>(
     const orgId = await userOrg();
     if (!orgId) throw new ApiError(403, NO_ORGANISATION_MESSAGE);
     return work(tx, orgId);
-  });
+  }).catch(refuseSignedOut);
   return value as T;
+}
+
+export const SESSION_ENDED_MESSAGE = "The session has ended; sign in again";
+
+/**
+ * A token its coach signed out is refused by the transaction's opening
+ * statement (public.assert_session_live, SQLSTATE 28000), on every instance
+ * and after a restart: 401, and nothing the request sent was committed.
+ */
+function refuseSignedOut(error: unknown): never {
+  if ((error as { code?: string } | null)?.code === "28000") throw unauthorized(SESSION_ENDED_MESSAGE);
+  throw error;
 }

@@ -30,7 +30,14 @@ export async function closeDatabase(): Promise<void> {
   await current?.end({ timeout: 5 });
 }
 
-export type UserClaims = { sub: string; role: "authenticated"; email?: string; [claim: string]: unknown };
+/** `jti`: the token's id, refused once its coach signed out (public.assert_session_live). */
+export type UserClaims = {
+  sub: string;
+  role: "authenticated";
+  email?: string;
+  jti?: string;
+  [claim: string]: unknown;
+};
 
 /** Statements known before the transaction starts: they can all leave in one write. */
 export type Statements = readonly Promise<unknown>[];
@@ -52,7 +59,8 @@ function settle<T>(query: Promise<T>): Promise<Settled<T>> {
  * row-level security applies even if a query forgets its org filter.
  *
  * Pipelined on one reserved connection: BEGIN, the opening statement (claims,
- * role, and the user's org) and the first statement leave in one write. Given
+ * role, the check that the token was not signed out, and the user's org) and
+ * the first statement leave in one write. Given
  * an array of statements (all known up front), COMMIT goes in that same write
  * too, so the whole transaction costs one round trip; a failing statement
  * aborts the transaction and the COMMIT behind it becomes a rollback. Given an
@@ -138,6 +146,7 @@ async function runUserTransaction(
     connection<{ org_id: string | null }[]>`
       select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
              set_config('role', 'authenticated', true),
+             public.assert_session_live(${typeof claims.jti === "string" ? claims.jti : null}::text),
              public.org_of_user(${claims.sub}::uuid) as org_id`,
   );
   const userOrg: UserOrg = async () => {

@@ -21,5 +21,6 @@ export function projectPaths(root = process.cwd()) {
     seedFile: path.join(root, "supabase", "seed.sql"),
     embeddedDataDir: path.join(root, ".data", "postgres"),
     localSecretFile: path.join(root, ".data", "local-jwt-secret"),
+    localSignInKeyFile: path.join(root, ".data", "local-sign-in-key"),
   };
 }

@@ -62,7 +62,12 @@ export function pageContentSecurityPolicy(options: {
   return directives.join("; ");
 }
 
-/** 128 random bits, base64: a fresh one per page request. */
+/**
+ * 128 random bits, base64: a fresh one per page request. Web Crypto and
+ * `btoa` only: the proxy runs as a Netlify edge function, where Node's
+ * `Buffer` may not exist (tests/unit/http/proxy-edge-runtime.test.ts runs it
+ * in an edge runtime).
+ */
 export function newNonce(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }

@@ -10,10 +10,12 @@ type SignInPanelProps = {
   next: string | undefined;
   /** The Supabase project when the server uses Supabase Auth; null means the seeded local coaches. */
   supabase: SupabasePublicConfig | null;
+  /** The local sign-in key the link carried (`/sign-in?key=…`), if it did. */
+  localSignInKey?: string | undefined;
 };
 
 /** The sign-in the server supports (it says which): Supabase email and password, or the seeded local coaches. */
-export function SignInPanel({ next, supabase }: SignInPanelProps) {
+export function SignInPanel({ next, supabase, localSignInKey }: SignInPanelProps) {
   const router = useRouter();
 
   function goOn() {
@@ -21,5 +23,9 @@ export function SignInPanel({ next, supabase }: SignInPanelProps) {
     router.replace(safeNextPath(next, window.location.origin));
   }
 
-  return supabase ? <PasswordSignIn supabase={supabase} onSignedIn={goOn} /> : <LocalSignIn onSignedIn={goOn} />;
+  return supabase ? (
+    <PasswordSignIn supabase={supabase} onSignedIn={goOn} />
+  ) : (
+    <LocalSignIn onSignedIn={goOn} signInKey={localSignInKey} />
+  );
 }

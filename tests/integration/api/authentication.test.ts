@@ -9,6 +9,7 @@ import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
 import { signLocalAccessToken } from "@/server/auth/access-token";
 import { localJwtSecret } from "@/server/auth/local-secret";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
@@ -97,7 +98,7 @@ describe("authentication", () => {
   });
 
   it("signs a seeded coach in locally and accepts the session cookie it sets", async () => {
-    const signIn = await call(devSession.POST, { body: { email: DEMO_COACH_EMAIL } });
+    const signIn = await call(devSession.POST, { body: { email: DEMO_COACH_EMAIL, key: localSignInKey() } });
     expect(signIn.status).toBe(200);
     expect(signIn.json.access_token).toEqual(expect.any(String));
     const setCookie = signIn.headers.get("set-cookie") ?? "";
@@ -108,7 +109,9 @@ describe("authentication", () => {
   });
 
   it("refuses local sign-in for an unknown email and a malformed body", async () => {
-    expect((await call(devSession.POST, { body: { email: "nobody@nowhere.test" } })).status).toBe(401);
+    expect(
+      (await call(devSession.POST, { body: { email: "nobody@nowhere.test", key: localSignInKey() } })).status,
+    ).toBe(401);
     expect((await call(devSession.POST, { body: { email: "not an email" } })).status).toBe(400);
     expect((await call(devSession.POST, { body: "{oops" })).status).toBe(400);
   });

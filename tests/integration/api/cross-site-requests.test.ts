@@ -1,9 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as devSession from "@/app/api/dev/session/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as plans from "@/app/api/nutrition/plans/route";
+import { localSignInKey } from "@/server/auth/local-sign-in-key";
 import { encodeSessionCookie, LOCAL_SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { db } from "@/server/database/index";
+import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
 import { createPlan } from "../../support/plan-factory";
 
@@ -62,9 +64,41 @@ describe("requests signed in by the session cookie", () => {
   it.each([
     ["its Origin", {}],
     ["its Referer, without an Origin", { origin: "", referer: "http://127.0.0.1/plans/new" }],
-    ["its Origin, at whatever host serves the app", { host: "meals.example", origin: "https://meals.example" }],
+    ["its Origin, at whatever host serves the app", { host: "meals.example", origin: "http://meals.example" }],
   ])("are accepted from the app's own pages, by %s", async (_, headers) => {
     expect((await call(plans.POST, { cookie, body: newPlan, headers })).status).toBe(201);
+  });
+
+  describe("at the configured public origin (APP_URL)", () => {
+    afterEach(() => {
+      delete process.env.APP_URL;
+      delete process.env.TRUST_FORWARDED_HOST;
+      resetEnvForTests();
+    });
+    const post = (headers: Record<string, string>) => call(plans.POST, { cookie, body: newPlan, headers });
+
+    it("compare scheme and host with APP_URL's, whatever Host the proxy sent", async () => {
+      process.env.APP_URL = "https://meals.example";
+      resetEnvForTests();
+      // nginx's default proxy_pass: Host 127.0.0.1:3000, the page at the public origin.
+      expect((await post({ host: "127.0.0.1:3000", origin: "https://meals.example" })).status).toBe(201);
+      expect((await post({ host: "127.0.0.1:3000", origin: "http://meals.example" })).status).toBe(403);
+      expect((await post({ host: "meals.example", origin: "https://evil.example" })).status).toBe(403);
+      // The request's own origin is no longer enough once the public one is known.
+      expect((await post({ origin: "http://127.0.0.1" })).status).toBe(403);
+    });
+
+    it("trust X-Forwarded-Host only when TRUST_FORWARDED_HOST=1", async () => {
+      const forged = {
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+        origin: "https://evil.example",
+      };
+      expect((await post(forged)).status).toBe(403);
+      process.env.TRUST_FORWARDED_HOST = "1";
+      resetEnvForTests();
+      expect((await post(forged)).status).toBe(201);
+    });
   });
 
   it("are not checked for reads, nor for a bearer token (a page cannot make the browser attach one)", async () => {
@@ -83,8 +117,13 @@ describe("local sign-in", () => {
     });
     expect(forged.status).toBe(403);
     expect(forged.headers.get("set-cookie")).toBeNull();
-    expect((await call(devSession.POST, { body: { email: "coach@demo.test" }, headers: { origin: "" } })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await call(devSession.POST, {
+          body: { email: "coach@demo.test", key: localSignInKey() },
+          headers: { origin: "" },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

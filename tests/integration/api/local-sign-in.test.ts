@@ -1,7 +1,10 @@
+import { stat } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import * as devSession from "@/app/api/dev/session/route";
 import * as plans from "@/app/api/nutrition/plans/route";
+import { localSignInKey, MISSING_KEY_MESSAGE } from "@/server/auth/local-sign-in-key";
 import { db } from "@/server/database/index";
+import { projectPaths } from "@/server/database/local-defaults";
 import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";
 import { DEMO_ORG_ID } from "../../support/seed-ids";
@@ -16,7 +19,7 @@ function setEnv(values: Record<string, string | undefined>) {
 }
 
 const signIn = (headers: Record<string, string> = {}) =>
-  call(devSession.POST, { body: { email: "coach@demo.test" }, headers });
+  call(devSession.POST, { body: { email: "coach@demo.test", key: localSignInKey() }, headers });
 
 describe("local sign-in is on only when switched on, and only for this machine", () => {
   const saved = { NODE_ENV: process.env.NODE_ENV, LOCAL_AUTH: process.env.LOCAL_AUTH };
@@ -70,6 +73,21 @@ describe("local sign-in is on only when switched on, and only for this machine",
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
+  it("refuses a loopback caller without the sign-in link's key, or with a wrong one", async () => {
+    for (const body of [{ email: "coach@demo.test" }, { email: "coach@demo.test", key: "not-the-key" }]) {
+      const refused = await call(devSession.POST, { body });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error).toBe(MISSING_KEY_MESSAGE);
+      expect(refused.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("keeps the key in a file only the server's user can read", async () => {
+    localSignInKey();
+    const { mode } = await stat(projectPaths().localSignInKeyFile);
+    expect(mode & 0o777).toBe(0o600);
+  });
+
   it("no longer honours local tokens once local sign-in is switched off", async () => {
     const token = await demoCoachToken();
     expect((await call(plans.GET, { token })).status).toBe(200);
@@ -97,6 +115,7 @@ describe("local sign-in is on only when switched on, and only for this machine",
       insert into auth.users (id, email, aud, role) values (gen_random_uuid(), 'real.person@example.com', 'authenticated', 'authenticated')
       returning id`;
     await db()`insert into org_members (org_id, user_id) values (${DEMO_ORG_ID}, ${user?.id ?? ""})`;
-    expect((await call(devSession.POST, { body: { email: "real.person@example.com" } })).status).toBe(401);
+    const realPerson = { email: "real.person@example.com", key: localSignInKey() };
+    expect((await call(devSession.POST, { body: realPerson })).status).toBe(401);
   });
 });

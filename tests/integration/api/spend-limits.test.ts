@@ -8,6 +8,7 @@ import { signLocalAccessToken } from "@/server/auth/access-token";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { savePlan } from "@/server/generation-store";
+import { recordModelUsage } from "@/server/model-usage";
 import { call } from "../../support/api-client";
 import { addDay, createPlan } from "../../support/plan-factory";
 import { DEMO_ORG_ID, OTHER_ORG_ID } from "../../support/seed-ids";
@@ -147,7 +148,7 @@ describe("spend limits", () => {
     expectRefused(created[20] as never, "coach", /^You have created too many plans in a short time/);
   });
 
-  it("counts a run's tokens once when its save completes it, shows them, and refuses runs past the daily budget", async () => {
+  it("shows the tokens each call counted (the save counts nothing more), and refuses runs past the daily budget", async () => {
     process.env.ORG_DAILY_TOKEN_BUDGET = "1000";
     resetEnvForTests();
     const coach = await newCoach(DEMO_ORG_ID);
@@ -157,13 +158,15 @@ describe("spend limits", () => {
       generation_status: "generating",
       generation_id: generationId,
     });
-    // The workflow's save, then a replay of it (the plan is complete already: nothing counted twice).
+    // The run's one call, counted as it returned; then the workflow's save and a replay of it.
+    const usage = { inputTokens: 700, outputTokens: 350, cacheReadInputTokens: 50, cacheCreationInputTokens: 0 };
+    await recordModelUsage({ orgId: DEMO_ORG_ID, planId: done, kind: "plan", runId: generationId }, usage);
     const run = {
       days: [],
       intakeData: undefined,
       planLengthDays: 3,
       model: "claude-haiku-4-5",
-      usage: { inputTokens: 700, outputTokens: 350, cacheReadInputTokens: 50, cacheCreationInputTokens: 0, calls: 2 },
+      usage: { ...usage, calls: 1 },
     };
     expect(await savePlan(done, generationId, run)).toBe("saved");
     expect(await savePlan(done, generationId, run)).toBe("saved");

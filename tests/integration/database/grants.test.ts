@@ -18,7 +18,7 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
     anon: [],
     authenticated: [
       "DELETE",
-      "INSERT(calorie_target,client_id,created_by,dietary_restrictions,goal,intake_data,macro_split,name,org_id,plan_length_days)",
+      "INSERT(calorie_target,client_id,dietary_restrictions,goal,intake_data,macro_split,name,org_id,plan_length_days)",
       "SELECT",
       "UPDATE(calorie_target,client_id,dietary_restrictions,goal,intake_data,macro_split,name,plan_length_days)",
     ],
@@ -29,6 +29,7 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
   plan_share_links: { anon: [], authenticated: ["SELECT"] },
   org_daily_usage: { anon: [], authenticated: ["SELECT"] },
   spend_buckets: { anon: [], authenticated: [] },
+  signed_out_tokens: { anon: [], authenticated: [] },
 };
 
 /** Functions of public the API roles may call (everything else: no one but the server). */
@@ -100,6 +101,31 @@ describe("grants to the API roles", () => {
         .map((row) => row.routine)
         .sort();
     expect({ anon: callable("anon"), authenticated: callable("authenticated") }).toEqual(CALLABLE);
+  });
+
+  it("pin the search_path of every function in public", async () => {
+    const unpinned = await db()<{ routine: string }[]>`
+      select p.proname || '(' || oidvectortypes(p.proargtypes) || ')' as routine
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'public'
+        and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) setting where setting like 'search_path=%')
+      order by 1`;
+    expect(unpinned.map((row) => row.routine)).toEqual([]);
+  });
+
+  it("let a coach create a plan only as its author (created_by is the caller's, never named)", async () => {
+    const other = "00000000-0000-4000-8000-0000000000ff";
+    const named = asUser(coach, (tx) => [
+      tx`insert into meal_plans (org_id, name, plan_length_days, created_by)
+         values (${DEMO_ORG_ID}, 'Named author', 3, ${other})`,
+    ]);
+    await expect(named).rejects.toMatchObject({ code: "42501" });
+    const [[plan]] = await asUser(coach, (tx) => [
+      tx<{ created_by: string }[]>`
+        insert into meal_plans (org_id, name, plan_length_days) values (${DEMO_ORG_ID}, 'Own plan', 3)
+        returning created_by`,
+    ]);
+    expect(plan?.created_by).toBe(DEMO_COACH_ID);
   });
 
   it("give a table created by a later migration nothing until that migration grants it", async () => {

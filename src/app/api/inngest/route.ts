@@ -8,12 +8,15 @@ import { env } from "@/server/env";
  * sync the functions and to run their steps. Outside dev mode every request,
  * a sync (PUT) included, must carry Inngest's signature (INNGEST_SIGNING_KEY):
  * an unsigned PUT would have the app register itself with Inngest on anyone's
- * say. The URL it registers is INNGEST_SERVE_ORIGIN's when set, never one
- * built from the request's Host header.
+ * say. The URL it registers is INNGEST_SERVE_ORIGIN's when set (else
+ * APP_URL's, the app's public origin), never one built from the request's
+ * Host header.
  */
+const serveOrigin = env().INNGEST_SERVE_ORIGIN ?? env().APP_URL;
+
 export const { GET, POST, PUT } = serve({
   client: inngest,
   functions,
   enableUnauthedSync: false,
-  ...(env().INNGEST_SERVE_ORIGIN ? { serveOrigin: env().INNGEST_SERVE_ORIGIN } : {}),
+  ...(serveOrigin ? { serveOrigin } : {}),
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import { dispatcher } from "@/inngest/dispatch";
+import { estimatePlanRunTokens } from "@/inngest/run-estimate";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
@@ -21,7 +22,13 @@ export const POST = apiHandler<{ planId: string }>(async (request, params) => {
   const caller = await authenticate(request);
   const body = await parseJsonBody(request, parseGenerateBody);
 
-  const start = await startGeneration(caller, planId, body, env().GENERATION_STALE_AFTER_MINUTES);
+  const start = await startGeneration(
+    caller,
+    planId,
+    body,
+    env().GENERATION_STALE_AFTER_MINUTES,
+    estimatePlanRunTokens,
+  );
   const { generationId, orgId } = start;
   if (start.started || start.redispatch) {
     try {

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { MAX_PLAN_DAYS, PlanDayNumberSchema } from "@/generation/intake/intake";
 import { dayDispatcher } from "@/inngest/dispatch";
+import { estimateDayRunTokens } from "@/inngest/run-estimate";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { markDayGenerationFailed } from "@/server/day-generation-store";
 import { env } from "@/server/env";
@@ -35,6 +36,7 @@ export const POST = apiHandler<{ planId: string; day: string }>(async (request, 
     planId,
     day.data,
     env().GENERATION_STALE_AFTER_MINUTES,
+    estimateDayRunTokens,
   );
   try {
     await dayDispatcher()({ planId, orgId, dayGenerationId, day: day.data });
