@@ -110,10 +110,7 @@ function trimmed(
   const role = (item: PlannedItem) => foodOf(item)?.plate_role;
   const keep = new Set<PlannedItem>(byEnergy);
   const limit = (test: (item: PlannedItem) => boolean, most: number) => {
-    byEnergy
-      .filter(test)
-      .slice(most)
-      .forEach((item) => keep.delete(item));
+    for (const item of byEnergy.filter(test).slice(most)) keep.delete(item);
   };
   limit((item) => role(item) === "starch", PATTERN_LIMITS.maxStarchesPerMeal);
   if (isPlatedMeal(type)) limit((item) => role(item) === "main_protein", PATTERN_LIMITS.maxMainProteinsPerMeal);
