@@ -124,7 +124,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
       fat: 100,
       snack: 150,
     },
-    calorieBand: 0.01,
+    calorieBand: 0.008,
     macroTolerancePoints: 5,
     macroAimPoints: 3,
     macroKeepPoints: 4,

@@ -199,7 +199,6 @@ export async function adjustDays<Balanced>(
       // A run memoised before the week bound existed has no foodsPerWeek: its weeks stay unbounded.
       foodsPerWeek: spec.foodsPerWeek,
       leftovers: spec.leftovers,
-      seed: plan.planId,
     };
     return finish(await balanceDays(deduped, foods, spec, options));
   });

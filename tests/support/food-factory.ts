@@ -74,6 +74,7 @@ export function makeBrief(overrides: Partial<PassBrief> = {}): PassBrief {
     macroSplit: { ...defaults.macroSplit },
     mealsPerDay: defaults.mealsPerDay,
     foodsPerWeek: defaults.foodsPerWeek,
+    leftovers: false,
     avoidFoodIds: [],
     preferFoodIds: [],
     diet: [],

@@ -47,6 +47,7 @@ export function briefFromPrompt(system: string, user: string): PassBrief | null 
       : { ...defaults.macroSplit },
     mealsPerDay: meals ? Number(meals) : defaults.mealsPerDay,
     foodsPerWeek: perWeek ? Number(perWeek) : defaults.foodsPerWeek,
+    leftovers: /^Leftovers: /m.test(user),
     avoidFoodIds: avoid ? avoid.split(",").map((id) => id.trim()) : [],
     preferFoodIds: prefer ? prefer.split(",").map((id) => id.trim()) : [],
     diet: listOf(restrictions?.[1], DIETS),

@@ -211,7 +211,13 @@ export function measurePlan(
     leftovers: spec.leftovers,
     leftoverLunchesMissed: spec.leftovers ? leftoverLunchesMissed(saved) : 0,
     unsafeTexts: saved.flatMap((day) => day.meals).filter(unsafeText).length,
+    // Already met: on the split and every pattern, no day twice in a week, and (when asked) every lunch
+    // yesterday's dinner; otherwise balance has foods to change.
     metBeforeBalance:
+      beforeBalance !== undefined &&
+      (spec.leftovers
+        ? leftoverLunchesMissed(beforeBalance) === 0
+        : weeksOf(beforeBalance).every((week) => identicalDays(week) === 0)) &&
       beforeBalance?.every(
         (day) =>
           worstMacroPoints(dayTotals(day), spec.macroSplit) <= QUALITY_RULES.maxMacroPoints &&

@@ -10,7 +10,7 @@ import {
   starchRequired,
   usefulProteinGrams,
 } from "@/generation/meals/meal-patterns";
-import { isMainMealType, isProteinRole, mealTypeOf, suitsMeal } from "@/generation/meals/plate";
+import { isMainMealType, mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { portionScale } from "@/generation/meals/usual-portion";
 import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
 import { dayTotals } from "@/generation/nutrition/day-totals";
@@ -139,20 +139,27 @@ export function balanceDayWith(
   const allInMenu = original.meals.every((meal) =>
     meal.items.every((item) => options.menu?.has(item.food_id) !== false),
   );
-  if (allInMenu && !options.fixedItems?.size && meetsEveryRule(original, context)) return unchanged(true);
+  if (allInMenu && meetsEveryRule(original, context)) return unchanged(true);
 
   if (!canAdd) {
     return finishSolved(solveDay(plannedSlots(day, context, options), context), original, finish) ?? unchanged(false);
   }
   // The plates put in order first (plate-repair.ts), so the program mostly trades grams.
   const fixed = (meal: number, item: number) => options.fixedItems?.has(`${meal}:${item}`) === true;
-  const repaired = repairPlates(day, known, candidates, targets, scale, { fixed, allowed: inMenu });
+  const closed = (meal: number) => {
+    const items = day.meals[meal]?.items ?? [];
+    return items.length > 0 && items.every((_, i) => fixed(meal, i));
+  };
+  const repaired = repairPlates(day, known, candidates, targets, scale, { fixed, allowed: inMenu, closed });
   const repairedContext = { ...context, day: repaired, foods: known };
   const planned = plannedSlots(repaired, repairedContext, options);
   // Most days need a food or two at most: a small offer keeps the program fast. A day the few
   // cannot bring onto its patterns and split is solved again with a wide offer, the better kept.
   const attempt = (offer: "few" | "wide") =>
-    solveDay([...planned, ...additionSlots(repaired, known, candidates, offer, config, scale)], repairedContext);
+    solveDay(
+      [...planned, ...additionSlots(repaired, known, candidates, offer, config, scale, closed)],
+      repairedContext,
+    );
   const first = attempt("few");
   // Good enough: every meal on its pattern, the split met, at most one portion outside its natural range.
   if (first && shortfall(first, context) <= 10) return finishSolved(first, original, finish) ?? unchanged(false);
@@ -381,12 +388,12 @@ export type PlanBalanceOptions = BalanceOptions & {
   foodsPerWeek?: number;
   /** Each day's lunch is the day before's dinner, as it was saved. */
   leftovers?: boolean;
-  /** Varies which foods fill a week's menu between plans (the generation id). */
-  seed?: string;
+  /**
+   * The menu of each week when it is planned ahead (the offline planner's, the same for every chunk of a
+   * plan); without it a week's menu is drawn from the foods its days use (weekMenuFromDays).
+   */
+  menuOfWeek?: (week: number) => CatalogueFood[];
 };
-
-/** Foods a week's menu keeps free for what a meal pattern may need, beyond the foods its days chose. */
-const MENU_RESERVE = 8;
 
 /**
  * balanceDay for every day of a plan (the `balance` step), solver loaded
@@ -412,7 +419,7 @@ export async function balanceDays(
     if (!menus.has(week)) {
       const ofWeek = days.filter((day) => weekOf(day.day) === week);
       const size = options.foodsPerWeek as number;
-      menus.set(week, weekMenuFromDays(ofWeek, candidates, week, size, { reserve: MENU_RESERVE, seed: options.seed }));
+      menus.set(week, options.menuOfWeek?.(week) ?? weekMenuFromDays(ofWeek, candidates, week, size));
     }
     return menus.get(week) as CatalogueFood[];
   };
@@ -432,18 +439,22 @@ export async function balanceDays(
       return balanceDayWith(solve, leftover?.day ?? day, foods, targets, dayOptions);
     };
     let result = solveWith(menu);
-    // The same day twice in a week is no plan: the repeat is solved again without its proteins.
+    // The same day twice in a week is no plan: the repeat is solved again without one of its foods (its
+    // proteins first, then its starches and vegetables), the first that makes a new day and breaks no more rules.
     const week = seen.get(weekOf(day.day)) ?? new Set<string>();
     if (week.has(signature(result.day)) && candidates.length > 0 && !options.keepFoods) {
-      const proteins = new Set(
-        result.day.meals.flatMap((meal) =>
-          meal.items
-            .filter((item) => isProteinRole(foods.get(item.food_id)?.plate_role ?? "fruit"))
-            .map((item) => item.food_id),
-        ),
-      );
-      const varied = solveWith((menu ?? candidates).filter((food) => !proteins.has(food.id)));
-      if (!week.has(signature(varied.day)) && varied.mealMisses.length <= result.mealMisses.length) result = varied;
+      const allowed = menu ?? candidates;
+      for (const foodId of exchangeable(result.day, foods).slice(0, VARIATION_TRIES)) {
+        const varied = solveWith(allowed.filter((food) => food.id !== foodId));
+        const noWorse =
+          varied.solved &&
+          varied.mealMisses.length <= result.mealMisses.length &&
+          (varied.miss === null || result.miss !== null);
+        if (!week.has(signature(varied.day)) && noWorse) {
+          result = varied;
+          break;
+        }
+      }
     }
     week.add(signature(result.day));
     seen.set(weekOf(day.day), week);
@@ -451,6 +462,16 @@ export async function balanceDays(
   }
   const order = new Map(days.map((day, index) => [day.day, index]));
   return results.sort((a, b) => (order.get(a.day.day) ?? 0) - (order.get(b.day.day) ?? 0));
+}
+
+/** How many foods a repeated day tries leaving out before it is kept as it is. */
+const VARIATION_TRIES = 4;
+
+/** The day's foods in the order a repeated day leaves them out: proteins, then starches, then vegetables. */
+function exchangeable(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFood>): string[] {
+  const order: PlateRole[] = ["main_protein", "protein_side", "starch", "vegetable"];
+  const items = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id)));
+  return order.flatMap((role) => items.flatMap((food) => (food?.plate_role === role ? [food.id] : [])));
 }
 
 /** A day's foods meal by meal, for telling two days apart. */

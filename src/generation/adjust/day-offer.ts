@@ -62,6 +62,8 @@ export function additionSlots(
   offer: "few" | "wide",
   config: GenerationConfig,
   scale: number,
+  /** Meals that take nothing more (a leftover lunch, kept as it was served). */
+  closed: (meal: number) => boolean = () => false,
 ): PortionSlot[] {
   const dayFoods = day.meals.flatMap((meal) => meal.items.flatMap((item) => foods.get(item.food_id) ?? []));
   const usedIds = new Set(dayFoods.map((food) => food.id));
@@ -69,6 +71,7 @@ export function additionSlots(
   const pool = uniqueFoods(candidates).filter((food) => !usedIds.has(food.id) && !usedFamilies.has(familyKey(food)));
   const offered = new Set<string>();
   return day.meals.flatMap((meal, m) => {
+    if (closed(m)) return [];
     const type = mealTypeOf(meal.name);
     return MEAL_OFFERS[type].flatMap((need, n) => {
       const count = offer === "few" ? need.few : need.wide;

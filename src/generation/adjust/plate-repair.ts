@@ -28,7 +28,12 @@ export function repairPlates(
   candidates: readonly CatalogueFood[],
   targets: PatternTargets,
   scale: number,
-  keep: { fixed: (meal: number, item: number) => boolean; allowed: (food: CatalogueFood) => boolean },
+  keep: {
+    fixed: (meal: number, item: number) => boolean;
+    allowed: (food: CatalogueFood) => boolean;
+    /** Meals that take nothing more (a leftover lunch, kept as it was served). */
+    closed: (meal: number) => boolean;
+  },
 ): PlannedDay {
   const used = new Set<string>();
   const families = new Set<string>();
@@ -52,6 +57,7 @@ export function repairPlates(
   return {
     ...day,
     meals: kept.map((meal, m) => {
+      if (keep.closed(m)) return meal;
       const type = mealTypeOf(meal.name);
       const add = (roles: readonly PlateRole[], rank: (food: CatalogueFood) => number): PlannedItem | null => {
         const options = candidates

@@ -1,4 +1,6 @@
 import type { MacroSplit } from "@/generation/generation-config";
+import { suitsMeal } from "@/generation/meals/plate";
+import { coverage } from "@/generation/meals/week-menu";
 import { macroPercentages } from "@/generation/nutrition/macros";
 import { seededOrder } from "@/generation/shared/stable-hash";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
@@ -52,7 +54,8 @@ export type SelectCandidatesOptions = {
  * seeded order (protein-dense foods promoted, see below), first with one food
  * per family (variety), then up to the family cap. Pass the PlanSpec as
  * `plan` so its macro split is seen. Output is sorted by group and name so
- * the prompt is stable.
+ * the prompt is stable. Then any need of the meal patterns the groups left
+ * unmet (no breakfast protein, one starch for lunch and dinner) is filled.
  */
 export function selectCandidates(
   catalogue: readonly CatalogueFood[],
@@ -78,6 +81,19 @@ export function selectCandidates(
     const dense = seeded.filter(isProteinDense).slice(0, quota);
     const ordered = [...dense, ...seeded.filter((food) => !dense.includes(food))];
     chosen.push(...pickVaried(ordered, count, FAMILY_CAP));
+  }
+  // Every meal pattern must be possible from the list: a breakfast protein, two lunch and dinner starches
+  // and vegetables, ... (the coverage a 30-food week holds), whatever the groups brought.
+  for (const need of coverage(30)) {
+    const meeting = (food: CatalogueFood) => food.plate_role === need.role && suitsMeal(food, need.type);
+    const missing = need.count - chosen.filter(meeting).length;
+    if (missing <= 0) continue;
+    const extra = seededOrder(
+      allowed.filter((food) => meeting(food) && !chosen.includes(food)),
+      `${options.seed}:${need.type}:${need.role}`,
+      (food) => food.id,
+    );
+    chosen.push(...extra.slice(0, missing));
   }
   return chosen.sort(
     (a, b) =>

@@ -20,22 +20,29 @@ export function weekOf(dayNumber: number): number {
 
 /**
  * What every week's menu holds first, so each meal pattern can be met from
- * it: foods of these roles that suit these meals (how many of each).
+ * it: foods of these roles that suit these meals, `count` of each for a
+ * 30-food week, scaled to the week's size but never under `least` (a lunch and
+ * a dinner need two starches and two vegetables of different families).
  */
-const COVERAGE: readonly { type: MealType; role: PlateRole; count: number }[] = [
-  { type: "breakfast", role: "protein_side", count: 2 },
-  { type: "breakfast", role: "starch", count: 2 },
-  { type: "breakfast", role: "fruit", count: 2 },
-  { type: "breakfast", role: "supplement", count: 1 },
-  { type: "breakfast", role: "drink", count: 1 },
-  { type: "lunch", role: "main_protein", count: 3 },
-  { type: "lunch", role: "protein_side", count: 2 },
-  { type: "lunch", role: "starch", count: 3 },
-  { type: "lunch", role: "vegetable", count: 4 },
-  { type: "lunch", role: "fat", count: 1 },
-  { type: "snack", role: "protein_side", count: 1 },
-  { type: "snack", role: "fat", count: 1 },
+const COVERAGE: readonly { type: MealType; role: PlateRole; count: number; least: number }[] = [
+  { type: "breakfast", role: "protein_side", count: 2, least: 1 },
+  { type: "breakfast", role: "starch", count: 2, least: 1 },
+  { type: "breakfast", role: "fruit", count: 2, least: 1 },
+  { type: "breakfast", role: "supplement", count: 1, least: 1 },
+  { type: "breakfast", role: "drink", count: 1, least: 0 },
+  { type: "lunch", role: "main_protein", count: 3, least: 2 },
+  { type: "lunch", role: "protein_side", count: 2, least: 1 },
+  { type: "dinner", role: "starch", count: 3, least: 2 },
+  { type: "dinner", role: "vegetable", count: 4, least: 2 },
+  { type: "lunch", role: "fat", count: 1, least: 1 },
+  { type: "snack", role: "protein_side", count: 1, least: 1 },
+  { type: "snack", role: "fat", count: 1, least: 0 },
 ];
+
+/** The coverage a week of `size` foods holds first (candidate selection holds a 30-food week's). */
+export function coverage(size: number) {
+  return COVERAGE.map((need) => ({ ...need, count: Math.max(need.least, Math.round((need.count * size) / 30)) }));
+}
 
 /** How the rest of a week's foods are shared among the roles. */
 const ROLE_SHARES: readonly [PlateRole, number][] = [
@@ -50,36 +57,39 @@ const ROLE_SHARES: readonly [PlateRole, number][] = [
 ];
 
 /**
- * At most `size` of the candidates for week `week`: each role's share of the
- * menu, taken from a per-plan order of its candidates that moves on by a
- * week's worth each week (so week 2 brings other foods), then any room left
- * filled from the rest. Deterministic for the same candidates, week and seed.
+ * At most `size` of the candidates for week `week`: first what every meal
+ * pattern needs, then each role's share of the menu, each taken from a
+ * per-plan order of its candidates that moves on by a week's worth each week
+ * (so week 2 brings other foods), then any room left filled from the rest.
+ * Deterministic for the same candidates, week and seed.
  */
 export function weekMenu(candidates: readonly CatalogueFood[], week: number, size: number, seed = ""): CatalogueFood[] {
   if (candidates.length <= size) return [...candidates];
-  const chosen: CatalogueFood[] = [];
+  const menu: CatalogueFood[] = [];
+  // Up to `count` of the pool on the menu, from this week's place in the plan's order of it.
   const take = (pool: readonly CatalogueFood[], count: number) => {
-    const ordered = [...pool].sort(
-      (a, b) => stableHash(`${seed}:${a.id}`) - stableHash(`${seed}:${b.id}`) || (a.id < b.id ? -1 : 1),
-    );
-    const wanted = Math.min(ordered.length, count);
-    const start = (week * wanted) % Math.max(1, ordered.length);
-    for (let i = 0; i < wanted; i++) chosen.push(ordered[(start + i) % ordered.length] as CatalogueFood);
+    const ordered = inPlanOrder(pool, seed);
+    const start = (week * count) % Math.max(1, ordered.length);
+    let have = ordered.filter((food) => menu.includes(food)).length;
+    for (let i = 0; i < ordered.length && have < count && menu.length < size; i++) {
+      const food = ordered[(start + i) % ordered.length] as CatalogueFood;
+      if (menu.includes(food)) continue;
+      menu.push(food);
+      have += 1;
+    }
   };
-  for (const need of COVERAGE) {
+  for (const need of coverage(size))
     take(
-      candidates.filter((food) => food.plate_role === need.role && suitsMeal(food, need.type)),
+      candidates.filter((food) => meets(food, need)),
       need.count,
     );
-  }
   for (const [role, share] of ROLE_SHARES) {
     take(
       candidates.filter((food) => food.plate_role === role),
       Math.max(1, Math.round(size * share)),
     );
   }
-  const menu = [...new Set(chosen)].slice(0, size);
-  for (const food of candidates) {
+  for (const food of inPlanOrder(candidates, seed)) {
     if (menu.length >= size) break;
     if (!menu.includes(food)) menu.push(food);
   }
@@ -87,34 +97,60 @@ export function weekMenu(candidates: readonly CatalogueFood[], week: number, siz
 }
 
 /**
- * The menu a model's week is held to: the foods its days use most (by the
- * number of days each appears on), leaving room for `reserve` foods a meal
- * pattern may need, then filled to `size` from the week's planned menu. A week
- * already within `size - reserve` keeps every food it chose.
+ * The menu a model's week is held to: for each need of the patterns, the
+ * foods the week used most that meet it (or the planned menu's, where it used
+ * none), then its other foods by use, then the planned menu, up to `size`. A
+ * week within `size` that meets every need keeps every food it chose.
  */
 export function weekMenuFromDays(
   days: readonly PlannedDay[],
   candidates: readonly CatalogueFood[],
   week: number,
   size: number,
-  options: { reserve: number; seed?: string },
+  seed = "",
 ): CatalogueFood[] {
   const byId = new Map(candidates.map((food) => [food.id, food]));
   const daysUsing = new Map<string, number>();
   for (const day of days) {
     for (const id of new Set(day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)))) {
-      daysUsing.set(id, (daysUsing.get(id) ?? 0) + 1);
+      if (byId.has(id)) daysUsing.set(id, (daysUsing.get(id) ?? 0) + 1);
     }
   }
   const used = [...daysUsing.entries()]
-    .filter(([id]) => byId.has(id))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, Math.max(0, size - options.reserve))
     .map(([id]) => byId.get(id) as CatalogueFood);
-  const menu = [...used];
-  for (const food of weekMenu(candidates, week, size, options.seed)) {
-    if (menu.length >= size) break;
-    if (!menu.includes(food)) menu.push(food);
+  const planned = weekMenu(candidates, week, size, seed);
+  const menu: CatalogueFood[] = [];
+  const add = (food: CatalogueFood) => {
+    if (menu.length < size && !menu.includes(food)) menu.push(food);
+  };
+  for (const need of coverage(size)) {
+    const fromDays = used.filter((food) => meets(food, need)).slice(0, need.count);
+    const fromMenu = planned.filter((food) => meets(food, need) && !fromDays.includes(food));
+    [...fromDays, ...fromMenu].slice(0, need.count).forEach(add);
   }
+  // A lopsided week (a model that served only starches) keeps no more of a role than half again its share,
+  // so the planned menu still brings what the split needs.
+  const perRole = new Map<PlateRole, number>();
+  for (const food of menu) perRole.set(food.plate_role, (perRole.get(food.plate_role) ?? 0) + 1);
+  for (const food of used) {
+    const share = ROLE_SHARES.find(([role]) => role === food.plate_role)?.[1] ?? 0.05;
+    const most = Math.max(1, Math.round(size * share * 1.5));
+    if (menu.includes(food) || (perRole.get(food.plate_role) ?? 0) >= most) continue;
+    add(food);
+    perRole.set(food.plate_role, (perRole.get(food.plate_role) ?? 0) + 1);
+  }
+  planned.forEach(add);
+  used.forEach(add);
   return menu;
+}
+
+function meets(food: CatalogueFood, need: { type: MealType; role: PlateRole }): boolean {
+  return food.plate_role === need.role && suitsMeal(food, need.type);
+}
+
+function inPlanOrder(foods: readonly CatalogueFood[], seed: string): CatalogueFood[] {
+  return [...foods].sort(
+    (a, b) => stableHash(`${seed}:${a.id}`) - stableHash(`${seed}:${b.id}`) || (a.id < b.id ? -1 : 1),
+  );
 }

@@ -1,4 +1,4 @@
-import { balanceDay } from "@/generation/adjust/balance-day";
+import { balanceDays } from "@/generation/adjust/balance-day";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { presentableGrams } from "@/generation/adjust/round-portions";
 import type { Allergen, Diet } from "@/generation/catalogue/catalogue";
@@ -26,6 +26,8 @@ export type PassBrief = {
   mealsPerDay: number;
   /** Most distinct foods a week of the plan may use. */
   foodsPerWeek: number;
+  /** Each day's lunch is the day before's dinner (within the brief's days). */
+  leftovers: boolean;
   /** Foods used by an earlier pass or steered to other chunks; prefer others so the plan varies. */
   avoidFoodIds: readonly string[];
   /** Foods these days are planned around (one-wave mode). */
@@ -46,6 +48,7 @@ export function briefOf(pass: PassToPlan): PassBrief {
     mealsPerDay: spec.mealsPerDay,
     // A spec memoised before the week bound existed has none: the default.
     foodsPerWeek: spec.foodsPerWeek ?? DEFAULT_GENERATION_CONFIG.defaults.foodsPerWeek,
+    leftovers: spec.leftovers === true,
     avoidFoodIds: pass.avoidFoodIds,
     preferFoodIds: pass.preferFoodIds,
     diet: spec.diet,
@@ -77,28 +80,26 @@ export async function planOffline(
   const { allowed, restrictions } = allowedFoods(brief);
   const foods = indexFoodsById(allowed);
   const targets = { calorieTarget: brief.calorieTarget, macroSplit: brief.macroSplit, mealsPerDay: brief.mealsPerDay };
-  const days: ModelPlan["days"] = [];
-  for (const chosen of chooseOfflineDays(brief)) {
-    // The balance step's own program settles the grams, and may exchange a food (from the week's menu) when the
-    // day's choice cannot meet its patterns or reach the split within natural portions.
-    const menu = weekMenu(allowed, weekOf(chosen.day), brief.foodsPerWeek);
-    const balanced = await balanceDay(chosen, foods, targets, {
-      candidates: menu,
-      menu: new Set(menu.map((food) => food.id)),
-      restrictions,
-      config,
-      solver,
-    });
-    days.push({
-      day: chosen.day,
-      meals: balanced.day.meals.map((meal) => ({
-        name: meal.name,
-        ...(meal.title ? { title: meal.title } : {}),
-        ...(meal.preparation ? { preparation: meal.preparation } : {}),
-        items: meal.items.map((item) => ({ food_id: item.food_id, grams: item.grams })),
-      })),
-    });
-  }
+  // The balance step's own program settles the grams, and may exchange a food (from the week's menu) when a
+  // day's choice cannot meet its patterns or reach the split within natural portions; it serves the leftovers.
+  const balanced = await balanceDays(chooseOfflineDays(brief), foods, targets, {
+    candidates: allowed,
+    restrictions,
+    config,
+    solver,
+    foodsPerWeek: brief.foodsPerWeek,
+    leftovers: brief.leftovers,
+    menuOfWeek: (week) => weekMenu(allowed, week, brief.foodsPerWeek),
+  });
+  const days: ModelPlan["days"] = balanced.map(({ day }) => ({
+    day: day.day,
+    meals: day.meals.map((meal) => ({
+      name: meal.name,
+      ...(meal.title ? { title: meal.title } : {}),
+      ...(meal.preparation ? { preparation: meal.preparation } : {}),
+      items: meal.items.map((item) => ({ food_id: item.food_id, grams: item.grams })),
+    })),
+  }));
   return JSON.stringify({ days });
 }
 

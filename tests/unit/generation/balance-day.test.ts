@@ -5,7 +5,6 @@ import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { solvePortionProgram } from "@/generation/adjust/portion-program";
 import { type CatalogueFood, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
-import { isMainMealName } from "@/generation/catalogue/meal-slots";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { DEFAULT_GENERATION_CONFIG, type MacroSplit } from "@/generation/generation-config";
 import { judgeDay } from "@/generation/meals/meal-patterns";
@@ -29,12 +28,11 @@ const foodIds = (day: PlannedDay) => day.meals.flatMap((meal) => meal.items.map(
 const items = (day: PlannedDay) => day.meals.flatMap((meal) => meal.items);
 const ratio = (item: { food_id: string; grams: number }, known = foods) =>
   item.grams / (known.get(item.food_id) as CatalogueFood).default_portion_g;
+/** Lunches and dinners without a protein food (meat, fish, tofu, eggs, dairy or legumes), as the meal patterns judge it. */
 const mainMealsWithoutProtein = (day: PlannedDay, known = foods) =>
-  day.meals.filter(
-    (meal) =>
-      isMainMealName(meal.name) &&
-      !meal.items.some((item) => ["protein", "dairy"].includes(known.get(item.food_id)?.food_group ?? "")),
-  ).length;
+  judgeDay(day, known, { calorieTarget: 2000, macroSplit: SPLIT }, [])
+    .flat()
+    .filter((rule) => rule.rule === "protein-food").length;
 
 /** A day at the grams a careless model writes: every item at its usual portion times `factor`. */
 function carelessDay(dayNumber: number, meals: Record<string, string[]>, factor = 1): PlannedDay {
@@ -52,7 +50,12 @@ function carelessDay(dayNumber: number, meals: Record<string, string[]>, factor 
 const omnivoreDay = carelessDay(1, {
   Breakfast: ["Oats, rolled, dry", "Greek yogurt, plain, nonfat", "Banana, raw"],
   Lunch: ["Chicken breast, meat only, roasted", "Rice, white, long-grain, cooked", "Broccoli, raw", "Olive oil"],
-  Dinner: ["Salmon, Atlantic, farmed, cooked, dry heat", "Potatoes, boiled, without skin", "Spinach, raw", "Almonds"],
+  Dinner: [
+    "Salmon, Atlantic, farmed, cooked, dry heat",
+    "Potatoes, boiled, without skin",
+    "Spinach, raw",
+    "Avocado, raw",
+  ],
 });
 
 /** What a careless model writes when it fills meals from a list of starches: no protein anywhere. */
@@ -199,7 +202,7 @@ describe("balancing a day", () => {
     expect(again.changes).toEqual([]);
   });
 
-  it("rescues a day of starches: on its split, a protein at every main meal, every portion natural", async () => {
+  it("rescues a day of starches: on its split, every meal on its pattern, every portion natural", async () => {
     const candidates = selectCandidates(catalogue, everyone, { seed: "starch" });
     const result = await balanceDay(
       starchDay,
@@ -210,10 +213,13 @@ describe("balancing a day", () => {
     expect(result.miss).toBeNull();
     expect(kcalOff(result.day, 2400)).toBeLessThanOrEqual(0.03);
     expect(worstMacro(result.day, HIGH_PROTEIN)).toBeLessThanOrEqual(5);
-    expect(mainMealsWithoutProtein(result.day)).toBe(0);
+    expect(judgeDay(result.day, foods, { calorieTarget: 2400, macroSplit: HIGH_PROTEIN }, []).flat()).toEqual([]);
+    expect(result.mealMisses).toEqual([]);
+    // Natural against the usual portion of a 2,400 kcal day.
+    const scale = portionScale(2400, 3);
     for (const item of items(result.day)) {
-      expect(ratio(item)).toBeGreaterThanOrEqual(0.5);
-      expect(ratio(item)).toBeLessThanOrEqual(2);
+      expect(ratio(item) / scale).toBeGreaterThanOrEqual(0.5);
+      expect(ratio(item) / scale).toBeLessThanOrEqual(2);
     }
     // It changed foods to get there, and says which.
     expect(result.changes.some((change) => change.kind === "added")).toBe(true);

@@ -27,7 +27,7 @@ describe("checking a sanitised pass", () => {
       code: "implausible_calories",
       message: "Day 3 of the model's plan has 100 kcal against a target of 2000 kcal, too far off to scale",
     });
-    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 12000]] })], 2000, foods)?.code).toBe("implausible_calories");
+    expect(checkPassDays([makeDay(1, { Lunch: [[rice, 25000]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
 
   it("rejects a day whose scaling would push an item past the per-item limit, saying so", () => {

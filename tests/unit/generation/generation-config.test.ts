@@ -35,6 +35,7 @@ describe("defaults", () => {
       calorieTarget: 2000,
       macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 },
       mealsPerDay: 3,
+      foodsPerWeek: 30,
     });
   });
 });

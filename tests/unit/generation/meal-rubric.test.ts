@@ -72,7 +72,7 @@ describe("the meal rubric", () => {
     expect(quality.worstMeals).toHaveLength(1);
     expect(quality.worstMeals[0]?.rules).toContain("suits-meal");
     expect(quality.worstMeals[0]?.text).toMatch(
-      /^Day 3 Breakfast: Cod 140 g, Greek yogurt 170 g — breaks: .*Cod does not suit breakfast/,
+      /^Day 3 Breakfast: Atlantic cod 140 g, Greek yogurt 170 g — breaks: .*Atlantic cod does not suit breakfast/,
     );
     expect(quality.brokenRules).toEqual({ "suits-meal": 1 });
     expect(quality.mealPatternShare).toBeCloseTo(2 / 3);
@@ -237,6 +237,7 @@ describe("the careless models are as careless as they say (their answers, before
     macroSplit: planSpec.macroSplit,
     mealsPerDay: planSpec.mealsPerDay,
     foodsPerWeek: planSpec.foodsPerWeek,
+    leftovers: false,
     avoidFoodIds: [],
     preferFoodIds: [],
     diet: [],

@@ -82,18 +82,19 @@ describe("the offline planner", () => {
     }
   });
 
-  it("varies the menu across days", async () => {
-    const days = await planDays(brief({ dayNumbers: [1, 2, 3, 4, 5, 6, 7] }));
-    const menus = days.map((day) =>
-      day.meals
-        .flatMap((meal) => meal.items.map((item) => item.food_id))
-        .sort()
-        .join(),
-    );
-    expect(new Set(menus).size).toBe(7);
-    expect(
-      new Set(days.flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)))).size,
-    ).toBeGreaterThan(35);
+  it("varies the menu across days, within a week a person can shop for, and rotates it week to week", async () => {
+    const days = await planDays(brief({ dayNumbers: Array.from({ length: 14 }, (_, i) => i + 1) }));
+    const foodsOf = (list: typeof days) =>
+      new Set(list.flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id))));
+    const menus = days.map((day) => [...foodsOf([day])].sort().join());
+    expect(new Set(menus.slice(0, 7)).size).toBe(7);
+    const [first, second] = [foodsOf(days.slice(0, 7)), foodsOf(days.slice(7))];
+    for (const week of [first, second]) {
+      expect(week.size).toBeGreaterThanOrEqual(15);
+      expect(week.size).toBeLessThanOrEqual(30);
+    }
+    // The second week is not the first again: a third of its foods at least are new.
+    expect([...second].filter((id) => !first.has(id)).length).toBeGreaterThanOrEqual(second.size / 3);
   });
 
   it("prefers foods an earlier pass did not use", async () => {
@@ -103,7 +104,10 @@ describe("the offline planner", () => {
     const reused = next
       .flatMap((day) => day.meals.flatMap((meal) => meal.items.map((item) => item.food_id)))
       .filter((id) => used.includes(id));
-    expect(reused).toEqual([]);
+    // A week's menu may hold one or two foods of a role (a breakfast dairy, a fat), and balance may bring one
+    // back to reach the split: most of the day is new, not all of it.
+    const dayTwo = next.flatMap((day) => day.meals.flatMap((meal) => meal.items));
+    expect(reused.length).toBeLessThanOrEqual(dayTwo.length / 2);
   });
 
   it("uses only the brief's foods and re-checks restrictions itself", async () => {

@@ -71,7 +71,8 @@ describe("a plan generated in one wave", () => {
     expect(
       run.requests.map((request) => request.user).every((user) => /^Foods planned for these days/m.test(user)),
     ).toBe(true);
-  });
+    // A 14-day plan, each day solved by HiGHS: a limit for a stuck run, not a timing.
+  }, 30_000);
 
   it("meets every rule: days once, restrictions, calories, no repeated food or family within a day", async () => {
     const { days, foods, spec } = await generate(stored, "one");
@@ -84,7 +85,7 @@ describe("a plan generated in one wave", () => {
       expect(new Set(dayFoods.map(familyKey)).size).toBe(items.length);
       for (const food of dayFoods) expect(fitsRestrictions(food, spec)).toBe(true);
     }
-  });
+  }, 30_000);
 
   it("keeps at least the variety of the two-pass plan (distinct foods per 7 days, within 10 %)", async () => {
     for (const days of [7, 14, 28]) {

@@ -22,6 +22,8 @@ describe("resolving a plan spec", () => {
       allergies: [],
       dislikedFoodIds: [],
       mealsPerDay: 3,
+      foodsPerWeek: 30,
+      leftovers: false,
       extraContext: {},
       promptStyle: "simple",
     });

@@ -2,19 +2,32 @@ import { describe, expect, it } from "vitest";
 import { type CatalogueFood, FOOD_GROUPS, familyKey } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates, TARGET_GROUPS } from "@/generation/catalogue/select-candidates";
+import { suitsMeal } from "@/generation/meals/plate";
+import { coverage } from "@/generation/meals/week-menu";
 import { makeFood, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();
 const none = { diet: [], allergies: [] };
 
 describe("candidate selection", () => {
-  it("takes up to TARGET_GROUPS foods of each group", () => {
+  it("takes at least TARGET_GROUPS foods of each group, more only where a meal pattern needs them", () => {
     const candidates = selectCandidates(catalogue, none, { seed: "plan-1" });
     for (const group of FOOD_GROUPS) {
       const available = catalogue.filter((food) => food.food_group === group).length;
-      expect(candidates.filter((food) => food.food_group === group).length).toBe(
+      expect(candidates.filter((food) => food.food_group === group).length).toBeGreaterThanOrEqual(
         Math.min(TARGET_GROUPS[group], available),
       );
+    }
+    expect(candidates.length).toBeLessThanOrEqual(Object.values(TARGET_GROUPS).reduce((a, b) => a + b, 0) + 8);
+  });
+
+  it("holds every need of the meal patterns: a breakfast protein, two lunch and dinner starches and vegetables", () => {
+    for (const seed of ["plan-1", "plan-2", "plan-3"]) {
+      const candidates = selectCandidates(catalogue, { diet: ["vegan"], allergies: [] }, { seed });
+      for (const need of coverage(30)) {
+        const meeting = candidates.filter((food) => food.plate_role === need.role && suitsMeal(food, need.type));
+        expect(meeting.length, `${need.type} ${need.role}`).toBeGreaterThanOrEqual(Math.min(need.count, 1));
+      }
     }
   });
 
