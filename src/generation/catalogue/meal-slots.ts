@@ -70,16 +70,6 @@ export function mealSlotsFor(mealsPerDay: number): MealSlot[] {
   return slots.map((slot) => ({ ...slot, energyShare: slot.energyShare / total }));
 }
 
-/** Breakfast, lunch and dinner (by name): the meals that need a protein food. Snacks need not. */
-export function isMainMealName(name: string): boolean {
-  return /breakfast|brunch|lunch|dinner|supper/i.test(name);
-}
-
-/** Breakfast (by name): it takes dairy or eggs for its protein rather than a lunch's chicken. */
-export function isBreakfastName(name: string): boolean {
-  return /breakfast|brunch/i.test(name);
-}
-
 /**
  * The slot whose name this meal carries, whatever its case and spacing
  * ("lunch", " Afternoon Snack"), from the largest layout; undefined for any

@@ -101,8 +101,3 @@ export function isMainMealType(type: MealType): boolean {
 export function suitsMeal(food: Pick<PlateFacts, "meal_types">, type: MealType): boolean {
   return food.meal_types.includes(type);
 }
-
-/** Roles whose foods carry a meal's protein (grams are what counts; these are what a coach plates as "the protein"). */
-export function isProteinRole(role: PlateRole): boolean {
-  return role === "main_protein" || role === "protein_side" || role === "supplement";
-}
