@@ -126,7 +126,7 @@ export const DEFAULT_GENERATION_CONFIG: GenerationConfig = {
     },
     calorieBand: 0.008,
     macroTolerancePoints: 5,
-    macroAimPoints: 3,
+    macroAimPoints: 2.5,
     macroKeepPoints: 4,
   },
   maxItemGrams: 2000,

@@ -15,7 +15,7 @@ import { portionScale } from "@/generation/meals/usual-portion";
 import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
-import { worstMacroPoints } from "@/generation/nutrition/macros";
+import { macroDeviations, worstMacroPoints } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { type MacroMiss, mealMissesOf, missOf } from "./day-misses";
 import { additionSlots } from "./day-offer";
@@ -157,7 +157,19 @@ export function balanceDayWith(
   // cannot bring onto its patterns and split is solved again with a wide offer, the better kept.
   const attempt = (offer: "few" | "wide") =>
     solveDay(
-      [...planned, ...additionSlots(repaired, known, candidates, offer, config, scale, closed)],
+      [
+        ...planned,
+        ...additionSlots(
+          repaired,
+          known,
+          candidates,
+          offer,
+          config,
+          scale,
+          closed,
+          shortest(repaired, targets.macroSplit),
+        ),
+      ],
       repairedContext,
     );
   const first = attempt("few");
@@ -377,8 +389,8 @@ function changesBetween(before: PlannedDay, after: PlannedDay): DayChange[] {
   return changes;
 }
 
-/** Grams of protein the program aims above a main meal's useful amount. */
-const PROTEIN_AIM_GRAMS = 2;
+/** Grams of protein the program aims above a main meal's useful amount (a useful meal has room to spare). */
+const PROTEIN_AIM_GRAMS = 5;
 /** Share of the day's energy the program keeps a meal under its most. */
 const ENERGY_AIM_SHARE = 0.02;
 
@@ -462,6 +474,14 @@ export async function balanceDays(
   }
   const order = new Map(days.map((day, index) => [day.day, index]));
   return results.sort((a, b) => (order.get(a.day.day) ?? 0) - (order.get(b.day.day) ?? 0));
+}
+
+/** The macro whose energy share the day falls furthest short of. */
+function shortest(day: PlannedDay, split: MacroSplit): "protein" | "carbs" | "fat" {
+  const deviations = macroDeviations(dayTotals(day), split);
+  return (["protein", "carbs", "fat"] as const).reduce((worst, macro) =>
+    deviations[macro] < deviations[worst] ? macro : worst,
+  );
 }
 
 /** How many foods a repeated day tries leaving out before it is kept as it is. */

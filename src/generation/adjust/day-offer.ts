@@ -17,10 +17,11 @@ import { rangesAtMeal } from "./portion-ranges";
  */
 
 type Rank = "protein" | "carbs" | "fat" | "rotation";
-type Need = { roles: readonly PlateRole[]; rankBy: Rank; few: number; wide: number };
+type Need = { roles: readonly PlateRole[]; rankBy: Rank | "short"; few: number; wide: number };
 
 const PLATED: readonly Need[] = [
   { roles: ["main_protein"], rankBy: "protein", few: 2, wide: 3 },
+  { roles: ["main_protein"], rankBy: "short", few: 0, wide: 1 },
   { roles: ["protein_side"], rankBy: "protein", few: 1, wide: 2 },
   { roles: ["starch"], rankBy: "carbs", few: 2, wide: 3 },
   { roles: ["vegetable"], rankBy: "rotation", few: 2, wide: 4 },
@@ -36,6 +37,7 @@ const MEAL_OFFERS: Readonly<Record<MealType, readonly Need[]>> = {
     { roles: ["supplement"], rankBy: "protein", few: 1, wide: 1 },
     { roles: ["drink"], rankBy: "protein", few: 0, wide: 1 },
     { roles: ["fat"], rankBy: "fat", few: 0, wide: 1 },
+    { roles: ["fat", "protein_side"], rankBy: "short", few: 1, wide: 1 },
   ],
   lunch: PLATED,
   dinner: PLATED,
@@ -64,6 +66,8 @@ export function additionSlots(
   scale: number,
   /** Meals that take nothing more (a leftover lunch, kept as it was served). */
   closed: (meal: number) => boolean = () => false,
+  /** The macro the day is shortest of at its planned grams: "short" needs rank by it (a fatty fish for a day short of fat). */
+  short: "protein" | "carbs" | "fat" = "protein",
 ): PortionSlot[] {
   const dayFoods = day.meals.flatMap((meal) => meal.items.flatMap((item) => foods.get(item.food_id) ?? []));
   const usedIds = new Set(dayFoods.map((food) => food.id));
@@ -78,7 +82,10 @@ export function additionSlots(
       if (count === 0) return [];
       const ranked = pool
         .filter((food) => need.roles.includes(food.plate_role) && suitsMeal(food, type) && !offered.has(food.id))
-        .sort((a, b) => rank(b, need.rankBy) - rank(a, need.rankBy) || (a.id < b.id ? -1 : 1))
+        .sort((a, b) => {
+          const by = need.rankBy === "short" ? short : need.rankBy;
+          return rank(b, by) - rank(a, by) || (a.id < b.id ? -1 : 1);
+        })
         .slice(0, count * ROTATION_DEPTH);
       const chosen = rotate(ranked, stableHash(`${day.day}:${m}:${n}`)).slice(0, count);
       return chosen.map((food): PortionSlot => {

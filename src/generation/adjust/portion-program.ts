@@ -78,7 +78,7 @@ export const PORTION_WEIGHTS = {
   /** Per 1 % of the day's energy a meal carries over its most. */
   patternEnergyPoint: 150,
   /** Per point of a macro's energy share beyond the aim. */
-  macroPoint: 40,
+  macroPoint: 100,
   dropPlannedFood: 6,
   /** Per usual portion outside the natural range: past 0.2 of a portion, dropping the food is cheaper. */
   outsideNaturalRange: 30,

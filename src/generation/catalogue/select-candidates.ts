@@ -20,6 +20,17 @@ function isProteinDense(food: CatalogueFood): boolean {
   return shares.protein_pct >= 40;
 }
 
+/** At least 85 % of the food's energy comes from fat (oils, butter). */
+function isFatDense(food: CatalogueFood): boolean {
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return shares.fat_pct >= 85;
+}
+const FAT_DENSE_QUOTA = 2;
+
 /**
  * How many foods of each group go into the prompt. ~55 foods keeps the prompt
  * small (roughly 2k tokens of catalogue) while leaving enough choice for a
@@ -78,7 +89,11 @@ export function selectCandidates(
     // (beans alone cannot carry a plan's protein), and every protein-bearing
     // group's slots when the plan is high-protein.
     const quota = highProtein && PROTEIN_BEARING.has(group) ? count : group === "protein" ? Math.ceil(count * 0.6) : 0;
-    const dense = seeded.filter(isProteinDense).slice(0, quota);
+    // Two of the fats are nearly all fat (a cooking oil, butter): what a big day's fat share is made of.
+    const dense =
+      group === "fat"
+        ? seeded.filter(isFatDense).slice(0, FAT_DENSE_QUOTA)
+        : seeded.filter(isProteinDense).slice(0, quota);
     const ordered = [...dense, ...seeded.filter((food) => !dense.includes(food))];
     chosen.push(...pickVaried(ordered, count, FAMILY_CAP));
   }

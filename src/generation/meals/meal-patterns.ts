@@ -83,8 +83,8 @@ export const PATTERN_LIMITS = {
   /** A fat (nuts, seeds) carries a snack from this many grams; a smear of nut butter does not. */
   snackFatMinGrams: 20,
   /** A main meal's useful protein: this share of the day's protein target, within the bounds below. */
-  usefulProteinShare: 0.18,
-  usefulProteinGrams: { min: 12, max: 35 },
+  usefulProteinShare: 0.15,
+  usefulProteinGrams: { min: 10, max: 30 },
   /** No meal carries more than this share of the day's protein. */
   maxProteinShare: 0.5,
   /** A meal's energy stays under share × factor + allowance of the day's (a 25 % breakfast under 38 %). */

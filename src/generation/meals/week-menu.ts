@@ -32,11 +32,12 @@ const COVERAGE: readonly { type: MealType; role: PlateRole; count: number; least
   { type: "breakfast", role: "drink", count: 1, least: 0 },
   { type: "lunch", role: "main_protein", count: 3, least: 2 },
   { type: "lunch", role: "protein_side", count: 2, least: 1 },
-  { type: "dinner", role: "starch", count: 3, least: 2 },
+  // Three: breakfast may take one that suits dinner too (a tortilla), and lunch another family.
+  { type: "dinner", role: "starch", count: 4, least: 3 },
   { type: "dinner", role: "vegetable", count: 4, least: 2 },
-  { type: "lunch", role: "fat", count: 1, least: 1 },
+  { type: "lunch", role: "fat", count: 2, least: 1 },
   { type: "snack", role: "protein_side", count: 1, least: 1 },
-  { type: "snack", role: "fat", count: 1, least: 0 },
+  { type: "snack", role: "fat", count: 1, least: 1 },
 ];
 
 /** The coverage a week of `size` foods holds first (candidate selection holds a 30-food week's). */
@@ -51,7 +52,7 @@ const ROLE_SHARES: readonly [PlateRole, number][] = [
   ["starch", 0.2],
   ["vegetable", 0.2],
   ["fruit", 0.13],
-  ["fat", 0.07],
+  ["fat", 0.1],
   ["drink", 0.03],
   ["supplement", 0.03],
 ];
@@ -129,13 +130,13 @@ export function weekMenuFromDays(
     const fromMenu = planned.filter((food) => meets(food, need) && !fromDays.includes(food));
     [...fromDays, ...fromMenu].slice(0, need.count).forEach(add);
   }
-  // A lopsided week (a model that served only starches) keeps no more of a role than half again its share,
-  // so the planned menu still brings what the split needs.
+  // A lopsided week (a model that served only starches) keeps no more of a role than its share of the
+  // menu, so the planned menu still brings what the split needs (the fats of a 3,800 kcal week).
   const perRole = new Map<PlateRole, number>();
   for (const food of menu) perRole.set(food.plate_role, (perRole.get(food.plate_role) ?? 0) + 1);
   for (const food of used) {
     const share = ROLE_SHARES.find(([role]) => role === food.plate_role)?.[1] ?? 0.05;
-    const most = Math.max(1, Math.round(size * share * 1.5));
+    const most = Math.max(1, Math.round(size * share));
     if (menu.includes(food) || (perRole.get(food.plate_role) ?? 0) >= most) continue;
     add(food);
     perRole.set(food.plate_role, (perRole.get(food.plate_role) ?? 0) + 1);
