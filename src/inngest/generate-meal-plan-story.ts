@@ -122,6 +122,14 @@ export async function generateMealPlan(
     deps.logger.info({ planId, generationId }, "run superseded before saving; wrote nothing");
     return { status: "superseded" };
   }
+  if (saved === "settled") {
+    // A rerun from a later step (load-context memoised, so its guard did not run), or a save replayed after it committed.
+    deps.logger.info(
+      { planId, generationId },
+      "the plan is no longer generating for this run (completed, failed or edited since it began); wrote nothing",
+    );
+    return { status: "superseded" };
+  }
   return { status: "saved", days: days.length };
 }
 
