@@ -12,6 +12,7 @@ import { type GenerationDependencies, generateMealPlan } from "./generate-meal-p
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { runModelStep } from "./run-model-step";
+import { isRunNotCurrent } from "./step-failures";
 import type { StepRunner } from "./step-kit";
 
 /**
@@ -248,6 +249,8 @@ async function runHeld(job: HeldRunJob, controller: AbortController, timing: Ret
   try {
     await attempts(() => job.hold(owner));
     await job.story(steps);
+    // A story that stopped early (its run no longer holds the plan) leaves its other chunks nothing to do.
+    if (!signal.aborted) controller.abort(new RunCancelled("the run has ended"));
   } catch (error) {
     if (error instanceof RunCancelled || error instanceof StepCancelled) return;
     if (error instanceof RunStopped) {
@@ -282,7 +285,8 @@ async function withAttempts<T>(
       if (signal.aborted) {
         throw signal.reason instanceof RunStopped ? signal.reason : new RunCancelled("the run was stopped");
       }
-      if (error instanceof StepCancelled) throw error;
+      // No model call was made: the run no longer holds the plan, which is no failure to record or retry.
+      if (error instanceof StepCancelled || isRunNotCurrent(error)) throw error;
       const outcome = await afterFailedAttempt(error, {
         attempt,
         maxAttempts: job.retries + 1,

@@ -2,6 +2,7 @@ import type { FailedAttemptEntry } from "@/server/generation-store";
 import { modelCallTimeoutMs } from "./dependencies";
 import { afterFailedAttempt, inngestError } from "./failed-attempt";
 import type { ModelStepRequest, PassResult } from "./model-step";
+import { isRunNotCurrent } from "./step-failures";
 import type { StepRunner } from "./step-kit";
 
 /** The part of Inngest's handler context a step binding needs. */
@@ -25,6 +26,8 @@ export function attemptedOnInngest<T>(work: () => Promise<T>, context: InngestAt
     try {
       return await work();
     } catch (error) {
+      // No model call was made (the run no longer holds the plan): final as it is, no failed attempt to record.
+      if (isRunNotCurrent(error)) throw error;
       const outcome = await afterFailedAttempt(error, {
         attempt: context.attempt + 1,
         maxAttempts: context.retries + 1,

@@ -305,6 +305,18 @@ export async function insertDays(
         ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
 }
 
+/**
+ * Whether this run is still the plan's generating run: one read by primary
+ * key, made before each model call so that a run superseded, cancelled or
+ * settled since it began (a rerun from a step included) spends no call.
+ */
+export async function isCurrentRun(planId: string, generationId: string): Promise<boolean> {
+  const rows = await db()`
+    select 1 from meal_plans
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+  return rows.length > 0;
+}
+
 /** Ends a run in error with a coach-readable message, unless a newer run owns the plan. */
 export async function markGenerationFailed(planId: string, generationId: string, message: string): Promise<boolean> {
   const result = await db()`
@@ -319,6 +331,7 @@ export const generationStore = {
   loadPlanForGeneration,
   recordProgress,
   addDaysDone,
+  isCurrentRun,
   recordFailedAttempt: (planId: string, generationId: string, entry: FailedAttemptEntry) =>
     appendFailedAttempt(WHOLE_PLAN_ATTEMPTS, planId, generationId, entry),
   failedAttempts: (planId: string, generationId: string) =>
