@@ -105,8 +105,16 @@ export const inngestConfig = {
    */
   planDays: {
     id: "plan-days",
-    /** Each invocation is one chunk's model call and its checks, retried by the retry schedule below. */
-    retries: 5,
+    /**
+     * Each invocation is one chunk's model call and its checks, retried by
+     * the retry schedule below. Inngest counts every attempt, a 429's too,
+     * against `retries` (at most 20): so plan-days is given the most, and
+     * our schedule ends a step after `faultAttempts` attempts that met a
+     * fault (429s not counted: the plan's record of its failed attempts says
+     * how many were). 429s beyond Inngest's 21 attempts end the step there.
+     */
+    retries: 20,
+    faultAttempts: 6,
     /**
      * Model calls executing at once across the whole account: protects the
      * Anthropic rate limit when many coaches press Generate at once, and
@@ -185,6 +193,15 @@ export const inngestConfig = {
    */
   retrySchedule: {
     giveUpWithinSeconds: 90,
+    /**
+     * A 429 is the provider's limit, not a fault of the request: it waits its
+     * retry-after and spends none of a step's attempts (inline; on Inngest
+     * see planDays.retries). A 429 that keeps coming for one group of days
+     * ends the run within this longer window of its first occurrence, so a
+     * provider limit below our own concurrency slows plans down instead of
+     * failing them, while one that never lifts still ends.
+     */
+    rateLimitedWithinSeconds: 240,
     recordSeconds: 5,
     rateLimitedMs: 5_000,
     overloadedMs: { first: 2_000, most: 8_000 },

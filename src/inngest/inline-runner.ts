@@ -12,7 +12,7 @@ import { type GenerationDependencies, generateMealPlan } from "./generate-meal-p
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { runModelStep } from "./run-model-step";
-import { isRunNotCurrent } from "./step-failures";
+import { isRunNotCurrent, stepFaultOf } from "./step-failures";
 import type { StepRunner } from "./step-kit";
 
 /**
@@ -235,6 +235,11 @@ function startHeldRun(
 
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
+/** The claims that stand for the provider's account (one API key): the ones its rate limit concerns. */
+function providerClaims(claims: readonly SlotClaim[]): SlotClaim[] {
+  return claims.filter(({ slot }) => slot.startsWith("account|"));
+}
+
 async function runHeld(job: HeldRunJob, controller: AbortController, timing: RetryTiming): Promise<void> {
   const { signal } = controller;
   const attempts = <T>(work: (attempt: number) => Promise<T>) => withAttempts(work, job, signal, timing);
@@ -242,8 +247,24 @@ async function runHeld(job: HeldRunJob, controller: AbortController, timing: Ret
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
     run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
+    // The account-wide slots follow the provider's own limit: fewer while 429s come, more after successes.
     callModel: (_id, request) =>
-      attempts((attempt) => slots.hold(job.modelClaims, () => job.runModel(request, attempt), signal)),
+      attempts((attempt) =>
+        slots.hold(
+          job.modelClaims,
+          async () => {
+            try {
+              const result = await job.runModel(request, attempt);
+              slots.succeeded(providerClaims(job.modelClaims));
+              return result;
+            } catch (error) {
+              if (stepFaultOf(error)?.kind === "rate_limited") slots.rateLimited(providerClaims(job.modelClaims));
+              throw error;
+            }
+          },
+          signal,
+        ),
+      ),
   };
   const owner = thisRunnerName();
   try {
@@ -272,7 +293,8 @@ async function withAttempts<T>(
 ): Promise<T> {
   // The last failure's fault and since when it has been repeating (used if the record cannot answer).
   let previous: { fault: string; repeatingSince: number } | undefined;
-  for (let attempt = 1; ; attempt++) {
+  // Counts the attempts that met a fault: a 429 (the provider's limit) is tried again as the same attempt.
+  for (let attempt = 1; ; ) {
     if (signal.aborted) {
       throw signal.reason instanceof RunStopped
         ? signal.reason
@@ -296,6 +318,7 @@ async function withAttempts<T>(
       });
       if ("final" in outcome) throw outcome.final;
       previous = outcome.repeating;
+      if (stepFaultOf(error)?.kind !== "rate_limited") attempt++;
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }
