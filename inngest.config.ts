@@ -281,12 +281,24 @@ export const inngestConfig = {
    * presumed gone only after a silence longer than any inline step can last:
    * every failed attempt and every planned chunk beats the plan's heartbeat,
    * so the longest silence is one attempt (the 19 s call timeout) and the
-   * delay after it (a provider's retry-after, up to the 90 s window); 240 s
-   * covers that twice. On SIGTERM,
+   * delay after it (a provider's retry-after, within the 240 s window for
+   * 429s); 480 s covers that twice. On SIGTERM,
    * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
    * before SIGKILL); a run still mid-step is recovered like a crash.
    */
-  inlineRecovery: { holderSilentLimitSeconds: 240, stopGraceMs: 5_000 },
+  inlineRecovery: {
+    holderSilentLimitSeconds: 480,
+    stopGraceMs: 5_000,
+    /**
+     * A resumed run that ended without recording its outcome (its failure
+     * path could not reach the database within outcomeWithinMs) is taken up
+     * again in this process after retakeAfterMs, at most `retakes` times,
+     * instead of waiting for the next server start.
+     */
+    outcomeWithinMs: 60_000,
+    retakeAfterMs: 5_000,
+    retakes: 2,
+  },
 } as const;
 
 /** The conservative output rate for a model name (or the one a retry is sized at). */

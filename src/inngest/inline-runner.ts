@@ -40,6 +40,8 @@ export type InlineRunOptions = {
   modelConcurrency?: readonly ConcurrencyLimit[];
   /** The longest one model call can take (default: the call timeout the step budget gives). */
   worstAttemptMs?: number | null;
+  /** How long a failed run keeps trying to record its outcome (default: inngest.config.ts, inlineRecovery). */
+  outcomeWithinMs?: number;
 };
 
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
@@ -89,13 +91,18 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       // The run may have failed because the database went away: keep trying to
       // record the outcome for a while, so the plan does not stay generating.
       fail: (error) =>
-        untilItWorks(() =>
-          markRunFailed(
-            { failedAttempts: dependencies.store.failedAttempts, markFailed: dependencies.store.markGenerationFailed },
-            data.planId,
-            data.generationId,
-            error,
-          ),
+        untilItWorks(
+          () =>
+            markRunFailed(
+              {
+                failedAttempts: dependencies.store.failedAttempts,
+                markFailed: dependencies.store.markGenerationFailed,
+              },
+              data.planId,
+              data.generationId,
+              error,
+            ),
+          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
         ),
     };
   });
@@ -166,16 +173,18 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
       fail: (error) =>
-        untilItWorks(() =>
-          markRunFailed(
-            {
-              failedAttempts: dependencies.store.failedAttempts,
-              markFailed: dependencies.store.markDayGenerationFailed,
-            },
-            data.planId,
-            data.dayGenerationId,
-            error,
-          ),
+        untilItWorks(
+          () =>
+            markRunFailed(
+              {
+                failedAttempts: dependencies.store.failedAttempts,
+                markFailed: dependencies.store.markDayGenerationFailed,
+              },
+              data.planId,
+              data.dayGenerationId,
+              error,
+            ),
+          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
         ),
     };
   });
