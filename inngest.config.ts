@@ -105,8 +105,16 @@ export const inngestConfig = {
    */
   planDays: {
     id: "plan-days",
-    /** Each invocation is one chunk's model call and its checks, retried by the retry schedule below. */
-    retries: 5,
+    /**
+     * Each invocation is one chunk's model call and its checks, retried by
+     * the retry schedule below. Inngest counts every attempt, a 429's too,
+     * against `retries` (at most 20): so plan-days is given the most, and
+     * our schedule ends a step after `faultAttempts` attempts that met a
+     * fault (429s not counted: the plan's record of its failed attempts says
+     * how many were). 429s beyond Inngest's 21 attempts end the step there.
+     */
+    retries: 20,
+    faultAttempts: 6,
     /**
      * Model calls executing at once across the whole account: protects the
      * Anthropic rate limit when many coaches press Generate at once, and
@@ -185,6 +193,15 @@ export const inngestConfig = {
    */
   retrySchedule: {
     giveUpWithinSeconds: 90,
+    /**
+     * A 429 is the provider's limit, not a fault of the request: it waits its
+     * retry-after and spends none of a step's attempts (inline; on Inngest
+     * see planDays.retries). A 429 that keeps coming for one group of days
+     * ends the run within this longer window of its first occurrence, so a
+     * provider limit below our own concurrency slows plans down instead of
+     * failing them, while one that never lifts still ends.
+     */
+    rateLimitedWithinSeconds: 240,
     recordSeconds: 5,
     rateLimitedMs: 5_000,
     overloadedMs: { first: 2_000, most: 8_000 },
@@ -264,12 +281,24 @@ export const inngestConfig = {
    * presumed gone only after a silence longer than any inline step can last:
    * every failed attempt and every planned chunk beats the plan's heartbeat,
    * so the longest silence is one attempt (the 19 s call timeout) and the
-   * delay after it (a provider's retry-after, up to the 90 s window); 240 s
-   * covers that twice. On SIGTERM,
+   * delay after it (a provider's retry-after, within the 240 s window for
+   * 429s); 480 s covers that twice. On SIGTERM,
    * runs get 5 s to reach a step boundary (Docker and systemd wait 10 s
    * before SIGKILL); a run still mid-step is recovered like a crash.
    */
-  inlineRecovery: { holderSilentLimitSeconds: 240, stopGraceMs: 5_000 },
+  inlineRecovery: {
+    holderSilentLimitSeconds: 480,
+    stopGraceMs: 5_000,
+    /**
+     * A resumed run that ended without recording its outcome (its failure
+     * path could not reach the database within outcomeWithinMs) is taken up
+     * again in this process after retakeAfterMs, at most `retakes` times,
+     * instead of waiting for the next server start.
+     */
+    outcomeWithinMs: 60_000,
+    retakeAfterMs: 5_000,
+    retakes: 2,
+  },
 } as const;
 
 /** The conservative output rate for a model name (or the one a retry is sized at). */

@@ -38,6 +38,9 @@ function keyValue(key: string, eventData: Record<string, unknown>): string {
   throw new Error(`The inline runner cannot evaluate the concurrency key ${key}`);
 }
 
+/** Rounds of successful calls at a lowered ceiling before it rises by one (see succeeded). */
+const PROBE_ROUNDS = 4;
+
 type Waiter = { claims: readonly SlotClaim[]; grant: () => void };
 
 export class StepCancelled extends Error {
@@ -53,6 +56,45 @@ export class StepCancelled extends Error {
 export class ConcurrencySlots {
   private readonly held = new Map<string, number>();
   private waiting: Waiter[] = [];
+  /** Slots held below their limit since the provider answered 429: the ceiling, and successes since it last moved. */
+  private readonly ceilings = new Map<string, { value: number; successes: number }>();
+
+  /**
+   * A call holding these slots met the provider's rate limit (429): the
+   * provider took the calls in flight besides this one, so at most that many
+   * (at least 1) may hold each slot from now on. Several 429s at once lower
+   * it to what the provider let through, not to 1 by halving.
+   */
+  rateLimited(claims: readonly SlotClaim[]): void {
+    for (const { slot, limit } of claims) {
+      const current = this.limitOf({ slot, limit });
+      this.ceilings.set(slot, { value: Math.max(1, Math.min(current, this.inUse(slot) - 1)), successes: 0 });
+    }
+  }
+
+  /**
+   * A call holding these slots succeeded: after PROBE_ROUNDS rounds of
+   * calls at the ceiling without a 429, it rises by one, back to the
+   * configured limit, so a provider limit that lifts is found again. Each
+   * probe above the provider's limit costs one call a retry-after; probing
+   * after every round met a 429 for nearly every call at a limit of 1.
+   */
+  succeeded(claims: readonly SlotClaim[]): void {
+    for (const { slot, limit } of claims) {
+      const ceiling = this.ceilings.get(slot);
+      if (!ceiling) continue;
+      ceiling.successes += 1;
+      if (ceiling.successes < ceiling.value * PROBE_ROUNDS) continue;
+      if (ceiling.value + 1 >= limit) this.ceilings.delete(slot);
+      else this.ceilings.set(slot, { value: ceiling.value + 1, successes: 0 });
+    }
+    this.grantWhatFits();
+  }
+
+  /** How many may hold the slot now: its limit, or the lower ceiling 429s set. */
+  limitOf({ slot, limit }: SlotClaim): number {
+    return Math.min(limit, this.ceilings.get(slot)?.value ?? limit);
+  }
 
   /** Runs `work` while holding every claimed slot, waiting for them first. */
   async hold<T>(claims: readonly SlotClaim[], work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -104,7 +146,9 @@ export class ConcurrencySlots {
     const reserved = new Set<string>();
     const stillWaiting: Waiter[] = [];
     for (const waiter of this.waiting) {
-      const short = waiter.claims.filter(({ slot, limit }) => reserved.has(slot) || this.inUse(slot) >= limit);
+      const short = waiter.claims.filter(
+        (claim) => reserved.has(claim.slot) || this.inUse(claim.slot) >= this.limitOf(claim),
+      );
       if (short.length > 0) {
         for (const { slot } of short) reserved.add(slot);
         stillWaiting.push(waiter);

@@ -53,7 +53,8 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   // shown unless this was the last attempt. A give-up for how long its days
   // have been failing is known only after the record, so that retry stays
   // shown until the run, failing with this step, ends in error.
-  const recorded = fault ? await recordQuietly(context, fault, context.attempt < context.maxAttempts) : undefined;
+  const retryFollows = kind === "rate_limited" || context.attempt < context.maxAttempts;
+  const recorded = fault ? await recordQuietly(context, fault, retryFollows) : undefined;
   const now = Date.now();
   const repeatingSince =
     context.previous && context.previous.fault === fault?.fault ? context.previous.repeatingSince : now;

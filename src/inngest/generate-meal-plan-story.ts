@@ -16,7 +16,7 @@ import type { DayMealMiss, GenerationStore } from "@/server/generation-store";
 import type { GenerateRequestedData } from "./events";
 import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { modelStep } from "./run-model-step";
-import { stepFailure } from "./step-failures";
+import { isRunNotCurrent, stepFailure } from "./step-failures";
 import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
 
 /**
@@ -64,15 +64,22 @@ export async function generateMealPlan(
   const { spec, candidates, restrictions } = context;
 
   const run: PassRun = { context, data, step, deps };
-  const passOne = await runPass(run, "pass-one", context.passOne, []);
-
-  let passTwo: PassResult[] = [];
-  if (context.passTwo.length > 0) {
-    // Pass two is told what pass one used, so the second half of the plan varies.
-    const avoid = usedFoodIds(passOne.flatMap((chunk) => chunk.days));
-    passTwo = await runPass(run, "pass-two", context.passTwo, avoid);
+  let planned: PassResult[];
+  try {
+    const passOne = await runPass(run, "pass-one", context.passOne, []);
+    let passTwo: PassResult[] = [];
+    if (context.passTwo.length > 0) {
+      // Pass two is told what pass one used, so the second half of the plan varies.
+      const avoid = usedFoodIds(passOne.flatMap((chunk) => chunk.days));
+      passTwo = await runPass(run, "pass-two", context.passTwo, avoid);
+    }
+    planned = [...passOne, ...passTwo];
+  } catch (error) {
+    // A chunk found the run no longer holds the plan and made no call (run-model-step.ts): nothing failed.
+    if (!isRunNotCurrent(error)) throw error;
+    deps.logger.info({ planId, generationId }, "run no longer holds the plan; stopped before its model calls");
+    return { status: "superseded" };
   }
-  const planned = [...passOne, ...passTwo];
   const allDays = planned.flatMap((chunk) => chunk.days).sort((a, b) => a.day - b.day);
   const foods = indexFoodsById(candidates);
 
@@ -120,6 +127,14 @@ export async function generateMealPlan(
   );
   if (saved === "superseded") {
     deps.logger.info({ planId, generationId }, "run superseded before saving; wrote nothing");
+    return { status: "superseded" };
+  }
+  if (saved === "settled") {
+    // A rerun from a later step (load-context memoised, so its guard did not run), or a save replayed after it committed.
+    deps.logger.info(
+      { planId, generationId },
+      "the plan is no longer generating for this run (completed, failed or edited since it began); wrote nothing",
+    );
     return { status: "superseded" };
   }
   return { status: "saved", days: days.length };

@@ -58,19 +58,43 @@ export async function resumeInterruptedInlineRuns(
     });
     if (!gone || !(await takeOverInlineRun(run, me))) continue;
     const { planId, orgId, runId } = run;
-    const started =
+    const start = () =>
       run.kind === "plan"
         ? startInlineRun({ planId, orgId, generationId: runId, request: run.request }, options)
         : startInlineDayRun({ planId, orgId, dayGenerationId: runId, day: run.day }, dayOptions);
-    const done = started.catch((error: unknown) => {
-      // Only reachable if even recording the outcome failed (database down): say so, as dispatch does.
+    const pauseMs = inngestConfig.inlineRecovery.retakeAfterMs * (options.retryDelayScale ?? 1);
+    const done = untilOutcome(start, inngestConfig.inlineRecovery.retakes, pauseMs, (error, retaking) =>
+      // Only reachable if even recording the outcome failed (the database away): say so, as dispatch does.
       console.error(
-        `[generation] resumed ${run.kind} run for plan ${planId} ended without recording its outcome: ${redactSecrets(String(error))}`,
-      );
-    });
+        `[generation] resumed ${run.kind} run for plan ${planId} ended without recording its outcome: ${redactSecrets(String(error))}${retaking ? "; taking it up again" : ""}`,
+      ),
+    );
     resumed.push({ kind: run.kind, planId, runId, from: run.owner, done });
   }
   return resumed;
+}
+
+/**
+ * Runs a resumed run until it records an outcome: one that ended without
+ * (its failure path could not reach the database in time) is started again
+ * after a pause, at most `retakes` times, so it completes, fails on the
+ * record, or is left for the next start only when the database stays away.
+ */
+async function untilOutcome(
+  start: () => Promise<void>,
+  retakes: number,
+  pauseMs: number,
+  report: (error: unknown, retaking: boolean) => void,
+): Promise<void> {
+  for (let retake = 0; ; retake++) {
+    try {
+      return await start();
+    } catch (error) {
+      report(error, retake < retakes);
+      if (retake >= retakes) return;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
 }
 
 /**

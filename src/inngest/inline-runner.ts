@@ -12,6 +12,7 @@ import { type GenerationDependencies, generateMealPlan } from "./generate-meal-p
 import type { ModelStepRequest, PassResult } from "./model-step";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
 import { runModelStep } from "./run-model-step";
+import { isRunNotCurrent, stepFaultOf } from "./step-failures";
 import type { StepRunner } from "./step-kit";
 
 /**
@@ -39,6 +40,8 @@ export type InlineRunOptions = {
   modelConcurrency?: readonly ConcurrencyLimit[];
   /** The longest one model call can take (default: the call timeout the step budget gives). */
   worstAttemptMs?: number | null;
+  /** How long a failed run keeps trying to record its outcome (default: inngest.config.ts, inlineRecovery). */
+  outcomeWithinMs?: number;
 };
 
 type ActiveRun = { generationId: string; controller: AbortController; done: Promise<void> };
@@ -88,13 +91,18 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       // The run may have failed because the database went away: keep trying to
       // record the outcome for a while, so the plan does not stay generating.
       fail: (error) =>
-        untilItWorks(() =>
-          markRunFailed(
-            { failedAttempts: dependencies.store.failedAttempts, markFailed: dependencies.store.markGenerationFailed },
-            data.planId,
-            data.generationId,
-            error,
-          ),
+        untilItWorks(
+          () =>
+            markRunFailed(
+              {
+                failedAttempts: dependencies.store.failedAttempts,
+                markFailed: dependencies.store.markGenerationFailed,
+              },
+              data.planId,
+              data.generationId,
+              error,
+            ),
+          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
         ),
     };
   });
@@ -165,16 +173,18 @@ export function startInlineDayRun(data: DayRegenerateRequestedData, options: Inl
       // As for whole runs: every attempt's fault in the message, and the outcome
       // recorded even if the database is away for a while.
       fail: (error) =>
-        untilItWorks(() =>
-          markRunFailed(
-            {
-              failedAttempts: dependencies.store.failedAttempts,
-              markFailed: dependencies.store.markDayGenerationFailed,
-            },
-            data.planId,
-            data.dayGenerationId,
-            error,
-          ),
+        untilItWorks(
+          () =>
+            markRunFailed(
+              {
+                failedAttempts: dependencies.store.failedAttempts,
+                markFailed: dependencies.store.markDayGenerationFailed,
+              },
+              data.planId,
+              data.dayGenerationId,
+              error,
+            ),
+          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
         ),
     };
   });
@@ -234,6 +244,11 @@ function startHeldRun(
 
 type RetryTiming = { delayScale: number; worstAttemptMs: number | null };
 
+/** The claims that stand for the provider's account (one API key): the ones its rate limit concerns. */
+function providerClaims(claims: readonly SlotClaim[]): SlotClaim[] {
+  return claims.filter(({ slot }) => slot.startsWith("account|"));
+}
+
 async function runHeld(job: HeldRunJob, controller: AbortController, timing: RetryTiming): Promise<void> {
   const { signal } = controller;
   const attempts = <T>(work: (attempt: number) => Promise<T>) => withAttempts(work, job, signal, timing);
@@ -241,13 +256,31 @@ async function runHeld(job: HeldRunJob, controller: AbortController, timing: Ret
     // Each attempt holds its slots while it executes, as on Inngest (not while backing off).
     run: (_id, work) => attempts(() => slots.hold(job.claims, work, signal)),
     // A model call holds plan-days' slots only: on Inngest the plan's run waits on step.invoke, holding none.
+    // The account-wide slots follow the provider's own limit: fewer while 429s come, more after successes.
     callModel: (_id, request) =>
-      attempts((attempt) => slots.hold(job.modelClaims, () => job.runModel(request, attempt), signal)),
+      attempts((attempt) =>
+        slots.hold(
+          job.modelClaims,
+          async () => {
+            try {
+              const result = await job.runModel(request, attempt);
+              slots.succeeded(providerClaims(job.modelClaims));
+              return result;
+            } catch (error) {
+              if (stepFaultOf(error)?.kind === "rate_limited") slots.rateLimited(providerClaims(job.modelClaims));
+              throw error;
+            }
+          },
+          signal,
+        ),
+      ),
   };
   const owner = thisRunnerName();
   try {
     await attempts(() => job.hold(owner));
     await job.story(steps);
+    // A story that stopped early (its run no longer holds the plan) leaves its other chunks nothing to do.
+    if (!signal.aborted) controller.abort(new RunCancelled("the run has ended"));
   } catch (error) {
     if (error instanceof RunCancelled || error instanceof StepCancelled) return;
     if (error instanceof RunStopped) {
@@ -269,7 +302,8 @@ async function withAttempts<T>(
 ): Promise<T> {
   // The last failure's fault and since when it has been repeating (used if the record cannot answer).
   let previous: { fault: string; repeatingSince: number } | undefined;
-  for (let attempt = 1; ; attempt++) {
+  // Counts the attempts that met a fault: a 429 (the provider's limit) is tried again as the same attempt.
+  for (let attempt = 1; ; ) {
     if (signal.aborted) {
       throw signal.reason instanceof RunStopped
         ? signal.reason
@@ -282,7 +316,8 @@ async function withAttempts<T>(
       if (signal.aborted) {
         throw signal.reason instanceof RunStopped ? signal.reason : new RunCancelled("the run was stopped");
       }
-      if (error instanceof StepCancelled) throw error;
+      // No model call was made: the run no longer holds the plan, which is no failure to record or retry.
+      if (error instanceof StepCancelled || isRunNotCurrent(error)) throw error;
       const outcome = await afterFailedAttempt(error, {
         attempt,
         maxAttempts: job.retries + 1,
@@ -292,6 +327,7 @@ async function withAttempts<T>(
       });
       if ("final" in outcome) throw outcome.final;
       previous = outcome.repeating;
+      if (stepFaultOf(error)?.kind !== "rate_limited") attempt++;
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }

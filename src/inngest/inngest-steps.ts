@@ -2,6 +2,7 @@ import type { FailedAttemptEntry } from "@/server/generation-store";
 import { modelCallTimeoutMs } from "./dependencies";
 import { afterFailedAttempt, inngestError } from "./failed-attempt";
 import type { ModelStepRequest, PassResult } from "./model-step";
+import { isRunNotCurrent, stepFaultOf } from "./step-failures";
 import type { StepRunner } from "./step-kit";
 
 /** The part of Inngest's handler context a step binding needs. */
@@ -13,6 +14,12 @@ export type InngestAttempt = {
   retries: number;
   /** Appends a failed attempt to the run's list on the plan. */
   record: (entry: FailedAttemptEntry) => Promise<{ repeatingForMs: number } | null>;
+  /**
+   * When Inngest's `retries` allow more attempts than faults may take
+   * (plan-days): the attempts that met a fault, and how many 429s these days
+   * met before this attempt (they spend none of them).
+   */
+  faults?: { maxAttempts: number; rateLimitedBefore: (days: string) => Promise<number> };
 };
 
 /**
@@ -25,9 +32,14 @@ export function attemptedOnInngest<T>(work: () => Promise<T>, context: InngestAt
     try {
       return await work();
     } catch (error) {
+      // No model call was made (the run no longer holds the plan): final as it is, no failed attempt to record.
+      if (isRunNotCurrent(error)) throw error;
+      const days = stepFaultOf(error)?.days;
+      // Unknown (the database away): every earlier attempt counts, as before.
+      const rateLimited = context.faults && days ? await context.faults.rateLimitedBefore(days).catch(() => 0) : 0;
       const outcome = await afterFailedAttempt(error, {
-        attempt: context.attempt + 1,
-        maxAttempts: context.retries + 1,
+        attempt: context.attempt + 1 - rateLimited,
+        maxAttempts: context.faults?.maxAttempts ?? context.retries + 1,
         worstAttemptMs: modelCallTimeoutMs(),
         record: context.record,
       });

@@ -72,6 +72,13 @@ export const planDaysFunction = inngest.createFunction(
       attempt,
       retries: limits.retries,
       record: (entry) => store.recordFailedAttempt(request.planId, runId, entry),
+      faults: {
+        maxAttempts: limits.faultAttempts,
+        rateLimitedBefore: async (days) =>
+          (await store.failedAttempts(request.planId, runId)).filter(
+            (failed) => failed.days === days && failed.fault.endsWith("rate limited"),
+          ).length,
+      },
     });
     return step.run("plan-days", work) as Promise<never>;
   },

@@ -11,9 +11,9 @@ import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { DayRegenerateRequestedData } from "./events";
-import type { DayStepRequest, PlannedChunk } from "./model-step";
+import type { DayStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { modelStep } from "./run-model-step";
-import { stepFailure } from "./step-failures";
+import { isRunNotCurrent, stepFailure } from "./step-failures";
 import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
 
 /**
@@ -67,7 +67,15 @@ export async function regeneratePlanDay(
     day: data.day,
     ...context,
   };
-  const planned = await modelStep(step, "plan-day", request, deps);
+  let planned: PassResult;
+  try {
+    planned = await modelStep(step, "plan-day", request, deps);
+  } catch (error) {
+    // The day run no longer holds the plan and made no call (run-model-step.ts): nothing failed.
+    if (!isRunNotCurrent(error)) throw error;
+    deps.logger.info({ planId, dayGenerationId }, "day run no longer holds the plan; stopped before its model call");
+    return { status: "superseded" };
+  }
 
   // The same stages as a whole plan's: the day's grams re-solved onto the macro split too.
   const balanced = await adjustDays(

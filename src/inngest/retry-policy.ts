@@ -59,16 +59,22 @@ export function retryDelayMs(
 
 /**
  * Whether to try again after `retryInMs` (retryDelayMs's choice). Gives up
- * when the attempts run out, or when the next attempt could not end (delay
- * plus the call timeout) within the window from the first occurrence of the
- * fault that keeps repeating, less the time kept to record the failure: a
- * failure that repeats ends the run within `giveUpWithinSeconds` of its first
- * occurrence.
+ * when the attempts run out (a 429 spends none), or when the next attempt
+ * could not end (delay plus the call timeout) within the window from the
+ * first occurrence of the fault that keeps repeating, less the time kept to
+ * record the failure: a failure that repeats ends the run within
+ * `giveUpWithinSeconds` of its first occurrence (`rateLimitedWithinSeconds`
+ * for a 429).
  */
 export function decideRetry(failure: FailedAttempt & { retryInMs: number }): RetryDecision {
-  if (failure.attempt >= failure.maxAttempts) return { giveUp: `gave up after ${failure.attempt} attempts` };
+  // A 429 spends no attempt (the provider's limit is no fault of the request): only its own, longer window bounds it.
+  const rateLimited = failure.kind === "rate_limited";
+  if (!rateLimited && failure.attempt >= failure.maxAttempts) {
+    return { giveUp: `gave up after ${failure.attempt} attempts` };
+  }
   const { retryInMs } = failure;
-  const windowMs = (schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000;
+  const windowSeconds = rateLimited ? schedule.rateLimitedWithinSeconds : schedule.giveUpWithinSeconds;
+  const windowMs = (windowSeconds - schedule.recordSeconds) * 1_000;
   const nextEndsBy = (failure.repeatingForMs ?? 0) + retryInMs + (failure.worstAttemptMs ?? 0);
   if (failure.worstAttemptMs !== null && nextEndsBy > windowMs) {
     const asked =

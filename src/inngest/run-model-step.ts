@@ -8,9 +8,10 @@ import {
   type DayStepRequest,
   type ModelStepRequest,
   type PassResult,
+  runIdOf,
   usageRunOf,
 } from "./model-step";
-import { answerFailure, describeDays } from "./step-failures";
+import { answerFailure, describeDays, RUN_NOT_CURRENT, runNotCurrent } from "./step-failures";
 import { type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
 
 /**
@@ -19,8 +20,8 @@ import { type ModelStepDependencies, planDays, type StepDependencies, type StepR
  * slots when it has them, else as an ordinary step that runs it the same way.
  */
 
-/** What a chunk's step writes: the days it planned. */
-export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
+/** What a chunk's step reads and writes: whether its run is current, then the days it planned. */
+export type ChunkStore = Pick<GenerationStore, "addDaysDone" | "isCurrentRun">;
 
 /**
  * What a model step is given: the model's ports, and the store of the run it
@@ -28,7 +29,7 @@ export type ChunkStore = Pick<GenerationStore, "addDaysDone">;
  * day's writes nothing, so a day run passes its own store, or none.
  */
 export type ModelStepRunDependencies = ModelStepDependencies &
-  Pick<StepDependencies, "recordUsage"> & { store?: ChunkStore | DayGenerationStore };
+  Pick<StepDependencies, "recordUsage"> & { store?: ChunkStore | Pick<DayGenerationStore, "isCurrentRun"> };
 
 /**
  * A story's model step: `step.callModel` where the engine has model-call
@@ -49,11 +50,20 @@ export function modelStep(
  * slots. `attempt` (from 1) is the step's attempt number: a retry asks for
  * the chunk's larger output budget (chunk-pass.ts, chunkForAttempt).
  */
-export function runModelStep(
+export async function runModelStep(
   request: ModelStepRequest,
   deps: ModelStepRunDependencies,
   attempt = 1,
 ): Promise<PassResult> {
+  // A call only for the plan's current run, checked on every attempt (a retry may come after a cancel).
+  if (deps.store && !(await deps.store.isCurrentRun(request.planId, runIdOf(request)))) {
+    const days = describeDays(request.chunk.days);
+    deps.logger.info(
+      { planId: request.planId, runId: runIdOf(request), days },
+      `no model call: ${RUN_NOT_CURRENT} (superseded, cancelled, or completed, failed or edited since it began)`,
+    );
+    throw runNotCurrent(days);
+  }
   const asked = { ...request, chunk: chunkForAttempt(request.chunk, attempt) };
   const { recordUsage } = deps;
   // Each call's tokens are counted for this step's run as the call returns.
@@ -63,9 +73,7 @@ export function runModelStep(
   if (asked.kind === "day") return planDayStep(asked, counted);
   const { store } = counted;
   if (!store || !("addDaysDone" in store)) {
-    return Promise.reject(
-      new Error(`a chunk's model step (plan ${asked.planId}) was given no plan store to count its days in`),
-    );
+    throw new Error(`a chunk's model step (plan ${asked.planId}) was given no plan store to count its days in`);
   }
   return planChunkStep(asked, { ...counted, store });
 }

@@ -128,6 +128,34 @@ export function describeDays(days: readonly number[]): string {
   return contiguous ? `days ${first}-${last}` : `days ${days.join(", ")}`;
 }
 
+/**
+ * The words that mark a model step refused because its run no longer holds
+ * the plan: in the message, because on Inngest the error crosses step.invoke
+ * serialised and keeps neither its class nor its name.
+ */
+export const RUN_NOT_CURRENT = "the run no longer holds the plan";
+
+/**
+ * A model step's run is no longer the plan's generating run (a newer start,
+ * a cancel, the plan completed or failed since, or an old run rerun from a
+ * step): no model call is made, and nothing is worth retrying.
+ */
+export function runNotCurrent(days: string): NonRetriableError {
+  return new NonRetriableError(
+    `No model call for ${days}: ${RUN_NOT_CURRENT} (superseded, cancelled, or settled since it began)`,
+  );
+}
+
+/** Whether an error (or one it wraps, as Inngest's step errors do) is runNotCurrent's. */
+export function isRunNotCurrent(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { message, cause } = current as { message?: unknown; cause?: unknown };
+    if (typeof message === "string" && message.includes(RUN_NOT_CURRENT)) return true;
+    current = cause;
+  }
+  return false;
+}
+
 export function isFinal(error: unknown): boolean {
   return error instanceof NonRetriableError || (error as { name?: string } | null)?.name === "NonRetriableError";
 }

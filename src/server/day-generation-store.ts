@@ -134,6 +134,18 @@ async function endDayRunHeldByWholePlan(planId: string, dayGenerationId: string)
       and generation_status = 'generating'`;
 }
 
+/**
+ * Whether this day run is still the plan's generating day run, with no
+ * whole-plan run holding the plan: read before the day's model call.
+ */
+export async function isCurrentDayRun(planId: string, dayGenerationId: string): Promise<boolean> {
+  const rows = await db()`
+    select 1 from meal_plans
+    where id = ${planId} and day_generation_id = ${dayGenerationId} and day_generation_status = 'generating'
+      and generation_status <> 'generating'`;
+  return rows.length > 0;
+}
+
 /** Ends a day run in error with a coach-readable message, unless it is no longer the current one. */
 export async function markDayGenerationFailed(
   planId: string,
@@ -156,6 +168,7 @@ const DAY_RUN_ATTEMPTS: AttemptColumns = {
 export const dayGenerationStore = {
   loadPlanForDay,
   recordDayPhase,
+  isCurrentRun: isCurrentDayRun,
   recordFailedAttempt: (planId: string, dayGenerationId: string, entry: FailedAttemptEntry) =>
     appendFailedAttempt(DAY_RUN_ATTEMPTS, planId, dayGenerationId, entry),
   failedAttempts: (planId: string, dayGenerationId: string) =>

@@ -196,20 +196,30 @@ export type SavePlanInput = {
 };
 
 /**
- * Replaces the plan's days, meals and items in one transaction with a fixed
- * number of statements (bulk inserts from arrays), whatever the plan's size.
- * Running it twice leaves the same rows; a superseded or cancelled run writes nothing.
+ * What a save did: wrote the days; found a newer run owning the plan or the
+ * run cancelled ("superseded"); or found the plan no longer generating for
+ * this run ("settled": it completed, failed or was edited since the run
+ * began), so it wrote nothing.
  */
-export async function savePlan(
-  planId: string,
-  generationId: string,
-  input: SavePlanInput,
-): Promise<"saved" | "superseded"> {
+export type SaveOutcome = "saved" | "superseded" | "settled";
+
+/**
+ * Replaces the plan's days, meals and items in one transaction with a fixed
+ * number of statements (bulk inserts from arrays), whatever the plan's size,
+ * only while this run holds the plan and the plan is still generating. A
+ * coach can edit a plan only when it is not generating (plan-edits.ts), and
+ * only load-context moves it back to generating: so a save that finds it
+ * anything else (the same run's save replayed after it committed, or an old
+ * run rerun from a later step with load-context memoised) would overwrite a
+ * finished plan and any edits made since, and writes nothing.
+ */
+export async function savePlan(planId: string, generationId: string, input: SavePlanInput): Promise<SaveOutcome> {
   return db().begin(async (tx) => {
-    const [locked] = await tx<{ generation_id: string | null }[]>`
-      select generation_id from meal_plans where id = ${planId} for update`;
+    const [locked] = await tx<{ generation_id: string | null; generation_status: string }[]>`
+      select generation_id, generation_status from meal_plans where id = ${planId} for update`;
     // A newer run owns the plan, or the coach cancelled this one (cancel clears the id).
     if (!locked || locked.generation_id !== generationId) return "superseded" as const;
+    if (locked.generation_status !== "generating") return "settled" as const;
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
 
@@ -232,7 +242,7 @@ export async function savePlan(
         intake_data = coalesce(${input.intakeData ? tx.json(input.intakeData as never) : null}::jsonb, intake_data)
       where id = ${planId}`;
     return "saved" as const;
-  }) as Promise<"saved" | "superseded">;
+  }) as Promise<SaveOutcome>;
 }
 
 /**
@@ -295,6 +305,18 @@ export async function insertDays(
         ${items.map((i) => i.item.carbs)}::numeric[], ${items.map((i) => i.item.fat)}::numeric[])`;
 }
 
+/**
+ * Whether this run is still the plan's generating run: one read by primary
+ * key, made before each model call so that a run superseded, cancelled or
+ * settled since it began (a rerun from a step included) spends no call.
+ */
+export async function isCurrentRun(planId: string, generationId: string): Promise<boolean> {
+  const rows = await db()`
+    select 1 from meal_plans
+    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+  return rows.length > 0;
+}
+
 /** Ends a run in error with a coach-readable message, unless a newer run owns the plan. */
 export async function markGenerationFailed(planId: string, generationId: string, message: string): Promise<boolean> {
   const result = await db()`
@@ -309,6 +331,7 @@ export const generationStore = {
   loadPlanForGeneration,
   recordProgress,
   addDaysDone,
+  isCurrentRun,
   recordFailedAttempt: (planId: string, generationId: string, entry: FailedAttemptEntry) =>
     appendFailedAttempt(WHOLE_PLAN_ATTEMPTS, planId, generationId, entry),
   failedAttempts: (planId: string, generationId: string) =>

@@ -82,6 +82,11 @@ export type FakeAnthropicOptions = {
   apiKey?: string;
   /** Default responder for unscripted requests (planFromPrompt unless given). */
   responder?: Responder;
+  /**
+   * The provider's own concurrency limit: a request that arrives while `max`
+   * messages are being answered gets 429 rate_limit_error with this retry-after.
+   */
+  inFlightLimit?: { max: number; retryAfterSeconds: number };
 };
 
 export type FakeAnthropic = {
@@ -89,6 +94,8 @@ export type FakeAnthropic = {
   requests: FakeRequest[];
   enqueue(...replies: ScriptedReply[]): void;
   respondWith(responder: Responder): void;
+  /** Messages being answered now, the most at once so far, and the 429s the in-flight limit sent. */
+  inFlight(): { now: number; peak: number; refused: number };
   close(): Promise<void>;
 };
 
@@ -120,6 +127,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   const cachedSystems = new Set<string>();
   let responder: Responder = options.responder ?? planFromPrompt;
   let sequence = 0;
+  const flight = { now: 0, peak: 0, refused: 0 };
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -175,6 +183,27 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       return sendError(res, 400, "invalid_request_error", "model, max_tokens and messages are required", {});
     }
 
+    const limit = options.inFlightLimit;
+    if (limit && flight.now >= limit.max) {
+      flight.refused += 1;
+      return sendError(res, 429, "rate_limit_error", "Fake concurrency limit", {
+        "retry-after": String(limit.retryAfterSeconds),
+      });
+    }
+    flight.now += 1;
+    flight.peak = Math.max(flight.peak, flight.now);
+    try {
+      await answer(request, { ...body, model: body.model, max_tokens: body.max_tokens }, res);
+    } finally {
+      flight.now -= 1;
+    }
+  }
+
+  async function answer(
+    request: FakeRequest,
+    body: MessagesBody & { model: string; max_tokens: number },
+    res: ServerResponse,
+  ): Promise<void> {
     const scripted = queue.shift() ?? (await responder(request));
     if ("hang" in scripted) return; // the socket stays open until the client gives up or close()
     if ("status" in scripted) {
@@ -282,6 +311,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     respondWith: (next) => {
       responder = next;
     },
+    inFlight: () => ({ ...flight }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

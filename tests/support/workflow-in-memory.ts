@@ -93,6 +93,7 @@ export function inMemoryStore(
     }),
     recordProgress: async () => {},
     addDaysDone: async () => {},
+    isCurrentRun: async () => true,
     savePlan: async (_planId, _generationId, saved) => {
       onSave(saved);
       return "saved";

@@ -1,18 +1,23 @@
+import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as cancel from "@/app/api/nutrition/plans/[planId]/generate/cancel/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { inngest } from "@/inngest/client";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { generationDependencies } from "@/inngest/dependencies";
+import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
+import { settleInlineRuns, startInlineRun } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { generationStore } from "@/server/generation-store";
 import { inngestConfig } from "../../../inngest.config";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
-import { readSavedPlan } from "../../support/generation-fixtures";
+import { createGeneratingPlan, generateEvent, readSavedPlan } from "../../support/generation-fixtures";
+import { invokingPlanDays } from "../../support/inngest-invoke";
 import { createPlan } from "../../support/plan-factory";
+import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 /**
  * POST …/generate/cancel: the plan goes back to what it was before the run,
@@ -173,6 +178,68 @@ describe("cancelling on Inngest", () => {
     });
     expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
     expect((await readSavedPlan(planId)).status).toBe("complete");
+  });
+});
+
+describe("a run that goes on after a cancel", () => {
+  const cancelledProgress = (planId: string) => db()`
+    update meal_plans set generation_id = null, generation_status = 'idle',
+      generation_progress = jsonb_build_object('phase', 'cancelled', 'days_done', 0, 'days_total', plan_length_days)
+    where id = ${planId} and generation_status = 'generating'`;
+
+  it("on Inngest: the chunks it invokes after the cancel start no model call", async () => {
+    useClaude();
+    process.env.GENERATION_RUNNER = "inngest";
+    resetEnvForTests();
+    vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
+    const planId = await createPlan({ plan_length_days: 7 });
+    const started = await call(start.POST, { token, params: { planId }, body: {} });
+    const data = { planId, orgId: DEMO_ORG_ID, generationId: started.json.generation_id as string, request: {} };
+
+    let cancelSent = 0;
+    // The cancel lands as load-context ends: the run has not heard of it (cancelOn not modelled here).
+    const cancelledAfterLoad = (raw: Parameters<typeof invokingPlanDays>[0]) => {
+      const ctx = invokingPlanDays(raw) as unknown as { step: { run: (id: string, work: () => unknown) => unknown } };
+      const run = ctx.step.run;
+      ctx.step.run = async (id, work) => {
+        const result = await run(id, work);
+        // The engine re-enters the handler after each step: the cancel is sent once.
+        if (id === "load-context" && !cancelSent++)
+          expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+        return result;
+      };
+      return ctx as never;
+    };
+    const { error } = await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+      transformCtx: cancelledAfterLoad,
+    }).execute();
+
+    // The chunk refuses (@inngest/test ends there; Inngest hands the failed step back and the story ends superseded).
+    expect((error as Error).message).toMatch(/^No model call for days? [-\d]+: the run no longer holds the plan/);
+    expect(fake.requests).toHaveLength(0);
+    expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", dayRows: 0, progress: { phase: "cancelled" } });
+  });
+
+  it("inline, cancelled by another server: its chunks start no model call", async () => {
+    useClaude();
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    // The cancel is taken by another instance (this process's run is not aborted): as cancelGeneration writes it.
+    const cancelledElsewhere = {
+      ...generationStore,
+      recordProgress: async (...args: Parameters<typeof generationStore.recordProgress>) => {
+        await generationStore.recordProgress(...args);
+        if (args[2].phase === "pass-one") await cancelledProgress(data.planId);
+      },
+    };
+    await startInlineRun(data, {
+      dependencies: generationDependencies({ store: cancelledElsewhere }),
+      retryDelayScale: 0.001,
+    });
+
+    expect(fake.requests).toHaveLength(0);
+    expect(await readSavedPlan(data.planId)).toMatchObject({ status: "idle", dayRows: 0 });
   });
 });
 

@@ -126,12 +126,20 @@ describe("the generate-meal-plan Inngest function (offline planner)", () => {
   });
 
   it("sends plan-days, the one function that calls the model, the account and per-org model limits", () => {
-    type WireConfig = { id: string; triggers: unknown; concurrency: unknown; cancel: unknown };
+    type WireConfig = {
+      id: string;
+      triggers: unknown;
+      concurrency: unknown;
+      cancel: unknown;
+      steps: { step: { retries: unknown } };
+    };
     const [config] = (planDaysFunction as unknown as { getConfig(options: object): WireConfig[] }).getConfig({
       baseUrl: new URL("http://127.0.0.1/api/inngest"),
       appPrefix: inngestConfig.appId,
     });
     expect(config?.id).toBe("meal-plan-generation-plan-days");
+    // Inngest's most: its attempts count 429s too; our schedule ends a step after 6 that met a fault.
+    expect(config?.steps.step.retries).toEqual({ attempts: 20 });
     expect(config?.concurrency).toEqual([
       { scope: "account", key: '"anthropic-messages"', limit: 5 },
       { scope: "fn", key: "event.data.orgId", limit: 3 },

@@ -15,8 +15,11 @@ import { settleInlineRuns, startInlineDayRun, startInlineRun, stopInlineRuns } f
 import { db } from "@/server/database/index";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { resetEnvForTests } from "@/server/env";
+import { generationStore } from "@/server/generation-store";
 import { runnerName, STOPPED_OWNER, thisRunnerName } from "@/server/inline-run-owners";
+import { inngestConfig } from "../../../inngest.config";
 import { call, demoCoachToken } from "../../support/api-client";
+import { expectConsoleError } from "../../support/fail-on-console-error";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
 
@@ -136,6 +139,47 @@ describe("taking up runs when the server starts", () => {
     await Promise.all([...first, ...second].map((run) => run.done));
     expect(first.length + second.length).toBe(1);
     expect((await readSavedPlan(data.planId)).dayNumbers).toEqual([1]);
+  });
+});
+
+describe("a resumed run that cannot record its outcome", () => {
+  it("is taken up again in this process, not left generating until the next start", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 2 });
+    await holdPlan(data.planId, `inline:${hostname()}:${await pidOfAnExitedProcess()}:0badc0de`);
+    // The restarted database drops the first run's connections: every step
+    // attempt and every try at recording its failure meets CONNECTION_CLOSED,
+    // until the run is taken up again.
+    const closed = () => new Error("write CONNECTION_CLOSED 127.0.0.1:54322");
+    let loads = 0;
+    let away = true;
+    const store = {
+      ...generationStore,
+      loadPlanForGeneration: async (planId: string, generationId: string) => {
+        loads += 1;
+        if (loads <= inngestConfig.generateMealPlan.retries + 1) throw closed();
+        away = false;
+        return generationStore.loadPlanForGeneration(planId, generationId);
+      },
+      failedAttempts: async (planId: string, generationId: string) => {
+        if (away) throw closed();
+        return generationStore.failedAttempts(planId, generationId);
+      },
+      markGenerationFailed: async (planId: string, generationId: string, message: string) => {
+        if (away) throw closed();
+        return generationStore.markGenerationFailed(planId, generationId, message);
+      },
+    };
+    expectConsoleError(1);
+    const resumed = await resumeInterruptedInlineRuns({
+      dependencies: generationDependencies({ store }),
+      retryDelayScale: 0.001,
+      outcomeWithinMs: 10,
+    });
+    expect(resumed.map((run) => run.planId)).toEqual([data.planId]);
+    await Promise.all(resumed.map((run) => run.done));
+
+    expect(loads).toBe(inngestConfig.generateMealPlan.retries + 2);
+    expect(await readSavedPlan(data.planId)).toMatchObject({ status: "complete", dayNumbers: [1, 2] });
   });
 });
 

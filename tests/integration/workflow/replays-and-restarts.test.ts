@@ -15,6 +15,25 @@ import { invokingPlanDays } from "../../support/inngest-invoke";
 
 type StepCalls = { mock: { calls: [string, unknown][]; results: { value: unknown }[] } };
 
+/** What Inngest stored for each step of a finished run, in the order the steps ran. */
+async function memoisedSteps(run: { ctx: { step: { run: unknown } } }): Promise<{ id: string; result: unknown }[]> {
+  const calls = run.ctx.step.run as unknown as StepCalls;
+  return Promise.all(
+    calls.mock.calls.map(async (call, index) => ({ id: call[0], result: await calls.mock.results[index]?.value })),
+  );
+}
+
+/**
+ * A run that stopped because it no longer holds the plan: it returns
+ * superseded, or (a chunk refused) ends on that chunk's error, which is
+ * where @inngest/test stops: it does not hand a failed step back to the
+ * handler, as Inngest does, for the story to end superseded.
+ */
+function endedWithoutWork(execution: { result?: unknown; error?: unknown }): boolean {
+  if (execution.error) return /the run no longer holds the plan/.test(String((execution.error as Error).message));
+  return JSON.stringify(execution.result) === JSON.stringify({ status: "superseded" });
+}
+
 describe("replaying a run with its earlier steps memoised", () => {
   it("re-runs only what is left and writes no duplicate days", async () => {
     const data = await createGeneratingPlan({ plan_length_days: 7 });
@@ -26,14 +45,10 @@ describe("replaying a run with its earlier steps memoised", () => {
     expect(first.result).toEqual({ status: "saved", days: 7 });
     const before = await readSavedPlan(data.planId);
 
-    // What Inngest stored for every step but save, handed back as memoised results.
-    const calls = first.ctx.step.run as unknown as StepCalls;
-    const memoised = await Promise.all(
-      calls.mock.calls
-        .map((call, index) => ({ id: call[0], value: calls.mock.results[index]?.value }))
-        .filter((step) => step.id !== "save")
-        .map(async (step) => ({ id: step.id, result: await step.value })),
-    );
+    // The run died before its save committed: every step but save memoised, the plan still generating.
+    const memoised = (await memoisedSteps(first)).filter((step) => step.id !== "save");
+    await db()`delete from meal_plan_days where plan_id = ${data.planId}`;
+    await db()`update meal_plans set generation_status = 'generating' where id = ${data.planId}`;
     const replay = await new InngestTestEngine({
       function: generateMealPlanFunction,
       events: [generateEvent(data)],
@@ -67,6 +82,52 @@ describe("replaying a run with its earlier steps memoised", () => {
     expect(replay.result).toEqual({ status: "superseded" });
     const [row] = await db()`select generation_status, updated_at from meal_plans where id = ${data.planId}`;
     expect(row).toEqual({ generation_status: "complete", updated_at: finishedAt });
+  });
+});
+
+describe("rerunning an old run from a step after its plan completed", () => {
+  it("writes nothing and calls no model whichever step it starts from, and keeps the coach's edits", async () => {
+    const data = await createGeneratingPlan({ plan_length_days: 7 });
+    const first = await new InngestTestEngine({
+      function: generateMealPlanFunction,
+      events: [generateEvent(data)],
+      transformCtx: invokingPlanDays,
+    }).execute();
+    expect(first.result).toEqual({ status: "saved", days: 7 });
+    const steps = await memoisedSteps(first);
+    // The coach edits the completed plan.
+    await db()`
+      update meal_plan_items set grams = 123 where id = (select i.id from meal_plan_items i
+        join meal_plan_meals m on m.id = i.meal_id join meal_plan_days d on d.id = m.day_id
+        where d.plan_id = ${data.planId} order by d.day_number, m.position, i.position limit 1)`;
+    const edited = await readSavedPlan(data.planId);
+    const items = () => db()`
+      select i.food_id, i.grams from meal_plan_items i join meal_plan_meals m on m.id = i.meal_id
+      join meal_plan_days d on d.id = m.day_id where d.plan_id = ${data.planId} order by d.day_number, m.position, i.position`;
+    const itemsBefore = await items();
+    const finished = () =>
+      db()`select generation_status, generation_finished_at from meal_plans where id = ${data.planId}`;
+    const finishedBefore = await finished();
+    // Any write to the plan's row moves updated_at, a model call's token count included.
+    const [{ updated_at: editedAt } = { updated_at: "" }] =
+      await db()`select updated_at from meal_plans where id = ${data.planId}`;
+
+    // "Rerun from step" for every step after load-context: the steps before it memoised, load-context's guard never runs.
+    for (let from = 1; from < steps.length; from++) {
+      const rerun = await new InngestTestEngine({
+        function: generateMealPlanFunction,
+        events: [generateEvent(data)],
+        steps: steps.slice(0, from).map((step) => ({ id: step.id, handler: () => step.result })),
+        transformCtx: invokingPlanDays,
+      }).execute();
+      expect({ from: steps[from]?.id, ended: endedWithoutWork(rerun) }).toEqual({ from: steps[from]?.id, ended: true });
+    }
+    expect(await readSavedPlan(data.planId)).toEqual(edited);
+    expect(await items()).toEqual(itemsBefore);
+    expect(await finished()).toEqual(finishedBefore);
+    expect((await db()`select updated_at from meal_plans where id = ${data.planId}`)[0]).toEqual({
+      updated_at: editedAt,
+    });
   });
 });
 

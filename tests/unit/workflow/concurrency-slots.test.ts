@@ -28,6 +28,36 @@ function heldStep(slots: ConcurrencySlots, claims: SlotClaim[], started: string[
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+describe("account slots following the provider's own limit", () => {
+  it("narrow to the calls the provider took when it answers 429, and widen again after rounds of successes", async () => {
+    const slots = new ConcurrencySlots();
+    const account: SlotClaim = { slot: "account|key", limit: 5 };
+    const started: string[] = [];
+    const first = ["1", "2", "3"].map((name) => heldStep(slots, [account], started, name));
+    await tick();
+    // The third call met a 429 while three were in flight: the provider took two.
+    slots.rateLimited([account]);
+    expect(slots.limitOf(account)).toBe(2);
+    first[2]?.release();
+    await first[2]?.done;
+    const waiting = heldStep(slots, [account], started, "4");
+    await tick();
+    expect(started).toEqual(["1", "2", "3"]);
+    first[0]?.release();
+    await tick();
+    expect(started).toEqual(["1", "2", "3", "4"]);
+    // Four rounds of two successes lift the ceiling by one; back at the limit it is forgotten.
+    for (let call = 0; call < 8; call++) slots.succeeded([account]);
+    expect(slots.limitOf(account)).toBe(3);
+    for (let call = 0; call < 12 + 16; call++) slots.succeeded([account]);
+    expect(slots.limitOf(account)).toBe(5);
+    slots.rateLimited([account]);
+    expect(slots.limitOf(account)).toBe(1);
+    for (const step of [...first, waiting]) step.release();
+    await Promise.all([...first, waiting].map((step) => step.done));
+  });
+});
+
 describe("concurrency slots, as Inngest counts them", () => {
   it("admits as many steps as the limit and starts the next when one ends", async () => {
     const slots = new ConcurrencySlots();

@@ -87,9 +87,21 @@ describe("giving up", () => {
     expect(decideRetry(failure({ attempt: 4, repeatingForMs: lastChance + 1 }))).toEqual({
       giveUp: `gave up after 4 attempts in ${Math.round((lastChance + 1) / 1_000)} s`,
     });
-    // A provider asking for longer than the window is not waited for.
-    expect(decideRetry(failure({ kind: "rate_limited", retryAfterMs: 120_000, retryInMs: 120_000 }))).toEqual({
-      giveUp: "gave up after 1 attempt in 0 s; Claude asked to wait 120 s, try again later",
+    // A provider asking for longer than its (longer) window is not waited for.
+    expect(decideRetry(failure({ kind: "rate_limited", retryAfterMs: 600_000, retryInMs: 600_000 }))).toEqual({
+      giveUp: "gave up after 1 attempt in 0 s; Claude asked to wait 600 s, try again later",
+    });
+  });
+
+  it("lets a 429 wait its retry-after without spending the attempts, within its own longer window", () => {
+    const rateLimited = { kind: "rate_limited" as const, retryAfterMs: 2_000, retryInMs: 2_000 };
+    expect(decideRetry(failure({ ...rateLimited, attempt: 6 }))).toEqual({ retryInMs: 2_000 });
+    expect(decideRetry(failure({ ...rateLimited, attempt: 30, repeatingForMs: 120_000 }))).toEqual({
+      retryInMs: 2_000,
+    });
+    const windowMs = (schedule.rateLimitedWithinSeconds - schedule.recordSeconds) * 1_000;
+    expect(decideRetry(failure({ ...rateLimited, attempt: 30, repeatingForMs: windowMs }))).toMatchObject({
+      giveUp: expect.stringMatching(/^gave up after 30 attempts in \d+ s; Claude asked to wait 2 s/),
     });
   });
 
@@ -118,7 +130,8 @@ describe("giving up", () => {
         if ("giveUp" in decision) break;
         now += decision.retryInMs + attemptMs;
       }
-      expect(now).toBeLessThanOrEqual((schedule.giveUpWithinSeconds - schedule.recordSeconds) * 1_000);
+      const window = kind === "rate_limited" ? schedule.rateLimitedWithinSeconds : schedule.giveUpWithinSeconds;
+      expect(now).toBeLessThanOrEqual((window - schedule.recordSeconds) * 1_000);
     },
   );
 });
@@ -153,6 +166,32 @@ describe("the Inngest binding", () => {
     expect(thrown).toBeInstanceOf(NonRetriableError);
     expect((thrown as Error).message).toBe(
       "The answer was cut off at the output token limit for day 5 (gave up after 6 attempts)",
+    );
+  });
+
+  it("on plan-days, counts only the attempts that met a fault: the 429s before them spend none", async () => {
+    const planDays = (attempt: number, rateLimitedBefore: number) => ({
+      attempt,
+      retries: inngestConfig.planDays.retries,
+      record: async () => ({ repeatingForMs: 0 }),
+      faults: { maxAttempts: inngestConfig.planDays.faultAttempts, rateLimitedBefore: async () => rateLimitedBefore },
+    });
+    const cutOff = async () => {
+      throw answerFailure(generationError("truncated", "The answer was cut off at the output token limit"), "day 5");
+    };
+    // Inngest's 9th attempt after three 429s: the 6th that met a fault, the last.
+    const last = await attemptedOnInngest(cutOff, planDays(8, 3))().catch((error: unknown) => error);
+    expect((last as Error).message).toMatch(/\(gave up after 6 attempts\)$/);
+    // The same attempt with four 429s before it is the 5th: tried again.
+    expect(await attemptedOnInngest(cutOff, planDays(8, 4))().catch((error: unknown) => error)).toBeInstanceOf(
+      RetryAfterError,
+    );
+    // A 429 on Inngest's 12th attempt is waited for.
+    const rateLimited = async () => {
+      throw stepFailure(new ModelCallError("rate_limited", "429", { status: 429, retryAfterMs: 2_000 }), "day 5");
+    };
+    expect(await attemptedOnInngest(rateLimited, planDays(11, 10))().catch((error: unknown) => error)).toBeInstanceOf(
+      RetryAfterError,
     );
   });
 
