@@ -8,8 +8,9 @@ import {
 import { type MealMiss, MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import type { Database, Transaction } from "@/server/database/index";
+import { type Database, db, type Transaction } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
+import { type EditKind, lastEdits } from "./edited-day-store";
 import type { DayRegenerationStatus, GenerationStatus } from "./plans";
 
 type Queryable = Database | Transaction;
@@ -25,6 +26,8 @@ export type PlanItem = {
   protein: number;
   carbs: number;
   fat: number;
+  /** Locked by the coach: the item keeps its food and grams when the rest of its day is rebalanced. */
+  locked: boolean;
 };
 /** A meal: its slot name ("Lunch"), its dish title and one line of preparation (null when saved without), its items. */
 export type PlanMeal = { name: string; title: string | null; preparation: string | null; items: PlanItem[] };
@@ -38,6 +41,8 @@ export type PlanDay = {
   /** The meal rules the day's meals could not meet, and why; null when every meal meets its pattern. */
   meal_misses: MealMiss[] | null;
   meals: PlanMeal[];
+  /** The day's newest hand edit, the one Undo takes back (null when it has none). */
+  last_edit: EditKind | null;
 };
 
 export type PlanDetail = {
@@ -64,14 +69,15 @@ export type PlanDetail = {
 type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
   StoredPlanInputs & {
     generation_progress: PlanDetail["progress"];
-    days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses"> & { meal_misses: unknown })[];
+    days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses" | "last_edit"> & { meal_misses: unknown })[];
   };
 
 /** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
 export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
   const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null)]);
   if (!row) throw notFound();
-  return toPlanDetail(row);
+  // The history is the server's (coaches have no grant on it); the read above proved the plan is the caller's.
+  return toPlanDetail(row, await lastEdits(db(), planId));
 }
 
 /**
@@ -81,7 +87,7 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
  */
 export async function selectPlanDetail(sql: Queryable, planId: string, orgId: string): Promise<PlanDetail | undefined> {
   const [row] = await planDetailQuery(sql, planId, orgId);
-  return row ? toPlanDetail(row) : undefined;
+  return row ? toPlanDetail(row, new Map()) : undefined;
 }
 
 /** The one query behind a plan read: the given org, or (null) the signed-in caller's. */
@@ -115,7 +121,7 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
                      'items', coalesce((
                        select json_agg(json_build_object(
                          'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
-                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat) order by i.position)
+                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat, 'locked', i.locked) order by i.position)
                        from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
                    ) order by m.position)
                    from meal_plan_meals m where m.day_id = d.id), '[]'::json)
@@ -125,7 +131,7 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
       where p.id = ${planId} and p.org_id = coalesce(${orgId}::uuid, public.caller_org_id())`;
 }
 
-function toPlanDetail(row: Row): PlanDetail {
+function toPlanDetail(row: Row, edits: ReadonlyMap<number, EditKind>): PlanDetail {
   const targets = planTargets(row);
   const {
     generation_progress,
@@ -142,6 +148,7 @@ function toPlanDetail(row: Row): PlanDetail {
     days: row.days.map((day) => ({
       ...day,
       meal_misses: readMealMisses(day.meal_misses),
+      last_edit: edits.get(day.day_number) ?? null,
       kcal_off_target_pct: targets ? Math.round(((day.totals.kcal - targets.kcal) / targets.kcal) * 1000) / 10 : null,
     })),
   };

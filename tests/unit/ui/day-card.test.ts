@@ -12,6 +12,7 @@ function day(overrides: Partial<PlanDay> = {}): PlanDay {
     macro_miss: null,
     meal_misses: null,
     meals: [],
+    last_edit: null,
     ...overrides,
   };
 }
@@ -49,6 +50,7 @@ const item = {
   protein: 46,
   carbs: 0,
   fat: 5,
+  locked: false,
 };
 
 describe("a meal on the day card", () => {
