@@ -72,9 +72,13 @@ type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
     days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses" | "last_edit"> & { meal_misses: unknown })[];
   };
 
-/** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
-export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
-  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null)]);
+/**
+ * A plan with its days, meals and items (food names included) in one query,
+ * and each day against its target; only day `onlyDay` when given (an edit's
+ * answer: a 28-day plan's whole read is most of an edit's time).
+ */
+export async function readPlanDetail(caller: Caller, planId: string, onlyDay?: number): Promise<PlanDetail> {
+  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null, onlyDay ?? null)]);
   if (!row) throw notFound();
   // The history is the server's (coaches have no grant on it); the read above proved the plan is the caller's.
   return toPlanDetail(row, await lastEdits(db(), planId));
@@ -86,12 +90,12 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
  * connection). Undefined when the plan is not in the org.
  */
 export async function selectPlanDetail(sql: Queryable, planId: string, orgId: string): Promise<PlanDetail | undefined> {
-  const [row] = await planDetailQuery(sql, planId, orgId);
+  const [row] = await planDetailQuery(sql, planId, orgId, null);
   return row ? toPlanDetail(row, new Map()) : undefined;
 }
 
-/** The one query behind a plan read: the given org, or (null) the signed-in caller's. */
-function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
+/** The one query behind a plan read: the given org, or (null) the signed-in caller's; one day, or (null) all. */
+function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, onlyDay: number | null) {
   return sql<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name,
              ${sql(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
@@ -126,7 +130,8 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
                    ) order by m.position)
                    from meal_plan_meals m where m.day_id = d.id), '[]'::json)
                ) order by d.day_number)
-               from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
+               from meal_plan_days d
+               where d.plan_id = p.id and (${onlyDay}::int is null or d.day_number = ${onlyDay}::int)), '[]'::json) as days
       from meal_plans p left join clients c on c.id = p.client_id
       where p.id = ${planId} and p.org_id = coalesce(${orgId}::uuid, public.caller_org_id())`;
 }

@@ -257,7 +257,7 @@ export async function editAndRead(
     }
     return locked.day.day;
   });
-  const detail = await readPlanDetail(caller, planId);
+  const detail = await readPlanDetail(caller, planId, dayNumber);
   const updated = detail.days.find((candidate) => candidate.day_number === dayNumber);
   if (!updated) throw notFound("Day not found");
   return { day: updated, undo: updated.last_edit };
