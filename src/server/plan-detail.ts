@@ -26,6 +26,8 @@ export type PlanItem = {
   protein: number;
   carbs: number;
   fat: number;
+  /** Grams of fibre, from the catalogue's fibre per 100 g (not stored with the item). */
+  fibre: number;
   /** Locked by the coach: the item keeps its food and grams when the rest of its day is rebalanced. */
   locked: boolean;
 };
@@ -125,7 +127,8 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, o
                      'items', coalesce((
                        select json_agg(json_build_object(
                          'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
-                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat, 'locked', i.locked) order by i.position)
+                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat,
+                         'fibre', round(i.grams * f.fibre_per_100g / 100, 1), 'locked', i.locked) order by i.position)
                        from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
                    ) order by m.position)
                    from meal_plan_meals m where m.day_id = d.id), '[]'::json)

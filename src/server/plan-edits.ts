@@ -164,7 +164,7 @@ export async function lockPlanDay(
 }
 
 /** A food that could replace an item, shown as the item would be (no item id: it is not in the plan yet). */
-export type AlternativeFood = Omit<PlanItem, "id" | "locked">;
+export type AlternativeFood = Omit<PlanItem, "id" | "locked" | "fibre">;
 
 function describeAlternative({ food, item }: Alternative): AlternativeFood {
   const { food_id, ...nutrition } = item;
