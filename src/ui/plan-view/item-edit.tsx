@@ -90,7 +90,7 @@ export function EditableItemRows({
       </tr>
       {open ? (
         <tr className="no-print">
-          <td colSpan={columns}>
+          <td colSpan={columns} className="item-edit-cell">
             <div id={panelId} className="swap-panel item-edit" data-testid="item-edit">
               {error ? (
                 <p className="field-error" role="alert" data-testid="edit-error">
