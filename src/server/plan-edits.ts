@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MacroMissSchema } from "@/generation/adjust/balance-day";
-import type { EditableDay, EditedDay } from "@/generation/adjust/edit-day";
+import { type EditableDay, type EditedDay, editDay } from "@/generation/adjust/edit-day";
 import {
   type Alternative,
   type ItemPosition,
@@ -209,20 +209,24 @@ export async function swapItemFood(
         { path: "food_id", message: "not allowed" },
       ]);
     }
-    // The swap keeps every item where it was: ids and locks carry over by position.
-    const edited = {
-      ...swapped,
-      day: {
-        day: swapped.day.day,
-        meals: swapped.day.meals.map((meal, m) => ({
-          ...meal,
-          items: meal.items.map((item, i) => {
-            const before = day.meals[m]?.items[i];
-            return { ...item, id: before?.id ?? null, locked: before?.locked ?? false };
-          }),
-        })),
-      },
+    // The swap keeps every item where it was: ids and locks carry over by position. A locked
+    // item gets its grams back (the swap re-solved every item), and the rest is rebalanced around it.
+    const carried: EditableDay = {
+      day: swapped.day.day,
+      meals: swapped.day.meals.map((meal, m) => ({
+        ...meal,
+        items: meal.items.map((item, i) => {
+          const before = day.meals[m]?.items[i];
+          return before?.locked ? before : { ...item, id: before?.id ?? null, locked: false };
+        }),
+      })),
     };
+    if (!carried.meals.some((meal) => meal.items.some((item) => item.locked))) {
+      return { kind: "swap", edited: { ...swapped, day: carried } };
+    }
+    const rebalanced = await editDay(carried, { kind: "rebalance" }, foods, { ...spec, ...restrictions });
+    if (!rebalanced.ok) throw badRequest(rebalanced.refusal.message);
+    const { ok: _ok, ...edited } = rebalanced;
     return { kind: "swap", edited };
   });
 }

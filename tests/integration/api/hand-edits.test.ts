@@ -3,6 +3,7 @@ import * as addRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/items/r
 import * as rebalanceRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/rebalance/route";
 import * as undoRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
+import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/alternatives/route";
 import * as itemRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
@@ -88,7 +89,8 @@ describe("PATCH …/items/{itemId} { grams }", () => {
   it("sets the grams, re-totals the day, answers what a fresh read shows and leaves the other day alone", async () => {
     const { planId, days } = await generatedPlan();
     const item = firstItemOfGroup(days[0] as PlanDay, "protein");
-    const grams = Number(item.grams) === 120 ? 130 : 120;
+    // Less than the solver chose stays within the item's limits, whatever the food's caps.
+    const grams = Math.round(Number(item.grams) * 0.8);
     const response = await patch(planId, item.id, { grams });
     expect(response.json.error).toBeUndefined();
     expect(response.status).toBe(200);
@@ -241,7 +243,9 @@ describe("locks, rebalance and undo", () => {
     const starch = firstItemOfGroup(dayOne, "starch");
     expect((await patch(planId, protein.id, { locked: true })).json.undo).toBe("lock");
     // Push the day off its target: a rebalance has something to do.
-    const heavier = await patch(planId, starch.id, { grams: Math.min(Number(starch.grams) * 2, 400) });
+    const [cap] = await db()<{ grams: number }[]>`
+      select least(coalesce(max_per_meal_g, 450), 450)::float as grams from foods where id = ${starch.food_id}`;
+    const heavier = await patch(planId, starch.id, { grams: Math.min(Number(starch.grams) * 2, cap?.grams ?? 450) });
     expect(heavier.status).toBe(200);
     const offTarget = heavier.json.day as PlanDay;
     expect(offTarget.totals.kcal).toBeGreaterThan(dayOne.totals.kcal);
@@ -278,6 +282,31 @@ describe("locks, rebalance and undo", () => {
   });
 });
 
+describe("a swap beside a locked item", () => {
+  it("keeps the locked item's food and grams, re-solving the rest", async () => {
+    const { planId, days } = await generatedPlan();
+    const dayOne = days[0] as PlanDay;
+    const starch = firstItemOfGroup(dayOne, "starch");
+    const grams = Math.round(Number(starch.grams) * 0.8);
+    expect((await patch(planId, starch.id, { grams })).status).toBe(200);
+    expect((await patch(planId, starch.id, { locked: true })).status).toBe(200);
+    const protein = firstItemOfGroup(dayOne, "protein");
+    const alternatives = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
+    const choice = (alternatives.json.alternatives as { food_id: string }[])[0]?.food_id as string;
+    const response = await call(swapRoute.POST, {
+      token,
+      params: { planId, itemId: protein.id },
+      body: { food_id: choice },
+    });
+    expect(response.status).toBe(200);
+    const day = response.json.day as PlanDay;
+    expect(itemsOf(day).find((item) => item.id === starch.id)).toMatchObject({ grams, locked: true });
+    expect(itemsOf(day).find((item) => item.id === protein.id)?.food_id).toBe(choice);
+    expectTotalled(day);
+    expect((await readDays(planId))[0]).toEqual(day);
+  });
+});
+
 describe("refusals every edit shares", () => {
   it("is 404 for another org's plan and 409 naming what holds the day while a run writes it", async () => {
     const { planId, days } = await generatedPlan();
@@ -301,7 +330,7 @@ describe("refusals every edit shares", () => {
     expect(add.status).toBe(409);
     // Another day of the plan is free to edit meanwhile.
     const other = firstItemOfGroup(days[1] as PlanDay, "protein");
-    expect((await patch(planId, other.id, { grams: 100 })).status).toBe(200);
+    expect((await patch(planId, other.id, { grams: Math.round(Number(other.grams) * 0.8) })).status).toBe(200);
 
     await db()`update meal_plans set day_generation_status = null, generation_status = 'generating',
                generation_heartbeat_at = now() where id = ${planId}`;
