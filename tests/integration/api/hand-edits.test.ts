@@ -2,7 +2,6 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as addRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/items/route";
 import * as rebalanceRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/rebalance/route";
 import * as undoRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/route";
-import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/alternatives/route";
 import * as itemRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
@@ -12,6 +11,7 @@ import { settleInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay, PlanItem } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { firstItemOfGroup, generatedPlan, sharedFoodNamed } from "../../support/generated-plan";
 import { createPlan } from "../../support/plan-factory";
 import { OTHER_ORG_ID } from "../../support/seed-ids";
 
@@ -28,27 +28,11 @@ afterEach(async () => {
   await settleInlineRuns();
 });
 
-/** A plan generated through the real route and inline runner (offline planner). */
-async function generatedPlan(intake: Record<string, unknown> = { calorie_target: 2200 }, days = 2) {
-  const planId = await createPlan({ plan_length_days: days, intake_data: intake });
-  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
-  await settleInlineRuns();
-  const detail = await call(planDetail.GET, { token, params: { planId } });
-  expect(detail.json.generation_status).toBe("complete");
-  return { planId, days: detail.json.days as PlanDay[] };
-}
-
 async function readDays(planId: string): Promise<PlanDay[]> {
   return (await call(planDetail.GET, { token, params: { planId } })).json.days as PlanDay[];
 }
 
 const itemsOf = (day: PlanDay) => day.meals.flatMap((meal) => meal.items);
-
-function firstItemOfGroup(day: PlanDay, group: string): PlanItem {
-  const item = itemsOf(day).find((candidate) => candidate.food_group === group);
-  if (!item) throw new Error(`day ${day.day_number} has no ${group} item`);
-  return item;
-}
 
 const mealOf = (day: PlanDay, itemId: string) =>
   day.meals.findIndex((meal) => meal.items.some((item) => item.id === itemId));
@@ -60,12 +44,6 @@ function expectTotalled(day: PlanDay) {
   for (const key of ["kcal", "protein", "carbs", "fat"] as const) {
     expect(Number(day.totals[key])).toBeCloseTo(sum(key), 0);
   }
-}
-
-async function foodNamed(name: string): Promise<string> {
-  const [food] = await db()<{ id: string }[]>`select id from foods where name = ${name} and org_id is null`;
-  if (!food) throw new Error(`no food ${name}`);
-  return food.id;
 }
 
 /** A food of the shared catalogue suiting this meal that the day does not have (id or family). */
@@ -87,7 +65,7 @@ const patch = (planId: string, itemId: string, body: unknown, as = token) =>
 
 describe("PATCH …/items/{itemId} { grams }", () => {
   it("sets the grams, re-totals the day, answers what a fresh read shows and leaves the other day alone", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const item = firstItemOfGroup(days[0] as PlanDay, "protein");
     // Less than the solver chose stays within the item's limits, whatever the food's caps.
     const grams = Math.round(Number(item.grams) * 0.8);
@@ -111,7 +89,7 @@ describe("PATCH …/items/{itemId} { grams }", () => {
     [{ grams: "lots" }, /grams must be a number/],
     [{ grams: 100, locked: true }, /one of grams, meal_position or locked/],
   ])("answers 400 for %j and changes nothing", async (body, message) => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const item = firstItemOfGroup(days[0] as PlanDay, "protein");
     const response = await patch(planId, item.id, body);
     expect(response.status).toBe(400);
@@ -122,7 +100,7 @@ describe("PATCH …/items/{itemId} { grams }", () => {
 
 describe("POST …/days/{day}/items (add a food)", () => {
   it("adds the food to the meal at its usual portion, re-totalled, titled from its foods", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const food = await addableFood(dayOne, 1);
     const response = await call(addRoute.POST, {
@@ -141,7 +119,7 @@ describe("POST …/days/{day}/items (add a food)", () => {
   });
 
   it("refuses another org's food, a food the plan forbids, one the day has, and grams out of range", async () => {
-    const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegan"] });
+    const { planId, days } = await generatedPlan(token, { calorie_target: 2200, diet: ["vegan"] });
     const dayOne = days[0] as PlanDay;
     const [theirs] = await db()<{ id: string }[]>`
       insert into foods (org_id, name, food_group, family, kcal_per_100g, protein_per_100g, carbs_per_100g,
@@ -152,7 +130,7 @@ describe("POST …/days/{day}/items (add a food)", () => {
     const add = (body: unknown) => call(addRoute.POST, { token, params: { planId, day: "1" }, body });
     const cases: [unknown, RegExp][] = [
       [{ meal_position: 1, food_id: theirs?.id }, /not a food in your catalogue/],
-      [{ meal_position: 2, food_id: await foodNamed("Chicken breast, meat only, roasted") }, /not vegan/],
+      [{ meal_position: 2, food_id: await sharedFoodNamed("Chicken breast, meat only, roasted") }, /not vegan/],
       [{ meal_position: 1, food_id: dayOne.meals[0]?.items[0]?.food_id }, /already in this day/],
       [{ meal_position: 1, food_id: (await addableFood(dayOne, 1)).id, grams: 4000 }, /must weigh between/],
       [{ meal_position: 9, food_id: (await addableFood(dayOne, 1)).id }, /No such meal/],
@@ -166,8 +144,8 @@ describe("POST …/days/{day}/items (add a food)", () => {
   });
 
   it("refuses a food the client dislikes", async () => {
-    const disliked = await foodNamed("Tofu, firm, raw");
-    const { planId, days } = await generatedPlan({ calorie_target: 2200, disliked_foods: [disliked] });
+    const disliked = await sharedFoodNamed("Tofu, firm, raw");
+    const { planId, days } = await generatedPlan(token, { calorie_target: 2200, disliked_foods: [disliked] });
     const dinner = (days[0] as PlanDay).meals.findIndex((meal) => mealTypeOf(meal.name) === "dinner");
     const response = await call(addRoute.POST, {
       token,
@@ -181,7 +159,7 @@ describe("POST …/days/{day}/items (add a food)", () => {
 
 describe("DELETE …/items/{itemId} and PATCH { meal_position }", () => {
   it("removes an item, re-totalled", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const meal = dayOne.meals.find((each) => each.items.length > 1);
     const item = meal?.items[0] as PlanItem;
@@ -195,7 +173,7 @@ describe("DELETE …/items/{itemId} and PATCH { meal_position }", () => {
   });
 
   it("moves an item to another meal it suits, keeping its id and grams", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const lunch = dayOne.meals.findIndex((meal) => mealTypeOf(meal.name) === "lunch");
     const dinner = dayOne.meals.findIndex((meal) => mealTypeOf(meal.name) === "dinner");
@@ -213,7 +191,7 @@ describe("DELETE …/items/{itemId} and PATCH { meal_position }", () => {
   });
 
   it("refuses a move to the meal it is in or one it does not suit, and removing a meal's last food", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const item = firstItemOfGroup(dayOne, "protein");
     const from = mealOf(dayOne, item.id);
@@ -237,7 +215,7 @@ describe("DELETE …/items/{itemId} and PATCH { meal_position }", () => {
 
 describe("locks, rebalance and undo", () => {
   it("rebalances the unlocked items onto the target, a locked item keeping its grams; undo walks back", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const protein = firstItemOfGroup(dayOne, "protein");
     const starch = firstItemOfGroup(dayOne, "starch");
@@ -264,7 +242,7 @@ describe("locks, rebalance and undo", () => {
     const swap = await call(swapRoute.POST, {
       token,
       params: { planId, itemId: protein.id },
-      body: { food_id: await foodNamed("Tofu, firm, raw") },
+      body: { food_id: await sharedFoodNamed("Tofu, firm, raw") },
     });
     expect(swap.status).toBe(409);
     expect(swap.json.error).toMatch(/locked/);
@@ -284,7 +262,7 @@ describe("locks, rebalance and undo", () => {
 
 describe("a swap beside a locked item", () => {
   it("keeps the locked item's food and grams, re-solving the rest", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const dayOne = days[0] as PlanDay;
     const starch = firstItemOfGroup(dayOne, "starch");
     const grams = Math.round(Number(starch.grams) * 0.8);
@@ -309,7 +287,7 @@ describe("a swap beside a locked item", () => {
 
 describe("refusals every edit shares", () => {
   it("is 404 for another org's plan and 409 naming what holds the day while a run writes it", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const item = firstItemOfGroup(days[0] as PlanDay, "protein");
     expect((await patch(planId, item.id, { grams: 100 }, otherToken)).status).toBe(404);
     const theirs = await createPlan({ org_id: OTHER_ORG_ID });
@@ -340,7 +318,7 @@ describe("refusals every edit shares", () => {
   });
 
   it("is 400 for a day that is not a day number", async () => {
-    const { planId } = await generatedPlan();
+    const { planId } = await generatedPlan(token);
     const response = await call(rebalanceRoute.POST, { token, params: { planId, day: "one" }, body: {} });
     expect(response.status).toBe(400);
     expect(response.json.error).toMatch(/day must be a day number/);
