@@ -282,6 +282,12 @@ describe("a swap beside a locked item", () => {
     expect(itemsOf(day).find((item) => item.id === protein.id)?.food_id).toBe(choice);
     expectTotalled(day);
     expect((await readDays(planId))[0]).toEqual(day);
+
+    // The swap is in the day's history like any edit.
+    expect(response.json.undo).toBe("swap");
+    const undone = await call(undoRoute.POST, { token, params: { planId, day: "1" }, body: {} });
+    expect(undone.json.undo).toBe("lock");
+    expect(itemsOf(undone.json.day as PlanDay).find((item) => item.id === protein.id)?.food_id).toBe(protein.food_id);
   });
 });
 
