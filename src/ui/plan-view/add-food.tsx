@@ -8,10 +8,9 @@ import type { DayEdit } from "./day-edit";
 const SHOWN = 8;
 
 /**
- * A meal's "Add a food": a search over the org's catalogue (a name with a
- * word starting with what the coach typed, foods the plan's diet, allergies
- * and dislikes leave out and foods the day has taken off), each added at its
- * usual portion in one request; the server checks it all again.
+ * A meal's "Add a food": a search over the org's catalogue (addable-foods.ts:
+ * word start, suited to the meal, fitting the plan, not in the day), each
+ * added at its usual portion in one request; the server checks it all again.
  */
 export function AddFood({ day, mealIndex, edit }: { day: PlanDay; mealIndex: number; edit: DayEdit }) {
   const [open, setOpen] = useState(false);
@@ -20,7 +19,7 @@ export function AddFood({ day, mealIndex, edit }: { day: PlanDay; mealIndex: num
   const inputId = useId();
   const meal = day.meals[mealIndex];
   if (!meal) return null;
-  const matches = query.trim() === "" ? [] : edit.searchFoods(query, day).slice(0, SHOWN);
+  const matches = query.trim() === "" ? [] : edit.searchFoods(query, day, mealIndex).slice(0, SHOWN);
 
   async function add(foodId: string) {
     setError(null);

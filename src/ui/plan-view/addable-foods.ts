@@ -1,21 +1,24 @@
 import { type Allergen, type Diet, familyKey } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
+import { mealTypeOf, suitsMeal } from "@/generation/meals/plate";
 import type { CatalogueFoodOption, PlanDay, PlanDetail } from "@/ui/api/api-types";
 
 /**
  * Which catalogue foods a day's "Add a food" offers, pure: a word of the
  * name starts with what the coach typed ("rice" finds "Brown rice, cooked",
- * not "Licorice"), fitting the plan's diet and allergies, not of a family
- * the client dislikes, and not in the day already (by id or family); names
- * starting with the query first, then by name. The server checks all of it
- * again (and that the food suits the meal).
+ * not "Licorice"), suited to the meal (no fish at breakfast), fitting the
+ * plan's diet and allergies, not of a family the client dislikes, and not in
+ * the day already (by id or family); names starting with the query first,
+ * then by name. The server checks all of it again.
  */
 export function searchAddableFoods(
   foods: readonly CatalogueFoodOption[],
   query: string,
   day: PlanDay,
+  mealIndex: number,
   plan: Pick<PlanDetail, "intake_data" | "disliked_foods">,
 ): CatalogueFoodOption[] {
+  const mealType = mealTypeOf(day.meals[mealIndex]?.name ?? "");
   const needle = query.trim().toLowerCase();
   if (needle === "") return [];
   const restrictions = {
@@ -32,6 +35,7 @@ export function searchAddableFoods(
     .filter(
       (food) =>
         words(food.name).some((word) => word.startsWith(needle)) &&
+        suitsMeal(food, mealType) &&
         !inDay.has(food.id) &&
         !families.has(familyKey(food)) &&
         fitsRestrictions(food, restrictions),

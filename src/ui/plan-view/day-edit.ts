@@ -19,6 +19,6 @@ export type DayEdit = {
   failure: string | null;
   /** Sends an edit of this day; the page shows the day the server answers. */
   send: SendEdit;
-  /** Catalogue foods whose name has a word starting with the query, that this day may take. */
-  searchFoods: (query: string, day: PlanDay) => CatalogueFoodOption[];
+  /** Catalogue foods whose name has a word starting with the query, that this meal of the day may take. */
+  searchFoods: (query: string, day: PlanDay, mealIndex: number) => CatalogueFoodOption[];
 };

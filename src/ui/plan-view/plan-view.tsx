@@ -123,8 +123,8 @@ const CoachPlanBody = memo(function CoachPlanBody({
         busy,
         failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
         send,
-        searchFoods: (query, which) =>
-          foods.kind === "loaded" ? searchAddableFoods(foods.foods, query, which, plan) : [],
+        searchFoods: (query, which, mealIndex) =>
+          foods.kind === "loaded" ? searchAddableFoods(foods.foods, query, which, mealIndex, plan) : [],
       })}
     >
       <SharePanel planId={plan.id} />

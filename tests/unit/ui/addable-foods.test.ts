@@ -9,6 +9,7 @@ const food = (id: string, name: string, extra: Partial<CatalogueFoodOption> = {}
   family: name.split(",")[0]?.toLowerCase() ?? name,
   diet_tags: ["vegetarian", "vegan"],
   allergens: [],
+  meal_types: ["breakfast", "lunch", "dinner", "snack"],
   ...extra,
 });
 
@@ -19,6 +20,7 @@ const foods = [
   food("4", "Wild rice, cooked", { family: "wild rice" }),
   food("5", "Rice pudding", { family: "rice pudding", diet_tags: ["vegetarian"], allergens: ["dairy"] }),
   food("6", "Chicken rice bowl", { family: "chicken", diet_tags: [] }),
+  food("8", "Rice porridge", { family: "rice porridge", meal_types: ["breakfast"] }),
 ];
 
 const day = (foodIds: string[]): PlanDay => ({
@@ -53,16 +55,16 @@ const day = (foodIds: string[]): PlanDay => ({
 const names = (found: CatalogueFoodOption[]) => found.map((each) => each.name);
 
 describe("the foods a day's Add a food offers", () => {
-  it("match a word's start, names starting with the query first", () => {
+  it("match a word's start, suited to the meal (no porridge at lunch), names starting with the query first", () => {
     const plan = { intake_data: {}, disliked_foods: [] };
-    expect(names(searchAddableFoods(foods, " RICE", day([]), plan))).toEqual([
+    expect(names(searchAddableFoods(foods, " RICE", day([]), 0, plan))).toEqual([
       "Rice cakes, plain",
       "Rice pudding",
       "Brown rice, cooked",
       "Chicken rice bowl",
       "Wild rice, cooked",
     ]);
-    expect(searchAddableFoods(foods, "", day([]), plan)).toEqual([]);
+    expect(searchAddableFoods(foods, "", day([]), 0, plan)).toEqual([]);
   });
 
   it("leave out the plan's diet and allergies, disliked families and what the day has (by family too)", () => {
@@ -72,6 +74,6 @@ describe("the foods a day's Add a food offers", () => {
     };
     // The day has brown rice; another food of its family would go too.
     const withFamily = [...foods, food("7", "Brown rice, raw", { family: "brown rice" })];
-    expect(names(searchAddableFoods(withFamily, "rice", day(["1"]), plan))).toEqual(["Rice cakes, plain"]);
+    expect(names(searchAddableFoods(withFamily, "rice", day(["1"]), 0, plan))).toEqual(["Rice cakes, plain"]);
   });
 });
