@@ -1,9 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { selectedRunner } from "@/inngest/dispatch";
-import { runtimeMode } from "@/server/runtime-mode";
-import { RuntimeBanner } from "@/ui/shell/runtime-banner";
 import "./globals.css";
 
 // An inline icon (a plate), so browsers do not ask for /favicon.ico and log a 404 on every page.
@@ -18,17 +14,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The banner reflects this server's environment, so it is read per request, never baked in at build time.
-  await connection();
-  const mode = runtimeMode(selectedRunner());
+/**
+ * Every page's frame. The runtime banner is the coach's pages' (plans/layout.tsx
+ * and the sign-in page): the client's shared page shows nothing of how the app runs.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to the main content
         </a>
-        <RuntimeBanner mode={mode} />
         {children}
       </body>
     </html>

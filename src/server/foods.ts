@@ -1,11 +1,14 @@
-import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 
-/** A catalogue food as the new-plan form's picker needs it: enough to search by name and to see what it is. */
+/**
+ * A catalogue food as the new-plan form's picker and a day's "Add a food"
+ * need it: enough to search by name, to see what it is, and which meals it suits.
+ */
 export type CatalogueFoodOption = Pick<
   CatalogueFood,
-  "id" | "name" | "food_group" | "family" | "diet_tags" | "allergens"
+  "id" | "name" | "food_group" | "family" | "diet_tags" | "allergens" | "meal_types"
 >;
 
 /**
@@ -15,12 +18,16 @@ export type CatalogueFoodOption = Pick<
  * names `public.caller_org_id()`, as the server's check of disliked foods does.
  */
 export async function listCatalogueFoods(caller: Caller): Promise<CatalogueFoodOption[]> {
-  const [foods] = await asCaller(caller, (tx) => [
-    tx<CatalogueFoodOption[]>`
-      select id, name, food_group, family, diet_tags, allergens
+  const [rows] = await asCaller(caller, (tx) => [
+    tx`
+      select ${tx(CATALOGUE_COLUMNS)}
       from foods
       where org_id is null or org_id = public.caller_org_id()
       order by lower(name), id`,
   ]);
-  return foods;
+  // Parsed as the planner reads them: a food saved without meal types gets its group's.
+  return rows.map((row) => {
+    const { id, name, food_group, family, diet_tags, allergens, meal_types } = CatalogueFoodSchema.parse(row);
+    return { id, name, food_group, family, diet_tags, allergens, meal_types };
+  });
 }

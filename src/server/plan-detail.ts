@@ -8,8 +8,9 @@ import {
 import { type MealMiss, MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { asCaller } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
-import type { Database, Transaction } from "@/server/database/index";
+import { type Database, db, type Transaction } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
+import { type EditKind, lastEdits } from "./edited-day-store";
 import type { DayRegenerationStatus, GenerationStatus } from "./plans";
 
 type Queryable = Database | Transaction;
@@ -25,6 +26,10 @@ export type PlanItem = {
   protein: number;
   carbs: number;
   fat: number;
+  /** Grams of fibre, from the catalogue's fibre per 100 g (not stored with the item). */
+  fibre: number;
+  /** Locked by the coach: the item keeps its food and grams when the rest of its day is rebalanced. */
+  locked: boolean;
 };
 /** A meal: its slot name ("Lunch"), its dish title and one line of preparation (null when saved without), its items. */
 export type PlanMeal = { name: string; title: string | null; preparation: string | null; items: PlanItem[] };
@@ -38,6 +43,8 @@ export type PlanDay = {
   /** The meal rules the day's meals could not meet, and why; null when every meal meets its pattern. */
   meal_misses: MealMiss[] | null;
   meals: PlanMeal[];
+  /** The day's newest hand edit, the one Undo takes back (null when it has none). */
+  last_edit: EditKind | null;
 };
 
 export type PlanDetail = {
@@ -64,14 +71,19 @@ export type PlanDetail = {
 type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
   StoredPlanInputs & {
     generation_progress: PlanDetail["progress"];
-    days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses"> & { meal_misses: unknown })[];
+    days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses" | "last_edit"> & { meal_misses: unknown })[];
   };
 
-/** A plan with its days, meals and items (food names included) in one query, and each day against its target. */
-export async function readPlanDetail(caller: Caller, planId: string): Promise<PlanDetail> {
-  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null)]);
+/**
+ * A plan with its days, meals and items (food names included) in one query,
+ * and each day against its target; only day `onlyDay` when given (an edit's
+ * answer: a 28-day plan's whole read is most of an edit's time).
+ */
+export async function readPlanDetail(caller: Caller, planId: string, onlyDay?: number): Promise<PlanDetail> {
+  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null, onlyDay ?? null)]);
   if (!row) throw notFound();
-  return toPlanDetail(row);
+  // The history is the server's (coaches have no grant on it); the read above proved the plan is the caller's.
+  return toPlanDetail(row, await lastEdits(db(), planId));
 }
 
 /**
@@ -80,12 +92,12 @@ export async function readPlanDetail(caller: Caller, planId: string): Promise<Pl
  * connection). Undefined when the plan is not in the org.
  */
 export async function selectPlanDetail(sql: Queryable, planId: string, orgId: string): Promise<PlanDetail | undefined> {
-  const [row] = await planDetailQuery(sql, planId, orgId);
-  return row ? toPlanDetail(row) : undefined;
+  const [row] = await planDetailQuery(sql, planId, orgId, null);
+  return row ? toPlanDetail(row, new Map()) : undefined;
 }
 
-/** The one query behind a plan read: the given org, or (null) the signed-in caller's. */
-function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
+/** The one query behind a plan read: the given org, or (null) the signed-in caller's; one day, or (null) all. */
+function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, onlyDay: number | null) {
   return sql<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name,
              ${sql(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
@@ -115,17 +127,19 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null) {
                      'items', coalesce((
                        select json_agg(json_build_object(
                          'id', i.id, 'food_id', i.food_id, 'food_name', f.name, 'food_group', f.food_group, 'grams', i.grams,
-                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat) order by i.position)
+                         'kcal', i.kcal, 'protein', i.protein, 'carbs', i.carbs, 'fat', i.fat,
+                         'fibre', round(i.grams * f.fibre_per_100g / 100, 1), 'locked', i.locked) order by i.position)
                        from meal_plan_items i join foods f on f.id = i.food_id where i.meal_id = m.id), '[]'::json)
                    ) order by m.position)
                    from meal_plan_meals m where m.day_id = d.id), '[]'::json)
                ) order by d.day_number)
-               from meal_plan_days d where d.plan_id = p.id), '[]'::json) as days
+               from meal_plan_days d
+               where d.plan_id = p.id and (${onlyDay}::int is null or d.day_number = ${onlyDay}::int)), '[]'::json) as days
       from meal_plans p left join clients c on c.id = p.client_id
       where p.id = ${planId} and p.org_id = coalesce(${orgId}::uuid, public.caller_org_id())`;
 }
 
-function toPlanDetail(row: Row): PlanDetail {
+function toPlanDetail(row: Row, edits: ReadonlyMap<number, EditKind>): PlanDetail {
   const targets = planTargets(row);
   const {
     generation_progress,
@@ -142,6 +156,7 @@ function toPlanDetail(row: Row): PlanDetail {
     days: row.days.map((day) => ({
       ...day,
       meal_misses: readMealMisses(day.meal_misses),
+      last_edit: edits.get(day.day_number) ?? null,
       kcal_off_target_pct: targets ? Math.round(((day.totals.kcal - targets.kcal) / targets.kcal) * 1000) / 10 : null,
     })),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { MacroMiss } from "@/generation/adjust/balance-day";
+import { MacroMissSchema } from "@/generation/adjust/balance-day";
+import { type EditableDay, type EditedDay, editDay } from "@/generation/adjust/edit-day";
 import {
   type Alternative,
   type ItemPosition,
@@ -22,19 +23,19 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
-import type { MealMiss } from "@/generation/meals/meal-patterns";
-import { dayTotals } from "@/generation/nutrition/day-totals";
-import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { type DayToWrite, type EditKind, popHistory, pushHistory, writeEditedDay } from "./edited-day-store";
 import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
 
 /**
- * A coach's edits to a saved plan (swap a food), as the signed-in coach under
- * row-level security, each in one transaction that holds the plan's row, so
- * an edit never interleaves with a generation's save or another edit.
+ * A coach's edits to a saved plan (swap a food here; grams, add, remove,
+ * move, lock, rebalance and undo in day-edits.ts), as the signed-in coach
+ * under row-level security, each in one transaction that holds the plan's
+ * row, so an edit never interleaves with a generation's save or another edit.
  */
 
 /** How many alternatives the swap list offers. */
@@ -55,29 +56,36 @@ const ItemRowSchema = z.object({
   protein: fromDatabaseNumber(z.number()),
   carbs: fromDatabaseNumber(z.number()),
   fat: fromDatabaseNumber(z.number()),
+  locked: z.boolean(),
 });
 
-type ItemDay = {
+export type LockedDay = {
   spec: PlanSpec;
   /** The plan's diet, allergies and disliked families. */
   restrictions: Restrictions;
-  dayId: string;
-  day: PlannedDay;
-  /** Item ids in the day's order: itemIds[meal][item]. */
-  itemIds: string[][];
-  /** Meal ids in the day's order. */
-  mealIds: string[];
-  position: ItemPosition;
+  /** The day as saved: its items with their ids and locks, its misses. */
+  saved: DayToWrite;
+  day: EditableDay;
+  /** Where the item sits, when the day was found by an item. */
+  position: ItemPosition | undefined;
   catalogue: CatalogueFood[];
 };
 
+/** The day an edit is about: the one holding an item, or a day by its number. */
+export type DayTarget = { itemId: string } | { dayNumber: number };
+
 /**
- * Locks the caller's plan, then reads the day holding the item, its items in
- * order, the plan's targets and the org's catalogue. 404 for a plan outside
- * the caller's org or an item outside the plan; 409 while a generation runs
- * (its save would replace the day anyway).
+ * Locks the caller's plan, then reads the target day, its items in order, the
+ * plan's targets and the org's catalogue. 404 for a plan outside the
+ * caller's org, or an item or day outside the plan; 409 naming what holds the
+ * day while a run writes it (its save would replace the day anyway).
  */
-async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemId: string): Promise<ItemDay> {
+export async function lockPlanDay(
+  tx: Transaction,
+  orgId: string,
+  planId: string,
+  target: DayTarget,
+): Promise<LockedDay> {
   const [plan] = await tx<
     (StoredPlanInputs & {
       org_id: string;
@@ -89,11 +97,15 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
     select org_id, generation_status, day_generation_status, day_generation_day, ${tx(STORED_PLAN_INPUT_COLUMNS)}
     from meal_plans where id = ${planId} and org_id = ${orgId} for update`;
   if (!plan) throw notFound();
-  const [owner] = await tx<{ day_id: string; day_number: number }[]>`
-    select d.id as day_id, d.day_number from meal_plan_items i
-    join meal_plan_meals m on m.id = i.meal_id join meal_plan_days d on d.id = m.day_id
-    where i.id = ${itemId} and d.plan_id = ${planId}`;
-  if (!owner) throw notFound("Item not found in this plan");
+  const [owner] = await tx<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
+    select d.id as day_id, d.day_number, d.macro_miss, d.meal_misses from meal_plan_days d
+    where d.plan_id = ${planId} and ${
+      "itemId" in target
+        ? tx`d.id = (select m.day_id from meal_plan_items i join meal_plan_meals m on m.id = i.meal_id
+                     where i.id = ${target.itemId})`
+        : tx`d.day_number = ${target.dayNumber}`
+    }`;
+  if (!owner) throw notFound("itemId" in target ? "Item not found in this plan" : "Day not found in this plan");
   if (plan.generation_status === "generating") {
     throw new ApiError(409, "The plan is being generated; edit it once generation has finished");
   }
@@ -110,16 +122,15 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
   }
   const rows = await tx`
     select i.id, m.id as meal_id, m.position as meal_position, m.name as meal_name, m.title as meal_title,
-      m.preparation as meal_preparation, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat
+      m.preparation as meal_preparation, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat, i.locked
     from meal_plan_meals m join meal_plan_items i on i.meal_id = m.id
     where m.day_id = ${owner.day_id} order by m.position, i.position`;
   const items = rows.map((row) => ItemRowSchema.parse(row));
-  const day: PlannedDay = { day: owner.day_number, meals: [] };
-  const itemIds: string[][] = [];
+  const day: EditableDay = { day: owner.day_number, meals: [] };
   const mealIds: string[] = [];
   let lastMeal: number | undefined;
   let position: ItemPosition | undefined;
-  for (const { id, meal_id, meal_position, meal_name, meal_title, meal_preparation, ...item } of items) {
+  for (const { meal_id, meal_position, meal_name, meal_title, meal_preparation, ...item } of items) {
     if (meal_position !== lastMeal) {
       day.meals.push({
         name: meal_name,
@@ -127,26 +138,33 @@ async function lockItemDay(tx: Transaction, orgId: string, planId: string, itemI
         ...(meal_preparation === null ? {} : { preparation: meal_preparation }),
         items: [],
       });
-      itemIds.push([]);
       mealIds.push(meal_id);
       lastMeal = meal_position;
     }
-    const mealIndex = day.meals.length - 1;
-    if (id === itemId) position = { meal: mealIndex, item: itemIds[mealIndex]?.length ?? 0 };
-    day.meals[mealIndex]?.items.push(item);
-    itemIds[mealIndex]?.push(id);
+    const meal = day.meals[day.meals.length - 1];
+    if ("itemId" in target && item.id === target.itemId) {
+      position = { meal: day.meals.length - 1, item: meal?.items.length ?? 0 };
+    }
+    meal?.items.push(item);
   }
-  if (!position) throw notFound("Item not found in this plan");
+  if ("itemId" in target && !position) throw notFound("Item not found in this plan");
 
   const catalogueRows = await tx`
     select ${tx(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
   const catalogue = catalogueRows.map((row) => CatalogueFoodSchema.parse(row));
   const restrictions = planRestrictions(spec, catalogue);
-  return { spec, restrictions, dayId: owner.day_id, day, itemIds, mealIds, position, catalogue };
+  const miss = MacroMissSchema.nullable().safeParse(owner.macro_miss);
+  const mealMisses = MealMissesSchema.safeParse(owner.meal_misses ?? []);
+  const saved: DayToWrite = {
+    dayId: owner.day_id,
+    mealIds,
+    edited: { day, miss: miss.success ? miss.data : null, mealMisses: mealMisses.success ? mealMisses.data : [] },
+  };
+  return { spec, restrictions, saved, day, position, catalogue };
 }
 
 /** A food that could replace an item, shown as the item would be (no item id: it is not in the plan yet). */
-export type AlternativeFood = Omit<PlanItem, "id">;
+export type AlternativeFood = Omit<PlanItem, "id" | "locked" | "fibre">;
 
 function describeAlternative({ food, item }: Alternative): AlternativeFood {
   const { food_id, ...nutrition } = item;
@@ -156,7 +174,8 @@ function describeAlternative({ food, item }: Alternative): AlternativeFood {
 /** Foods that may replace the item (its plate role, suited to its meal), closest macros first, each at the item's energy. */
 export async function listAlternatives(caller: Caller, planId: string, itemId: string): Promise<AlternativeFood[]> {
   return asCallerWithOrg(caller, async (tx, orgId) => {
-    const { day, position, catalogue, restrictions } = await lockItemDay(tx, orgId, planId, itemId);
+    const { day, position, catalogue, restrictions } = await lockPlanDay(tx, orgId, planId, { itemId });
+    if (!position) throw notFound("Item not found in this plan");
     return rankAlternatives(day, position, catalogue, restrictions, { limit: ALTERNATIVES_LIMIT }).map(
       describeAlternative,
     );
@@ -168,18 +187,21 @@ export async function listAlternatives(caller: Caller, planId: string, itemId: s
  * one transaction; no model call. Answers the updated day as the plan read
  * shows it.
  */
-export async function swapItemFood(caller: Caller, planId: string, itemId: string, foodId: string): Promise<PlanDay> {
-  const dayNumber = await asCallerWithOrg(caller, async (tx, orgId) => {
-    const { spec, restrictions, dayId, day, itemIds, mealIds, position, catalogue } = await lockItemDay(
-      tx,
-      orgId,
-      planId,
-      itemId,
-    );
+export async function swapItemFood(
+  caller: Caller,
+  planId: string,
+  itemId: string,
+  foodId: string,
+): Promise<EditAnswer> {
+  return editAndRead(caller, planId, { itemId }, async ({ spec, restrictions, day, position, catalogue }) => {
     const foods = indexFoodsById(catalogue);
     const replacement = foods.get(foodId);
     if (!replacement)
       throw badRequest("food_id is not a food in your catalogue", [{ path: "food_id", message: "unknown food" }]);
+    if (!position) throw notFound("Item not found in this plan");
+    if (day.meals[position.meal]?.items[position.item]?.locked) {
+      throw new ApiError(409, "The item is locked; unlock it to swap its food");
+    }
     const swapped = await swapFood(day, position, replacement, foods, { ...spec, ...restrictions });
     if (!swapped.ok) {
       if ("error" in swapped) throw new ApiError(422, swapped.error.message);
@@ -187,15 +209,62 @@ export async function swapItemFood(caller: Caller, planId: string, itemId: strin
         { path: "food_id", message: "not allowed" },
       ]);
     }
+    // The swap keeps every item where it was: ids and locks carry over by position. A locked
+    // item gets its grams back (the swap re-solved every item), and the rest is rebalanced around it.
+    const carried: EditableDay = {
+      day: swapped.day.day,
+      meals: swapped.day.meals.map((meal, m) => ({
+        ...meal,
+        items: meal.items.map((item, i) => {
+          const before = day.meals[m]?.items[i];
+          return before?.locked ? before : { ...item, id: before?.id ?? null, locked: false };
+        }),
+      })),
+    };
+    if (!carried.meals.some((meal) => meal.items.some((item) => item.locked))) {
+      return { kind: "swap", edited: { ...swapped, day: carried } };
+    }
+    const rebalanced = await editDay(carried, { kind: "rebalance" }, foods, { ...spec, ...restrictions });
+    if (!rebalanced.ok) throw badRequest(rebalanced.refusal.message);
+    const { ok: _ok, ...edited } = rebalanced;
+    return { kind: "swap", edited };
+  });
+}
+
+/** A day as an edit answers it: the day as the plan read shows it, and the edit Undo would take back. */
+export type EditAnswer = { day: PlanDay; undo: EditKind | null };
+
+/**
+ * The one path of every hand edit: lock the plan and read the day, let
+ * `edit` decide the new day (or refuse with an ApiError), then, as the
+ * server, keep the day as it was in its history and write the new one, all
+ * in one transaction. Answers the day as a fresh read shows it.
+ */
+export async function editAndRead(
+  caller: Caller,
+  planId: string,
+  target: DayTarget,
+  edit: (locked: LockedDay) => Promise<{ kind: EditKind; edited: EditedDay } | { undo: true }>,
+): Promise<EditAnswer> {
+  const dayNumber = await asCallerWithOrg(caller, async (tx, orgId) => {
+    const locked = await lockPlanDay(tx, orgId, planId, target);
+    const change = await edit(locked);
     // Coaches have no write grant on a plan's days, meals and items: the server writes, under the lock above.
     await continueAsServer(tx);
-    await writeDay(tx, dayId, swapped, itemIds, mealIds);
-    return day.day;
+    if ("undo" in change) {
+      const previous = await popHistory(tx, locked.saved.dayId);
+      if (!previous) throw new ApiError(409, `Day ${locked.day.day} has no edit to undo`);
+      await writeEditedDay(tx, previous.before);
+    } else {
+      await pushHistory(tx, change.kind, locked.saved);
+      await writeEditedDay(tx, { ...locked.saved, edited: change.edited });
+    }
+    return locked.day.day;
   });
-  const detail = await readPlanDetail(caller, planId);
+  const detail = await readPlanDetail(caller, planId, dayNumber);
   const updated = detail.days.find((candidate) => candidate.day_number === dayNumber);
   if (!updated) throw notFound("Day not found");
-  return updated;
+  return { day: updated, undo: updated.last_edit };
 }
 
 function refusalMessage(refusal: SwapRefusal, name: string): string {
@@ -209,42 +278,4 @@ function refusalMessage(refusal: SwapRefusal, name: string): string {
     case "no_such_item":
       return "Item not found in this plan";
   }
-}
-
-/**
- * Writes a day's items (same positions, new foods and grams), its meals'
- * titles and preparations, its totals, how far it misses the split and the
- * meal rules it misses (null when none). The misses travel as JSON text cast
- * in SQL: a string bound as jsonb would be stored as one JSON string.
- */
-async function writeDay(
-  tx: Transaction,
-  dayId: string,
-  { day, miss, mealMisses }: { day: PlannedDay; miss: MacroMiss | null; mealMisses: readonly MealMiss[] },
-  itemIds: string[][],
-  mealIds: string[],
-): Promise<void> {
-  const rows = day.meals.flatMap((meal, mealIndex) =>
-    meal.items.map((item, itemIndex) => ({ id: itemIds[mealIndex]?.[itemIndex] ?? "", ...item })),
-  );
-  await tx`
-    update meal_plan_items i set food_id = v.food_id, grams = v.grams, kcal = v.kcal, protein = v.protein,
-      carbs = v.carbs, fat = v.fat
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.food_id)}::uuid[], ${rows.map((r) => r.grams)}::numeric[],
-      ${rows.map((r) => r.kcal)}::numeric[], ${rows.map((r) => r.protein)}::numeric[], ${rows.map((r) => r.carbs)}::numeric[],
-      ${rows.map((r) => r.fat)}::numeric[]) as v(id, food_id, grams, kcal, protein, carbs, fat)
-    where i.id = v.id`;
-  const meals = day.meals.map((meal, mealIndex) => ({ id: mealIds[mealIndex] ?? "", ...meal }));
-  await tx`
-    update meal_plan_meals m set title = v.title, preparation = v.preparation
-    from unnest(${meals.map((m) => m.id)}::uuid[], ${meals.map((m) => m.title ?? null)}::text[],
-      ${meals.map((m) => m.preparation ?? null)}::text[]) as v(id, title, preparation)
-    where m.id = v.id`;
-  const totals = dayTotals(day);
-  await tx`
-    update meal_plan_days set total_kcal = ${totals.kcal}, total_protein = ${totals.protein},
-      total_carbs = ${totals.carbs}, total_fat = ${totals.fat},
-      macro_miss = ${miss === null ? null : JSON.stringify(miss)}::text::jsonb,
-      meal_misses = ${mealMisses.length === 0 ? null : JSON.stringify(mealMisses)}::text::jsonb
-    where id = ${dayId}`;
 }

@@ -49,14 +49,15 @@ const SPEND_LIMITS: Record<SpendAction, ActionLimits> = {
     callsTheModel: false,
     tooMany: "created too many plans",
   },
-  // No model call, but each swap runs the balance step's solver on the day
-  // (tens to hundreds of ms of CPU): a coach editing by hand swaps a few
-  // foods a minute.
+  // No model call, but each swap and each hand edit of a day (grams, add,
+  // remove, move, lock, rebalance; not undo) runs the balance step's solver
+  // on the day (tens to hundreds of ms of CPU): a coach editing by hand
+  // changes a few foods a minute.
   swap: {
     coach: { burst: 30, perHour: 600 },
     org: { burst: 90, perHour: 3000 },
     callsTheModel: false,
-    tooMany: "swapped too many foods",
+    tooMany: "edited too many foods",
   },
   // Each link is a row and a way into the plan; a coach shares a plan with a
   // client or two (the number of working links per plan is capped too:

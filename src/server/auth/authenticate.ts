@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PLAN_DAYS, PlanDayNumberSchema } from "@/generation/intake/intake";
 import type { UserClaims } from "@/server/database/index";
 import { badRequest, unauthorized } from "@/server/http/api-error";
 import { assertSameOrigin } from "@/server/http/same-origin";
@@ -76,4 +77,21 @@ export function parsePlanId(value: string): string {
 
 export function parseItemId(value: string): string {
   return parseUuidParam("itemId", value);
+}
+
+const DayParamSchema = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number)
+  .pipe(PlanDayNumberSchema);
+
+/** A plan's day number as a route parameter ("3"), or 400 naming it. */
+export function parseDayParam(value: string): number {
+  const day = DayParamSchema.safeParse(value);
+  if (!day.success) {
+    throw badRequest(`day must be a day number of the plan (1-${MAX_PLAN_DAYS})`, [
+      { path: "day", message: value.slice(0, 20) },
+    ]);
+  }
+  return day.data;
 }

@@ -7,7 +7,7 @@ export type ApiSuccess<T> = { ok: true; status: number; data: T };
 export type ApiFailure = { ok: false; status: number; error: string; details: FieldIssue[] };
 export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
 
-type RequestOptions = { method?: "GET" | "POST" | "DELETE"; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
 
 /**
  * Call the JSON API with the session cookie. Never throws: the caller gets

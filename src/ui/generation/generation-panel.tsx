@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { failureInCoachWords } from "./failure-words";
 import { describeProgress } from "./generation-progress";
 import type { GenerationControl } from "./use-generation";
 
@@ -104,9 +105,15 @@ export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
 
       {failure && !generating ? (
         <div className="notice notice-error" role="alert" ref={failureRef} tabIndex={-1}>
-          <p data-testid="generation-error">
-            <strong>Generation failed:</strong> {failure}
-          </p>
+          <div data-testid="generation-error">
+            <p>
+              <strong>The plan could not be finished.</strong> {failureInCoachWords(failure)}
+            </p>
+            <details>
+              <summary>Details for support</summary>
+              <p className="muted">{failure}</p>
+            </details>
+          </div>
           <button type="button" className="button" data-testid="retry" onClick={startAndKeepFocus} disabled={starting}>
             {starting ? "Retrying…" : "Retry generation"}
           </button>

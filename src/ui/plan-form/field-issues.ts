@@ -38,13 +38,57 @@ export function issueTarget(path: string): IssueTarget {
   return "form";
 }
 
-/** Messages grouped by field, duplicates removed, in the order the schema reported them. */
+/**
+ * The API's field names as the form labels them. The intake's messages name
+ * the API's fields ("calorie_target must be at least 800 kcal/day"), right
+ * for a script; a coach reads the label they typed into.
+ */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: "Plan name",
+  client_id: "Client",
+  plan_length_days: "Plan length (days)",
+  calorie_target: "Calorie target",
+  protein_pct: "Protein %",
+  carb_pct: "Carbs %",
+  fat_pct: "Fat %",
+  macro_split: "The macro split",
+  meals_per_day: "Meals per day",
+  foods_per_week: "Foods per week",
+  leftovers: "Leftovers",
+  diet: "Diet",
+  allergies: "Allergies",
+  disliked_foods: "Disliked foods",
+  goal: "Goal",
+  notes: "Notes",
+  intake_data: "The intake",
+};
+
+const FIELD_NAME = new RegExp(`\\b(${Object.keys(FIELD_LABELS).join("|")})\\b`, "g");
+
+/**
+ * A validation message in the form's words: "macro_split must add up to 100
+ * (got 95)" reads "Protein, carbs and fat must add up to 100 % (they add up
+ * to 95 %)"; any other API field name becomes its label.
+ */
+export function humanMessage(message: string): string {
+  const sum = /^macro_split must add up to 100 \(got ([\d.]+)\)$/.exec(message);
+  if (sum) return `Protein, carbs and fat must add up to 100 % (they add up to ${sum[1]} %)`;
+  return message
+    .replace(
+      "disliked_foods entries must be food ids from the catalogue",
+      "Disliked foods must be foods from the catalogue",
+    )
+    .replace(FIELD_NAME, (name) => FIELD_LABELS[name] ?? name);
+}
+
+/** Messages grouped by field in the form's words, duplicates removed, in the order the schema reported them. */
 export function groupIssuesByField(issues: readonly FieldIssue[]): Partial<Record<IssueTarget, string[]>> {
   const grouped: Partial<Record<IssueTarget, string[]>> = {};
   for (const issue of issues) {
     const target = issueTarget(issue.path);
     const messages = grouped[target] ?? [];
-    if (!messages.includes(issue.message)) messages.push(issue.message);
+    const message = humanMessage(issue.message);
+    if (!messages.includes(message)) messages.push(message);
     grouped[target] = messages;
   }
   return grouped;

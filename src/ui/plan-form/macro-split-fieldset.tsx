@@ -33,7 +33,7 @@ export function MacroSplitFieldset({ id, values, onChange, errors }: MacroSplitF
     >
       <legend>Macro split (% of daily energy)</legend>
       <p id={hintIdFor(id)} className="hint">
-        Protein, carbohydrate and fat must add up to 100%.
+        Protein, carbs and fat must add up to 100 %.
       </p>
       <div className="macro-inputs">
         {MACRO_INPUTS.map((input) => (

@@ -1,21 +1,20 @@
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
+import { AddFood } from "./add-food";
+import type { DayEdit } from "./day-edit";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
-import { SwappableItemRows } from "./item-swap";
+import { EditableItemRows } from "./item-edit";
 
-/** The coach's edit controls; absent on the client's read-only shared view. */
-export type DayEdit = {
-  planId: string;
-  /** Regenerate this day (the page follows it and reloads the plan). */
-  onRegenerate: (day: number) => void;
-  /** This day is being regenerated: the phase, else null. */
-  regeneratingPhase: string | null;
-  /** Some edit or run holds the plan: buttons wait. */
-  busy: boolean;
-  /** Why the last regeneration of this day failed, else null. */
-  failure: string | null;
-  /** A swap changed the day: reload the plan. */
-  onChanged: () => void;
+/** What Undo would take back, in the button's words. */
+const UNDO_LABELS: Record<NonNullable<PlanDay["last_edit"]>, string> = {
+  grams: "Undo grams",
+  add: "Undo add",
+  remove: "Undo remove",
+  move: "Undo move",
+  lock: "Undo lock",
+  unlock: "Undo unlock",
+  rebalance: "Undo rebalance",
+  swap: "Undo swap",
 };
 
 type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEdit };
@@ -52,6 +51,7 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
           <MacroTotal label="Protein" grams={day.totals.protein} targetGrams={targetGrams?.protein} />
           <MacroTotal label="Carbohydrate" grams={day.totals.carbs} targetGrams={targetGrams?.carbs} />
           <MacroTotal label="Fat" grams={day.totals.fat} targetGrams={targetGrams?.fat} />
+          <MacroTotal label="Fibre" grams={dayFibre(day)} targetGrams={undefined} />
         </ul>
         {day.macro_miss ? <MacroMissNote dayNumber={day.day_number} miss={day.macro_miss} /> : null}
         {day.meal_misses && day.meal_misses.length > 0 ? (
@@ -68,6 +68,7 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
             >
               {edit.regeneratingPhase === null ? `Regenerate day ${day.day_number}` : "Regenerating…"}
             </button>
+            <DayEditButtons day={day} edit={edit} />
             <p className="muted" role="status" aria-live="polite" data-testid="regenerate-status">
               {edit.regeneratingPhase === null ? "" : `Regenerating day ${day.day_number}: ${edit.regeneratingPhase}.`}
             </p>
@@ -84,11 +85,46 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
           // biome-ignore lint/suspicious/noArrayIndexKey: meal names may repeat in a day (two snacks); the list is read-only and never reorders
           key={`${index}-${meal.name}`}
           meal={meal}
-          dayNumber={day.day_number}
+          mealIndex={index}
+          day={day}
           edit={edit}
         />
       ))}
     </article>
+  );
+}
+
+/** The day's fibre: the sum of its items' (each from the catalogue's fibre per 100 g). */
+function dayFibre(day: PlanDay): number {
+  return day.meals.reduce((sum, meal) => sum + meal.items.reduce((total, item) => total + item.fibre, 0), 0);
+}
+
+/** Rebalance the rest of the day (locked items stay), and undo the newest edit. */
+function DayEditButtons({ day, edit }: { day: PlanDay; edit: DayEdit }) {
+  const dayPath = `/api/nutrition/plans/${encodeURIComponent(edit.planId)}/days/${day.day_number}`;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="rebalance-day"
+        disabled={edit.busy}
+        onClick={() => void edit.send(`${dayPath}/rebalance`, "POST", {})}
+      >
+        Rebalance the rest of the day
+      </button>
+      {day.last_edit ? (
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="undo-edit"
+          disabled={edit.busy}
+          onClick={() => void edit.send(`${dayPath}/undo`, "POST", {})}
+        >
+          {UNDO_LABELS[day.last_edit]}
+        </button>
+      ) : null}
+    </>
   );
 }
 
@@ -139,9 +175,25 @@ function MacroTotal({ label, grams, targetGrams }: { label: string; grams: numbe
   );
 }
 
-function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: number; edit: DayEdit | undefined }) {
-  const mealKcal = meal.items.reduce((sum, item) => sum + item.kcal, 0);
-  const kcal = <span className="muted">· {formatKcal(mealKcal)}</span>;
+function MealTable({
+  meal,
+  mealIndex,
+  day,
+  edit,
+}: {
+  meal: PlanMeal;
+  mealIndex: number;
+  day: PlanDay;
+  edit: DayEdit | undefined;
+}) {
+  const dayNumber = day.day_number;
+  const sum = (key: "kcal" | "protein" | "carbs" | "fat") => meal.items.reduce((total, item) => total + item[key], 0);
+  const kcal = (
+    <span className="muted" data-testid="meal-totals">
+      · {formatKcal(sum("kcal"))} · P {formatMacroGrams(sum("protein"))} · C {formatMacroGrams(sum("carbs"))} · F{" "}
+      {formatMacroGrams(sum("fat"))}
+    </span>
+  );
   return (
     <section className="meal">
       {meal.title ? (
@@ -180,7 +232,7 @@ function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: numbe
             <ColumnHeading long="Fat" short="F" />
             {edit ? (
               <th scope="col" className="no-print">
-                <span className="visually-hidden">Swap</span>
+                <span className="visually-hidden">Edit</span>
               </th>
             ) : null}
           </tr>
@@ -191,6 +243,7 @@ function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: numbe
               <>
                 <th scope="row" className="food-name">
                   {item.food_name}
+                  {item.locked ? <span className="muted no-print"> (locked)</span> : null}
                 </th>
                 <td>{formatMacroGrams(item.grams)}</td>
                 <td>{Math.round(item.kcal)}</td>
@@ -202,22 +255,25 @@ function MealTable({ meal, dayNumber, edit }: { meal: PlanMeal; dayNumber: numbe
             // A food may appear twice in a meal and rows never reorder, so position is part of the key.
             const key = `${index}-${item.food_id}`;
             return edit ? (
-              <SwappableItemRows
+              <EditableItemRows
                 key={key}
                 planId={edit.planId}
                 item={item}
+                mealNames={day.meals.map((each) => each.name)}
+                mealIndex={mealIndex}
                 disabled={edit.busy}
-                onSwapped={edit.onChanged}
+                send={edit.send}
                 columns={7}
               >
                 {cells}
-              </SwappableItemRows>
+              </EditableItemRows>
             ) : (
               <tr key={key}>{cells}</tr>
             );
           })}
         </tbody>
       </table>
+      {edit ? <AddFood day={day} mealIndex={mealIndex} edit={edit} /> : null}
     </section>
   );
 }

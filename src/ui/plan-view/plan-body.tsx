@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PlanDay, PlanDetail } from "@/ui/api/api-types";
-import { DayCard, type DayEdit } from "./day-card";
+import { DayCard } from "./day-card";
+import type { DayEdit } from "./day-edit";
 import { GroceryListSection } from "./grocery-list-section";
 import { KcalChart } from "./kcal-chart";
 import { MacroChart } from "./macro-chart";

@@ -1,12 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { memo, useCallback } from "react";
-import type { PlanDetail } from "@/ui/api/api-types";
+import { memo, useCallback, useEffect, useState } from "react";
+import type { PlanDay, PlanDetail } from "@/ui/api/api-types";
+import { fetchJson } from "@/ui/api/fetch-json";
 import { useApiGet } from "@/ui/api/use-api-get";
 import { GenerationPanel } from "@/ui/generation/generation-panel";
 import { useGeneration } from "@/ui/generation/use-generation";
+import { useFoods } from "@/ui/plan-form/use-foods";
 import { StatusBadge } from "@/ui/shell/status-badge";
+import { searchAddableFoods } from "./addable-foods";
+import type { SendEdit } from "./day-edit";
 import { PlanBody } from "./plan-body";
 import { PlanSummary } from "./plan-summary";
 import { SharePanel } from "./share-panel";
@@ -75,8 +79,9 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
 
 /**
  * The finished plan with the coach's controls: each day can be regenerated
- * or have a food swapped, and the plan shared. Memoised on the plan object,
- * which only changes when the plan is loaded again.
+ * or edited by hand (each edit's answer replaces its day at once, charts
+ * and grocery list included), and the plan shared. Memoised on the plan
+ * object, which only changes when the plan is loaded again.
  */
 const CoachPlanBody = memo(function CoachPlanBody({
   plan,
@@ -89,18 +94,37 @@ const CoachPlanBody = memo(function CoachPlanBody({
 }) {
   const onChanged = useCallback(() => void reload(), [reload]);
   const dayRun = useDayRegeneration(plan.id, plan.day_regeneration, onChanged);
+  const foods = useFoods();
+  // Days as the coach's edits answered them, until the plan is read again.
+  const [edited, setEdited] = useState<ReadonlyMap<number, PlanDay>>(new Map());
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (plan) setEdited(new Map());
+  }, [plan]);
+  const send: SendEdit = useCallback(async (path, method, body) => {
+    setEditing(true);
+    const result = await fetchJson<{ day: PlanDay }>(path, { method, body });
+    setEditing(false);
+    if (!result.ok) return result.error;
+    const day = result.data.day;
+    setEdited((current) => new Map(current).set(day.day_number, day));
+    return null;
+  }, []);
   if (plan.days.length === 0) return null;
-  const busy = wholePlanRunning || dayRun.running !== null;
+  const busy = wholePlanRunning || dayRun.running !== null || editing;
+  const days = plan.days.map((day) => edited.get(day.day_number) ?? day);
   return (
     <PlanBody
-      plan={plan}
+      plan={{ ...plan, days }}
       editFor={(day) => ({
         planId: plan.id,
         onRegenerate: (number) => void dayRun.regenerate(number),
         regeneratingPhase: dayRun.running?.day === day.day_number ? (dayRun.running.phase ?? "queued") : null,
         busy,
         failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
-        onChanged,
+        send,
+        searchFoods: (query, which, mealIndex) =>
+          foods.kind === "loaded" ? searchAddableFoods(foods.foods, query, which, mealIndex, plan) : [],
       })}
     >
       <SharePanel planId={plan.id} />

@@ -64,6 +64,7 @@ describe("GET /api/nutrition/foods", () => {
       family: "salmon",
       diet_tags: ["pescatarian", "gluten_free", "dairy_free"],
       allergens: ["fish"],
+      meal_types: ["lunch", "dinner"],
     });
   });
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/alternatives/route";
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
@@ -9,6 +8,7 @@ import { settleInlineRuns } from "@/inngest/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { firstItemOfGroup, generatedPlan, sharedFoodNamed } from "../../support/generated-plan";
 import { createPlan } from "../../support/plan-factory";
 import { OTHER_ORG_ID } from "../../support/seed-ids";
 
@@ -25,31 +25,13 @@ afterEach(async () => {
   await settleInlineRuns();
 });
 
-/** A plan generated through the real route and inline runner (offline planner). */
-async function generatedPlan(intake: Record<string, unknown> = { calorie_target: 2200 }, days = 2) {
-  const planId = await createPlan({ plan_length_days: days, intake_data: intake });
-  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
-  await settleInlineRuns();
-  const detail = await call(planDetail.GET, { token, params: { planId } });
-  expect(detail.json.generation_status).toBe("complete");
-  return { planId, days: detail.json.days as PlanDay[] };
-}
-
-function firstItemOfGroup(day: PlanDay, group: string) {
-  const item = day.meals.flatMap((meal) => meal.items).find((candidate) => candidate.food_group === group);
-  if (!item) throw new Error(`day ${day.day_number} has no ${group} item`);
-  return item;
-}
-
-async function foodNamed(name: string): Promise<string> {
-  const [food] = await db()<{ id: string }[]>`select id from foods where name = ${name} and org_id is null`;
-  if (!food) throw new Error(`no food ${name}`);
-  return food.id;
-}
-
 describe("GET …/items/{itemId}/alternatives", () => {
   it("lists foods of the item's plate role that suit its meal, fit the plan and are not in the day, with their grams", async () => {
-    const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegetarian"], allergies: ["peanut"] });
+    const { planId, days } = await generatedPlan(token, {
+      calorie_target: 2200,
+      diet: ["vegetarian"],
+      allergies: ["peanut"],
+    });
     const day = days[0] as PlanDay;
     const protein = firstItemOfGroup(day, "protein");
     const meal = day.meals.find((candidate) => candidate.items.some((item) => item.id === protein.id));
@@ -76,7 +58,7 @@ describe("GET …/items/{itemId}/alternatives", () => {
   });
 
   it("is 404 for another org's plan and for an item of another plan", async () => {
-    const mine = await generatedPlan();
+    const mine = await generatedPlan(token);
     const theirs = await createPlan({ org_id: OTHER_ORG_ID });
     const itemId = firstItemOfGroup(mine.days[0] as PlanDay, "protein").id;
     expect((await call(alternativesRoute.GET, { token, params: { planId: theirs, itemId } })).status).toBe(404);
@@ -86,7 +68,7 @@ describe("GET …/items/{itemId}/alternatives", () => {
   });
 
   it("is 400 for an item id that is not a UUID", async () => {
-    const { planId } = await generatedPlan();
+    const { planId } = await generatedPlan(token);
     const response = await call(alternativesRoute.GET, { token, params: { planId, itemId: "1 or 1=1" } });
     expect(response.status).toBe(400);
     expect(response.json.error).toMatch(/itemId/);
@@ -95,7 +77,7 @@ describe("GET …/items/{itemId}/alternatives", () => {
 
 describe("POST …/items/{itemId}/swap", () => {
   it("replaces the food, keeps the day on its calorie target, and leaves the other days alone", async () => {
-    const { planId, days } = await generatedPlan({ calorie_target: 2200 });
+    const { planId, days } = await generatedPlan(token, { calorie_target: 2200 });
     const [dayOne, dayTwo] = days as [PlanDay, PlanDay];
     const protein = firstItemOfGroup(dayOne, "protein");
     const alternatives = await call(alternativesRoute.GET, { token, params: { planId, itemId: protein.id } });
@@ -122,7 +104,7 @@ describe("POST …/items/{itemId}/swap", () => {
   });
 
   it("titles the changed meal from its new foods, keeps the other meals' titles and re-judges the day's meals", async () => {
-    const { planId, days } = await generatedPlan({ calorie_target: 2200 });
+    const { planId, days } = await generatedPlan(token, { calorie_target: 2200 });
     const dayOne = days[0] as PlanDay;
     const protein = firstItemOfGroup(dayOne, "protein");
     const mealIndex = dayOne.meals.findIndex((meal) => meal.items.some((item) => item.id === protein.id));
@@ -154,12 +136,12 @@ describe("POST …/items/{itemId}/swap", () => {
   });
 
   it("answers 400 naming the restriction for a food the plan forbids, and changes nothing", async () => {
-    const { planId, days } = await generatedPlan({ calorie_target: 2200, diet: ["vegan"] });
+    const { planId, days } = await generatedPlan(token, { calorie_target: 2200, diet: ["vegan"] });
     const protein = firstItemOfGroup(days[0] as PlanDay, "protein");
     const response = await call(swapRoute.POST, {
       token,
       params: { planId, itemId: protein.id },
-      body: { food_id: await foodNamed("Chicken breast, meat only, roasted") },
+      body: { food_id: await sharedFoodNamed("Chicken breast, meat only, roasted") },
     });
     expect(response.status).toBe(400);
     expect(response.json.error).toMatch(/not vegan/);
@@ -174,7 +156,7 @@ describe("POST …/items/{itemId}/swap", () => {
     [{ food_id: "00000000-0000-4000-8000-000000000000" }, /not a food in your catalogue/],
     [{ food_id: "00000000-0000-4000-8000-000000000000", extra: 1 }, /unknown field/],
   ])("answers 400 for the body %j", async (body, message) => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const itemId = firstItemOfGroup(days[0] as PlanDay, "protein").id;
     const response = await call(swapRoute.POST, { token, params: { planId, itemId }, body });
     expect(response.status).toBe(400);
@@ -182,9 +164,9 @@ describe("POST …/items/{itemId}/swap", () => {
   });
 
   it("is 404 for another org's plan and 409 while the plan is generating", async () => {
-    const { planId, days } = await generatedPlan();
+    const { planId, days } = await generatedPlan(token);
     const itemId = firstItemOfGroup(days[0] as PlanDay, "protein").id;
-    const food_id = await foodNamed("Tofu, firm, raw");
+    const food_id = await sharedFoodNamed("Tofu, firm, raw");
     expect(
       (await call(swapRoute.POST, { token: otherToken, params: { planId, itemId }, body: { food_id } })).status,
     ).toBe(404);

@@ -30,6 +30,8 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
   org_daily_usage: { anon: [], authenticated: ["SELECT"] },
   spend_buckets: { anon: [], authenticated: [] },
   signed_out_tokens: { anon: [], authenticated: [] },
+  meal_plan_day_edits: { anon: [], authenticated: [] },
+  meal_plan_day_edits_id_seq: { anon: [], authenticated: [] },
 };
 
 /** Functions of public the API roles may call (everything else: no one but the server). */

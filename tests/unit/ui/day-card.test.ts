@@ -12,6 +12,7 @@ function day(overrides: Partial<PlanDay> = {}): PlanDay {
     macro_miss: null,
     meal_misses: null,
     meals: [],
+    last_edit: null,
     ...overrides,
   };
 }
@@ -49,6 +50,8 @@ const item = {
   protein: 46,
   carbs: 0,
   fat: 5,
+  fibre: 0,
+  locked: false,
 };
 
 describe("a meal on the day card", () => {
@@ -71,6 +74,13 @@ describe("a meal on the day card", () => {
       /<h4 class="meal-heading" data-testid="meal-title">Chicken breast with rice and broccoli<\/h4>/,
     );
     expect(html).toContain("Cook the chicken breast; serve with the rice and broccoli.");
+  });
+
+  it("shows each meal's energy, protein, carbs and fat in its header, and the day's fibre", () => {
+    const rice = { ...item, id: "item-2", food_id: "food-2", kcal: 200, protein: 4.2, carbs: 44, fat: 0.5, fibre: 1.6 };
+    const html = render(day({ meals: [{ ...lunch, items: [{ ...item, fibre: 0.4 }, rice] }] }));
+    expect(html).toMatch(/data-testid="meal-totals">· 448 kcal · P 50 g · C 44 g · F 6 g/);
+    expect(html).toMatch(/Fibre <strong>2 g<\/strong>/);
   });
 
   it("is headed by its slot, with no title or preparation, when it was saved without them", () => {

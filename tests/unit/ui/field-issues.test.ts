@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstFieldWithIssue, groupIssuesByField, issueTarget } from "@/ui/plan-form/field-issues";
+import { firstFieldWithIssue, groupIssuesByField, humanMessage, issueTarget } from "@/ui/plan-form/field-issues";
 
 describe("where a validation issue is shown", () => {
   it("beside the field its path names", () => {
@@ -40,8 +40,8 @@ describe("grouping issues", () => {
       { path: "name", message: "name is required" },
     ]);
     expect(grouped).toEqual({
-      "intake_data.diet": ["diet entries must be one of: vegan"],
-      name: ["name is required"],
+      "intake_data.diet": ["Diet entries must be one of: vegan"],
+      name: ["Plan name is required"],
     });
   });
 
@@ -64,5 +64,32 @@ describe("grouping issues", () => {
     ).toBe("intake_data.disliked_foods");
     expect(firstFieldWithIssue(groupIssuesByField([{ path: "(root)", message: "bad" }]))).toBe("form");
     expect(firstFieldWithIssue({})).toBeNull();
+  });
+});
+
+describe("messages in the form's words", () => {
+  it("says the macro split in a coach's words, with the sum the coach typed", () => {
+    expect(humanMessage("macro_split must add up to 100 (got 95)")).toBe(
+      "Protein, carbs and fat must add up to 100 % (they add up to 95 %)",
+    );
+  });
+
+  it.each([
+    ["calorie_target must be at least 800 kcal/day", "Calorie target must be at least 800 kcal/day"],
+    ["protein_pct must be between 0 and 100", "Protein % must be between 0 and 100"],
+    ["plan_length_days must be from 1 to 28", "Plan length (days) must be from 1 to 28"],
+    ["meals_per_day must be from 3 to 6", "Meals per day must be from 3 to 6"],
+    ["disliked_foods entries must be food ids from the catalogue", "Disliked foods must be foods from the catalogue"],
+  ])("names no API field: %s", (message, human) => {
+    expect(humanMessage(message)).toBe(human);
+  });
+
+  it("is what the grouped issues carry", () => {
+    const grouped = groupIssuesByField([
+      { path: "intake_data.macro_split", message: "macro_split must add up to 100 (got 101)" },
+    ]);
+    expect(grouped["intake_data.macro_split"]).toEqual([
+      "Protein, carbs and fat must add up to 100 % (they add up to 101 %)",
+    ]);
   });
 });

@@ -13,6 +13,8 @@ function item(food_id: string, food_name: string, food_group: string, grams: num
     protein: 0,
     carbs: 0,
     fat: 0,
+    fibre: 0,
+    locked: false,
   };
 }
 

@@ -44,7 +44,7 @@ describe("the new-plan form's request body", () => {
       expect(parsed.ok, foodsPerWeek).toBe(false);
       if (parsed.ok) continue;
       const grouped = groupIssuesByField(parsed.details);
-      expect(grouped["intake_data.foods_per_week"]?.[0], foodsPerWeek).toMatch(/foods_per_week/);
+      expect(grouped["intake_data.foods_per_week"]?.[0], foodsPerWeek).toMatch(/^Foods per week /);
       expect(firstFieldWithIssue(grouped)).toBe("intake_data.foods_per_week");
     }
   });
@@ -93,10 +93,12 @@ describe("the new-plan form's request body", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const grouped = groupIssuesByField(parsed.details);
-    expect(grouped.name).toEqual(["name is required"]);
-    expect(grouped.plan_length_days).toEqual(["plan_length_days must be from 1 to 28"]);
-    expect(grouped["intake_data.calorie_target"]?.[0]).toMatch(/calorie_target/);
-    expect(grouped["intake_data.macro_split"]).toEqual(["macro_split must add up to 100 (got 90)"]);
+    expect(grouped.name).toEqual(["Plan name is required"]);
+    expect(grouped.plan_length_days).toEqual(["Plan length (days) must be from 1 to 28"]);
+    expect(grouped["intake_data.calorie_target"]?.[0]).toMatch(/^Calorie target /);
+    expect(grouped["intake_data.macro_split"]).toEqual([
+      "Protein, carbs and fat must add up to 100 % (they add up to 90 %)",
+    ]);
     expect(firstFieldWithIssue(grouped)).toBe("name");
   });
 

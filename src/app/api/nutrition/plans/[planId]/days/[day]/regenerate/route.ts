@@ -1,21 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { MAX_PLAN_DAYS, PlanDayNumberSchema } from "@/generation/intake/intake";
 import { dayDispatcher } from "@/inngest/dispatch";
 import { estimateDayRunTokens } from "@/inngest/run-estimate";
-import { authenticate, parsePlanId } from "@/server/auth/authenticate";
+import { authenticate, parseDayParam, parsePlanId } from "@/server/auth/authenticate";
 import { markDayGenerationFailed } from "@/server/day-generation-store";
 import { env } from "@/server/env";
-import { ApiError, badRequest } from "@/server/http/api-error";
+import { ApiError } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
 import { startDayRegeneration } from "@/server/plans";
 import { redactSecrets } from "@/server/redact";
-
-const DayParamSchema = z
-  .string()
-  .regex(/^\d{1,2}$/)
-  .transform(Number)
-  .pipe(PlanDayNumberSchema);
 
 /**
  * Regenerate one day of a finished plan: a new day-generation id, then
@@ -24,29 +16,21 @@ const DayParamSchema = z
  */
 export const POST = apiHandler<{ planId: string; day: string }>(async (request, params) => {
   const planId = parsePlanId(params.planId);
-  const day = DayParamSchema.safeParse(params.day);
-  if (!day.success) {
-    throw badRequest(`day must be a day number of the plan (1-${MAX_PLAN_DAYS})`, [
-      { path: "day", message: params.day.slice(0, 20) },
-    ]);
-  }
+  const day = parseDayParam(params.day);
   const caller = await authenticate(request);
   const { dayGenerationId, orgId } = await startDayRegeneration(
     caller,
     planId,
-    day.data,
+    day,
     env().GENERATION_STALE_AFTER_MINUTES,
     estimateDayRunTokens,
   );
   try {
-    await dayDispatcher()({ planId, orgId, dayGenerationId, day: day.data });
+    await dayDispatcher()({ planId, orgId, dayGenerationId, day: day });
   } catch (error) {
-    console.warn(`[generation] could not queue day ${day.data} of plan ${planId}: ${redactSecrets(String(error))}`);
+    console.warn(`[generation] could not queue day ${day} of plan ${planId}: ${redactSecrets(String(error))}`);
     await markDayGenerationFailed(planId, dayGenerationId, "Could not queue the regeneration; try again");
     throw new ApiError(503, "Could not queue the regeneration; try again");
   }
-  return NextResponse.json(
-    { status: "generating", day: day.data, day_generation_id: dayGenerationId },
-    { status: 202 },
-  );
+  return NextResponse.json({ status: "generating", day: day, day_generation_id: dayGenerationId }, { status: 202 });
 });

@@ -7,7 +7,7 @@ import { takeSpendToken } from "@/server/spend-limits";
 
 /**
  * Replace the item's food (`{ food_id }`) and re-solve its day to the
- * targets; answers the updated day. 429 past the swap spend limits.
+ * targets; answers the updated day (and the edit Undo takes back). 429 past the swap spend limits.
  */
 export const POST = apiHandler<{ planId: string; itemId: string }>(async (request, params) => {
   const planId = parsePlanId(params.planId);
@@ -16,6 +16,6 @@ export const POST = apiHandler<{ planId: string; itemId: string }>(async (reques
   const body = await parseJsonBody(request, SwapBodySchema);
   // Each swap runs the solver: a spend bucket per coach and org, as for the model's actions.
   await takeSpendToken("swap", { userId: caller.userId, orgId: null });
-  const day = await swapItemFood(caller, planId, itemId, body.food_id);
-  return NextResponse.json({ day }, { headers: { "cache-control": "no-store" } });
+  const answer = await swapItemFood(caller, planId, itemId, body.food_id);
+  return NextResponse.json(answer, { headers: { "cache-control": "no-store" } });
 });

@@ -1,0 +1,220 @@
+import path from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningNext } from "../../scripts/lib/next-server";
+import { launchBrowser } from "../support/browser";
+import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
+
+/**
+ * A coach fixing a day by hand in a real browser against the production
+ * build (set grams, lock, rebalance, undo, remove, move, add a food), each
+ * day re-totalled from the server's answer; and every page a coach or
+ * client opens keeps to a 390 px phone's width, an item's edits open
+ * included, the client's page without the runtime banner. The offline
+ * planner generates the plans.
+ */
+
+let harness: BrowserApp;
+let app: RunningNext;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  harness = await startBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
+  ({ app, context } = harness);
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const headers = () => ({ origin: app.baseUrl });
+
+/** A plan created and generated through the API, then opened in the page once its days show. */
+async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
+  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
+    data: { name, plan_length_days: days, intake_data: { calorie_target: 2100 } },
+    headers: headers(),
+  });
+  const { id } = (await created.json()) as { id: string };
+  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, {
+    data: {},
+    headers: headers(),
+  });
+  expect(started.status()).toBe(202);
+  await page.goto(`${app.baseUrl}/plans/${id}`);
+  await page
+    .getByTestId("day-card")
+    .nth(days - 1)
+    .waitFor({ state: "visible", timeout: 60_000 });
+  return id;
+}
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** No edit in flight: the day's buttons are enabled again. */
+const settled = (card: Locator) =>
+  until(async () => !(await card.getByTestId("rebalance-day").isDisabled()), "the edit to settle");
+
+const kcalShown = async (card: Locator) => (await card.locator(".day-card-kcal strong").textContent()) ?? "";
+const itemCount = (card: Locator) => card.locator("th.food-name").count();
+const undoLabel = async (card: Locator) =>
+  (await card.getByTestId("undo-edit").count()) === 0 ? null : await card.getByTestId("undo-edit").textContent();
+
+/** The day's totals as the plan reads now, in the card's words ("2,104 kcal"). */
+async function freshKcal(planId: string): Promise<string> {
+  const read = await context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
+  const { days } = (await read.json()) as { days: { totals: { kcal: number } }[] };
+  return `${Math.round(Number(days[0]?.totals.kcal)).toLocaleString("en-GB")} kcal`;
+}
+
+/** The page is no wider than the window: nothing scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page, what: string) {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(widths.scroll, what).toBeLessThanOrEqual(widths.window);
+}
+
+describe("a coach's day, fixed by hand", () => {
+  it("sets grams, locks, rebalances, undoes, removes, moves and adds, the day re-totalled each time", async () => {
+    const page = await signedInDemoCoachPage(harness, pageErrors);
+    const planId = await openGeneratedPlan(page, "Hand-edited week", 1);
+    const card = page.getByTestId("day-card").first();
+    const firstRow = card.getByTestId("plan-item").first();
+
+    // Grams: the row and the day's totals change at once, and equal a fresh read.
+    const kcalBefore = await kcalShown(card);
+    await firstRow.getByTestId("swap-item").click();
+    const panel = card.getByTestId("item-edit");
+    await panel.getByTestId("item-grams").fill("33");
+    await panel.getByTestId("set-grams").click();
+    await until(async () => (await firstRow.locator("td").first().textContent()) === "33 g", "the grams");
+    expect(await kcalShown(card)).not.toBe(kcalBefore);
+    expect(await kcalShown(card)).toBe(await freshKcal(planId));
+    expect(await undoLabel(card)).toBe("Undo grams");
+
+    // Lock it, then rebalance the rest of the day: the locked item keeps its 33 g.
+    await firstRow.getByTestId("swap-item").click();
+    await card.getByTestId("lock-item").click();
+    await until(async () => (await firstRow.getAttribute("data-locked")) === "true", "the lock");
+    await card.getByTestId("rebalance-day").click();
+    await until(async () => (await undoLabel(card)) === "Undo rebalance", "the rebalance");
+    expect(await firstRow.locator("td").first().textContent()).toBe("33 g");
+    expect(await kcalShown(card)).toBe(await freshKcal(planId));
+
+    // Undo twice: the rebalance, then the lock.
+    await card.getByTestId("undo-edit").click();
+    await until(async () => (await undoLabel(card)) === "Undo lock", "the first undo");
+    await card.getByTestId("undo-edit").click();
+    await until(async () => (await undoLabel(card)) === "Undo grams", "the second undo");
+    expect(await firstRow.getAttribute("data-locked")).toBeNull();
+    await firstRow.getByTestId("swap-item").click();
+    await until(async () => (await card.getByTestId("item-edit").count()) === 0, "the edits to close");
+
+    // Remove an item of a meal that has more than one.
+    const items = await itemCount(card);
+    const meals = card.locator("section.meal");
+    let withTwo = 0;
+    while ((await meals.nth(withTwo).locator("th.food-name").count()) < 2) withTwo += 1;
+    await meals.nth(withTwo).getByTestId("swap-item").first().click();
+    await meals.nth(withTwo).getByTestId("remove-item").click();
+    await until(async () => (await itemCount(card)) === items - 1, "the removal");
+    expect(await kcalShown(card)).toBe(await freshKcal(planId));
+
+    // Move the first item of a meal with two or more to another meal; refusals show beside it.
+    let from = 0;
+    while ((await meals.nth(from).locator("th.food-name").count()) < 2) from += 1;
+    const moved = (await meals.nth(from).locator("th.food-name").first().textContent()) ?? "";
+    await meals.nth(from).getByTestId("swap-item").first().click();
+    const options = await card.getByTestId("move-item").locator("option").count();
+    for (let option = 1; option < options; option++) {
+      const value = await card.getByTestId("move-item").locator("option").nth(option).getAttribute("value");
+      await card.getByTestId("move-item").selectOption(value ?? "");
+      await until(
+        async () => (await undoLabel(card)) === "Undo move" || (await card.getByTestId("edit-error").count()) > 0,
+        "the move's answer",
+      );
+      await settled(card);
+      if ((await undoLabel(card)) === "Undo move") break;
+    }
+    expect(await undoLabel(card)).toBe("Undo move");
+    expect(await meals.nth(from).locator("th.food-name").first().textContent()).not.toBe(moved);
+
+    // Add a food to the first meal: word-start search; the server refuses one the meal does not suit.
+    const before = await itemCount(card);
+    await meals.first().getByTestId("add-food").click();
+    await card.getByTestId("add-food-search").fill("o");
+    const choices = card.getByTestId("add-food-choice");
+    await choices.first().waitFor({ state: "visible" });
+    for (let choice = 0; choice < (await choices.count()) && (await itemCount(card)) === before; choice++) {
+      await choices.nth(choice).click();
+      await until(
+        async () => (await itemCount(card)) > before || (await card.getByTestId("add-food-error").count()) > 0,
+        "the add's answer",
+      );
+      await settled(card);
+    }
+    expect(await itemCount(card)).toBe(before + 1);
+    expect(await undoLabel(card)).toBe("Undo add");
+    expect(await kcalShown(card)).toBe(await freshKcal(planId));
+    await page.screenshot({ path: path.join(ARTIFACTS, "hand-edited-day.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("a 390 px phone", () => {
+  it("never scrolls sideways: plan list, form, plan page with an item's edits open, and the client's page", async () => {
+    const page = await signedInDemoCoachPage(harness, pageErrors);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const planId = await openGeneratedPlan(page, "A phone's week with a rather long plan name for a small screen", 2);
+    await page.getByTestId("day-card").first().getByTestId("swap-item").first().click();
+    await until(
+      async () =>
+        (await page.getByTestId("swap-choice").count()) > 0 ||
+        /No other food fits/.test((await page.getByTestId("item-edit").textContent()) ?? ""),
+      "the alternatives",
+    );
+    await page.getByTestId("day-card").first().getByTestId("add-food").first().click();
+    await expectNoSidewaysScroll(page, "plan page, edits open");
+    await page.screenshot({ path: path.join(ARTIFACTS, "phone-plan-edits-open.png"), fullPage: true });
+
+    await page.goto(`${app.baseUrl}/plans`);
+    await page.getByRole("heading", { level: 1 }).waitFor({ state: "visible" });
+    await expectNoSidewaysScroll(page, "plan list");
+    await page.goto(`${app.baseUrl}/plans/new`);
+    await page.getByTestId("plan-form").waitFor({ state: "visible" });
+    await expectNoSidewaysScroll(page, "new-plan form");
+    await page.getByTestId("plan-form").locator('button[type="submit"]').first().click();
+    await expectNoSidewaysScroll(page, "new-plan form with its errors");
+
+    const shared = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${planId}/share`, {
+      data: {},
+      headers: headers(),
+    });
+    const { url } = (await shared.json()) as { url: string };
+    const client = await launchBrowser();
+    try {
+      const clientPage = await client.context.newPage();
+      clientPage.on("pageerror", (error) => pageErrors.push(error.message));
+      await clientPage.setViewportSize({ width: 390, height: 844 });
+      await clientPage.goto(url);
+      await clientPage.getByTestId("shared-plan").waitFor({ state: "visible" });
+      await expectNoSidewaysScroll(clientPage, "shared page");
+      // The client sees nothing of how the app runs.
+      expect(await clientPage.getByTestId("runtime-banner").count()).toBe(0);
+      expect(await clientPage.textContent("body")).not.toMatch(/inline runner|offline planner/i);
+      await clientPage.screenshot({ path: path.join(ARTIFACTS, "phone-shared-plan.png"), fullPage: true });
+    } finally {
+      await client.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
