@@ -8,7 +8,7 @@ import { mealTypeOf } from "@/generation/meals/plate";
 import { portionScale, usualPortionGrams } from "@/generation/meals/usual-portion";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { worstMacroPoints } from "@/generation/nutrition/macros";
-import type { PlannedDay, PlannedMeal } from "@/generation/nutrition/planned-day";
+import { dayFoodsKey, type PlannedDay, type PlannedMeal } from "@/generation/nutrition/planned-day";
 
 /**
  * How a saved plan reads to a coach, measured the same way by the planner
@@ -327,15 +327,7 @@ function identicalDays(week: readonly PlannedDay[]): number {
   const seen = new Set<string>();
   let count = 0;
   for (const day of week) {
-    const key = day.meals
-      .map(
-        (meal) =>
-          `${meal.name}:${meal.items
-            .map((item) => item.food_id)
-            .sort()
-            .join(",")}`,
-      )
-      .join("|");
+    const key = dayFoodsKey(day);
     if (seen.has(key)) count += 1;
     seen.add(key);
   }

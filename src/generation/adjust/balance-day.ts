@@ -16,7 +16,7 @@ import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import { macroDeviations, worstMacroPoints } from "@/generation/nutrition/macros";
-import type { PlannedDay } from "@/generation/nutrition/planned-day";
+import { dayFoodsKey, type PlannedDay } from "@/generation/nutrition/planned-day";
 import { type MacroMiss, mealMissesOf, missOf } from "./day-misses";
 import { additionSlots } from "./day-offer";
 import { type LinearProgramSolver, loadLinearProgramSolver } from "./linear-program";
@@ -454,7 +454,7 @@ export async function balanceDays(
     // The same day twice in a week is no plan: the repeat is solved again without one of its foods (its
     // proteins first, then its starches and vegetables), the first that makes a new day and breaks no more rules.
     const week = seen.get(weekOf(day.day)) ?? new Set<string>();
-    if (week.has(signature(result.day)) && candidates.length > 0 && !options.keepFoods) {
+    if (week.has(dayFoodsKey(result.day)) && candidates.length > 0 && !options.keepFoods) {
       const allowed = menu ?? candidates;
       for (const foodId of exchangeable(result.day, foods).slice(0, VARIATION_TRIES)) {
         const varied = solveWith(allowed.filter((food) => food.id !== foodId));
@@ -462,13 +462,13 @@ export async function balanceDays(
           varied.solved &&
           varied.mealMisses.length <= result.mealMisses.length &&
           (varied.miss === null || result.miss !== null);
-        if (!week.has(signature(varied.day)) && noWorse) {
+        if (!week.has(dayFoodsKey(varied.day)) && noWorse) {
           result = varied;
           break;
         }
       }
     }
-    week.add(signature(result.day));
+    week.add(dayFoodsKey(result.day));
     seen.set(weekOf(day.day), week);
     results.push(result);
   }
@@ -492,19 +492,6 @@ function exchangeable(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFood>
   const order: PlateRole[] = ["main_protein", "protein_side", "starch", "vegetable"];
   const items = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id)));
   return order.flatMap((role) => items.flatMap((food) => (food?.plate_role === role ? [food.id] : [])));
-}
-
-/** A day's foods meal by meal, for telling two days apart. */
-function signature(day: PlannedDay): string {
-  return day.meals
-    .map(
-      (meal) =>
-        `${meal.name}:${meal.items
-          .map((item) => item.food_id)
-          .sort()
-          .join(",")}`,
-    )
-    .join("|");
 }
 
 /**

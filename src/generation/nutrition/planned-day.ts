@@ -8,6 +8,19 @@ export type PlannedMeal = { name: string; title?: string; preparation?: string; 
 /** A validated day, ready for scaling, dedup and saving (plain JSON, so it crosses workflow steps). */
 export type PlannedDay = { day: number; meals: PlannedMeal[] };
 
+/** A day's foods meal by meal, grams aside: two days with the same key read the same to a coach. */
+export function dayFoodsKey(day: PlannedDay): string {
+  return day.meals
+    .map(
+      (meal) =>
+        `${meal.name}:${meal.items
+          .map((item) => item.food_id)
+          .sort()
+          .join(",")}`,
+    )
+    .join("|");
+}
+
 /** Distinct food ids used by these days, in first-use order (pass two's "already used" list). */
 export function usedFoodIds(days: readonly PlannedDay[]): string[] {
   const ids = new Set<string>();
