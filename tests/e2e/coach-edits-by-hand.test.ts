@@ -129,24 +129,33 @@ describe("a coach's day, fixed by hand", () => {
     await until(async () => (await itemCount(card)) === items - 1, "the removal");
     expect(await kcalShown(card)).toBe(await freshKcal(planId));
 
-    // Move the first item of a meal with two or more to another meal; refusals show beside it.
+    // Move an item of a meal with two or more to another meal it suits; refusals (a meal it does not
+    // suit) show beside it, and the next item or meal is tried.
+    let moved = "";
     let from = 0;
-    while ((await meals.nth(from).locator("th.food-name").count()) < 2) from += 1;
-    const moved = (await meals.nth(from).locator("th.food-name").first().textContent()) ?? "";
-    await meals.nth(from).getByTestId("swap-item").first().click();
-    const options = await card.getByTestId("move-item").locator("option").count();
-    for (let option = 1; option < options; option++) {
-      const value = await card.getByTestId("move-item").locator("option").nth(option).getAttribute("value");
-      await card.getByTestId("move-item").selectOption(value ?? "");
-      await until(
-        async () => (await undoLabel(card)) === "Undo move" || (await card.getByTestId("edit-error").count()) > 0,
-        "the move's answer",
-      );
-      await settled(card);
-      if ((await undoLabel(card)) === "Undo move") break;
+    search: for (from = 0; from < (await meals.count()); from++) {
+      const names = meals.nth(from).locator("th.food-name");
+      for (let item = 0; item < (await names.count()) && (await names.count()) >= 2; item++) {
+        moved = (await names.nth(item).textContent()) ?? "";
+        await meals.nth(from).getByTestId("swap-item").nth(item).click();
+        const options = await card.getByTestId("move-item").locator("option").count();
+        for (let option = 1; option < options; option++) {
+          const value = await card.getByTestId("move-item").locator("option").nth(option).getAttribute("value");
+          await card.getByTestId("move-item").selectOption(value ?? "");
+          await until(
+            async () => (await undoLabel(card)) === "Undo move" || (await card.getByTestId("edit-error").count()) > 0,
+            "the move's answer",
+          );
+          await settled(card);
+          if ((await undoLabel(card)) === "Undo move") break search;
+        }
+        // Close this item's edits before trying the next one.
+        await meals.nth(from).getByTestId("swap-item").nth(item).click();
+        await until(async () => (await card.getByTestId("item-edit").count()) === 0, "the edits to close");
+      }
     }
     expect(await undoLabel(card)).toBe("Undo move");
-    expect(await meals.nth(from).locator("th.food-name").first().textContent()).not.toBe(moved);
+    expect(await meals.nth(from).locator("th.food-name").allTextContents()).not.toContain(moved);
 
     // Add a food to the first meal: word-start search; the server refuses one the meal does not suit.
     const before = await itemCount(card);
