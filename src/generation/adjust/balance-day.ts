@@ -60,7 +60,7 @@ export type BalanceOptions = {
   restrictions?: Restrictions;
   /** Keep every food of the day (a coach's swap: the coach chose them); only grams move. */
   keepFoods?: boolean;
-  /** Items ("meal index:item index") whose food and grams stay as they are (leftovers). */
+  /** Items ("meal name:item index") whose food and grams stay as they are (leftovers); by name, since a meal the day lacked may be put back before them. */
   fixedItems?: ReadonlySet<string>;
   /** The week's menu (week-menu.ts): a food outside it is dropped, unless it must stay. */
   menu?: ReadonlySet<string>;
@@ -145,7 +145,7 @@ export function balanceDayWith(
     return finishSolved(solveDay(plannedSlots(day, context, options), context), original, finish) ?? unchanged(false);
   }
   // The plates put in order first (plate-repair.ts), so the program mostly trades grams.
-  const fixed = (meal: number, item: number) => options.fixedItems?.has(`${meal}:${item}`) === true;
+  const fixed = (meal: number, item: number) => options.fixedItems?.has(`${day.meals[meal]?.name}:${item}`) === true;
   const closed = (meal: number) => {
     const items = day.meals[meal]?.items ?? [];
     return items.length > 0 && items.every((_, i) => fixed(meal, i));
@@ -196,7 +196,7 @@ function plannedSlots(day: PlannedDay, context: DayContext, options: BalanceOpti
     const type = mealTypeOf(meal.name);
     return meal.items.flatMap((item, i): PortionSlot[] => {
       const food = context.foods.get(item.food_id) as CatalogueFood;
-      const fixedItem = options.fixedItems?.has(`${m}:${i}`) === true;
+      const fixedItem = options.fixedItems?.has(`${meal.name}:${i}`) === true;
       const fixed = options.keepFoods === true || fixedItem;
       if (!fixed && !suitsMeal(food, type)) return [];
       const ranges = fixedItem
@@ -519,5 +519,5 @@ function withLeftoverLunch(
           }),
         },
   );
-  return { day: { ...day, meals }, fixed: new Set(dinner.items.map((_, i) => `${lunchIndex}:${i}`)) };
+  return { day: { ...day, meals }, fixed: new Set(dinner.items.map((_, i) => `${day.meals[lunchIndex]?.name}:${i}`)) };
 }

@@ -404,4 +404,57 @@ describe("balancing a day", () => {
       { numRuns: 40 },
     );
   }, 60_000);
+
+  it("serves yesterday's dinner as lunch, foods and grams, even on a day that lacked a meal before it", async () => {
+    const candidates = selectCandidates(catalogue, everyone, { seed: "leftovers" });
+    // A dinner-only vegetable: a lunch keeps it only because it is yesterday's dinner, served again.
+    const roast = makeFood({
+      name: "Roast roots",
+      food_group: "vegetable",
+      kcal_per_100g: 60,
+      protein_per_100g: 1.5,
+      carbs_per_100g: 12,
+      fat_per_100g: 0.5,
+      meal_types: ["dinner"],
+    });
+    const known = new Map([...foods, [roast.id, roast]]);
+    const dayOne = makeDay(1, {
+      Breakfast: [
+        [food("Oats, rolled, dry"), 60],
+        [food("Greek yogurt, plain, nonfat"), 200],
+        [food("Banana, raw"), 118],
+      ],
+      Lunch: [
+        [food("Chicken breast, meat only, roasted"), 150],
+        [food("Rice, white, long-grain, cooked"), 200],
+        [food("Broccoli, raw"), 100],
+        [food("Olive oil"), 10],
+      ],
+      Dinner: [
+        [food("Salmon, Atlantic, farmed, cooked, dry heat"), 150],
+        [food("Potatoes, boiled, without skin"), 250],
+        [roast, 150],
+      ],
+    });
+    // Day 2 has no breakfast (sanitising emptied it): balance puts one back in front of the leftover lunch.
+    const dayTwo = makeDay(2, {
+      Lunch: [[food("Pasta, cooked"), 150]],
+      Dinner: [
+        [food("Turkey breast, meat only, roasted"), 150],
+        [food("Quinoa, cooked"), 150],
+        [food("Carrots, raw"), 100],
+      ],
+    });
+    const [one, two] = await balanceDays(
+      [dayOne, dayTwo],
+      known,
+      { calorieTarget: 2000, macroSplit: SPLIT, mealsPerDay: 3 },
+      { candidates, leftovers: true },
+    );
+    const dinner = one?.day.meals.find((meal) => meal.name === "Dinner");
+    const lunch = two?.day.meals.find((meal) => meal.name === "Lunch");
+    expect(dinner?.items.map((item) => item.food_id)).toContain(roast.id);
+    expect(two?.day.meals.map((meal) => meal.name)).toEqual(["Breakfast", "Lunch", "Dinner"]);
+    expect(lunch?.items).toEqual(dinner?.items);
+  });
 });
