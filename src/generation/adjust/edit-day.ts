@@ -176,9 +176,11 @@ function mapMeal(day: EditableDay, mealIndex: number, change: (items: EditableIt
   };
 }
 
-/** Where the day's locked items sit, as balanceDay's fixedItems ("meal:item"). */
+/** Where the day's locked items sit, as balanceDay's fixedItems ("meal name:item index"). */
 function lockedPositions(day: EditableDay): Set<string> {
-  return new Set(day.meals.flatMap((meal, m) => meal.items.flatMap((item, i) => (item.locked ? [`${m}:${i}`] : []))));
+  return new Set(
+    day.meals.flatMap((meal) => meal.items.flatMap((item, i) => (item.locked ? [`${meal.name}:${i}`] : []))),
+  );
 }
 
 /**
@@ -214,7 +216,7 @@ async function judged(
   config: GenerationConfig,
 ): Promise<EditedDay> {
   const titled = withDishTitles(edited, before, foods) as EditableDay;
-  const everything = new Set(titled.meals.flatMap((meal, m) => meal.items.map((_, i) => `${m}:${i}`)));
+  const everything = new Set(titled.meals.flatMap((meal) => meal.items.map((_, i) => `${meal.name}:${i}`)));
   const verdict = await balanceDay(titled, foods, targets, { keepFoods: true, fixedItems: everything, config });
   return { day: titled, miss: verdict.miss, mealMisses: verdict.mealMisses };
 }
