@@ -56,7 +56,7 @@ export type GenerationConfig = {
     minItemGrams: number;
     /** Largest sensible portion per food group, in grams (a plate, not a pot). */
     maxGramsByGroup: Readonly<Record<FoodGroup, number>>;
-    /** The LP keeps kcal this close to target, leaving room for rounding grams inside the 3 % rule. */
+    /** The program keeps kcal this close to target, so rounding grams leaves a saved day within 1 %. */
     calorieBand: number;
     /** A day whose worst macro is further than this from the split (in energy points) misses it. */
     macroTolerancePoints: number;
