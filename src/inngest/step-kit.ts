@@ -109,7 +109,7 @@ export async function planDays(
   if (!parsed.ok) throw answerFailure(parsed.error, days);
   if (parsed.repaired) deps.logger.warn({ planId: input.planId, days }, `the model's days: ${parsed.repaired}`);
 
-  const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay);
+  const sanitized = sanitizePlan(parsed.plan, candidates, restrictions, spec.mealsPerDay, spec.calorieTarget);
   const { unknownFood, restrictedFood, unsuitedFood } = sanitized.removed;
   if (unknownFood + restrictedFood + unsuitedFood > 0) {
     deps.logger.warn(

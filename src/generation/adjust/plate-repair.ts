@@ -2,6 +2,7 @@ import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue"
 import {
   isBreakfastBase,
   isPlatedMeal,
+  mealAmountCap,
   PATTERN_LIMITS,
   type PatternTargets,
   starchRequired,
@@ -74,7 +75,7 @@ export function repairPlates(
         if (!food) return null;
         used.add(food.id);
         families.add(familyKey(food));
-        const cap = food.max_per_meal_g ?? Number.POSITIVE_INFINITY;
+        const cap = mealAmountCap(food, scale) ?? Number.POSITIVE_INFINITY;
         return plannedItem(food, Math.round(Math.min(cap, food.default_portion_g * scale)));
       };
       const has = (test: (role: PlateRole) => boolean) =>

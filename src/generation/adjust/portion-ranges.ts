@@ -1,6 +1,6 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
-import { isPlatedMeal, PATTERN_LIMITS, vegetableRealGrams } from "@/generation/meals/meal-patterns";
+import { isPlatedMeal, mealAmountCap, PATTERN_LIMITS, vegetableRealGrams } from "@/generation/meals/meal-patterns";
 import type { MealType } from "@/generation/meals/plate";
 import { type PortionRange, portionRange } from "./portion-program";
 
@@ -49,17 +49,18 @@ export function rangesAtMeal(
   config: GenerationConfig,
   scale: number,
 ): { bounds: PortionRange; natural: PortionRange } {
-  const bounds = atMeal(hardRange(food, config, scale), food, type);
-  const natural = atMeal(naturalRange(food, config, scale), food, type);
+  const bounds = atMeal(hardRange(food, config, scale), food, type, scale);
+  const natural = atMeal(naturalRange(food, config, scale), food, type, scale);
   // The natural range never leaves the bounds the meal set.
   const lower = Math.min(bounds.upper, Math.max(bounds.lower, natural.lower));
   return { bounds, natural: { lower, upper: Math.max(lower, Math.min(bounds.upper, natural.upper)) } };
 }
 
-function atMeal(range: PortionRange, food: CatalogueFood, type: MealType | undefined): PortionRange {
+function atMeal(range: PortionRange, food: CatalogueFood, type: MealType | undefined, scale: number): PortionRange {
   let { lower, upper } = range;
-  if (food.max_per_meal_g !== null) {
-    upper = Math.min(upper, food.max_per_meal_g);
+  const cap = mealAmountCap(food, scale);
+  if (cap !== null) {
+    upper = Math.min(upper, cap);
     lower = Math.min(lower, upper);
   }
   const atLeast = (grams: number) => {

@@ -2,7 +2,9 @@ import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catal
 import { fitsRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { mealSlotsFor, slotNamed } from "@/generation/catalogue/meal-slots";
 import { PREPARATION_MAX_CHARS, sanitizeDishText, TITLE_MAX_CHARS } from "@/generation/meals/dish-titles";
+import { mealAmountCap } from "@/generation/meals/meal-patterns";
 import { mealTypeOf, suitsMeal } from "@/generation/meals/plate";
+import { portionScale } from "@/generation/meals/usual-portion";
 import type { ModelPlan } from "@/generation/model/model-plan";
 import { plannedItem, roundTenth } from "@/generation/nutrition/item-nutrition";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -33,7 +35,10 @@ export function sanitizePlan(
   candidates: readonly CatalogueFood[],
   restrictions: Restrictions,
   mealsPerDay: number,
+  /** The day's calories: per-meal amounts grow with the day's usual portions (meal-patterns.ts mealAmountCap). */
+  calorieTarget?: number,
 ): SanitizeResult {
+  const scale = calorieTarget === undefined ? 1 : portionScale(calorieTarget, mealsPerDay);
   const foods = indexFoodsById(candidates);
   const removed = { unknownFood: 0, restrictedFood: 0, unsuitedFood: 0 };
   const repaired = { movedFood: 0, cutToMealAmount: 0 };
@@ -85,7 +90,7 @@ export function sanitizePlan(
           ...(meal.untouched && meal.title ? { title: meal.title } : {}),
           ...(meal.untouched && meal.title && meal.preparation ? { preparation: meal.preparation } : {}),
           items: meal.items.map(({ food, grams }) => {
-            const cap = food.max_per_meal_g ?? Number.POSITIVE_INFINITY;
+            const cap = mealAmountCap(food, scale) ?? Number.POSITIVE_INFINITY;
             if (grams > cap) repaired.cutToMealAmount += 1;
             return plannedItem(food, Math.min(grams, cap));
           }),

@@ -4,6 +4,7 @@ import type { MacroSplit } from "@/generation/generation-config";
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlannedDay, PlannedMeal } from "@/generation/nutrition/planned-day";
 import { isMainMealType, type MealType, mealTypeOf, PLATE_ROLE_LABELS, type PlateRole, suitsMeal } from "./plate";
+import { portionScale } from "./usual-portion";
 
 /**
  * Meal patterns: how a dietitian plates each meal type, written once. The
@@ -93,7 +94,17 @@ export const PATTERN_LIMITS = {
   starchOptionalBelowCarbPct: 25,
 } as const;
 
-export type PatternTargets = { calorieTarget: number; macroSplit: MacroSplit };
+/** What the patterns read of a plan: its targets and, where known, its meals a day (portions scale with both). */
+export type PatternTargets = { calorieTarget: number; macroSplit: MacroSplit; mealsPerDay?: number };
+
+/**
+ * The most of a food one meal holds on a day this size: its per-meal amount
+ * (written for a 2,000 kcal day), grown with the day's usual portions
+ * (usual-portion.ts), never shrunk; null where no cap applies.
+ */
+export function mealAmountCap(food: Pick<CatalogueFood, "max_per_meal_g">, scale: number): number | null {
+  return food.max_per_meal_g === null ? null : food.max_per_meal_g * Math.max(1, scale);
+}
 
 /** Grams of protein a main meal must carry to count (the day's protein target spread over the day). */
 export function usefulProteinGrams(targets: PatternTargets): number {
@@ -152,7 +163,8 @@ export function judgeDay(
   const dayKcal = meals.flat().reduce((sum, item) => sum + item.kcal, 0);
   return day.meals.map((meal, m) => {
     const items = meals[m] ?? [];
-    const broken = judgeMeal(mealTypeOf(meal.name), items, targets);
+    const scale = portionScale(targets.calorieTarget, targets.mealsPerDay ?? Math.max(3, day.meals.length));
+    const broken = judgeMeal(mealTypeOf(meal.name), items, targets, scale);
     const type = mealTypeOf(meal.name);
     const protein = items.reduce((sum, item) => sum + item.protein, 0);
     const kcal = items.reduce((sum, item) => sum + item.kcal, 0);
@@ -178,21 +190,25 @@ export function judgeDay(
 }
 
 /** The rules of the meal's own pattern (not the day's spread) that these items break. */
-export function judgeMeal(type: MealType, items: readonly Item[], targets: PatternTargets): BrokenRule[] {
+export function judgeMeal(type: MealType, items: readonly Item[], targets: PatternTargets, scale = 1): BrokenRule[] {
   const broken: BrokenRule[] = [];
   const roles = (role: PlateRole) => items.filter((item) => item.food.plate_role === role);
   const names = (list: readonly Item[]) => list.map((item) => shortFoodName(item.food)).join(", ");
 
   const unsuited = items.filter((item) => !suitsMeal(item.food, type));
   if (unsuited.length > 0) broken.push({ rule: "suits-meal", text: `${names(unsuited)} does not suit ${type}` });
-  const over = items.filter((item) => item.food.max_per_meal_g !== null && item.grams > item.food.max_per_meal_g + 0.5);
+  const capOf = (item: Item) => mealAmountCap(item.food, scale);
+  const over = items.filter((item) => {
+    const cap = capOf(item);
+    return cap !== null && item.grams > cap + 0.5;
+  });
   if (over.length > 0) {
     broken.push({
       rule: "per-meal-amount",
       text: over
         .map(
           (item) =>
-            `${Math.round(item.grams)} g of ${shortFoodName(item.food)} (at most ${item.food.max_per_meal_g} g)`,
+            `${Math.round(item.grams)} g of ${shortFoodName(item.food)} (at most ${Math.round(capOf(item) ?? 0)} g)`,
         )
         .join(", "),
     });

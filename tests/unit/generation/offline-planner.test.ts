@@ -25,7 +25,7 @@ function brief(overrides: Partial<PassBrief> = {}): PassBrief {
 async function planDays(input: PassBrief): Promise<PlannedDay[]> {
   const parsed = parseModelReply({ text: await planOffline(input), stopReason: "end_turn" }, input.dayNumbers);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const sanitized = sanitizePlan(parsed.plan, input.candidates, input, input.mealsPerDay);
+  const sanitized = sanitizePlan(parsed.plan, input.candidates, input, input.mealsPerDay, input.calorieTarget);
   expect(sanitized.removed).toEqual({ unknownFood: 0, restrictedFood: 0, unsuitedFood: 0 });
   return sanitized.days;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { balanceDays } from "@/generation/adjust/balance-day";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { IntakeData } from "@/generation/intake/intake";
 import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
@@ -311,7 +312,18 @@ describe("a plan a coach would send as it is, whatever the model answers", () =>
       onMacrosOffCalories
         // A leftovers plan, or one whose chunks planned the same day twice, is not met before balance:
         // balance is what serves each dinner again at lunch and varies the repeated day.
-        .filter(({ quality, before }) => !quality.metBeforeBalance && !quality.leftovers && before?.identicalDays === 0)
+        // An offline day the planner's own solve left between the rubric's 4 points and the program's
+        // tolerance (5) is re-solved by balance too (it keeps only days within 4): not a failure of the premise.
+        .filter(
+          ({ quality, before }) =>
+            !quality.metBeforeBalance &&
+            !quality.leftovers &&
+            before?.identicalDays === 0 &&
+            !(
+              before.worstMacroPoints <= DEFAULT_GENERATION_CONFIG.balance.macroTolerancePoints &&
+              Object.keys(before.brokenRules).length === 0
+            ),
+        )
         .map(
           ({ label, before }) =>
             `${label}, before balance: ${before?.worstMacroPoints.toFixed(1)} points off; ${before ? brokenRulesText(before) : ""}; ${before?.worstMeals.map((meal) => meal.text).join(" / ")}`,
