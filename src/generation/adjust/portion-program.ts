@@ -63,9 +63,9 @@ export type PortionSolution =
  * What the program trades, in one currency: "usual portions". Moving an item
  * by its whole usual portion costs 1; the other weights say how many usual
  * portions of movement each thing is worth. In the order the day's rules
- * rank them: every meal meets its pattern (a broken rule costs ten macro
+ * rank them: every meal meets its pattern (a broken rule costs four macro
  * points, so foods are dropped, replaced or brought in for it before
- * anything else is traded), each macro within the aim of the split, keep the
+ * anything but a large macro miss is traded), each macro within the aim of the split, keep the
  * foods that were chosen, portions in their natural range (0.5x-2x of
  * usual), grams close to the chosen ones, few foods brought in, meals keeping
  * their share of the day.

@@ -51,7 +51,7 @@ export type CatalogueFood = {
   plate_role: PlateRole;
   /** The meals it may be served at. */
   meal_types: MealType[];
-  /** The most one meal holds (milks, oils, nuts, powders, condiments); null where no cap makes sense. */
+  /** The most one meal of a 2,000 kcal day holds (milks, oils, nuts, powders, condiments); null where no cap makes sense. */
   max_per_meal_g: number | null;
 };
 

@@ -24,8 +24,10 @@
  *
  * Meal types: a food lists the meals it suits (`breakfast`, `lunch`,
  * `dinner`, `snack`); a plan never serves it at any other. `max_per_meal_g`
- * is the most of the food one meal holds, where that makes sense (milks and
- * drinks, oils, nuts and seeds, powders, condiments); null elsewhere.
+ * is the most of the food one meal holds on a 2,000 kcal day, where that
+ * makes sense (milks and drinks, oils, nuts and seeds, powders, condiments);
+ * null elsewhere. A bigger day's meals hold more (mealAmountCap in
+ * meal-patterns.ts).
  *
  * A coach's own food gets its role, meal types and amount from its food group
  * (FOOD_GROUP_PLATE_DEFAULTS, the same values the foods table's trigger
