@@ -452,20 +452,24 @@ export async function balanceDays(
     };
     let result = solveWith(menu);
     // The same day twice in a week is no plan: the repeat is solved again without one of its foods (its
-    // proteins first, then its starches and vegetables), the first that makes a new day and breaks no more rules.
+    // proteins first, then its starches and vegetables), then without two, and so on (a week may hold the
+    // one-food variants already), the first that makes a new day and breaks no more rules.
     const week = seen.get(weekOf(day.day)) ?? new Set<string>();
     if (week.has(dayFoodsKey(result.day)) && candidates.length > 0 && !options.keepFoods) {
       const allowed = menu ?? candidates;
+      const leftOut: string[] = [];
       for (const foodId of exchangeable(result.day, foods).slice(0, VARIATION_TRIES)) {
-        const varied = solveWith(allowed.filter((food) => food.id !== foodId));
+        const varied = solveWith(allowed.filter((food) => food.id !== foodId && !leftOut.includes(food.id)));
         const noWorse =
           varied.solved &&
           varied.mealMisses.length <= result.mealMisses.length &&
           (varied.miss === null || result.miss !== null);
-        if (!week.has(dayFoodsKey(varied.day)) && noWorse) {
+        if (!noWorse) continue;
+        if (!week.has(dayFoodsKey(varied.day))) {
           result = varied;
           break;
         }
+        leftOut.push(foodId);
       }
     }
     week.add(dayFoodsKey(result.day));
@@ -485,11 +489,11 @@ function shortest(day: PlannedDay, split: MacroSplit): "protein" | "carbs" | "fa
 }
 
 /** How many foods a repeated day tries leaving out before it is kept as it is. */
-const VARIATION_TRIES = 4;
+const VARIATION_TRIES = 10;
 
 /** The day's foods in the order a repeated day leaves them out: proteins, then starches, then vegetables. */
 function exchangeable(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFood>): string[] {
-  const order: PlateRole[] = ["main_protein", "protein_side", "starch", "vegetable"];
+  const order: PlateRole[] = ["main_protein", "protein_side", "starch", "vegetable", "fruit", "fat"];
   const items = day.meals.flatMap((meal) => meal.items.map((item) => foods.get(item.food_id)));
   return order.flatMap((role) => items.flatMap((food) => (food?.plate_role === role ? [food.id] : [])));
 }

@@ -51,8 +51,10 @@ export function scaleDay(
   const slots = day.meals.flatMap((meal, mealIndex) =>
     meal.items.map((item) => ({ mealIndex, item, food: foodFor(item, foods) })),
   );
+  // An item the factor would push past the per-item limit stays at the limit; the others grow more.
+  const factor = cappedScaleFactor(day, calorieTarget, config.maxItemGrams) ?? scale;
   const grams = roundPortionsToTarget(
-    slots.map((slot) => ({ food: slot.food, grams: slot.item.grams * scale })),
+    slots.map((slot) => ({ food: slot.food, grams: Math.min(config.maxItemGrams, slot.item.grams * factor) })),
     calorieTarget,
     { maxRelativeError: config.calorieTolerance / 3, maxGrams: config.maxItemGrams },
   );
@@ -73,7 +75,33 @@ export function scaleDay(
       ),
     };
   }
-  return { ok: true, day: scaled, scale };
+  return { ok: true, day: scaled, scale: factor };
+}
+
+/**
+ * The factor that brings the day to `calorieTarget` kcal when no item may
+ * weigh more than `maxGrams`: items the plain factor would push past it stay
+ * at `maxGrams` and the others grow by the factor returned (the plain
+ * target / actual when no item reaches the limit). null when even every
+ * item at the limit cannot reach the target.
+ */
+export function cappedScaleFactor(day: PlannedDay, calorieTarget: number, maxGrams: number): number | null {
+  const items = day.meals.flatMap((meal) => meal.items).filter((item) => item.grams > 0 && item.kcal > 0);
+  const total = items.reduce((sum, item) => sum + item.kcal, 0);
+  if (!(total > 0)) return null;
+  let factor = calorieTarget / total;
+  // Each round caps at least one more item or settles, so items.length rounds suffice.
+  for (let round = 0; round <= items.length; round++) {
+    const capped = items.filter((item) => item.grams * factor > maxGrams);
+    const cappedKcal = capped.reduce((sum, item) => sum + (item.kcal * maxGrams) / item.grams, 0);
+    const freeKcal = total - capped.reduce((sum, item) => sum + item.kcal, 0);
+    if (cappedKcal >= calorieTarget) return factor;
+    if (!(freeKcal > 0)) return null;
+    const next = (calorieTarget - cappedKcal) / freeKcal;
+    if (next === factor) return factor;
+    factor = next;
+  }
+  return factor;
 }
 
 /** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */

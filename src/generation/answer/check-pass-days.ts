@@ -1,4 +1,5 @@
 import { dedupDay } from "@/generation/adjust/dedup-foods";
+import { cappedScaleFactor } from "@/generation/adjust/scale-calories";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import { dayTotals } from "@/generation/nutrition/day-totals";
@@ -12,8 +13,9 @@ import { type GenerationError, generationError } from "@/generation/shared/gener
  * be saved, after its repeated foods are removed. Rejects a day left with no
  * items, and a day so far from the target that the original route's scaler would have
  * to blow portions up or shrink them beyond `plausibleScaleRange` (0.1-10x: most
- * of its items had unknown ids, or were repeats), or push an item past the
- * per-item limit. Within that, balance repairs the day.
+ * of its items had unknown ids, or were repeats), or a day that cannot reach
+ * the target with every item within the per-item limit (the scaler holds an
+ * item at the limit and grows the others). Within that, balance repairs the day.
  */
 export function checkPassDays(
   days: readonly PlannedDay[],
@@ -33,18 +35,16 @@ export function checkPassDays(
     if (!deduped.ok) return deduped.error;
     const kcal = dayTotals(deduped.day).kcal;
     const scale = kcal > 0 ? calorieTarget / kcal : Number.POSITIVE_INFINITY;
-    // Scaling must also leave every item within the per-item limit, or the scale step could not reach the target.
-    const largest = Math.max(0, ...deduped.day.meals.flatMap((meal) => meal.items.map((item) => item.grams)));
     if (scale < config.plausibleScaleRange.min || scale > config.plausibleScaleRange.max) {
       return generationError(
         "implausible_calories",
         `Day ${day.day} of the model's plan has ${Math.round(kcal)} kcal against a target of ${Math.round(calorieTarget)} kcal, too far off to scale`,
       );
     }
-    if (largest * scale > config.maxItemGrams) {
+    if (cappedScaleFactor(deduped.day, calorieTarget, config.maxItemGrams) === null) {
       return generationError(
         "implausible_calories",
-        `Day ${day.day} of the model's plan would need ${Math.round(largest * scale)} g of one item to reach ${Math.round(calorieTarget)} kcal, past the ${config.maxItemGrams} g per-item limit`,
+        `Day ${day.day} of the model's plan cannot reach ${Math.round(calorieTarget)} kcal with every item within the ${config.maxItemGrams} g per-item limit`,
       );
     }
   }

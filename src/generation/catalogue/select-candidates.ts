@@ -1,6 +1,5 @@
 import type { MacroSplit } from "@/generation/generation-config";
-import { suitsMeal } from "@/generation/meals/plate";
-import { coverage } from "@/generation/meals/week-menu";
+import { coverage, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
 import { macroPercentages } from "@/generation/nutrition/macros";
 import { seededOrder } from "@/generation/shared/stable-hash";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
@@ -20,15 +19,6 @@ function isProteinDense(food: CatalogueFood): boolean {
   return shares.protein_pct >= 40;
 }
 
-/** At least 85 % of the food's energy comes from fat (oils, butter). */
-function isFatDense(food: CatalogueFood): boolean {
-  const shares = macroPercentages({
-    protein: food.protein_per_100g,
-    carbs: food.carbs_per_100g,
-    fat: food.fat_per_100g,
-  });
-  return shares.fat_pct >= 85;
-}
 const FAT_DENSE_QUOTA = 2;
 
 /**
@@ -100,7 +90,7 @@ export function selectCandidates(
   // Every meal pattern must be possible from the list: a breakfast protein, two lunch and dinner starches
   // and vegetables, ... (the coverage a 30-food week holds), whatever the groups brought.
   for (const need of coverage(30)) {
-    const meeting = (food: CatalogueFood) => food.plate_role === need.role && suitsMeal(food, need.type);
+    const meeting = (food: CatalogueFood) => meetsNeed(food, need);
     const missing = need.count - chosen.filter(meeting).length;
     if (missing <= 0) continue;
     const extra = seededOrder(

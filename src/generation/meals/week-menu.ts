@@ -1,4 +1,5 @@
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
+import { macroPercentages } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
 import { type MealType, type PlateRole, suitsMeal } from "./plate";
@@ -24,7 +25,9 @@ export function weekOf(dayNumber: number): number {
  * 30-food week, scaled to the week's size but never under `least` (a lunch and
  * a dinner need two starches and two vegetables of different families).
  */
-const COVERAGE: readonly { type: MealType; role: PlateRole; count: number; least: number }[] = [
+type CoverageNeed = { type: MealType; role: PlateRole; count: number; least: number; fatDense?: true };
+
+const COVERAGE: readonly CoverageNeed[] = [
   { type: "breakfast", role: "protein_side", count: 2, least: 1 },
   { type: "breakfast", role: "starch", count: 2, least: 1 },
   { type: "breakfast", role: "fruit", count: 2, least: 1 },
@@ -36,6 +39,9 @@ const COVERAGE: readonly { type: MealType; role: PlateRole; count: number; least
   { type: "dinner", role: "starch", count: 4, least: 3 },
   { type: "dinner", role: "vegetable", count: 4, least: 2 },
   { type: "lunch", role: "fat", count: 2, least: 1 },
+  // A cooking fat (oil, butter) for the main meals: seeds and nut butters alone, one of each a day
+  // and capped per meal, cannot carry a 3,800 kcal day's fat.
+  { type: "dinner", role: "fat", count: 2, least: 1, fatDense: true },
   { type: "snack", role: "protein_side", count: 1, least: 1 },
   { type: "snack", role: "fat", count: 1, least: 1 },
 ];
@@ -81,7 +87,7 @@ export function weekMenu(candidates: readonly CatalogueFood[], week: number, siz
   };
   for (const need of coverage(size))
     take(
-      candidates.filter((food) => meets(food, need)),
+      candidates.filter((food) => meetsNeed(food, need)),
       need.count,
     );
   for (const [role, share] of ROLE_SHARES) {
@@ -126,8 +132,8 @@ export function weekMenuFromDays(
     if (menu.length < size && !menu.includes(food)) menu.push(food);
   };
   for (const need of coverage(size)) {
-    const fromDays = used.filter((food) => meets(food, need)).slice(0, need.count);
-    const fromMenu = planned.filter((food) => meets(food, need) && !fromDays.includes(food));
+    const fromDays = used.filter((food) => meetsNeed(food, need)).slice(0, need.count);
+    const fromMenu = planned.filter((food) => meetsNeed(food, need) && !fromDays.includes(food));
     [...fromDays, ...fromMenu].slice(0, need.count).forEach(add);
   }
   // A lopsided week (a model that served only starches) keeps no more of a role than its share of the
@@ -146,8 +152,19 @@ export function weekMenuFromDays(
   return menu;
 }
 
-function meets(food: CatalogueFood, need: { type: MealType; role: PlateRole }): boolean {
-  return food.plate_role === need.role && suitsMeal(food, need.type);
+/** Whether `food` fills a coverage need: its role, at that meal, and nearly all fat where the need asks. */
+export function meetsNeed(food: CatalogueFood, need: Pick<CoverageNeed, "type" | "role" | "fatDense">): boolean {
+  return food.plate_role === need.role && suitsMeal(food, need.type) && (!need.fatDense || isFatDense(food));
+}
+
+/** At least 85 % of the food's energy comes from fat (oils, butter). */
+export function isFatDense(food: CatalogueFood): boolean {
+  const shares = macroPercentages({
+    protein: food.protein_per_100g,
+    carbs: food.carbs_per_100g,
+    fat: food.fat_per_100g,
+  });
+  return shares.fat_pct >= 85;
 }
 
 function inPlanOrder(foods: readonly CatalogueFood[], seed: string): CatalogueFood[] {

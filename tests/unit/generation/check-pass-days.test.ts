@@ -30,13 +30,19 @@ describe("checking a sanitised pass", () => {
     expect(checkPassDays([makeDay(1, { Lunch: [[rice, 25000]] })], 2000, foods)?.code).toBe("implausible_calories");
   });
 
-  it("rejects a day whose scaling would push an item past the per-item limit, saying so", () => {
-    // 1,000 kcal scales 2.2x to 2,200 kcal, well within the plausible range, but its one item would weigh 2,200 g.
+  it("rejects a day that cannot reach its target with every item within the per-item limit, saying so", () => {
+    // 1,000 kcal scales 2.2x to 2,200 kcal, well within the plausible range, but its one item stops at 2,000 g.
     expect(checkPassDays([makeDay(4, { Lunch: [[rice, 1000]] })], 2200, foods)).toMatchObject({
       code: "implausible_calories",
-      message:
-        "Day 4 of the model's plan would need 2200 g of one item to reach 2200 kcal, past the 2000 g per-item limit",
+      message: "Day 4 of the model's plan cannot reach 2200 kcal with every item within the 2000 g per-item limit",
     });
+  });
+
+  it("accepts a day whose largest item would pass the limit when the others can grow instead", () => {
+    const bread = makeFood({ kcal_per_100g: 100 });
+    // Scaled 1.5x the rice would weigh 2,250 g: held at 2,000 g, the bread grows to carry the rest.
+    const day = makeDay(5, { Lunch: [[rice, 1500]], Dinner: [[bread, 100]] });
+    expect(checkPassDays([day], 2400, indexFoodsById([rice, bread]))).toBeNull();
   });
 
   it("rejects a day whose foods carry no energy", () => {

@@ -347,3 +347,36 @@ describe("a plan a coach would send as it is, whatever the model answers", () =>
     ).toEqual([]);
   });
 });
+
+/**
+ * Plans the full evaluation (`npm run eval:planner`) once found missing a
+ * target, each run as it ran there (same intake, same generation id), so the
+ * case stays fixed.
+ */
+describe("the cases the full evaluation found", () => {
+  const runCase = async (intake: IntakeData, days: number, generationId: string, kind?: CarelessKind) => {
+    const stored = { plan_length_days: days, intake_data: intake };
+    const run = await runWorkflowInMemory({
+      stored,
+      catalogue,
+      generationId,
+      stepBudgetSeconds: 20,
+      ...(kind ? { model: carelessModel(kind) } : {}),
+    });
+    return measurePlan(run.saved?.days ?? [], undefined, resolvePlanSpec(stored, {}), catalogue);
+  };
+
+  it("serves no day twice in a week when the offline planner repeats days of a 20-food week", async () => {
+    const quality = await runCase({ calorie_target: 1800, foods_per_week: 20 }, 14, "eval-13");
+    expect(quality.days).toHaveLength(14);
+    expect(quality.identicalDays).toBe(0);
+  }, 60_000);
+
+  it("saves a 3,800 kcal plan of six meals from a model that serves meals of milks and drinks", async () => {
+    // The sanitised day was so light that scaling would put one item past 2,000 g: the scaler now holds it there.
+    const quality = await runCase({ calorie_target: 3800, meals_per_day: 6 }, 2, "eval-6", "drinks-as-meals");
+    expect(quality.days).toHaveLength(2);
+    expect(quality.worstKcalErrorPct).toBeLessThanOrEqual(QUALITY_RULES.maxKcalErrorPct);
+    expect(quality.worstMacroPoints).toBeLessThanOrEqual(QUALITY_RULES.maxMacroPoints);
+  }, 60_000);
+});

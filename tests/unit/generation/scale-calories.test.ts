@@ -115,6 +115,20 @@ describe("the calorie scaler (the original route's rule: scale = target / actual
     expect(!result.ok && result.error.message).toMatch(/portions of at most 2000 g/);
   });
 
+  it("holds an item at the 2000 g limit and grows the others alike, so a day with one huge item still reaches its target", () => {
+    const bread = makeFood({ kcal_per_100g: 100 });
+    const oats = makeFood({ kcal_per_100g: 100 });
+    const day = makeDay(1, { Lunch: [[rice, 1500]], Dinner: [[bread, 100]], Snack: [[oats, 100]] });
+    const target = 1500 * (rice.kcal_per_100g / 100) * 1.5 + 300;
+    const result = scaleDay(day, indexFoodsById([rice, bread, oats]), target);
+    expect(result.ok).toBe(true);
+    const grams = result.ok ? result.day.meals.map((meal) => meal.items[0]?.grams ?? 0) : [];
+    expect(grams[0]).toBe(2000);
+    // The rest of the energy is shared by the other items in proportion, not piled on one of them.
+    expect(Math.abs((grams[1] ?? 0) - (grams[2] ?? 0))).toBeLessThanOrEqual(1);
+    expect(result.ok && Math.abs(dayTotals(result.day).kcal / target - 1)).toBeLessThanOrEqual(0.03);
+  });
+
   it("returns an error value, not NaN, for a day with no calories", () => {
     const water = makeFood({ kcal_per_100g: 0, protein_per_100g: 0, carbs_per_100g: 0, fat_per_100g: 0 });
     const result = scaleDay(makeDay(3, { Lunch: [[water, 500]] }), indexFoodsById([water]), 2000);

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type CatalogueFood, FOOD_GROUPS, familyKey } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates, TARGET_GROUPS } from "@/generation/catalogue/select-candidates";
-import { suitsMeal } from "@/generation/meals/plate";
-import { coverage } from "@/generation/meals/week-menu";
+import { coverage, meetsNeed } from "@/generation/meals/week-menu";
 import { makeFood, realisticCatalogue } from "../../support/food-factory";
 
 const catalogue = realisticCatalogue();
@@ -25,8 +24,11 @@ describe("candidate selection", () => {
     for (const seed of ["plan-1", "plan-2", "plan-3"]) {
       const candidates = selectCandidates(catalogue, { diet: ["vegan"], allergies: [] }, { seed });
       for (const need of coverage(30)) {
-        const meeting = candidates.filter((food) => food.plate_role === need.role && suitsMeal(food, need.type));
-        expect(meeting.length, `${need.type} ${need.role}`).toBeGreaterThanOrEqual(Math.min(need.count, 1));
+        const meeting = candidates.filter((food) => meetsNeed(food, need));
+        expect(
+          meeting.length,
+          `${need.type} ${need.role}${need.fatDense ? " (nearly all fat)" : ""}`,
+        ).toBeGreaterThanOrEqual(Math.min(need.count, 1));
       }
     }
   });
