@@ -1,5 +1,5 @@
+import { inngestConfig } from "@inngest-config";
 import { z } from "zod";
-import { inngestConfig } from "../../inngest.config";
 
 /**
  * Every environment variable the app reads, parsed once with zod. Empty strings
