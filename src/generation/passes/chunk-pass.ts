@@ -1,7 +1,7 @@
 /**
  * Splits one pass into day-chunks small enough that each model call finishes
  * inside a workflow step's time budget. On a serverless host a step cannot
- * outlive its function invocation (Netlify: 26 s), and an answer of N output
+ * outlive its function invocation (Netlify: 60 s, 26 s on older sites), and an answer of N output
  * tokens takes about N / rate seconds, so the output budget per call is
  * (budget − request overhead) × a conservative output rate.
  */

@@ -34,7 +34,7 @@ export function connect(url: string, options: ConnectionOptions = {}): Database 
     // How long a query waits before its connection tries again after failed
     // attempts. postgres.js's default grows to 20 s, so after a database
     // restart a request could wait that long for a server that was already
-    // back (and Netlify ends requests at 26 s); here it stays under a second.
+    // back (and Netlify ends a function at 60 s, 26 s on older sites); here it stays under a second.
     backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1),
     // A notice such as "relation already exists, skipping" is not worth a log line.
     onnotice: () => {},

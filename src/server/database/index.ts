@@ -129,7 +129,7 @@ export async function userTransaction(
 /**
  * The longest a request waits for its transaction: past it, the request is
  * answered 503 (a CONNECTION_ error, see databaseUnavailable) instead of
- * hanging until the host ends it (Netlify: 26 s). In the fault campaign a
+ * hanging until the host ends it (Netlify: 60 s, 26 s on older sites). In the fault campaign a
  * status poll sent while PostgreSQL restarted once went unanswered for 20 s
  * (cause not found); this bounds any such wait.
  */
