@@ -32,6 +32,8 @@ const PLATED: readonly Need[] = [
 const MEAL_OFFERS: Readonly<Record<MealType, readonly Need[]>> = {
   breakfast: [
     { roles: ["protein_side"], rankBy: "protein", few: 2, wide: 3 },
+    // A main protein the catalogue serves at breakfast (tofu): a vegan breakfast's protein.
+    { roles: ["main_protein"], rankBy: "protein", few: 1, wide: 1 },
     { roles: ["starch"], rankBy: "carbs", few: 1, wide: 2 },
     { roles: ["fruit"], rankBy: "rotation", few: 1, wide: 2 },
     { roles: ["supplement"], rankBy: "protein", few: 1, wide: 1 },

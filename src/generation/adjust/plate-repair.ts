@@ -120,6 +120,7 @@ function trimmed(
     for (const item of byEnergy.filter(test).slice(most)) keep.delete(item);
   };
   limit((item) => role(item) === "starch", PATTERN_LIMITS.maxStarchesPerMeal);
+  limit((item) => role(item) === "protein_side", PATTERN_LIMITS.maxProteinSidesPerMeal);
   if (isPlatedMeal(type)) limit((item) => role(item) === "main_protein", PATTERN_LIMITS.maxMainProteinsPerMeal);
   if (type === "snack") {
     // Two foods, the ones that carry a snack first (a drink or a condiment only beside one).

@@ -102,7 +102,7 @@ export const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_
  *   Σ_j (macroKcal_mj − (split_m ± aim)·energy_j)·x_j ≶ ∓ slack_m      each macro within aim of the split, soft
  *   pattern rows per meal (meal-patterns.ts), each soft at patternRule:  breakfast base ≥ 1;
  *     lunch/dinner: main proteins ≤ 1, protein foods ≥ 1, starches ≥ 1, vegetables ≥ 1;
- *     starches ≤ 2; snack: foods ≤ 2, foods that carry it ≥ 1
+ *     starches ≤ 2, protein sides ≤ 2; snack: foods ≤ 2, foods that carry it ≥ 1
  *   Σ_{j ∈ meal} protein_j·x_j + short_meal ≥ useful_meal                 protein at every main meal, soft
  *   Σ_{j ∈ meal} protein_j·x_j − ½·Σ_j protein_j·x_j ≤ over_meal          no meal most of the protein, soft
  *   Σ_{j ∈ meal} kcal_j·x_j ≤ maxShare·T + energyOver_meal                 no meal most of the energy, soft
@@ -216,6 +216,7 @@ export function solvePortionProgram(problem: PortionProblem, solve: LinearProgra
       having((slot) => roles.includes(slot.food.plate_role));
 
     countRow("starchesOver", role("starch"), { upper: PATTERN_LIMITS.maxStarchesPerMeal });
+    countRow("sidesOver", role("protein_side"), { upper: PATTERN_LIMITS.maxProteinSidesPerMeal });
     if (type === "breakfast")
       countRow(
         "noBase",

@@ -19,7 +19,8 @@ import { portionScale } from "./usual-portion";
  *                   starch unless the split leaves no room for carbohydrate,
  *                   a vegetable in a real amount, an optional fat
  *   snack           one or two foods, not only fats, drinks or condiments
- *   every meal      foods that suit it; no more than two starches; drinks,
+ *   every meal      foods that suit it; no more than two starches and two
+ *                   protein sides (eggs, dairy, legumes); drinks,
  *                   oils, powders and condiments within their per-meal amount
  *   the day         every main meal carries a useful amount of protein (in
  *                   grams, not by group), no meal carries most of the day's
@@ -34,6 +35,7 @@ export type MealRule =
   | "protein-food"
   | "starch"
   | "two-starches-at-most"
+  | "two-protein-sides-at-most"
   | "vegetable"
   | "snack-size"
   | "snack-substance"
@@ -52,6 +54,7 @@ const MEAL_RULES = [
   "protein-food",
   "starch",
   "two-starches-at-most",
+  "two-protein-sides-at-most",
   "vegetable",
   "snack-size",
   "snack-substance",
@@ -79,6 +82,8 @@ export const PATTERN_LIMITS = {
   /** A lunch or dinner's vegetable counts from this many grams, or its usual portion if less (a garnish is not a vegetable). */
   vegetableMinGrams: 75,
   maxStarchesPerMeal: 2,
+  /** Eggs, dairy and legumes beside each other: two make a meal, five beans in one lunch do not. */
+  maxProteinSidesPerMeal: 2,
   maxMainProteinsPerMeal: 1,
   snackMaxFoods: 2,
   /** A fat (nuts, seeds) carries a snack from this many grams; a smear of nut butter does not. */
@@ -217,6 +222,10 @@ export function judgeMeal(type: MealType, items: readonly Item[], targets: Patte
   if (starches.length > PATTERN_LIMITS.maxStarchesPerMeal) {
     broken.push({ rule: "two-starches-at-most", text: `${starches.length} starches (${names(starches)})` });
   }
+  const sides = roles("protein_side");
+  if (sides.length > PATTERN_LIMITS.maxProteinSidesPerMeal) {
+    broken.push({ rule: "two-protein-sides-at-most", text: `${sides.length} protein sides (${names(sides)})` });
+  }
 
   if (type === "breakfast" && !items.some((item) => isBreakfastBase(item.food.plate_role))) {
     broken.push({ rule: "breakfast-base", text: "no breakfast base (a breakfast starch, dairy or eggs)" });
@@ -302,6 +311,6 @@ export function patternRulesText(targets: PatternTargets): string[] {
     `Lunch and dinner: one main protein (a second protein only as a small side), ${starch}at least one vegetable of ${PATTERN_LIMITS.vegetableMinGrams} g or more (or its usual portion), an optional fat.`,
     "Snacks: one or two foods from fruit, dairy, nuts or snack foods; never only fats, drinks or condiments.",
     `Every breakfast, lunch and dinner carries at least ${useful} g of protein; no meal carries half the day's protein or a disproportionate share of its calories.`,
-    "At most two starches per meal; milks and drinks, oils, nuts, powders and condiments within their per-meal amount (max/meal:); protein powders only at breakfast or snacks.",
+    "At most two starches and two protein sides (eggs, dairy, legumes) per meal; milks and drinks, oils, nuts, powders and condiments within their per-meal amount (max/meal:); protein powders only at breakfast or snacks.",
   ];
 }

@@ -25,10 +25,15 @@ export function weekOf(dayNumber: number): number {
  * 30-food week, scaled to the week's size but never under `least` (a lunch and
  * a dinner need two starches and two vegetables of different families).
  */
-type CoverageNeed = { type: MealType; role: PlateRole; count: number; least: number; fatDense?: true };
+/** `rich`: the need takes only foods nearly all fat (oils, butter) or with a good share of protein (eggs, cottage cheese). */
+type CoverageNeed = { type: MealType; role: PlateRole; count: number; least: number; rich?: "fat" | "protein" };
 
 const COVERAGE: readonly CoverageNeed[] = [
+  // Protein-rich ones first (a yoghurt of coconut or soy leaves a breakfast short of its protein),
+  // then any (a vegan catalogue has no rich one), and a main protein served at breakfast (tofu).
+  { type: "breakfast", role: "protein_side", count: 2, least: 1, rich: "protein" },
   { type: "breakfast", role: "protein_side", count: 2, least: 1 },
+  { type: "breakfast", role: "main_protein", count: 1, least: 0, rich: "protein" },
   { type: "breakfast", role: "starch", count: 2, least: 1 },
   { type: "breakfast", role: "fruit", count: 2, least: 1 },
   { type: "breakfast", role: "supplement", count: 1, least: 1 },
@@ -41,7 +46,7 @@ const COVERAGE: readonly CoverageNeed[] = [
   { type: "lunch", role: "fat", count: 2, least: 1 },
   // A cooking fat (oil, butter) for the main meals: seeds and nut butters alone, one of each a day
   // and capped per meal, cannot carry a 3,800 kcal day's fat.
-  { type: "dinner", role: "fat", count: 2, least: 1, fatDense: true },
+  { type: "dinner", role: "fat", count: 2, least: 1, rich: "fat" },
   { type: "snack", role: "protein_side", count: 1, least: 1 },
   { type: "snack", role: "fat", count: 1, least: 1 },
 ];
@@ -152,19 +157,24 @@ export function weekMenuFromDays(
   return menu;
 }
 
-/** Whether `food` fills a coverage need: its role, at that meal, and nearly all fat where the need asks. */
-export function meetsNeed(food: CatalogueFood, need: Pick<CoverageNeed, "type" | "role" | "fatDense">): boolean {
-  return food.plate_role === need.role && suitsMeal(food, need.type) && (!need.fatDense || isFatDense(food));
+/** Whether `food` fills a coverage need: its role, at that meal, and rich in what the need asks. */
+export function meetsNeed(food: CatalogueFood, need: Pick<CoverageNeed, "type" | "role" | "rich">): boolean {
+  if (food.plate_role !== need.role || !suitsMeal(food, need.type)) return false;
+  if (need.rich === "fat") return isFatDense(food);
+  if (need.rich === "protein") return energyShares(food).protein_pct >= PROTEIN_RICH_PCT;
+  return true;
 }
 
 /** At least 85 % of the food's energy comes from fat (oils, butter). */
 export function isFatDense(food: CatalogueFood): boolean {
-  const shares = macroPercentages({
-    protein: food.protein_per_100g,
-    carbs: food.carbs_per_100g,
-    fat: food.fat_per_100g,
-  });
-  return shares.fat_pct >= 85;
+  return energyShares(food).fat_pct >= 85;
+}
+
+/** A breakfast protein side this rich in protein carries a breakfast's useful protein at a natural portion (whole eggs: 35 %). */
+const PROTEIN_RICH_PCT = 30;
+
+function energyShares(food: CatalogueFood) {
+  return macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
 }
 
 function inPlanOrder(foods: readonly CatalogueFood[], seed: string): CatalogueFood[] {

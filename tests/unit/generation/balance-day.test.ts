@@ -229,6 +229,29 @@ describe("balancing a day", () => {
     }
   });
 
+  it("keeps two protein sides at a meal, not the five beans a careless model piles beside seitan", async () => {
+    const candidates = selectCandidates(catalogue, { diet: ["vegan"], allergies: [] }, { seed: "beans" });
+    const beans = carelessDay(4, {
+      Breakfast: ["Oats, rolled, dry", "Soy yogurt, plain", "Banana, raw"],
+      Lunch: [
+        "Seitan (wheat gluten), prepared",
+        "Split peas, cooked, boiled",
+        "White beans (cannellini), cooked, boiled",
+        "Black-eyed peas, cooked, boiled",
+        "Fava beans, cooked, boiled",
+        "Mung beans, cooked, boiled",
+        "Cauliflower, cooked, boiled",
+      ],
+      Dinner: ["Tofu, firm, raw", "Quinoa, cooked", "Spinach, cooked, boiled"],
+    });
+    const result = await balanceDay(beans, foods, { calorieTarget: 2200, macroSplit: HIGH_PROTEIN }, { candidates });
+    for (const meal of result.day.meals) {
+      const sides = meal.items.filter((item) => foods.get(item.food_id)?.plate_role === "protein_side");
+      expect(sides.length, meal.name).toBeLessThanOrEqual(2);
+    }
+    expect(result.mealMisses.filter((miss) => miss.rule === "two-protein-sides-at-most")).toEqual([]);
+  });
+
   it("brings a protein into every main meal that lacks one, from the candidates the plan allows", async () => {
     const candidates = selectCandidates(catalogue, { diet: ["vegan"], allergies: [] }, { seed: "swap" });
     const restrictions = { diet: ["vegan" as const], allergies: [] };

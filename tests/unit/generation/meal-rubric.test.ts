@@ -91,6 +91,22 @@ describe("the meal rubric", () => {
     expect(report?.text).toMatch(/no vegetable/);
   });
 
+  it("names a lunch of seitan beside five beans: protein sides beyond two", () => {
+    const beans = meal("Lunch", [
+      ["Seitan (wheat gluten), prepared", 150],
+      ["Split peas, cooked, boiled", 85],
+      ["White beans (cannellini), cooked, boiled", 85],
+      ["Black-eyed peas, cooked, boiled", 85],
+      ["Fava beans, cooked, boiled", 85],
+      ["Mung beans, cooked, boiled", 85],
+      ["Cauliflower, cooked, boiled", 150],
+    ]);
+    const quality = measurePlan([{ day: 1, meals: [BREAKFAST, beans, DINNER] }], undefined, spec, catalogue);
+    expect(quality.worstMeals.map((report) => report.meal)).toEqual(["Lunch"]);
+    expect(quality.worstMeals[0]?.rules).toContain("two-protein-sides-at-most");
+    expect(quality.worstMeals[0]?.text).toMatch(/5 protein sides \(Split peas, /);
+  });
+
   it("names a snack of oil: only a fat, and an oil that does not suit a snack", () => {
     const oil = meal("Afternoon snack", [["Olive oil", 15]]);
     const quality = measurePlan(

@@ -33,10 +33,11 @@ async function planDays(input: PassBrief): Promise<PlannedDay[]> {
 const within = (kcal: number, target: number, tolerance = 0.03) => Math.abs(kcal / target - 1) <= tolerance;
 
 describe("the offline planner", () => {
+  // The file's first plan loads the solver: on a busy two-core machine that alone can take seconds.
   it("answers with the JSON Claude is asked for, for exactly the brief's days", async () => {
     const days = await planDays(brief({ dayNumbers: [6, 7, 8] }));
     expect(days.map((day) => day.day)).toEqual([6, 7, 8]);
-  });
+  }, 20_000);
 
   it("is deterministic for the same brief", async () => {
     expect(await planOffline(brief())).toBe(await planOffline(brief()));

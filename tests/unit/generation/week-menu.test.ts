@@ -25,4 +25,19 @@ describe("a week's menu", () => {
       }
     }
   });
+
+  it("holds a protein-rich breakfast side every week, so a breakfast reaches its protein at natural portions", () => {
+    for (const seed of Array.from({ length: 12 }, (_, i) => `plan-${i}`)) {
+      const candidates = selectCandidates(catalogue, { diet: [], allergies: [] }, { seed });
+      for (const week of [0, 1, 2, 3]) {
+        const sides = weekMenu(candidates, week, 30, seed).filter(
+          (food) =>
+            food.plate_role === "protein_side" &&
+            suitsMeal(food, "breakfast") &&
+            (food.protein_per_100g * 4) / food.kcal_per_100g >= 0.3,
+        );
+        expect(sides.length, `${seed} week ${week + 1}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
 });
