@@ -22,12 +22,15 @@ export type ScaleCaloriesResult =
  * catalogue. No item grows past `maxItemGrams` (2000 g, the database limit);
  * checkPassDays keeps the scale factor in a range where that cannot bind for
  * sane portions. A day with no energy cannot be scaled: that is an error value.
+ * Items named in `fixed` ("meal name:item index", fixed-items.ts) keep their
+ * grams; the others are scaled to what the day has left to fill.
  */
 export function scaleDay(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+  fixed: ReadonlySet<string> = new Set(),
 ): ScaleDayResult {
   const actual = dayTotals(day).kcal;
   if (!(actual > 0)) {
@@ -39,7 +42,25 @@ export function scaleDay(
       ),
     };
   }
+  const isFixed = (mealName: string, index: number) => fixed.has(`${mealName}:${index}`);
+  const fixedKcal = day.meals.reduce(
+    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
+    0,
+  );
+  const free = actual - fixedKcal;
+  const left = calorieTarget - fixedKcal;
+  if (fixedKcal > 0 && !(free > 0 && left > 0)) {
+    return {
+      ok: false,
+      error: generationError(
+        "unreachable_calories",
+        `Day ${day.day}: the foods kept as they are hold ${Math.round(fixedKcal)} kcal of its ${Math.round(calorieTarget)} kcal, leaving nothing for the rest`,
+      ),
+    };
+  }
   const scale = calorieTarget / actual;
+  // With fixed items, only the others move: by what the day has left over what they hold.
+  const freeScale = fixedKcal > 0 ? left / free : scale;
   // The original route's trigger is |scale - 1| > 3 %. Measured against the target, a day
   // can pass that test yet be up to 3.09 % over (scale 0.97 means actual =
   // target / 0.97), so a day is also scaled when |actual / target - 1| > 3 %:
@@ -49,16 +70,21 @@ export function scaleDay(
   if (withinSeedRule && withinTarget) return { ok: true, day, scale: null };
 
   const slots = day.meals.flatMap((meal, mealIndex) =>
-    meal.items.map((item) => ({ mealIndex, item, food: foodFor(item, foods) })),
+    meal.items.map((item, i) => ({ mealIndex, item, food: foodFor(item, foods), fixed: isFixed(meal.name, i) })),
   );
   const grams = roundPortionsToTarget(
-    slots.map((slot) => ({ food: slot.food, grams: slot.item.grams * scale })),
+    slots.map((slot) => ({
+      food: slot.food,
+      grams: slot.fixed ? slot.item.grams : slot.item.grams * freeScale,
+      ...(slot.fixed ? { range: { lower: slot.item.grams, upper: slot.item.grams } } : {}),
+    })),
     calorieTarget,
     { maxRelativeError: config.calorieTolerance / 3, maxGrams: config.maxItemGrams },
   );
   const meals = day.meals.map((meal) => ({ ...meal, items: [] as PlannedItem[] }));
   slots.forEach((slot, index) => {
-    meals[slot.mealIndex]?.items.push(plannedItem(slot.food, grams[index] ?? slot.item.grams));
+    const kept = slot.fixed ? slot.item.grams : (grams[index] ?? slot.item.grams);
+    meals[slot.mealIndex]?.items.push(slot.fixed ? slot.item : plannedItem(slot.food, kept));
   });
   const scaled = { day: day.day, meals };
   // Portions are capped (maxItemGrams), so a day of light foods may not reach
@@ -76,17 +102,21 @@ export function scaleDay(
   return { ok: true, day: scaled, scale };
 }
 
+/** Per day number, the keys of the items a scoped day run keeps as they are (fixed-items.ts). */
+export type FixedKeysByDay = Readonly<Record<number, readonly string[]>>;
+
 /** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */
 export function scaleCalories(
   days: readonly PlannedDay[],
   foods: ReadonlyMap<string, CatalogueFood>,
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+  fixedByDay: FixedKeysByDay = {},
 ): ScaleCaloriesResult {
   const out: PlannedDay[] = [];
   const scaled: { day: number; scale: number }[] = [];
   for (const day of days) {
-    const result = scaleDay(day, foods, calorieTarget, config);
+    const result = scaleDay(day, foods, calorieTarget, config, new Set(fixedByDay[day.day] ?? []));
     if (!result.ok) return result;
     out.push(result.day);
     if (result.scale !== null) scaled.push({ day: day.day, scale: result.scale });
