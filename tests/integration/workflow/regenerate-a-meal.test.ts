@@ -246,6 +246,16 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
     expect(response.json.error).toMatch(/^meal must be one of Breakfast, /);
   });
 
+  it("a body with anything in it with 400 (the meal is in the path)", async () => {
+    const { planId } = await generatedPlan(1);
+    const response = await call(regenerateMeal.POST, {
+      token,
+      params: { planId, day: "1", meal: "lunch" },
+      body: { meal: "Dinner" },
+    });
+    expect(response.status).toBe(400);
+  });
+
   it("a meal the day does not have with 400", async () => {
     const { planId } = await generatedPlan(1);
     const response = await mealRun(planId, "1", "evening-snack");
