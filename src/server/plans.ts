@@ -193,10 +193,14 @@ export async function startDayRegeneration(
   meal?: string,
 ): Promise<DayRegenerationStart> {
   const [[plan]] = await asCaller(caller, (tx) => [
-    tx<(DayHolder & { plan_length_days: number; org_id: string; has_meal: boolean })[]>`
+    tx<(DayHolder & { plan_length_days: number; org_id: string; has_meal: boolean; meal_all_locked: boolean })[]>`
       select plan_length_days, org_id, ${dayHolderColumns(tx, planId, day, staleAfterMinutes)},
         exists (select 1 from meal_plan_days d join meal_plan_meals m on m.day_id = d.id
-                where d.plan_id = ${planId} and d.day_number = ${day} and m.name = ${meal ?? ""}) as has_meal
+                where d.plan_id = ${planId} and d.day_number = ${day} and m.name = ${meal ?? ""}) as has_meal,
+        not exists (select 1 from meal_plan_days d join meal_plan_meals m on m.day_id = d.id
+                      join meal_plan_items i on i.meal_id = m.id
+                    where d.plan_id = ${planId} and d.day_number = ${day} and m.name = ${meal ?? ""}
+                      and not i.locked) as meal_all_locked
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
   ]);
   if (!plan) throw notFound();
@@ -210,6 +214,9 @@ export async function startDayRegeneration(
   if (busy) throw busy;
   if (meal !== undefined && !plan.has_meal) {
     throw badRequest(`Day ${day} has no ${meal}`, [{ path: "meal", message: `no ${meal} on day ${day}` }]);
+  }
+  if (meal !== undefined && plan.meal_all_locked) {
+    throw new ApiError(409, `Every food of ${meal} on day ${day} is locked; unlock one to regenerate the meal`);
   }
 
   // The transition is the server's, as for start (no grant on these columns),

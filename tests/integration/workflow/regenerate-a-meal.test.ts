@@ -263,6 +263,14 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
     expect(response.json.error).toBe("Day 1 has no Evening snack");
   });
 
+  it("a meal whose every food is locked with 409 saying so", async () => {
+    const { planId, days } = await generatedPlan(1);
+    for (const each of mealOf(days[0], "Breakfast")?.items ?? []) await lock(planId, each.id);
+    const response = await mealRun(planId, "1", "breakfast");
+    expect(response.status).toBe(409);
+    expect(response.json.error).toBe("Every food of Breakfast on day 1 is locked; unlock one to regenerate the meal");
+  });
+
   it("another org's plan with 404", async () => {
     const { planId } = await generatedPlan(1);
     const response = await call(regenerateMeal.POST, {
