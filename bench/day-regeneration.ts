@@ -1,9 +1,9 @@
-// npm run bench:day — what regenerating one day costs next to regenerating the plan.
+// npm run bench:day — what regenerating one day, and one meal, costs next to regenerating the plan.
 //
 // Runs the real generate-meal-plan and regenerate-plan-day stories (real SDK,
 // real PostgreSQL) against the fake Messages API at Haiku's published output
 // speed, with the 20 s step budget, on the same 14-day plan, alternating the
-// two a few rounds so both see the same machine load. Reports model calls,
+// three (whole plan, day 7, day 7's lunch) a few rounds so both see the same machine load. Reports model calls,
 // output tokens and wall time of each, and the ratios. Bounded: 3 rounds,
 // stops at the first failure. Results also go to bench/results/.
 import { randomUUID } from "node:crypto";
@@ -64,6 +64,7 @@ const planId = plan?.id ?? "";
 
 const whole: Measure[] = [];
 const oneDay: Measure[] = [];
+const oneMeal: Measure[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const generationId = randomUUID();
   await db()`update meal_plans set generation_status = 'generating', generation_id = ${generationId} where id = ${planId}`;
@@ -82,6 +83,19 @@ for (let round = 0; round < ROUNDS; round++) {
       }),
     ),
   );
+
+  const mealGenerationId = randomUUID();
+  await db()`update meal_plans set day_generation_id = ${mealGenerationId}, day_generation_day = ${DAY},
+               day_generation_meal = 'Lunch', day_generation_status = 'generating' where id = ${planId}`;
+  oneMeal.push(
+    await measure(() =>
+      regeneratePlanDay({ planId, orgId: ORG, dayGenerationId: mealGenerationId, day: DAY, meal: "Lunch" }, steps, {
+        ...dependencies,
+        store: dayGenerationStore,
+      }),
+    ),
+  );
+  await db()`update meal_plans set day_generation_meal = null where id = ${planId}`;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -92,14 +106,17 @@ const summary = (measures: Measure[]) => ({
 });
 const w = summary(whole);
 const d = summary(oneDay);
+const m = summary(oneMeal);
 const lines = [
-  `Regenerating day ${DAY} of a ${PLAN_DAYS}-day plan vs the whole plan: fake Messages API at ${HAIKU_TOKENS_PER_SECOND} output tokens/s, 20 s step budget, median of ${ROUNDS} alternating rounds`,
+  `Regenerating day ${DAY} (and its lunch) of a ${PLAN_DAYS}-day plan vs the whole plan: fake Messages API at ${HAIKU_TOKENS_PER_SECOND} output tokens/s, 20 s step budget, median of ${ROUNDS} alternating rounds`,
   `machine: ${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; ${new Date().toISOString()}`,
   "",
   "run              model calls   output tokens   wall s",
   `whole plan       ${String(w.calls).padStart(11)}   ${String(w.outputTokens).padStart(13)}   ${w.seconds.toFixed(1).padStart(6)}`,
   `one day          ${String(d.calls).padStart(11)}   ${String(d.outputTokens).padStart(13)}   ${d.seconds.toFixed(1).padStart(6)}`,
+  `one meal         ${String(m.calls).padStart(11)}   ${String(m.outputTokens).padStart(13)}   ${m.seconds.toFixed(1).padStart(6)}`,
   `one day / whole  ${(d.calls / w.calls).toFixed(3).padStart(11)}   ${(d.outputTokens / w.outputTokens).toFixed(3).padStart(13)}   ${(d.seconds / w.seconds).toFixed(3).padStart(6)}`,
+  `one meal / day   ${(m.calls / d.calls).toFixed(3).padStart(11)}   ${(m.outputTokens / d.outputTokens).toFixed(3).padStart(13)}   ${(m.seconds / d.seconds).toFixed(3).padStart(6)}`,
 ];
 console.log(lines.join("\n"));
 await mkdir("bench/results", { recursive: true });

@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { MealNameSchema } from "@/generation/catalogue/meal-slots";
 import { PlanDayNumberSchema } from "@/generation/intake/intake";
 import { inngestConfig } from "../../inngest.config";
 
@@ -23,14 +24,16 @@ export const planGenerateRequested = eventType(inngestConfig.events.generateRequ
 });
 
 /**
- * plan/day.regenerate.requested: sent by /days/{day}/regenerate with the
- * event id set to the day-generation id.
+ * plan/day.regenerate.requested: sent by /days/{day}/regenerate (and by
+ * /days/{day}/meals/{meal}/regenerate, with `meal`: the one meal, by name)
+ * with the event id set to the day-generation id.
  */
 export const DayRegenerateRequestedDataSchema = z.object({
   planId: z.uuid(),
   orgId: z.uuid(),
   dayGenerationId: z.uuid(),
   day: PlanDayNumberSchema,
+  meal: MealNameSchema.optional(),
 });
 
 export type DayRegenerateRequestedData = z.infer<typeof DayRegenerateRequestedDataSchema>;

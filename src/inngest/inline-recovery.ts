@@ -61,7 +61,10 @@ export async function resumeInterruptedInlineRuns(
     const start = () =>
       run.kind === "plan"
         ? startInlineRun({ planId, orgId, generationId: runId, request: run.request }, options)
-        : startInlineDayRun({ planId, orgId, dayGenerationId: runId, day: run.day }, dayOptions);
+        : startInlineDayRun(
+            { planId, orgId, dayGenerationId: runId, day: run.day, ...(run.meal ? { meal: run.meal } : {}) },
+            dayOptions,
+          );
     const pauseMs = inngestConfig.inlineRecovery.retakeAfterMs * (options.retryDelayScale ?? 1);
     const done = untilOutcome(start, inngestConfig.inlineRecovery.retakes, pauseMs, (error, retaking) =>
       // Only reachable if even recording the outcome failed (the database away): say so, as dispatch does.

@@ -1,3 +1,5 @@
+import type { DayScope } from "@/generation/adjust/fixed-items";
+import type { FixedKeysByDay } from "@/generation/adjust/scale-calories";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import type { Restrictions } from "@/generation/catalogue/food-restrictions";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
@@ -22,7 +24,8 @@ import type { UsageRun } from "@/server/model-usage";
  */
 export type PlannedChunk = PassChunk & { model?: string; preferFoodIds?: string[]; avoidFoodIds?: string[] };
 
-export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string };
+/** `fixedKeys`: a scoped day run's fixed items in the planned days, by day (fixed-items.ts). */
+export type PassResult = { days: PlannedDay[]; usage: ModelUsage; model: string; fixedKeys?: FixedKeysByDay };
 
 type ModelStepBase = {
   planId: string;
@@ -42,12 +45,17 @@ export type ChunkStepRequest = ModelStepBase & {
   passId: "pass-one" | "pass-two";
 };
 
-/** The one day of a day regeneration: must differ from the day it replaces. */
+/**
+ * The one day of a day regeneration (or one meal of it, `scope.meal`): must
+ * differ from the day (or meal) it replaces; `scope` keeps the coach's
+ * locked items (and a meal run's other meals) as they are.
+ */
 export type DayStepRequest = ModelStepBase & {
   kind: "day";
   dayGenerationId: string;
   day: number;
   previousFoodIds: string[];
+  scope?: DayScope;
 };
 
 export type ModelStepRequest = ChunkStepRequest | DayStepRequest;

@@ -68,7 +68,9 @@ export const planDaysFunction = inngest.createFunction(
     const store = request.kind === "chunk" ? generationStore : dayGenerationStore;
     const runId = runIdOf(request);
     // Inngest's `attempt` counts from 0; ours from 1.
-    const work = attemptedOnInngest(() => runModelStep(request, generationDependencies({ logger }), attempt + 1), {
+    // The step asks the store of the run it serves whether that run still holds the plan (a day run's own).
+    const deps = { ...generationDependencies({ logger }), store };
+    const work = attemptedOnInngest(() => runModelStep(request, deps, attempt + 1), {
       attempt,
       retries: limits.retries,
       record: (entry) => store.recordFailedAttempt(request.planId, runId, entry),

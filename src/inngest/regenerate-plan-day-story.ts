@@ -1,6 +1,15 @@
 import { NonRetriableError } from "inngest";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
-import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
+import type { EditableDay } from "@/generation/adjust/edit-day";
+import {
+  carriedItems,
+  type DayScope,
+  type FixedItem,
+  lockedKeys,
+  sameMeal,
+  withSavedTitles,
+} from "@/generation/adjust/fixed-items";
+import { type CatalogueFood, indexFoodsById, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
 import { selectCandidates } from "@/generation/catalogue/select-candidates";
 import { chooseModel } from "@/generation/generation-config";
@@ -17,10 +26,15 @@ import { isRunNotCurrent, stepFailure } from "./step-failures";
 import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
 
 /**
- * The story of regenerating one day of a saved plan, with the same stages
- * and guarantees as the whole plan, for one day:
+ * The story of regenerating one day of a saved plan, or one meal of it, with
+ * the same stages and guarantees as the whole plan, for one day:
  *
- *   load-context → plan-day (one model call sized to the step budget) → scale → dedup → balance → save-day
+ *   load-context → plan-day (one model call sized to the step budget) → scale → dedup → balance
+ *     → save-day (a whole day: a new day row) | save-meal (one meal: the day written in place, its history kept)
+ *
+ * What the coach keeps stays as it was through every stage (fixed-items.ts):
+ * the day's locked items, and in a meal run every other meal. The model is
+ * told about them and asked for the rest only (for a meal run, that meal).
  *
  * The model is told which foods the neighbouring days (and the day being
  * replaced) use, so the week keeps its variety and the new day differs from
@@ -41,8 +55,14 @@ type DayContext = {
   chunk: PlannedChunk;
   /** Foods of the days either side and of the day being replaced. */
   avoidFoodIds: string[];
-  /** The replaced day's foods, to tell a genuinely new day from a repeat. */
+  /** The replaced day's (or meal's) foods, to tell a genuinely new one from a repeat. */
   previousFoodIds: string[];
+  /**
+   * What stays as it was: the day's locked items, and in a meal run every
+   * other meal (fixed-items.ts). Absent from a context memoised before locks
+   * travelled with the run.
+   */
+  scope?: DayScope;
 };
 
 export async function regeneratePlanDay(
@@ -59,6 +79,7 @@ export async function regeneratePlanDay(
   }
   const foods = indexFoodsById(context.candidates);
 
+  const { scope } = context;
   const request: DayStepRequest = {
     kind: "day",
     planId,
@@ -88,6 +109,7 @@ export async function regeneratePlanDay(
       foods,
       planId,
       enterPhase: (phase) => deps.store.recordDayPhase(planId, dayGenerationId, phase),
+      ...(planned.fixedKeys ? { fixedByDay: planned.fixedKeys } : {}),
     },
     deps,
     ([result]): BalancedDayRecord => {
@@ -110,10 +132,23 @@ export async function regeneratePlanDay(
     },
   );
 
-  const day = titledDay(balanced.day, foods);
-  const saved = await step.run("save-day", () =>
-    deps.store.saveDay(planId, dayGenerationId, day, balanced.miss, balanced.mealMisses ?? []),
-  );
+  const day = scope ? titledDay(withSavedTitles(balanced.day, scope), foods) : titledDay(balanced.day, foods);
+  const mealMisses = balanced.mealMisses ?? [];
+  const saved =
+    scope?.meal === undefined
+      ? await step.run("save-day", () =>
+          deps.store.saveDay(
+            planId,
+            dayGenerationId,
+            day,
+            balanced.miss,
+            mealMisses,
+            scope ? lockedKeys(day, scope) : [],
+          ),
+        )
+      : await step.run("save-meal", () =>
+          deps.store.saveMeal(planId, dayGenerationId, carriedItems(day, scope), day.day, balanced.miss, mealMisses),
+        );
   if (saved === "superseded") {
     deps.logger.info({ planId, dayGenerationId }, "day run superseded before saving; wrote nothing");
     return { status: "superseded" };
@@ -136,6 +171,11 @@ async function loadDayContext(
   if (loaded.status === "superseded") return "superseded";
   if (loaded.day !== data.day)
     throw new NonRetriableError(`The run is for day ${data.day}, the plan's for ${loaded.day}`);
+  if ((data.meal ?? null) !== loaded.meal) {
+    throw new NonRetriableError(
+      `The run is for ${data.meal ?? "the whole day"}, the plan's for ${loaded.meal ?? "the whole day"}`,
+    );
+  }
 
   let spec: PlanSpec;
   try {
@@ -145,11 +185,18 @@ async function loadDayContext(
   }
   if (data.day > spec.days) throw new NonRetriableError(`The plan has no day ${data.day} (it has ${spec.days})`);
   const restrictions = planRestrictions(spec, loaded.catalogue);
-  const candidates = selectCandidates(
-    loaded.catalogue,
-    { ...restrictions, macroSplit: spec.macroSplit },
-    { seed: data.dayGenerationId },
-  );
+  const scope = dayScope(loaded.saved, data.meal);
+  if (scope === "no such meal") throw new NonRetriableError(`Day ${data.day} has no ${data.meal} to regenerate`);
+  const kept = new Set(scope.fixed.map((item) => item.food_id));
+  const candidates = uniqueFoods([
+    ...selectCandidates(
+      loaded.catalogue,
+      { ...restrictions, macroSplit: spec.macroSplit },
+      { seed: data.dayGenerationId },
+    ),
+    // The kept foods are the coach's and already in the day: the stages must know them.
+    ...loaded.catalogue.filter((food) => kept.has(food.id)),
+  ]);
   if (candidates.length === 0) {
     throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
@@ -157,14 +204,47 @@ async function loadDayContext(
   const [sized] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
   if (!sized) throw new NonRetriableError(`Day ${data.day} could not be sized to one step`);
   const chunk: PlannedChunk = { ...sized, model };
-  const previousFoodIds = loaded.foodIdsByDay[data.day] ?? [];
+  const dayFoodIds = loaded.foodIdsByDay[data.day] ?? [];
+  const scopeMeal = scope.meal;
+  const previousFoodIds =
+    scopeMeal === undefined
+      ? dayFoodIds
+      : (loaded.saved?.meals.find((meal) => sameMeal(meal.name, scopeMeal))?.items.map((item) => item.food_id) ?? []);
   const neighbours = [data.day - 1, data.day + 1].flatMap((day) => loaded.foodIdsByDay[day] ?? []);
   return {
     spec,
     restrictions,
     candidates,
     chunk,
-    avoidFoodIds: [...new Set([...neighbours, ...previousFoodIds])],
+    avoidFoodIds: [...new Set([...neighbours, ...dayFoodIds])],
     previousFoodIds,
+    // A whole day with nothing locked is planned as it always was.
+    ...(scope.meal !== undefined || scope.fixed.length > 0 ? { scope } : {}),
+  };
+}
+
+/**
+ * What the run keeps of the saved day: its locked items (a whole-day run),
+ * or every other meal and the meal's locked items (a meal run).
+ */
+function dayScope(saved: EditableDay | null, meal: string | undefined): DayScope | "no such meal" {
+  const meals = saved?.meals ?? [];
+  if (meal !== undefined && !meals.some((each) => sameMeal(each.name, meal))) return "no such meal";
+  const fixed: FixedItem[] = meals.flatMap((each) =>
+    each.items.flatMap((item) =>
+      item.locked || (meal !== undefined && !sameMeal(each.name, meal))
+        ? [{ meal: each.name, food_id: item.food_id, grams: item.grams, id: item.id ?? undefined, locked: item.locked }]
+        : [],
+    ),
+  );
+  if (meal === undefined) return { fixed, meals: [] };
+  return {
+    meal: meals.find((each) => sameMeal(each.name, meal))?.name ?? meal,
+    fixed,
+    meals: meals.map(({ name, title, preparation }) => ({
+      name,
+      ...(title === undefined ? {} : { title }),
+      ...(preparation === undefined ? {} : { preparation }),
+    })),
   };
 }

@@ -1,4 +1,5 @@
-import { usedFoodIds } from "@/generation/nutrition/planned-day";
+import { sameMeal } from "@/generation/adjust/fixed-items";
+import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkForAttempt } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
 import type { DayGenerationStore } from "@/server/day-generation-store";
@@ -89,17 +90,27 @@ async function planChunkStep(
   return result;
 }
 
-/** The day's model call: planned, and refused when it repeats the day it replaces. */
+/**
+ * The day's model call: planned, and refused when it repeats the day (or, in
+ * a meal run, the meal) it replaces; the foods kept as they are do not count.
+ */
 async function planDayStep(request: DayStepRequest, deps: ModelStepDependencies): Promise<PassResult> {
   const result = await planDays(request, deps);
-  const foodsNow = new Set(usedFoodIds(result.days));
-  const same =
-    foodsNow.size === request.previousFoodIds.length && request.previousFoodIds.every((id) => foodsNow.has(id));
-  if (same) {
+  const kept = new Set(request.scope?.fixed.map((item) => item.food_id));
+  const meal = request.scope?.meal;
+  const planned = meal === undefined ? result.days : result.days.map((day) => onlyMeal(day, meal));
+  const foodsNow = new Set(usedFoodIds(planned).filter((id) => !kept.has(id)));
+  const previous = request.previousFoodIds.filter((id) => !kept.has(id));
+  const same = foodsNow.size === previous.length && previous.every((id) => foodsNow.has(id));
+  if (same && previous.length > 0) {
     throw answerFailure(
-      generationError("invalid_shape", "The answer repeats the day it should replace"),
+      generationError("invalid_shape", `The answer repeats the ${meal ?? "day"} it should replace`),
       `day ${request.day}`,
     );
   }
   return result;
+}
+
+function onlyMeal(day: PlannedDay, meal: string): PlannedDay {
+  return { ...day, meals: day.meals.filter((each) => sameMeal(each.name, meal)) };
 }

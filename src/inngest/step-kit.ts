@@ -1,7 +1,8 @@
 import { NonRetriableError } from "inngest";
 import { type BalancedDay, balanceDays } from "@/generation/adjust/balance-day";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
-import { scaleCalories } from "@/generation/adjust/scale-calories";
+import { type DayScope, withFixedItems } from "@/generation/adjust/fixed-items";
+import { type FixedKeysByDay, scaleCalories } from "@/generation/adjust/scale-calories";
 import { checkPassDays } from "@/generation/answer/check-pass-days";
 import { sanitizePlan } from "@/generation/answer/sanitize-plan";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
@@ -14,6 +15,7 @@ import type { ModelPort, ModelReply, ModelUsage, PassToPlan } from "@/generation
 import { parseModelReply } from "@/generation/model/parse-model-reply";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import type { ChunkLimits } from "@/generation/passes/chunk-pass";
+import { generationError } from "@/generation/shared/generation-error";
 import type { UsageRun } from "@/server/model-usage";
 import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
 import { answerFailure, describeDays, stepFailure } from "./step-failures";
@@ -81,10 +83,12 @@ export async function planDays(
     chunk: PlannedChunk;
     avoidFoodIds: string[];
     planId: string;
+    /** A day run's foods kept as they are and the meal it regenerates: put back into the answer before it is checked. */
+    scope?: DayScope;
   },
   deps: ModelStepDependencies,
 ): Promise<PassResult> {
-  const { spec, restrictions, candidates, chunk, avoidFoodIds } = input;
+  const { spec, restrictions, candidates, chunk, avoidFoodIds, scope } = input;
   const days = describeDays(chunk.days);
   const pass: PassToPlan = {
     spec,
@@ -95,6 +99,7 @@ export async function planDays(
     preferFoodIds: chunk.preferFoodIds ?? [],
     model: chunk.model ?? chooseModel(spec.days, deps.config).model,
     maxTokens: chunk.maxTokens,
+    ...(scope ? { scope } : {}),
   };
 
   let reply: ModelReply;
@@ -121,9 +126,37 @@ export async function planDays(
   if (movedFood + cutToMealAmount > 0) {
     deps.logger.info({ planId: input.planId, days, movedFood, cutToMealAmount }, "moved foods to meals they suit");
   }
-  const problem = checkPassDays(sanitized.days, spec.calorieTarget, indexFoodsById(candidates), deps.config);
+  const foods = indexFoodsById(candidates);
+  const scoped = scope ? keptIn(sanitized.days, scope, foods, spec.mealsPerDay) : { days: sanitized.days };
+  if ("missing" in scoped) {
+    throw answerFailure(generationError("invalid_shape", `The answer has no ${scoped.missing}`), days);
+  }
+  const problem = checkPassDays(scoped.days, spec.calorieTarget, foods, deps.config);
   if (problem) throw answerFailure(problem, days);
-  return { days: sanitized.days, usage: reply.usage, model: reply.model };
+  return {
+    days: scoped.days,
+    usage: reply.usage,
+    model: reply.model,
+    ...(scoped.fixedKeys ? { fixedKeys: scoped.fixedKeys } : {}),
+  };
+}
+
+/** The answered days with the scope's fixed items put back (fixed-items.ts), or the meal the answer lacks. */
+function keptIn(
+  planned: PlannedDay[],
+  scope: DayScope,
+  foods: ReadonlyMap<string, CatalogueFood>,
+  mealsPerDay: number,
+): { days: PlannedDay[]; fixedKeys?: FixedKeysByDay } | { missing: string } {
+  const out: PlannedDay[] = [];
+  const fixedKeys: Record<number, string[]> = {};
+  for (const day of planned) {
+    const kept = withFixedItems(day, scope, foods, mealsPerDay);
+    if (!kept) return { missing: scope.meal ?? "meal" };
+    out.push(kept.day);
+    fixedKeys[day.day] = kept.fixedKeys;
+  }
+  return { days: out, fixedKeys };
 }
 
 /**
@@ -165,6 +198,8 @@ export async function adjustDays<Balanced>(
     foods: ReturnType<typeof indexFoodsById>;
     planId: string;
     enterPhase: (phase: AdjustPhase) => Promise<unknown>;
+    /** Items a scoped day run keeps as they are, by day (fixed-items.ts): no stage moves them. */
+    fixedByDay?: FixedKeysByDay;
   },
   deps: Pick<StepDependencies, "config" | "logger">,
   finish: (results: BalancedDay[]) => Balanced,
@@ -172,14 +207,14 @@ export async function adjustDays<Balanced>(
   const { spec, foods } = plan;
   const scaled = await step.run("scale", async () => {
     await plan.enterPhase("scaling");
-    const result = scaleCalories(days, foods, spec.calorieTarget, deps.config);
+    const result = scaleCalories(days, foods, spec.calorieTarget, deps.config, plan.fixedByDay);
     if (!result.ok) throw new NonRetriableError(result.error.message);
     return result.days;
   });
 
   const deduped = await step.run("dedup", async () => {
     await plan.enterPhase("deduplicating");
-    const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config);
+    const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config, plan.fixedByDay);
     if (!result.ok) throw new NonRetriableError(result.error.message);
     if (result.dropped.length > 0) {
       deps.logger.info(
@@ -199,6 +234,10 @@ export async function adjustDays<Balanced>(
       // A run memoised before the week bound existed has no foodsPerWeek: its weeks stay unbounded.
       foodsPerWeek: spec.foodsPerWeek,
       leftovers: spec.leftovers,
+      // One day per scoped run: its fixed items stay at their foods and grams.
+      ...(plan.fixedByDay && deduped.length === 1
+        ? { fixedItems: new Set(plan.fixedByDay[deduped[0]?.day ?? 0] ?? []) }
+        : {}),
     };
     return finish(await balanceDays(deduped, foods, spec, options));
   });

@@ -1,9 +1,13 @@
+import type { TransactionSql } from "postgres";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
+import type { EditableDay } from "@/generation/adjust/edit-day";
+import type { CarriedMeal } from "@/generation/adjust/fixed-items";
 import { CATALOGUE_COLUMNS, type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { db } from "@/server/database/index";
+import { db, type Transaction } from "@/server/database/index";
+import { pushHistory, readDayToWrite, writeEditedDay } from "./edited-day-store";
 import {
   type AttemptColumns,
   appendFailedAttempt,
@@ -30,6 +34,10 @@ export type LoadedDayPlan =
       catalogue: CatalogueFood[];
       /** Food ids each saved day uses, by day number. */
       foodIdsByDay: Record<number, string[]>;
+      /** The meal the run regenerates (by name), or null for the whole day. */
+      meal: string | null;
+      /** The day as saved (meals in order, items with their ids and locks), or null when it has none. */
+      saved: EditableDay | null;
     };
 
 /**
@@ -40,13 +48,20 @@ export type LoadedDayPlan =
  */
 export async function loadPlanForDay(planId: string, dayGenerationId: string): Promise<LoadedDayPlan> {
   const sql = db();
-  const [plan] = await sql<(StoredPlanInputs & { id: string; org_id: string; day_generation_day: number })[]>`
+  const [plan] = await sql<
+    (StoredPlanInputs & {
+      id: string;
+      org_id: string;
+      day_generation_day: number;
+      day_generation_meal: string | null;
+    })[]
+  >`
     update meal_plans
     set day_generation_status = 'generating', day_generation_error = null, day_generation_phase = 'planning',
         day_generation_heartbeat_at = now(), day_generation_attempts = '[]'::jsonb
     where id = ${planId} and day_generation_id = ${dayGenerationId}
       and day_generation_status in ('generating', 'error') and generation_status <> 'generating'
-    returning id, org_id, day_generation_day, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
+    returning id, org_id, day_generation_day, day_generation_meal, ${sql(STORED_PLAN_INPUT_COLUMNS)}`;
   if (!plan) {
     await endDayRunHeldByWholePlan(planId, dayGenerationId);
     return { status: "superseded" };
@@ -57,10 +72,16 @@ export async function loadPlanForDay(planId: string, dayGenerationId: string): P
     select d.day_number, array_agg(distinct i.food_id::text) as food_ids
     from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
     where d.plan_id = ${planId} group by d.day_number`;
-  const { day_generation_day: day, ...inputs } = plan;
+  const { day_generation_day: day, day_generation_meal: meal, ...inputs } = plan;
+  const [owner] = await sql<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
+    select id as day_id, day_number, macro_miss, meal_misses from meal_plan_days
+    where plan_id = ${planId} and day_number = ${day}`;
+  const saved = owner ? (await readDayToWrite(sql, owner)).edited.day : null;
   return {
     status: "current",
     day,
+    meal,
+    saved,
     plan: inputs,
     catalogue: rows.map((row) => CatalogueFoodSchema.parse(row)),
     foodIdsByDay: Object.fromEntries(used.map((row) => [row.day_number, row.food_ids])),
@@ -91,6 +112,75 @@ export async function saveDay(
   macroMiss: MacroMiss | null = null,
   /** The meal rules the day could not meet, and why (none: stored as null). */
   mealMisses: readonly MealMiss[] = [],
+  /** Where the day's locked items sit ("meal name:index"): they stay locked in the new day. */
+  lockedKeys: readonly string[] = [],
+): Promise<"saved" | "superseded"> {
+  return whileCurrent(planId, dayGenerationId, async (tx) => {
+    await tx`delete from meal_plan_days where plan_id = ${planId} and day_number = ${day.day}`;
+    await insertDays(
+      tx,
+      planId,
+      [day],
+      macroMiss ? [{ day: day.day, ...macroMiss }] : [],
+      mealMisses.map((miss) => ({ day: day.day, ...miss })),
+    );
+    if (lockedKeys.length > 0) {
+      const at = lockedKeys.map((key) => {
+        const split = key.lastIndexOf(":");
+        return { meal: key.slice(0, split), position: Number(key.slice(split + 1)) };
+      });
+      await tx`
+        update meal_plan_items i set locked = true
+        from meal_plan_meals m join meal_plan_days d on d.id = m.day_id,
+          unnest(${at.map((each) => each.meal)}::text[], ${at.map((each) => each.position)}::int[]) as v(meal, position)
+        where i.meal_id = m.id and d.plan_id = ${planId} and d.day_number = ${day.day}
+          and m.name = v.meal and i.position = v.position`;
+    }
+  });
+}
+
+/**
+ * Writes a meal run's day in place (its meals keep their rows; the other
+ * meals' items and the locked ones keep their ids), with the day as it was
+ * pushed onto its history so Undo takes the meal back; only while this run
+ * is the plan's current day run, as saveDay.
+ */
+export async function saveMeal(
+  planId: string,
+  dayGenerationId: string,
+  meals: readonly CarriedMeal[],
+  dayNumber: number,
+  macroMiss: MacroMiss | null,
+  mealMisses: readonly MealMiss[],
+): Promise<"saved" | "superseded"> {
+  return whileCurrent(planId, dayGenerationId, async (tx) => {
+    const [owner] = await tx<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
+      select id as day_id, day_number, macro_miss, meal_misses from meal_plan_days
+      where plan_id = ${planId} and day_number = ${dayNumber}`;
+    if (!owner) throw new Error(`day ${dayNumber} of plan ${planId} is gone`);
+    // The edit store's statements take the server's connection type; this transaction is one.
+    const server = tx as unknown as Transaction;
+    const before = await readDayToWrite(server, owner);
+    // Each saved meal keeps its row: it takes the solved meal of its name (a meal the solve left empty stays as it was).
+    const written = before.edited.day.meals.map((meal) => meals.find((each) => each.name === meal.name) ?? meal);
+    await pushHistory(server, "regenerate-meal", before);
+    await writeEditedDay(server, {
+      ...before,
+      edited: { day: { day: dayNumber, meals: written }, miss: macroMiss, mealMisses: [...mealMisses] },
+    });
+  });
+}
+
+/**
+ * Runs `write` in one transaction holding the plan's row, only while this
+ * run is the plan's current day run and no whole-plan run holds the plan,
+ * then marks the run complete. A replay of a save that already committed
+ * answers "saved" and writes nothing again.
+ */
+function whileCurrent(
+  planId: string,
+  dayGenerationId: string,
+  write: (tx: TransactionSql) => Promise<void>,
 ): Promise<"saved" | "superseded"> {
   return db().begin(async (tx) => {
     const [locked] = await tx<
@@ -105,14 +195,7 @@ export async function saveDay(
         where id = ${planId}`;
       return "superseded" as const;
     }
-    await tx`delete from meal_plan_days where plan_id = ${planId} and day_number = ${day.day}`;
-    await insertDays(
-      tx,
-      planId,
-      [day],
-      macroMiss ? [{ day: day.day, ...macroMiss }] : [],
-      mealMisses.map((miss) => ({ day: day.day, ...miss })),
-    );
+    await write(tx);
     await tx`
       update meal_plans set day_generation_status = 'complete', day_generation_phase = 'done',
         day_generation_error = null, day_generation_heartbeat_at = now()
@@ -174,6 +257,7 @@ export const dayGenerationStore = {
   failedAttempts: (planId: string, dayGenerationId: string) =>
     readFailedAttempts(DAY_RUN_ATTEMPTS, planId, dayGenerationId),
   saveDay,
+  saveMeal,
   markDayGenerationFailed,
   /** Inline runs only: which process works on the day run, so a restart can take it up (inline-run-owners.ts). */
   holdInlineRun: holdInlineDayRun,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MacroMissSchema } from "@/generation/adjust/balance-day";
-import type { EditedDay } from "@/generation/adjust/edit-day";
+import type { EditableDay, EditedDay } from "@/generation/adjust/edit-day";
+import { fromDatabaseNumber } from "@/generation/catalogue/catalogue";
 import { MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import type { Database, Transaction } from "@/server/database/index";
@@ -13,7 +14,17 @@ import type { Database, Transaction } from "@/server/database/index";
  */
 
 /** What a day's history says an edit was (meal_plan_day_edits.kind). */
-export const EDIT_KINDS = ["grams", "add", "remove", "move", "lock", "unlock", "rebalance", "swap"] as const;
+export const EDIT_KINDS = [
+  "grams",
+  "add",
+  "remove",
+  "move",
+  "lock",
+  "unlock",
+  "rebalance",
+  "swap",
+  "regenerate-meal",
+] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** A day as written: its meals' ids in order, and the edited day (items with their ids, null for new ones). */
@@ -83,6 +94,62 @@ export async function writeEditedDay(tx: Transaction, { dayId, mealIds, edited }
       macro_miss = ${miss === null ? null : JSON.stringify(miss)}::text::jsonb,
       meal_misses = ${mealMisses.length === 0 ? null : JSON.stringify(mealMisses)}::text::jsonb
     where id = ${dayId}`;
+}
+
+const ItemRowSchema = z.object({
+  id: z.string(),
+  meal_id: z.string(),
+  meal_position: z.number().int(),
+  meal_name: z.string(),
+  meal_title: z.string().nullable(),
+  meal_preparation: z.string().nullable(),
+  food_id: z.string(),
+  grams: fromDatabaseNumber(z.number()),
+  kcal: fromDatabaseNumber(z.number()),
+  protein: fromDatabaseNumber(z.number()),
+  carbs: fromDatabaseNumber(z.number()),
+  fat: fromDatabaseNumber(z.number()),
+  locked: z.boolean(),
+});
+
+/**
+ * Reads a saved day as an edit (or a meal regeneration) changes it: its
+ * meals in order with their ids, titles and items (ids and locks), and its
+ * misses.
+ */
+export async function readDayToWrite(
+  tx: Database | Transaction,
+  owner: { day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown },
+): Promise<DayToWrite> {
+  const rows = await tx`
+    select i.id, m.id as meal_id, m.position as meal_position, m.name as meal_name, m.title as meal_title,
+      m.preparation as meal_preparation, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat, i.locked
+    from meal_plan_meals m join meal_plan_items i on i.meal_id = m.id
+    where m.day_id = ${owner.day_id} order by m.position, i.position`;
+  const day: EditableDay = { day: owner.day_number, meals: [] };
+  const mealIds: string[] = [];
+  let lastMeal: number | undefined;
+  for (const row of rows) {
+    const { meal_id, meal_position, meal_name, meal_title, meal_preparation, ...item } = ItemRowSchema.parse(row);
+    if (meal_position !== lastMeal) {
+      day.meals.push({
+        name: meal_name,
+        ...(meal_title === null ? {} : { title: meal_title }),
+        ...(meal_preparation === null ? {} : { preparation: meal_preparation }),
+        items: [],
+      });
+      mealIds.push(meal_id);
+      lastMeal = meal_position;
+    }
+    day.meals[day.meals.length - 1]?.items.push(item);
+  }
+  const miss = MacroMissSchema.nullable().safeParse(owner.macro_miss);
+  const mealMisses = MealMissesSchema.safeParse(owner.meal_misses ?? []);
+  return {
+    dayId: owner.day_id,
+    mealIds,
+    edited: { day, miss: miss.success ? miss.data : null, mealMisses: mealMisses.success ? mealMisses.data : [] },
+  };
 }
 
 /** Keeps the day as it was before an edit of this kind, newest last. */

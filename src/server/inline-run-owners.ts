@@ -155,7 +155,7 @@ export type HeldRun = {
   runId: string;
   owner: string;
   silentForSeconds: number;
-} & ({ kind: "plan"; request: Record<string, unknown> } | { kind: "day"; day: number });
+} & ({ kind: "plan"; request: Record<string, unknown> } | { kind: "day"; day: number; meal: string | null });
 
 /** Generating runs, of plans and of days, held by inline runners other than `me`. */
 export async function inlineRunsHeldByOthers(me: string): Promise<HeldRun[]> {
@@ -168,17 +168,18 @@ export async function inlineRunsHeldByOthers(me: string): Promise<HeldRun[]> {
       owner: string;
       request: Record<string, unknown> | null;
       day: number | null;
+      meal: string | null;
       silent_for: number;
     }[]
   >`
     select 'plan' as kind, id, org_id, generation_id as run_id, generation_runner as owner,
-           generation_request as request, null::int as day,
+           generation_request as request, null::int as day, null::text as meal,
            extract(epoch from now() - coalesce(generation_heartbeat_at, generation_started_at, now()))::float8 as silent_for
     from meal_plans
     where generation_status = 'generating' and generation_runner is not null and generation_runner <> ${me}
     union all
     select 'day', id, org_id, day_generation_id, day_generation_runner,
-           null, day_generation_day,
+           null, day_generation_day, day_generation_meal,
            extract(epoch from now() - coalesce(day_generation_heartbeat_at, now()))::float8
     from meal_plans
     where day_generation_status = 'generating' and day_generation_runner is not null and day_generation_runner <> ${me}`;
@@ -192,7 +193,7 @@ export async function inlineRunsHeldByOthers(me: string): Promise<HeldRun[]> {
     };
     return row.kind === "plan"
       ? { ...held, kind: "plan" as const, request: row.request ?? {} }
-      : { ...held, kind: "day" as const, day: row.day ?? 0 };
+      : { ...held, kind: "day" as const, day: row.day ?? 0, meal: row.meal };
   });
 }
 

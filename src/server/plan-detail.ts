@@ -103,7 +103,8 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, o
              ${sql(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
              case when p.day_generation_status is null then null
-                  else json_build_object('day', p.day_generation_day, 'status', p.day_generation_status,
+                  else json_build_object('day', p.day_generation_day, 'meal', p.day_generation_meal,
+                                         'status', p.day_generation_status,
                                          'phase', p.day_generation_phase, 'error', p.day_generation_error,
                                          'resumed_at', to_char(p.day_generation_resumed_at at time zone 'UTC',
                                                                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

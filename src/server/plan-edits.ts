@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { MacroMissSchema } from "@/generation/adjust/balance-day";
 import { type EditableDay, type EditedDay, editDay } from "@/generation/adjust/edit-day";
 import {
   type Alternative,
@@ -12,7 +11,6 @@ import {
   CATALOGUE_COLUMNS,
   type CatalogueFood,
   CatalogueFoodSchema,
-  fromDatabaseNumber,
   indexFoodsById,
 } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
@@ -23,13 +21,20 @@ import {
   STORED_PLAN_INPUT_COLUMNS,
   type StoredPlanInputs,
 } from "@/generation/intake/resolve-plan-spec";
-import { MealMissesSchema } from "@/generation/meals/meal-patterns";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
-import { type DayToWrite, type EditKind, popHistory, pushHistory, writeEditedDay } from "./edited-day-store";
+import {
+  type DayToWrite,
+  type EditKind,
+  popHistory,
+  pushHistory,
+  readDayToWrite,
+  writeEditedDay,
+} from "./edited-day-store";
 import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
+import { runningDayRun } from "./plans";
 
 /**
  * A coach's edits to a saved plan (swap a food here; grams, add, remove,
@@ -42,22 +47,6 @@ import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
 export const ALTERNATIVES_LIMIT = 12;
 
 export const SwapBodySchema = z.strictObject({ food_id: z.uuid({ message: "food_id must be a UUID" }) });
-
-const ItemRowSchema = z.object({
-  id: z.string(),
-  meal_id: z.string(),
-  meal_position: z.number().int(),
-  meal_name: z.string(),
-  meal_title: z.string().nullable(),
-  meal_preparation: z.string().nullable(),
-  food_id: z.string(),
-  grams: fromDatabaseNumber(z.number()),
-  kcal: fromDatabaseNumber(z.number()),
-  protein: fromDatabaseNumber(z.number()),
-  carbs: fromDatabaseNumber(z.number()),
-  fat: fromDatabaseNumber(z.number()),
-  locked: z.boolean(),
-});
 
 export type LockedDay = {
   spec: PlanSpec;
@@ -92,9 +81,11 @@ export async function lockPlanDay(
       generation_status: string;
       day_generation_status: string | null;
       day_generation_day: number | null;
+      day_generation_meal: string | null;
     })[]
   >`
-    select org_id, generation_status, day_generation_status, day_generation_day, ${tx(STORED_PLAN_INPUT_COLUMNS)}
+    select org_id, generation_status, day_generation_status, day_generation_day, day_generation_meal,
+      ${tx(STORED_PLAN_INPUT_COLUMNS)}
     from meal_plans where id = ${planId} and org_id = ${orgId} for update`;
   if (!plan) throw notFound();
   const [owner] = await tx<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
@@ -110,7 +101,8 @@ export async function lockPlanDay(
     throw new ApiError(409, "The plan is being generated; edit it once generation has finished");
   }
   if (plan.day_generation_status === "generating" && plan.day_generation_day === owner.day_number) {
-    throw new ApiError(409, `Day ${owner.day_number} is being regenerated; edit it once that has finished`);
+    const running = runningDayRun(owner.day_number, plan.day_generation_meal);
+    throw new ApiError(409, `${running} is being regenerated; edit the day once that has finished`);
   }
 
   let spec: PlanSpec;
@@ -120,46 +112,21 @@ export async function lockPlanDay(
     if (error instanceof PlanInputError) throw badRequest(error.message);
     throw error;
   }
-  const rows = await tx`
-    select i.id, m.id as meal_id, m.position as meal_position, m.name as meal_name, m.title as meal_title,
-      m.preparation as meal_preparation, i.food_id, i.grams, i.kcal, i.protein, i.carbs, i.fat, i.locked
-    from meal_plan_meals m join meal_plan_items i on i.meal_id = m.id
-    where m.day_id = ${owner.day_id} order by m.position, i.position`;
-  const items = rows.map((row) => ItemRowSchema.parse(row));
-  const day: EditableDay = { day: owner.day_number, meals: [] };
-  const mealIds: string[] = [];
-  let lastMeal: number | undefined;
+  const saved = await readDayToWrite(tx, owner);
+  const { day } = saved.edited;
   let position: ItemPosition | undefined;
-  for (const { meal_id, meal_position, meal_name, meal_title, meal_preparation, ...item } of items) {
-    if (meal_position !== lastMeal) {
-      day.meals.push({
-        name: meal_name,
-        ...(meal_title === null ? {} : { title: meal_title }),
-        ...(meal_preparation === null ? {} : { preparation: meal_preparation }),
-        items: [],
-      });
-      mealIds.push(meal_id);
-      lastMeal = meal_position;
-    }
-    const meal = day.meals[day.meals.length - 1];
-    if ("itemId" in target && item.id === target.itemId) {
-      position = { meal: day.meals.length - 1, item: meal?.items.length ?? 0 };
-    }
-    meal?.items.push(item);
+  if ("itemId" in target) {
+    day.meals.forEach((meal, m) => {
+      const i = meal.items.findIndex((item) => item.id === target.itemId);
+      if (i >= 0) position = { meal: m, item: i };
+    });
+    if (!position) throw notFound("Item not found in this plan");
   }
-  if ("itemId" in target && !position) throw notFound("Item not found in this plan");
 
   const catalogueRows = await tx`
     select ${tx(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
   const catalogue = catalogueRows.map((row) => CatalogueFoodSchema.parse(row));
   const restrictions = planRestrictions(spec, catalogue);
-  const miss = MacroMissSchema.nullable().safeParse(owner.macro_miss);
-  const mealMisses = MealMissesSchema.safeParse(owner.meal_misses ?? []);
-  const saved: DayToWrite = {
-    dayId: owner.day_id,
-    mealIds,
-    edited: { day, miss: miss.success ? miss.data : null, mealMisses: mealMisses.success ? mealMisses.data : [] },
-  };
   return { spec, restrictions, saved, day, position, catalogue };
 }
 

@@ -189,10 +189,18 @@ export async function startDayRegeneration(
   day: number,
   staleAfterMinutes: number,
   estimateTokens: (planDays: number) => number,
+  /** One meal of the day (by its name), or the whole day. */
+  meal?: string,
 ): Promise<DayRegenerationStart> {
   const [[plan]] = await asCaller(caller, (tx) => [
-    tx<(DayHolder & { plan_length_days: number; org_id: string })[]>`
-      select plan_length_days, org_id, ${dayHolderColumns(tx, planId, day, staleAfterMinutes)}
+    tx<(DayHolder & { plan_length_days: number; org_id: string; has_meal: boolean; meal_all_locked: boolean })[]>`
+      select plan_length_days, org_id, ${dayHolderColumns(tx, planId, day, staleAfterMinutes)},
+        exists (select 1 from meal_plan_days d join meal_plan_meals m on m.day_id = d.id
+                where d.plan_id = ${planId} and d.day_number = ${day} and m.name = ${meal ?? ""}) as has_meal,
+        not exists (select 1 from meal_plan_days d join meal_plan_meals m on m.day_id = d.id
+                      join meal_plan_items i on i.meal_id = m.id
+                    where d.plan_id = ${planId} and d.day_number = ${day} and m.name = ${meal ?? ""}
+                      and not i.locked) as meal_all_locked
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
   ]);
   if (!plan) throw notFound();
@@ -204,6 +212,12 @@ export async function startDayRegeneration(
   }
   const busy = dayHeldBy(plan, day);
   if (busy) throw busy;
+  if (meal !== undefined && !plan.has_meal) {
+    throw badRequest(`Day ${day} has no ${meal}`, [{ path: "meal", message: `no ${meal} on day ${day}` }]);
+  }
+  if (meal !== undefined && plan.meal_all_locked) {
+    throw new ApiError(409, `Every food of ${meal} on day ${day} is locked; unlock one to regenerate the meal`);
+  }
 
   // The transition is the server's, as for start (no grant on these columns),
   // in one statement shaped as start's: the row locked while the day may
@@ -224,6 +238,7 @@ export async function startDayRegeneration(
     update meal_plans set
       day_generation_id = gen_random_uuid(),
       day_generation_day = ${day},
+      day_generation_meal = ${meal ?? null},
       day_generation_status = 'generating',
       day_generation_phase = 'queued',
       day_generation_error = null,
@@ -247,7 +262,13 @@ export async function startDayRegeneration(
 }
 
 /** What may hold a plan against a day's regeneration (the columns of dayHolderColumns). */
-type DayHolder = { whole_plan_live: boolean; has_day: boolean; day_live: boolean; day_generation_day: number | null };
+type DayHolder = {
+  whole_plan_live: boolean;
+  has_day: boolean;
+  day_live: boolean;
+  day_generation_day: number | null;
+  day_generation_meal: string | null;
+};
 
 function dayHolderColumns(sql: Database, planId: string, day: number, staleAfterMinutes: number) {
   return sql`
@@ -255,7 +276,7 @@ function dayHolderColumns(sql: Database, planId: string, day: number, staleAfter
     exists (select 1 from meal_plan_days d where d.plan_id = ${planId} and d.day_number = ${day}) as has_day,
     (day_generation_status = 'generating'
      and day_generation_heartbeat_at >= now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_live,
-    day_generation_day`;
+    day_generation_day, day_generation_meal`;
 }
 
 /** The 409 for a plan that something else holds, or undefined when the day may be regenerated. */
@@ -267,15 +288,22 @@ function dayHeldBy(holder: DayHolder, day: number): ApiError | undefined {
   if (holder.day_live) {
     return new ApiError(
       409,
-      `Day ${holder.day_generation_day} is being regenerated; wait for it to finish before regenerating another`,
+      `${runningDayRun(holder.day_generation_day, holder.day_generation_meal)} is being regenerated; wait for it to finish before regenerating again`,
     );
   }
   return undefined;
 }
 
+/** What a live day run regenerates, in a coach's words ("Day 3", "Lunch of day 3"). */
+export function runningDayRun(day: number | null, meal: string | null): string {
+  return meal ? `${meal} of day ${day}` : `Day ${day}`;
+}
+
 /** Where a one-day regeneration is, for the status read (null when no day was ever regenerated). */
 export type DayRegenerationStatus = {
   day: number;
+  /** The one meal regenerated, or null for the whole day. */
+  meal: string | null;
   status: "generating" | "complete" | "error";
   phase: string | null;
   error: string | null;
@@ -316,6 +344,7 @@ export async function readGenerationStatus(
         generation_resumed_at: Date | null;
         day_generation_id: string | null;
         day_generation_day: number | null;
+        day_generation_meal: string | null;
         day_generation_status: "generating" | "complete" | "error" | null;
         day_generation_phase: string | null;
         day_generation_error: string | null;
@@ -326,7 +355,8 @@ export async function readGenerationStatus(
       select generation_status, generation_error, generation_progress, generation_id, generation_resumed_at,
              (generation_status = 'generating'
               and generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as stale,
-             day_generation_id, day_generation_day, day_generation_status, day_generation_phase, day_generation_error,
+             day_generation_id, day_generation_day, day_generation_meal, day_generation_status, day_generation_phase,
+             day_generation_error,
              day_generation_resumed_at,
              (day_generation_status = 'generating'
               and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale
@@ -338,6 +368,7 @@ export async function readGenerationStatus(
   if (row.day_generation_status && row.day_generation_day !== null) {
     dayRegeneration = {
       day: row.day_generation_day,
+      meal: row.day_generation_meal,
       status: row.day_generation_status,
       phase: row.day_generation_phase,
       error: row.day_generation_error,

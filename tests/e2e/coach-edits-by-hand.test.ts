@@ -179,6 +179,61 @@ describe("a coach's day, fixed by hand", () => {
   });
 });
 
+describe("a coach's day, regenerated around what the coach keeps", () => {
+  it("regenerates one meal, the rest kept; a locked food survives regenerating the whole day", async () => {
+    const page = await signedInDemoCoachPage(harness, pageErrors);
+    await openGeneratedPlan(page, "Kept foods week", 1);
+    const card = page.getByTestId("day-card").first();
+    const meals = card.locator("section.meal");
+    const foods = (meal: Locator) => meal.locator("th.food-name").allTextContents();
+    const mealCount = await meals.count();
+
+    // Lock the breakfast's first food.
+    const breakfastRow = meals.first().getByTestId("plan-item").first();
+    await breakfastRow.getByTestId("swap-item").click();
+    await card.getByTestId("lock-item").click();
+    await until(async () => (await breakfastRow.getAttribute("data-locked")) === "true", "the lock");
+    await breakfastRow.getByTestId("swap-item").click();
+    const locked = {
+      name: await breakfastRow.locator("th").textContent(),
+      grams: await breakfastRow.locator("td").first().textContent(),
+    };
+
+    // Regenerate the lunch: progress by the meal, every button waits, then a new lunch and the rest as it was.
+    const lunch = meals.nth(1);
+    const lunchBefore = await foods(lunch);
+    const othersBefore = await Promise.all(
+      [0, ...Array.from({ length: mealCount - 2 }, (_, i) => i + 2)].map((m) => foods(meals.nth(m))),
+    );
+    await lunch.getByTestId("regenerate-meal").click();
+    await until(async () => (await undoLabel(card)) === "Undo meal regeneration", "the new lunch", 60_000);
+    expect(await foods(lunch)).not.toEqual(lunchBefore);
+    const othersAfter = await Promise.all(
+      [0, ...Array.from({ length: mealCount - 2 }, (_, i) => i + 2)].map((m) => foods(meals.nth(m))),
+    );
+    expect(othersAfter).toEqual(othersBefore);
+    await until(async () => !(await lunch.getByTestId("regenerate-meal").isDisabled()), "the buttons to free");
+    expect(await kcalShown(card)).toBe(await freshKcal(page.url().split("/").pop() ?? ""));
+
+    // Regenerate the whole day: the locked food keeps its place, grams and lock.
+    const dayBefore = await card.locator("th.food-name").allTextContents();
+    await card.getByTestId("regenerate-day").click();
+    await until(
+      async () => (await card.locator("th.food-name").allTextContents()).join() !== dayBefore.join(),
+      "the new day",
+      60_000,
+    );
+    const lockedRow = card.locator('[data-testid="plan-item"][data-locked="true"]');
+    await until(async () => (await lockedRow.count()) === 1, "the locked food in the new day");
+    expect({
+      name: await lockedRow.locator("th").textContent(),
+      grams: await lockedRow.locator("td").first().textContent(),
+    }).toEqual(locked);
+    await page.screenshot({ path: path.join(ARTIFACTS, "regenerated-around-a-lock.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe("a 390 px phone", () => {
   it("never scrolls sideways: plan list, form, plan page with an item's edits open, and the client's page", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);

@@ -97,7 +97,14 @@ export function parseCandidateLine(line: string): CatalogueFood | null {
  */
 export async function planTextFromPrompt(system: string, user: string): Promise<string | null> {
   const brief = briefFromPrompt(system, user);
-  return brief ? planOffline(brief) : null;
+  if (!brief) return null;
+  const text = await planOffline(brief);
+  // A meal run asks for one meal: answer with that meal only, as Claude is told to.
+  const meal = /^Plan only the meal ([^,]+),/m.exec(user)?.[1];
+  if (!meal) return text;
+  const plan = JSON.parse(text) as { days: { meals: { name: string }[] }[] };
+  for (const day of plan.days) day.meals = day.meals.filter((each) => each.name === meal);
+  return JSON.stringify(plan);
 }
 
 function listOf<T extends string>(text: string | undefined, allowed: readonly T[]): T[] {

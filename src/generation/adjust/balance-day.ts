@@ -446,7 +446,7 @@ export async function balanceDays(
       const dayOptions: BalanceOptions = {
         ...options,
         ...(allowed ? { candidates: allowed, menu: new Set(allowed.map((food) => food.id)) } : {}),
-        ...(leftover ? { fixedItems: leftover.fixed } : {}),
+        ...(leftover ? { fixedItems: new Set([...(options.fixedItems ?? []), ...leftover.fixed]) } : {}),
       };
       return balanceDayWith(solve, leftover?.day ?? day, foods, targets, dayOptions);
     };

@@ -2,7 +2,7 @@ import { type CatalogueFood, familyKey } from "@/generation/catalogue/catalogue"
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { type GenerationError, generationError } from "@/generation/shared/generation-error";
-import { scaleCalories } from "./scale-calories";
+import { type FixedKeysByDay, scaleCalories } from "./scale-calories";
 
 export type DedupDayResult = { ok: true; day: PlannedDay; dropped: number } | { ok: false; error: GenerationError };
 export type DedupResult =
@@ -65,6 +65,8 @@ export function dedupThenRescale(
   foods: ReadonlyMap<string, CatalogueFood>,
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+  /** Items kept as they are (first in their meals, so dedup never drops one): the rescale leaves them too. */
+  fixedByDay: FixedKeysByDay = {},
 ): DedupResult {
   const deduped: PlannedDay[] = [];
   const dropped: { day: number; count: number }[] = [];
@@ -76,7 +78,7 @@ export function dedupThenRescale(
   }
   // The scaler leaves days already within tolerance untouched, so only days
   // that lost items come back changed.
-  const scaled = scaleCalories(deduped, foods, calorieTarget, config);
+  const scaled = scaleCalories(deduped, foods, calorieTarget, config, fixedByDay);
   if (!scaled.ok) return scaled;
   return { ok: true, days: scaled.days, dropped, rescaled: scaled.scaled.map((entry) => entry.day) };
 }

@@ -22,12 +22,15 @@ export type ScaleCaloriesResult =
  * catalogue. No item grows past `maxItemGrams` (2000 g, the database limit);
  * checkPassDays keeps the scale factor in a range where that cannot bind for
  * sane portions. A day with no energy cannot be scaled: that is an error value.
+ * Items named in `fixed` ("meal name:item index", fixed-items.ts) keep their
+ * grams; the others are scaled to what the day has left to fill.
  */
 export function scaleDay(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+  fixed: ReadonlySet<string> = new Set(),
 ): ScaleDayResult {
   const actual = dayTotals(day).kcal;
   if (!(actual > 0)) {
@@ -39,7 +42,25 @@ export function scaleDay(
       ),
     };
   }
+  const isFixed = (mealName: string, index: number) => fixed.has(`${mealName}:${index}`);
+  const fixedKcal = day.meals.reduce(
+    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
+    0,
+  );
+  const free = actual - fixedKcal;
+  const left = calorieTarget - fixedKcal;
+  if (fixedKcal > 0 && !(free > 0 && left > 0)) {
+    return {
+      ok: false,
+      error: generationError(
+        "unreachable_calories",
+        `Day ${day.day}: the foods kept as they are hold ${Math.round(fixedKcal)} kcal of its ${Math.round(calorieTarget)} kcal, leaving nothing for the rest`,
+      ),
+    };
+  }
   const scale = calorieTarget / actual;
+  // With fixed items, only the others move: by what the day has left over what they hold.
+  const freeScale = fixedKcal > 0 ? left / free : scale;
   // The original route's trigger is |scale - 1| > 3 %. Measured against the target, a day
   // can pass that test yet be up to 3.09 % over (scale 0.97 means actual =
   // target / 0.97), so a day is also scaled when |actual / target - 1| > 3 %:
@@ -49,18 +70,23 @@ export function scaleDay(
   if (withinSeedRule && withinTarget) return { ok: true, day, scale: null };
 
   const slots = day.meals.flatMap((meal, mealIndex) =>
-    meal.items.map((item) => ({ mealIndex, item, food: foodFor(item, foods) })),
+    meal.items.map((item, i) => ({ mealIndex, item, food: foodFor(item, foods), fixed: isFixed(meal.name, i) })),
   );
   // An item the factor would push past the per-item limit stays at the limit; the others grow more.
-  const factor = cappedScaleFactor(day, calorieTarget, config.maxItemGrams) ?? scale;
+  const factor = cappedScaleFactor(day, calorieTarget, config.maxItemGrams, isFixed) ?? freeScale;
   const grams = roundPortionsToTarget(
-    slots.map((slot) => ({ food: slot.food, grams: Math.min(config.maxItemGrams, slot.item.grams * factor) })),
+    slots.map((slot) => ({
+      food: slot.food,
+      grams: slot.fixed ? slot.item.grams : Math.min(config.maxItemGrams, slot.item.grams * factor),
+      ...(slot.fixed ? { range: { lower: slot.item.grams, upper: slot.item.grams } } : {}),
+    })),
     calorieTarget,
     { maxRelativeError: config.calorieTolerance / 3, maxGrams: config.maxItemGrams },
   );
   const meals = day.meals.map((meal) => ({ ...meal, items: [] as PlannedItem[] }));
   slots.forEach((slot, index) => {
-    meals[slot.mealIndex]?.items.push(plannedItem(slot.food, grams[index] ?? slot.item.grams));
+    const kept = slot.fixed ? slot.item.grams : (grams[index] ?? slot.item.grams);
+    meals[slot.mealIndex]?.items.push(slot.fixed ? slot.item : plannedItem(slot.food, kept));
   });
   const scaled = { day: day.day, meals };
   // Portions are capped (maxItemGrams), so a day of light foods may not reach
@@ -80,29 +106,45 @@ export function scaleDay(
 
 /**
  * The factor that brings the day to `calorieTarget` kcal when no item may
- * weigh more than `maxGrams`: items the plain factor would push past it stay
- * at `maxGrams` and the others grow by the factor returned (the plain
- * target / actual when no item reaches the limit). null when even every
+ * weigh more than `maxGrams` and items `isFixed` names keep their grams:
+ * items the plain factor would push past the limit stay at `maxGrams` and the
+ * other free items grow by the factor returned (what the day has left over
+ * what they hold, when no item reaches the limit). null when even every free
  * item at the limit cannot reach the target.
  */
-export function cappedScaleFactor(day: PlannedDay, calorieTarget: number, maxGrams: number): number | null {
-  const items = day.meals.flatMap((meal) => meal.items).filter((item) => item.grams > 0 && item.kcal > 0);
+export function cappedScaleFactor(
+  day: PlannedDay,
+  calorieTarget: number,
+  maxGrams: number,
+  isFixed: (mealName: string, index: number) => boolean = () => false,
+): number | null {
+  const fixedKcal = day.meals.reduce(
+    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
+    0,
+  );
+  const items = day.meals
+    .flatMap((meal) => meal.items.filter((_, i) => !isFixed(meal.name, i)))
+    .filter((item) => item.grams > 0 && item.kcal > 0);
   const total = items.reduce((sum, item) => sum + item.kcal, 0);
-  if (!(total > 0)) return null;
-  let factor = calorieTarget / total;
+  const target = calorieTarget - fixedKcal;
+  if (!(total > 0) || !(target > 0)) return null;
+  let factor = target / total;
   // Each round caps at least one more item or settles, so items.length rounds suffice.
   for (let round = 0; round <= items.length; round++) {
     const capped = items.filter((item) => item.grams * factor > maxGrams);
     const cappedKcal = capped.reduce((sum, item) => sum + (item.kcal * maxGrams) / item.grams, 0);
     const freeKcal = total - capped.reduce((sum, item) => sum + item.kcal, 0);
-    if (cappedKcal >= calorieTarget) return factor;
+    if (cappedKcal >= target) return factor;
     if (!(freeKcal > 0)) return null;
-    const next = (calorieTarget - cappedKcal) / freeKcal;
+    const next = (target - cappedKcal) / freeKcal;
     if (next === factor) return factor;
     factor = next;
   }
   return factor;
 }
+
+/** Per day number, the keys of the items a scoped day run keeps as they are (fixed-items.ts). */
+export type FixedKeysByDay = Readonly<Record<number, readonly string[]>>;
 
 /** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */
 export function scaleCalories(
@@ -110,11 +152,12 @@ export function scaleCalories(
   foods: ReadonlyMap<string, CatalogueFood>,
   calorieTarget: number,
   config: GenerationConfig = DEFAULT_GENERATION_CONFIG,
+  fixedByDay: FixedKeysByDay = {},
 ): ScaleCaloriesResult {
   const out: PlannedDay[] = [];
   const scaled: { day: number; scale: number }[] = [];
   for (const day of days) {
-    const result = scaleDay(day, foods, calorieTarget, config);
+    const result = scaleDay(day, foods, calorieTarget, config, new Set(fixedByDay[day.day] ?? []));
     if (!result.ok) return result;
     out.push(result.day);
     if (result.scale !== null) scaled.push({ day: day.day, scale: result.scale });

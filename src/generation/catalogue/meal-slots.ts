@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { PlateRole } from "@/generation/meals/plate";
 
 /**
@@ -78,4 +79,18 @@ export function mealSlotsFor(mealsPerDay: number): MealSlot[] {
 export function slotNamed(name: string): MealSlot | undefined {
   const key = name.trim().toLowerCase().replace(/\s+/g, " ");
   return mealSlotsFor(6).find((slot) => slot.name.toLowerCase() === key);
+}
+
+/** Every meal name a day may have (the largest layout's, in order). */
+export const MEAL_NAMES = mealSlotsFor(6).map((slot) => slot.name) as [string, ...string[]];
+
+/** A meal of a day by its name, wherever one crosses a boundary (the meal regeneration's event). */
+export const MealNameSchema = z.enum(MEAL_NAMES);
+
+/**
+ * A meal named in a URL ("lunch", "afternoon-snack", "Afternoon%20snack"
+ * decoded) as the day names it; undefined for any other text.
+ */
+export function mealFromParam(param: string): string | undefined {
+  return slotNamed(param.replace(/[-_]+/g, " "))?.name;
 }

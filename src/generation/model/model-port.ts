@@ -1,3 +1,4 @@
+import type { DayScope } from "@/generation/adjust/fixed-items";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import type { Restrictions } from "@/generation/catalogue/food-restrictions";
 import type { PlanSpec } from "@/generation/intake/plan-spec";
@@ -21,6 +22,8 @@ export type PassToPlan = {
   model: string;
   /** Output budget: the original route's, or less when the pass was split to fit a step (chunk-pass.ts). */
   maxTokens: number;
+  /** A day run's foods kept as they are, and the one meal a meal run asks for (fixed-items.ts). */
+  scope?: DayScope;
 };
 
 /** What a language model is sent: nothing but the model, the output budget and the prompt. */

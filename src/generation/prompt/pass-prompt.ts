@@ -1,4 +1,5 @@
-import type { Allergen, CatalogueFood, Diet } from "@/generation/catalogue/catalogue";
+import { type DayScope, fixedKcal } from "@/generation/adjust/fixed-items";
+import { type Allergen, type CatalogueFood, type Diet, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { mealSlotsFor } from "@/generation/catalogue/meal-slots";
 import type { MacroSplit } from "@/generation/generation-config";
 import { capText } from "@/generation/intake/free-text";
@@ -67,7 +68,7 @@ export function modelRequestFor(pass: PassToPlan): ModelRequest {
 }
 
 export function buildPassPrompt(
-  pass: Pick<PassToPlan, "spec" | "candidates" | "dayNumbers" | "avoidFoodIds"> & {
+  pass: Pick<PassToPlan, "spec" | "candidates" | "dayNumbers" | "avoidFoodIds" | "scope"> & {
     preferFoodIds?: readonly string[];
     restrictions?: Pick<PassToPlan["restrictions"], "dislikedFamilies">;
   },
@@ -76,7 +77,7 @@ export function buildPassPrompt(
   const style = PROMPT_STYLES[spec.promptStyle];
   return {
     system: systemMessage(style, spec, pass.restrictions?.dislikedFamilies ?? [], pass.candidates),
-    user: userMessage(pass, style.context(spec)),
+    user: userMessage(pass, style.context(spec), scopeLines(pass.scope, pass.candidates, spec.calorieTarget)),
   };
 }
 
@@ -147,6 +148,7 @@ function userMessage(
     preferFoodIds?: readonly string[];
   },
   context: ReadonlyArray<readonly [string, string]>,
+  scope: { lines: string[]; returnLine?: string } = { lines: [] },
 ): string {
   const { spec } = pass;
   const notes = clientNotesBlock(context);
@@ -164,11 +166,39 @@ function userMessage(
       ? `Foods planned for these days (build the meals around them, each once): ${prefer.join(", ")}`
       : null,
     pass.avoidFoodIds.length > 0 ? `Foods already used (prefer others): ${pass.avoidFoodIds.join(", ")}` : null,
+    ...scope.lines,
     notes ? `Client context:\n${notes}` : null,
-    `Return exactly the days listed (${pass.dayNumbers.join(", ")}) and no others.`,
+    scope.returnLine ?? `Return exactly the days listed (${pass.dayNumbers.join(", ")}) and no others.`,
   ]
     .filter((line): line is string => line !== null)
     .join("\n");
+}
+
+/**
+ * A day run's scope for the model: the foods the coach keeps (locked, or the
+ * day's other meals in a meal run), and, for a meal run, the one meal to plan
+ * with the energy left for it.
+ */
+function scopeLines(
+  scope: DayScope | undefined,
+  candidates: readonly CatalogueFood[],
+  calorieTarget: number,
+): { lines: string[]; returnLine?: string } {
+  if (!scope) return { lines: [] };
+  const lines: string[] = [];
+  if (scope.fixed.length > 0) {
+    const kept = scope.fixed.map((item) => `${inertText(item.meal, 40)}: ${item.food_id} ${num(item.grams)} g`);
+    lines.push(
+      `Foods kept as they are (already in the day, counted in its totals; do not list them, and use no other food of their families): ${kept.join("; ")}`,
+    );
+  }
+  if (scope.meal === undefined) return { lines };
+  const meal = inertText(scope.meal, 40);
+  const left = Math.max(0, calorieTarget - fixedKcal(scope, indexFoodsById(candidates)));
+  lines.push(
+    `Plan only the meal ${meal}, about ${Math.round(left)} kcal (the day's target less the foods kept); the day's other meals stay as they are.`,
+  );
+  return { lines, returnLine: `Return the day listed with the meal ${meal} only (its new foods), and no other meal.` };
 }
 
 function restrictionsRule(

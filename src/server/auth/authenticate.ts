@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEAL_NAMES, mealFromParam } from "@/generation/catalogue/meal-slots";
 import { MAX_PLAN_DAYS, PlanDayNumberSchema } from "@/generation/intake/intake";
 import type { UserClaims } from "@/server/database/index";
 import { badRequest, unauthorized } from "@/server/http/api-error";
@@ -94,4 +95,25 @@ export function parseDayParam(value: string): number {
     ]);
   }
   return day.data;
+}
+
+const MealParamSchema = z
+  .string()
+  .max(40)
+  .transform((value, context) => {
+    const meal = mealFromParam(value);
+    if (meal === undefined) {
+      context.addIssue({ code: "custom", message: "no such meal" });
+      return z.NEVER;
+    }
+    return meal;
+  });
+
+/** A meal of a day as a route parameter ("lunch", "afternoon-snack"), as the day names it, or 400 naming them. */
+export function parseMealParam(value: string): string {
+  const meal = MealParamSchema.safeParse(value);
+  if (!meal.success) {
+    throw badRequest(`meal must be one of ${MEAL_NAMES.join(", ")}`, [{ path: "meal", message: value.slice(0, 40) }]);
+  }
+  return meal.data;
 }

@@ -1,7 +1,7 @@
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { AddFood } from "./add-food";
-import type { DayEdit } from "./day-edit";
+import { type DayEdit, phaseWords } from "./day-edit";
 import { describeOffTarget, formatKcal, formatMacroGrams, isNearTarget } from "./format-numbers";
 import { EditableItemRows } from "./item-edit";
 
@@ -15,6 +15,7 @@ const UNDO_LABELS: Record<NonNullable<PlanDay["last_edit"]>, string> = {
   unlock: "Undo unlock",
   rebalance: "Undo rebalance",
   swap: "Undo swap",
+  "regenerate-meal": "Undo meal regeneration",
 };
 
 type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEdit };
@@ -72,7 +73,7 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
             <p className="muted" role="status" aria-live="polite" data-testid="regenerate-status">
               {edit.regeneratingPhase === null ? "" : `Regenerating day ${day.day_number}: ${edit.regeneratingPhase}.`}
             </p>
-            {edit.failure ? (
+            {edit.failure && edit.failedMeal === null ? (
               <p className="field-error" role="alert" data-testid="regenerate-error">
                 {edit.failure}
               </p>
@@ -217,6 +218,7 @@ function MealTable({
           {meal.preparation}
         </p>
       ) : null}
+      {edit ? <RegenerateMeal meal={meal.name} day={dayNumber} edit={edit} /> : null}
       <table className="meal-table">
         <caption className="visually-hidden">
           Day {dayNumber}, {meal.name}
@@ -275,6 +277,36 @@ function MealTable({
       </table>
       {edit ? <AddFood day={day} mealIndex={mealIndex} edit={edit} /> : null}
     </section>
+  );
+}
+
+/**
+ * Regenerate one meal: the other meals and the locked foods stay; the button
+ * waits while any run or edit holds the plan; progress and failure in a
+ * coach's words, by the meal.
+ */
+function RegenerateMeal({ meal, day, edit }: { meal: string; day: number; edit: DayEdit }) {
+  const running = edit.regeneratingMeal?.meal === meal ? edit.regeneratingMeal : null;
+  return (
+    <div className="meal-actions no-print">
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="regenerate-meal"
+        onClick={() => edit.onRegenerate(day, meal)}
+        disabled={edit.busy}
+      >
+        {running ? "Regenerating…" : `Regenerate ${meal.toLowerCase()}`}
+      </button>
+      <span className="muted" role="status" aria-live="polite" data-testid="regenerate-meal-status">
+        {running ? `New ${meal.toLowerCase()}: ${phaseWords(running.phase)}.` : ""}
+      </span>
+      {edit.failure && edit.failedMeal === meal ? (
+        <p className="field-error" role="alert" data-testid="regenerate-meal-error">
+          {meal} could not be regenerated: {edit.failure}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

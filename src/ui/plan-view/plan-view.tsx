@@ -118,10 +118,18 @@ const CoachPlanBody = memo(function CoachPlanBody({
       plan={{ ...plan, days }}
       editFor={(day) => ({
         planId: plan.id,
-        onRegenerate: (number) => void dayRun.regenerate(number),
-        regeneratingPhase: dayRun.running?.day === day.day_number ? (dayRun.running.phase ?? "queued") : null,
+        onRegenerate: (number, meal) => void dayRun.regenerate(number, meal),
+        regeneratingPhase:
+          dayRun.running?.day === day.day_number && dayRun.running.meal === null
+            ? (dayRun.running.phase ?? "queued")
+            : null,
+        regeneratingMeal:
+          dayRun.running?.day === day.day_number && dayRun.running.meal !== null
+            ? { meal: dayRun.running.meal, phase: dayRun.running.phase ?? "queued" }
+            : null,
         busy,
         failure: dayRun.failure?.day === day.day_number ? dayRun.failure.message : null,
+        failedMeal: dayRun.failure?.day === day.day_number ? dayRun.failure.meal : null,
         send,
         searchFoods: (query, which, mealIndex) =>
           foods.kind === "loaded" ? searchAddableFoods(foods.foods, query, which, mealIndex, plan) : [],

@@ -7,11 +7,12 @@ import { lostStatusMessage } from "@/ui/generation/status-poller";
 import { usePlanStatus } from "@/ui/generation/use-plan-status";
 
 export type DayRegenerationControl = {
-  /** The day being regenerated and where it is, or null. */
-  running: { day: number; phase: string | null } | null;
+  /** The day (or one meal of it) being regenerated and where it is, or null. */
+  running: { day: number; meal: string | null; phase: string | null } | null;
   /** Why the last regeneration could not start or failed, in the server's words. */
-  failure: { day: number; message: string } | null;
-  regenerate: (day: number) => Promise<void>;
+  failure: { day: number; meal: string | null; message: string } | null;
+  /** Regenerates the day, or only its meal of this name. */
+  regenerate: (day: number, meal?: string) => Promise<void>;
 };
 
 type DayRegeneration = NonNullable<GenerationStatusResponse["day_regeneration"]>;
@@ -29,7 +30,7 @@ export function useDayRegeneration(
   onDone: () => void,
 ): DayRegenerationControl {
   const [current, setCurrent] = useState<DayRegeneration | null>(initial ?? null);
-  const [startFailure, setStartFailure] = useState<{ day: number; message: string } | null>(null);
+  const [startFailure, setStartFailure] = useState<DayRegenerationControl["failure"]>(null);
   const generating = current?.status === "generating";
 
   usePlanStatus(planId, generating, (tick) => {
@@ -47,23 +48,28 @@ export function useDayRegeneration(
   });
 
   const regenerate = useCallback(
-    async (day: number) => {
+    async (day: number, meal?: string) => {
       setStartFailure(null);
+      const dayPath = `/api/nutrition/plans/${encodeURIComponent(planId)}/days/${day}`;
       const result = await fetchJson<{ day_generation_id: string }>(
-        `/api/nutrition/plans/${encodeURIComponent(planId)}/days/${day}/regenerate`,
+        meal === undefined ? `${dayPath}/regenerate` : `${dayPath}/meals/${encodeURIComponent(meal)}/regenerate`,
         { method: "POST", body: {} },
       );
+      const which = meal ?? null;
       if (result.ok) {
-        setCurrent({ day, status: "generating", phase: "queued", error: null, resumed_at: null });
+        setCurrent({ day, meal: which, status: "generating", phase: "queued", error: null, resumed_at: null });
         return;
       }
-      if (result.status !== 401) setStartFailure({ day, message: result.error });
+      if (result.status !== 401) setStartFailure({ day, meal: which, message: result.error });
     },
     [planId],
   );
 
   const failure =
     startFailure ??
-    (current?.status === "error" ? { day: current.day, message: current.error ?? "Regeneration failed." } : null);
-  return { running: generating && current ? { day: current.day, phase: current.phase } : null, failure, regenerate };
+    (current?.status === "error"
+      ? { day: current.day, meal: current.meal ?? null, message: current.error ?? "Regeneration failed." }
+      : null);
+  const running = generating && current ? { day: current.day, meal: current.meal ?? null, phase: current.phase } : null;
+  return { running, failure, regenerate };
 }

@@ -235,6 +235,15 @@ async function foodsByDay(planId: string): Promise<Record<number, string[]>> {
   return Object.fromEntries(rows.map((row) => [row.day_number, row.food_ids]));
 }
 
+/** The food ids and grams of each meal of a saved day, by meal name. */
+async function foodsByMeal(planId: string, day: number): Promise<Record<string, string[]>> {
+  const rows = await db()<{ name: string; items: string[] }[]>`
+    select m.name, array_agg(i.food_id::text || ' ' || i.grams::text order by i.position) as items
+    from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
+    where d.plan_id = ${planId} and d.day_number = ${day} group by m.name`;
+  return Object.fromEntries(rows.map((row) => [row.name, row.items]));
+}
+
 const dayRunsOf = (resumed: Awaited<ReturnType<typeof resumeInterruptedInlineRuns>>, planId: string) =>
   resumed.filter((run) => run.kind === "day" && run.planId === planId);
 
@@ -262,6 +271,20 @@ describe("taking up one-day regenerations when the server starts", () => {
     expect(detail.day_regeneration).toEqual(polled.day_regeneration);
     // Done is done: the next start finds nothing to take up.
     expect(dayRunsOf(await resumeInterruptedInlineRuns(fast), run.planId)).toEqual([]);
+  });
+
+  it("re-runs a crashed process's meal run as a meal run: only that meal changes", async () => {
+    const run = await dayRunInProgress(`inline:${hostname()}:${await pidOfAnExitedProcess()}:0badc0de`);
+    await db()`update meal_plans set day_generation_meal = 'Lunch' where id = ${run.planId}`;
+    const mealsBefore = await foodsByMeal(run.planId, 1);
+
+    const resumed = await resumeInterruptedInlineRuns(fast);
+    await Promise.all(resumed.map((next) => next.done));
+
+    const mealsAfter = await foodsByMeal(run.planId, 1);
+    expect(mealsAfter.Lunch).not.toEqual(mealsBefore.Lunch);
+    expect({ ...mealsAfter, Lunch: [] }).toEqual({ ...mealsBefore, Lunch: [] });
+    expect(await dayRunOf(run.planId)).toMatchObject({ day_generation_status: "complete" });
   });
 
   it("forgets the resume when the coach regenerates a day again", async () => {

@@ -8,7 +8,7 @@ const generating: GenerationStatusResponse = {
   generation_status: "generating",
   generation_error: null,
   progress: { phase: "pass-one", days_done: 1, days_total: 3 },
-  day_regeneration: { day: 2, status: "generating", phase: "plan-day", error: null, resumed_at: null },
+  day_regeneration: { day: 2, meal: null, status: "generating", phase: "plan-day", error: null, resumed_at: null },
   resumed_at: null,
 };
 const ok = (status: GenerationStatusResponse = generating): ApiResult<GenerationStatusResponse> => ({
@@ -120,7 +120,7 @@ describe("the plan status poller", () => {
     poller.follow("plan-1", panel.hear);
     const dayDone: GenerationStatusResponse = {
       ...generating,
-      day_regeneration: { day: 2, status: "complete", phase: "done", error: null, resumed_at: null },
+      day_regeneration: { day: 2, meal: null, status: "complete", phase: "done", error: null, resumed_at: null },
     };
 
     await vi.advanceTimersByTimeAsync(pollDelayMs(0));
