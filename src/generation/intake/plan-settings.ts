@@ -16,7 +16,7 @@ export const MAX_CLIENT_TITLE_CHARS = 120;
 /** The date of day 1, "YYYY-MM-DD" (a calendar date: no time, no time zone). */
 export const PlanStartDateSchema = z
   .string({ error: "start_date must be a date such as 2026-12-07" })
-  .pipe(z.iso.date({ error: "start_date must be a date such as 2026-12-07" }))
+  .pipe(z.iso.date({ error: "start_date must be a date such as 2026-12-07", abort: true }))
   .refine((date) => date >= EARLIEST_START_DATE && date <= LATEST_START_DATE, {
     error: `start_date must be between ${EARLIEST_START_DATE} and ${LATEST_START_DATE}`,
   });
