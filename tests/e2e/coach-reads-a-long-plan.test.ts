@@ -97,7 +97,7 @@ describe("a 28-day plan", () => {
     await page.getByRole("tab", { name: "Week 4 · 28 Dec-3 Jan" }).click();
     await page
       .getByRole("navigation", { name: "Days of week 4" })
-      .getByRole("link", { name: "Day 24 · Thu 31 Dec" })
+      .getByRole("link", { name: "Day 24 · Wed 30 Dec" })
       .click();
     expect(new URL(page.url()).hash).toBe("#day-24");
     await page.getByRole("button", { name: "← Week 3" }).click();
