@@ -52,6 +52,10 @@ export type PlanDetail = {
   name: string;
   client_id: string | null;
   client_name: string | null;
+  /** The date of day 1 ("YYYY-MM-DD"), when the coach set one. */
+  start_date: string | null;
+  /** The title the client reads, when the coach set one (else clientFacingTitle's default). */
+  client_title: string | null;
   plan_length_days: number;
   intake_data: Record<string, unknown>;
   generation_status: GenerationStatus["generation_status"];
@@ -100,6 +104,7 @@ export async function selectPlanDetail(sql: Queryable, planId: string, orgId: st
 function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, onlyDay: number | null) {
   return sql<Row[]>`
       select p.id, p.name, p.client_id, c.full_name as client_name,
+             to_char(p.start_date, 'YYYY-MM-DD') as start_date, p.client_title,
              ${sql(STORED_PLAN_INPUT_COLUMNS.map((column) => `p.${column}`))}, p.generation_status, p.generation_error,
              p.generation_model, p.generation_progress, p.created_at, p.updated_at,
              case when p.day_generation_status is null then null

@@ -1,6 +1,7 @@
 import type { CreatePlanBody } from "@/generation/intake/create-plan-body";
 import type { GenerateBody } from "@/generation/intake/intake";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
+import type { PlanSettingsBody } from "@/generation/intake/plan-settings";
 import {
   resolvePlanSpec,
   STORED_PLAN_INPUT_COLUMNS,
@@ -451,11 +452,12 @@ export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<
     unknownFoodIds(tx, disliked),
     tx<{ id: string }[]>`
       insert into meal_plans (org_id, client_id, name, plan_length_days, intake_data, goal, calorie_target,
-                              macro_split, dietary_restrictions)
+                              macro_split, dietary_restrictions, start_date, client_title)
       select public.caller_org_id(), ${clientId}::uuid, ${body.name}::text,
              ${body.plan_length_days}::int, ${tx.json((body.intake_data ?? {}) as never)}::jsonb, ${body.goal ?? null}::text,
              ${body.calorie_target ?? null}::int, ${body.macro_split ? tx.json(body.macro_split) : null}::jsonb,
-             ${body.dietary_restrictions ?? null}::text
+             ${body.dietary_restrictions ?? null}::text, ${body.start_date ?? null}::date,
+             ${body.client_title ?? null}::text
       where public.caller_org_id() is not null
         and (${clientId}::uuid is null
              or exists (select 1 from clients where id = ${clientId}::uuid and org_id = public.caller_org_id()))
@@ -466,6 +468,31 @@ export async function createPlan(caller: Caller, body: CreatePlanBody): Promise<
   if (!plan)
     throw badRequest("client_id is not one of your clients", [{ path: "client_id", message: "unknown client" }]);
   return { id: plan.id };
+}
+
+export type PlanSettings = { start_date: string | null; client_title: string | null };
+
+/**
+ * Sets the plan's start date and client's title (either or both; null clears
+ * one) as the coach, under RLS, in one statement; answers both as they now
+ * are. 404 for a plan not in the caller's org.
+ */
+export async function updatePlanSettings(
+  caller: Caller,
+  planId: string,
+  body: PlanSettingsBody,
+): Promise<PlanSettings> {
+  const [[plan]] = await asCaller(caller, (tx) => [
+    tx<PlanSettings[]>`
+      update meal_plans set
+        start_date = case when ${body.start_date !== undefined} then ${body.start_date ?? null}::date else start_date end,
+        client_title = case when ${body.client_title !== undefined} then ${body.client_title ?? null}::text
+                            else client_title end
+      where id = ${planId} and org_id = public.caller_org_id()
+      returning to_char(start_date, 'YYYY-MM-DD') as start_date, client_title`,
+  ]);
+  if (!plan) throw notFound();
+  return plan;
 }
 
 /**

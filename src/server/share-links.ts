@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { clientFacingTitle } from "@/generation/intake/plan-settings";
 import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, db } from "@/server/database/index";
@@ -91,8 +92,20 @@ export async function revokeShareLinks(caller: Caller, planId: string): Promise<
   });
 }
 
-/** What a share link shows: the plan's days, targets and name; nothing about the client, the coach or the run. */
-export type SharedPlan = Pick<PlanDetail, "name" | "plan_length_days" | "targets" | "days"> & { expires_at: string };
+/**
+ * What a share link shows: the client's title (never the coach's internal
+ * plan name), who it is from (the coach's and the org's names), the start
+ * date, the days and targets; nothing internal (no ids, notes, client
+ * record, brief or run).
+ */
+export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "targets" | "days"> & {
+  /** The title the client reads (clientFacingTitle). */
+  title: string;
+  /** The plan's author's name (auth.users' full_name), null when unknown. */
+  coach_name: string | null;
+  org_name: string;
+  expires_at: string;
+};
 
 /**
  * The plan behind a token, or undefined for a token that is malformed,
@@ -106,11 +119,20 @@ export async function readSharedPlan(token: string): Promise<SharedPlan | undefi
     select plan_id, org_id, expires_at from plan_share_links
     where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
   if (!link) return undefined;
-  const plan = await selectPlanDetail(sql, link.plan_id, link.org_id);
-  if (!plan) return undefined;
+  const [plan, [from]] = await Promise.all([
+    selectPlanDetail(sql, link.plan_id, link.org_id),
+    sql<{ org_name: string; coach_name: string | null }[]>`
+      select o.name as org_name, nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '') as coach_name
+      from meal_plans p join orgs o on o.id = p.org_id left join auth.users u on u.id = p.created_by
+      where p.id = ${link.plan_id} and p.org_id = ${link.org_id}`,
+  ]);
+  if (!plan || !from) return undefined;
   return {
-    name: plan.name,
+    title: clientFacingTitle(plan.client_title, plan.client_name),
+    coach_name: from.coach_name,
+    org_name: from.org_name,
     plan_length_days: plan.plan_length_days,
+    start_date: plan.start_date,
     targets: plan.targets,
     days: plan.days,
     expires_at: link.expires_at,

@@ -9,13 +9,18 @@ export type PlanOverrides = {
   generation_status?: "idle" | "generating" | "complete" | "error";
   generation_id?: string | null;
   generation_error?: string | null;
+  client_id?: string | null;
+  created_by?: string | null;
+  start_date?: string | null;
+  client_title?: string | null;
 };
 
 /** Inserts a meal plan through the service connection and returns its id. */
 export async function createPlan(overrides: PlanOverrides = {}): Promise<string> {
   const sql = db();
   const [plan] = await sql<{ id: string }[]>`
-    insert into meal_plans (org_id, name, plan_length_days, intake_data, generation_status, generation_id, generation_error)
+    insert into meal_plans (org_id, name, plan_length_days, intake_data, generation_status, generation_id, generation_error,
+                            client_id, created_by, start_date, client_title)
     values (
       ${overrides.org_id ?? DEMO_ORG_ID},
       ${overrides.name ?? "Test plan"},
@@ -23,7 +28,11 @@ export async function createPlan(overrides: PlanOverrides = {}): Promise<string>
       ${sql.json((overrides.intake_data ?? { calorie_target: 2000 }) as never)},
       ${overrides.generation_status ?? "idle"},
       ${overrides.generation_id ?? null},
-      ${overrides.generation_error ?? null}
+      ${overrides.generation_error ?? null},
+      ${overrides.client_id ?? null},
+      ${overrides.created_by ?? null},
+      ${overrides.start_date ?? null},
+      ${overrides.client_title ?? null}
     )
     returning id`;
   if (!plan) throw new Error("plan insert returned nothing");

@@ -2,6 +2,7 @@ import { type Allergen, type Diet, familyKey } from "@/generation/catalogue/cata
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { MAX_DISLIKED_FOODS } from "@/generation/intake/intake";
 import type { CatalogueFoodOption } from "@/ui/api/api-types";
+import { matchesWordStart } from "./word-start";
 
 // The disliked-foods picker's rules, pure: which catalogue foods match what
 // the coach typed, which of them can still be added, and the chosen list with
@@ -28,7 +29,8 @@ export type PickerContext = {
 };
 
 /**
- * The catalogue foods whose name contains `query` (trimmed, any case), not
+ * The catalogue foods with a word of the name starting with `query` (trimmed,
+ * any case: "ric" finds "Rice cakes", not "Licorice"; matchesWordStart), not
  * counting those already chosen. Foods the plan leaves out anyway (the ticked
  * diets or allergies rule them out, or a chosen food of the same family takes
  * them along) are listed after the others, with the reason, and cannot be
@@ -49,7 +51,7 @@ export function searchFoods(
   );
 
   const matches = foods
-    .filter((food) => !chosen.has(food.id) && food.name.toLowerCase().includes(needle))
+    .filter((food) => !chosen.has(food.id) && matchesWordStart(food.name, needle))
     .map((food) => ({ food, leftOutBecause: leftOutBecause(food, context, chosenFamilies) }))
     .sort(
       (a, b) =>

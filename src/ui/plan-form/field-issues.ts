@@ -1,10 +1,13 @@
 import type { FieldIssue } from "@/ui/api/api-types";
+import { ALLERGEN_LABELS, DIET_LABELS } from "./choice-labels";
 
 /** The form's fields, named by the API path their errors arrive under. */
 export const PLAN_FORM_FIELDS = [
   "name",
   "client_id",
   "plan_length_days",
+  "start_date",
+  "client_title",
   "intake_data.goal",
   "intake_data.calorie_target",
   "intake_data.macro_split",
@@ -47,6 +50,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: "Plan name",
   client_id: "Client",
   plan_length_days: "Plan length (days)",
+  start_date: "Start date",
+  client_title: "Title for the client",
   calorie_target: "Calorie target",
   protein_pct: "Protein %",
   carb_pct: "Carbs %",
@@ -65,14 +70,27 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 const FIELD_NAME = new RegExp(`\\b(${Object.keys(FIELD_LABELS).join("|")})\\b`, "g");
 
+/** Diet and allergen values as their checkboxes read ("gluten_free" is "Gluten-free"). */
+const CHOICE_LABELS: Readonly<Record<string, string>> = { ...ALLERGEN_LABELS, ...DIET_LABELS };
+
 /**
  * A validation message in the form's words: "macro_split must add up to 100
  * (got 95)" reads "Protein, carbs and fat must add up to 100 % (they add up
- * to 95 %)"; any other API field name becomes its label.
+ * to 95 %)"; a list of choices reads as the checkboxes do; any other API
+ * field name becomes its label.
  */
 export function humanMessage(message: string): string {
   const sum = /^macro_split must add up to 100 \(got ([\d.]+)\)$/.exec(message);
   if (sum) return `Protein, carbs and fat must add up to 100 % (they add up to ${sum[1]} %)`;
+  // The server's refusal lists the unknown ids: the coach needs to know to choose again, not the ids.
+  if (/^intake_data\.disliked_foods names foods? not in your catalogue/.test(message)) {
+    return "Disliked foods: one of them is no longer in your catalogue; remove it and choose again";
+  }
+  const choices = /^(diet|allergies) entries must be one of: (.+)$/.exec(message);
+  if (choices?.[1] && choices[2]) {
+    const listed = choices[2].split(", ").map((value) => CHOICE_LABELS[value] ?? value);
+    return `${FIELD_LABELS[choices[1]]} must be one of: ${listed.join(", ")}`;
+  }
   return message
     .replace(
       "disliked_foods entries must be food ids from the catalogue",

@@ -5,12 +5,15 @@ import { type FormEvent, useState } from "react";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
 import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import { MAX_FOODS_PER_WEEK, MAX_PLAN_DAYS, MIN_FOODS_PER_WEEK } from "@/generation/intake/intake";
+import { clientFacingTitle, MAX_CLIENT_TITLE_CHARS } from "@/generation/intake/plan-settings";
+import { splitWithProtein } from "@/generation/nutrition/energy-needs";
 import type { CreatePlanResponse, FieldIssue } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { errorIdFor, Field, FieldErrors, fieldAria, hintIdFor, shownErrorId } from "@/ui/form/field";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { ALLERGEN_LABELS, DIET_LABELS, GOAL_SUGGESTIONS } from "./choice-labels";
 import { DislikedFoodsPicker } from "./disliked-foods-picker";
+import { EnergyCalculator } from "./energy-calculator";
 import { firstFieldWithIssue, groupIssuesByField, type IssueTarget, type PlanFormField } from "./field-issues";
 import { MacroSplitFieldset } from "./macro-split-fieldset";
 import { INITIAL_PLAN_FORM_VALUES, type PlanFormValues, toCreatePlanBody } from "./plan-form-values";
@@ -22,6 +25,8 @@ const FIELD_IDS: Record<PlanFormField, string> = {
   name: "plan-name",
   client_id: "plan-client",
   plan_length_days: "plan-length",
+  start_date: "plan-start-date",
+  client_title: "plan-client-title",
   "intake_data.goal": "plan-goal",
   "intake_data.calorie_target": "plan-calories",
   "intake_data.macro_split": "plan-macro",
@@ -157,6 +162,37 @@ export function NewPlanForm() {
       ) : null}
 
       <div className="field-row">
+        <Field
+          label="Title for the client"
+          hint={`What the client reads on their copy; the plan name above stays yours. Blank: "${clientFacingTitle(null, clients.kind === "loaded" ? (clients.clients.find((client) => client.id === values.clientId)?.full_name ?? null) : null)}".`}
+          {...field("client_title")}
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="plan-client-title"
+              type="text"
+              autoComplete="off"
+              maxLength={MAX_CLIENT_TITLE_CHARS}
+              value={values.clientTitle}
+              onChange={(event) => update("clientTitle", event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Start date" hint="Optional: labels each day with its weekday and date." {...field("start_date")}>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="plan-start-date"
+              type="date"
+              value={values.startDate}
+              onChange={(event) => update("startDate", event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+
+      <div className="field-row">
         <Field label="Length (days)" hint={`1 to ${MAX_PLAN_DAYS} days.`} {...field("plan_length_days")}>
           {(control) => (
             <input
@@ -206,6 +242,23 @@ export function NewPlanForm() {
           )}
         </Field>
       </div>
+
+      <EnergyCalculator
+        onUse={(suggestion) => {
+          const split = splitWithProtein(suggestion.proteinPct, {
+            carb_pct: Number(values.carbPercent) || 0,
+            fat_pct: Number(values.fatPercent) || 0,
+          });
+          setValues((previous) => ({
+            ...previous,
+            calories: String(suggestion.calorieTarget),
+            proteinPercent: String(split.protein_pct),
+            carbPercent: String(split.carb_pct),
+            fatPercent: String(split.fat_pct),
+          }));
+          setServerIssues([]);
+        }}
+      />
 
       <div className="field-row">
         <Field

@@ -7,6 +7,10 @@ export type PlanFormValues = {
   name: string;
   clientId: string;
   lengthDays: string;
+  /** The date of day 1 as the date input gives it ("YYYY-MM-DD"), or blank. */
+  startDate: string;
+  /** The title the client reads; blank for the default ("Meal plan for <first name>"). */
+  clientTitle: string;
   goal: string;
   calories: string;
   proteinPercent: string;
@@ -31,6 +35,8 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   name: "",
   clientId: "",
   lengthDays: "7",
+  startDate: "",
+  clientTitle: "",
   goal: "",
   calories: String(DEFAULTS.calorieTarget),
   proteinPercent: String(DEFAULTS.macroSplit.protein_pct),
@@ -77,6 +83,8 @@ export function toCreatePlanBody(values: PlanFormValues): Record<string, unknown
     intake_data: withoutUndefined(intake),
   };
   if (values.clientId !== "") body.client_id = values.clientId;
+  if (values.startDate.trim() !== "") body.start_date = values.startDate.trim();
+  if (values.clientTitle.trim() !== "") body.client_title = values.clientTitle.trim();
   return withoutUndefined(body);
 }
 

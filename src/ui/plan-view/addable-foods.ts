@@ -2,6 +2,7 @@ import { type Allergen, type Diet, familyKey } from "@/generation/catalogue/cata
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
 import { mealTypeOf, suitsMeal } from "@/generation/meals/plate";
 import type { CatalogueFoodOption, PlanDay, PlanDetail } from "@/ui/api/api-types";
+import { matchesWordStart } from "@/ui/plan-form/word-start";
 
 /**
  * Which catalogue foods a day's "Add a food" offers, pure: a word of the
@@ -30,11 +31,10 @@ export function searchAddableFoods(
     ...foods.filter((food) => inDay.has(food.id)).map(familyKey),
     ...plan.disliked_foods.map((food) => familyKey(food)),
   ]);
-  const words = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   return foods
     .filter(
       (food) =>
-        words(food.name).some((word) => word.startsWith(needle)) &&
+        matchesWordStart(food.name, needle) &&
         suitsMeal(food, mealType) &&
         !inDay.has(food.id) &&
         !families.has(familyKey(food)) &&

@@ -18,7 +18,13 @@ const UNDO_LABELS: Record<NonNullable<PlanDay["last_edit"]>, string> = {
   "regenerate-meal": "Undo meal regeneration",
 };
 
-type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEdit };
+type DayCardProps = {
+  day: PlanDay;
+  /** The day's heading: "Day 3", or with the plan's start date "Day 3 · Wednesday 9 December". */
+  label?: string;
+  targets: PlanDetail["targets"];
+  edit?: DayEdit;
+};
 
 /**
  * One day: its totals against the target (and, when the balance step could
@@ -26,7 +32,7 @@ type DayCardProps = { day: PlanDay; targets: PlanDetail["targets"]; edit?: DayEd
  * misses), then each meal: its slot, its dish title and preparation, and its
  * foods with grams and macros.
  */
-export function DayCard({ day, targets, edit }: DayCardProps) {
+export function DayCard({ day, label, targets, edit }: DayCardProps) {
   const targetKcal = targets?.kcal ?? null;
   const targetGrams = targets ? macroTargetGrams(targets.kcal, targets.macro_split) : null;
   const headingId = `day-${day.day_number}-heading`;
@@ -34,9 +40,9 @@ export function DayCard({ day, targets, edit }: DayCardProps) {
   const nearTarget = isNearTarget(day.kcal_off_target_pct);
 
   return (
-    <article className="day-card" data-testid="day-card" aria-labelledby={headingId}>
+    <article className="day-card" data-testid="day-card" id={`day-${day.day_number}`} aria-labelledby={headingId}>
       <header className="day-card-header">
-        <h3 id={headingId}>Day {day.day_number}</h3>
+        <h3 id={headingId}>{label ?? `Day ${day.day_number}`}</h3>
         <p className="day-card-kcal">
           <strong>{formatKcal(day.totals.kcal)}</strong>
           {targetKcal ? <> of {formatKcal(targetKcal)} target</> : null}

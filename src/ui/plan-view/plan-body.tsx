@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DAYS_PER_WEEK, dayLabel, planWeeks, weekLabel } from "@/generation/calendar/plan-calendar";
 import type { PlanDay, PlanDetail } from "@/ui/api/api-types";
 import { DayCard } from "./day-card";
 import type { DayEdit } from "./day-edit";
@@ -6,9 +7,10 @@ import { GroceryListSection } from "./grocery-list-section";
 import { KcalChart } from "./kcal-chart";
 import { MacroChart } from "./macro-chart";
 import { PrintButton } from "./print-button";
+import { WeekTabs } from "./week-tabs";
 
 type PlanBodyProps = {
-  plan: Pick<PlanDetail, "days" | "targets">;
+  plan: Pick<PlanDetail, "days" | "targets" | "start_date" | "plan_length_days">;
   /** The coach's controls for a day; absent on the client's read-only shared page. */
   editFor?: (day: PlanDay) => DayEdit;
   /** What follows the grocery list (the coach's share panel). */
@@ -17,9 +19,21 @@ type PlanBodyProps = {
 
 /**
  * A plan's days as the coach and the client both see them: the print button,
- * the calorie and macro charts, a card a day and the grocery list.
+ * the calorie and macro charts, a card a day (labelled with its weekday and
+ * date when the plan has a start date; a plan longer than a week read a week
+ * at a time, in tabs) and the grocery list.
  */
 export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
+  const card = (day: PlanDay) => (
+    <DayCard
+      key={day.day_number}
+      day={day}
+      label={dayLabel(day.day_number, plan.start_date)}
+      targets={plan.targets}
+      edit={editFor?.(day)}
+    />
+  );
+  const weeks = planWeeks(Math.max(plan.plan_length_days, plan.days.at(-1)?.day_number ?? 0));
   return (
     <>
       <div className="button-row no-print">
@@ -36,11 +50,25 @@ export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
 
       <section aria-labelledby="days-heading">
         <h2 id="days-heading">Days</h2>
-        <div className="day-grid">
-          {plan.days.map((day) => (
-            <DayCard key={day.day_number} day={day} targets={plan.targets} edit={editFor?.(day)} />
-          ))}
-        </div>
+        {weeks.length > 1 && plan.days.length > DAYS_PER_WEEK ? (
+          <WeekTabs
+            planLengthDays={plan.plan_length_days}
+            weeks={weeks.map((week) => ({
+              week: week.week,
+              label: weekLabel(week, plan.start_date),
+              days: plan.days
+                .filter((day) => day.day_number >= week.firstDay && day.day_number <= week.lastDay)
+                .map((day) => ({ dayNumber: day.day_number, label: dayLabel(day.day_number, plan.start_date, true) })),
+            }))}
+            panels={weeks.map((week) => (
+              <div className="day-grid" key={week.week}>
+                {plan.days.filter((day) => day.day_number >= week.firstDay && day.day_number <= week.lastDay).map(card)}
+              </div>
+            ))}
+          />
+        ) : (
+          <div className="day-grid">{plan.days.map(card)}</div>
+        )}
       </section>
 
       <GroceryListSection days={plan.days} />

@@ -10,6 +10,7 @@ import { useGeneration } from "@/ui/generation/use-generation";
 import { useFoods } from "@/ui/plan-form/use-foods";
 import { StatusBadge } from "@/ui/shell/status-badge";
 import { searchAddableFoods } from "./addable-foods";
+import { ClientCopyPanel } from "./client-copy-panel";
 import type { SendEdit } from "./day-edit";
 import { PlanBody } from "./plan-body";
 import { PlanSummary } from "./plan-summary";
@@ -65,6 +66,7 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
         <StatusBadge status={generation.status.generation_status} />
       </header>
       <PlanSummary plan={plan} />
+      <ClientCopyPanel key={plan.updated_at} plan={plan} onSaved={onComplete} />
 
       <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
 

@@ -57,13 +57,23 @@ describe("POST …/share", () => {
     const shared = JSON.parse(JSON.stringify(await readSharedPlan(shareToken))) as Record<string, unknown>;
     const detail = (await call(planDetail.GET, { token, params: { planId } })).json;
     expect(shared).toMatchObject({
-      name: "Shared plan",
+      title: "Your meal plan",
       plan_length_days: 2,
       days: detail.days,
       targets: detail.targets,
     });
-    // The client sees the plan, not the coach's brief, the client record or the run.
-    expect(Object.keys(shared ?? {}).sort()).toEqual(["days", "expires_at", "name", "plan_length_days", "targets"]);
+    // The client sees the plan, not the coach's internal name, brief, the client record or the run.
+    expect(Object.keys(shared ?? {}).sort()).toEqual([
+      "coach_name",
+      "days",
+      "expires_at",
+      "org_name",
+      "plan_length_days",
+      "start_date",
+      "targets",
+      "title",
+    ]);
+    expect(JSON.stringify(shared)).not.toContain("Shared plan");
   });
 
   it("gives each link its own token, each reaching only its own plan", async () => {
@@ -72,8 +82,10 @@ describe("POST …/share", () => {
     const a = tokenOf((await call(share.POST, { token, params: { planId: first }, body: {} })).json.url as string);
     const b = tokenOf((await call(share.POST, { token, params: { planId: second }, body: {} })).json.url as string);
     expect(a).not.toBe(b);
-    expect((await readSharedPlan(a))?.name).toBe("First");
-    expect((await readSharedPlan(b))?.name).toBe("Second");
+    const days = async (planId: string) =>
+      JSON.stringify((await call(planDetail.GET, { token, params: { planId } })).json.days);
+    expect(JSON.stringify((await readSharedPlan(a))?.days)).toBe(await days(first));
+    expect(JSON.stringify((await readSharedPlan(b))?.days)).toBe(await days(second));
   });
 
   it.each([

@@ -18,9 +18,9 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
     anon: [],
     authenticated: [
       "DELETE",
-      "INSERT(calorie_target,client_id,dietary_restrictions,goal,intake_data,macro_split,name,org_id,plan_length_days)",
+      "INSERT(calorie_target,client_id,client_title,dietary_restrictions,goal,intake_data,macro_split,name,org_id,plan_length_days,start_date)",
       "SELECT",
-      "UPDATE(calorie_target,client_id,dietary_restrictions,goal,intake_data,macro_split,name,plan_length_days)",
+      "UPDATE(calorie_target,client_id,client_title,dietary_restrictions,goal,intake_data,macro_split,name,plan_length_days,start_date)",
     ],
   },
   meal_plan_days: { anon: [], authenticated: ["SELECT"] },

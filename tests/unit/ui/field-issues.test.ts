@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { firstFieldWithIssue, groupIssuesByField, humanMessage, issueTarget } from "@/ui/plan-form/field-issues";
+import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
+import { PlanSettingsBodySchema } from "@/generation/intake/plan-settings";
+import { describeZodIssues } from "@/generation/shared/zod-issues";
+import {
+  firstFieldWithIssue,
+  groupIssuesByField,
+  humanMessage,
+  issueTarget,
+  PLAN_FORM_FIELDS,
+} from "@/ui/plan-form/field-issues";
 
 describe("where a validation issue is shown", () => {
   it("beside the field its path names", () => {
@@ -40,7 +49,7 @@ describe("grouping issues", () => {
       { path: "name", message: "name is required" },
     ]);
     expect(grouped).toEqual({
-      "intake_data.diet": ["Diet entries must be one of: vegan"],
+      "intake_data.diet": ["Diet must be one of: Vegan"],
       name: ["Plan name is required"],
     });
   });
@@ -91,5 +100,77 @@ describe("messages in the form's words", () => {
     expect(grouped["intake_data.macro_split"]).toEqual([
       "Protein, carbs and fat must add up to 100 % (they add up to 101 %)",
     ]);
+  });
+});
+
+/**
+ * Every message the form can show, in its words: each field of the create
+ * body (and the plan page's settings) given every kind of wrong value the
+ * form can send, the schema's messages and the server's own refusals, as the
+ * form groups them. None may name an API field (or any snake_case word).
+ */
+describe("no message the form or the plan API can show names a field as the API spells it", () => {
+  const valid = { name: "Week", plan_length_days: 7, intake_data: {} };
+  const wrongIntake: Record<string, unknown[]> = {
+    calorie_target: [Number.NaN, 10, 90_000, "2000"],
+    macro_split: [
+      { protein_pct: 50, carb_pct: 50, fat_pct: 50 },
+      { protein_pct: Number.NaN, carb_pct: -1, fat_pct: 101 },
+      "40/30/30",
+    ],
+    meals_per_day: [Number.NaN, 2, 7, 3.5],
+    foods_per_week: [Number.NaN, 2, 900, 20.5],
+    leftovers: ["yes"],
+    diet: ["vegan", ["carnivore"]],
+    allergies: ["egg", ["pollen"]],
+    disliked_foods: ["rice", ["not-an-id"], Array.from({ length: 51 }, (_, index) => `${index}`)],
+    goal: [7, "g".repeat(10_000)],
+    notes: [7, "n".repeat(100_000)],
+  };
+  const wrongTop: Record<string, unknown[]> = {
+    name: ["", "   ", 7, "n".repeat(201)],
+    client_id: ["someone"],
+    plan_length_days: [undefined, Number.NaN, 0, 29, 2.5],
+    start_date: ["07/12/2026", "2026-02-30", "1999-12-31", "2101-01-01", 20261207],
+    client_title: ["", "   ", 7, "t".repeat(121)],
+    intake_data: ["everything"],
+  };
+  const bodies = [
+    ...Object.entries(wrongIntake).flatMap(([key, values]) =>
+      values.map((value) => ({ ...valid, intake_data: { [key]: value } })),
+    ),
+    ...Object.entries(wrongTop).flatMap(([key, values]) => values.map((value) => ({ ...valid, [key]: value }))),
+    "not an object",
+  ];
+  const schemaMessages = bodies.flatMap((body) => {
+    const parsed = parseCreatePlanBody(body);
+    return parsed.ok ? [] : parsed.details;
+  });
+  const settingsMessages = [{}, { start_date: "soon" }, { client_title: "" }, { extra: 1, start_date: null }].flatMap(
+    (body) => {
+      const parsed = PlanSettingsBodySchema.safeParse(body);
+      return parsed.success
+        ? []
+        : describeZodIssues(parsed.error).filter((issue) => !/^unknown field/.test(issue.message));
+    },
+  );
+  // The server's own refusals of a body the schema passed (src/server/plans.ts).
+  const serverMessages = [
+    { path: "client_id", message: "client_id is not one of your clients" },
+    {
+      path: "intake_data.disliked_foods",
+      message: "intake_data.disliked_foods names foods not in your catalogue: 0a0a0a0a-0000-4000-8000-000000000000",
+    },
+  ];
+
+  it("covers every field the form has", () => {
+    const fields = new Set([...schemaMessages, ...settingsMessages].map((issue) => issueTarget(issue.path)));
+    for (const field of PLAN_FORM_FIELDS) expect(fields, field).toContain(field);
+  });
+
+  it.each([...schemaMessages, ...settingsMessages, ...serverMessages])("$path: $message", (issue) => {
+    const shown = Object.values(groupIssuesByField([issue])).flat();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   });
 });

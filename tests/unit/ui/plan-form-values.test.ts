@@ -13,6 +13,17 @@ import {
 const filled: PlanFormValues = { ...INITIAL_PLAN_FORM_VALUES, name: "Cut for Sam" };
 
 describe("the new-plan form's request body", () => {
+  it("sends the start date and the client's title when given, and neither when blank", () => {
+    expect(toCreatePlanBody({ ...filled, startDate: "2026-12-07", clientTitle: "  Your winter plan " })).toMatchObject({
+      start_date: "2026-12-07",
+      client_title: "Your winter plan",
+    });
+    const blank = toCreatePlanBody({ ...filled, startDate: "", clientTitle: "   " });
+    expect(blank).not.toHaveProperty("start_date");
+    expect(blank).not.toHaveProperty("client_title");
+    expect(parseCreatePlanBody(blank).ok).toBe(true);
+  });
+
   it("passes the API's schema when the form is filled in with the defaults and a name", () => {
     const parsed = parseCreatePlanBody(toCreatePlanBody(filled));
     expect(parsed.ok).toBe(true);

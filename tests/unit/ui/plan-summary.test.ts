@@ -10,6 +10,8 @@ function plan(intake_data: Record<string, unknown>): PlanDetail {
     name: "Week",
     client_id: null,
     client_name: null,
+    start_date: null,
+    client_title: null,
     plan_length_days: 7,
     intake_data,
     generation_status: "complete",
