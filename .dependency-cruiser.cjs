@@ -3,13 +3,18 @@
  *
  *   app (Next.js routes and pages)
  *    └─ ui (components, browser helpers)      may use server types and the session reader
- *    └─ inngest (the workflow: story, Inngest binding, inline runner, dispatch)
+ *    └─ inngest (the workflow)                 dispatch.ts, start-day-run.ts: hand a run to an engine
+ *        └─ binding (the Inngest functions)    the only folder that imports the `inngest` package
+ *        └─ inline (the inline runner)         never reaches the binding, nor the binding it
+ *            └─ story (the engine-neutral stories of a run)
+ *                └─ attempts (attempts and failures, the retry schedule)
  *        └─ server (Postgres, auth, env, the Claude adapter)
  *            └─ generation (the pure core: no I/O, no framework)
  *
  * and nothing imports in a cycle.
  */
 const layer = (name) => `^src/${name}/`;
+const workflow = (name) => `^src/inngest/${name}/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -53,6 +58,43 @@ module.exports = {
       severity: "error",
       from: { path: layer("inngest") },
       to: { path: [layer("ui"), layer("app")] },
+    },
+    {
+      name: "inngest-only-in-the-binding",
+      comment:
+        "Only src/inngest/binding (and the serve route) speaks to Inngest: the stories, attempts and the inline " +
+        "runner are engine-neutral, and a final error is our FinalError, which the binding maps to NonRetriableError.",
+      severity: "error",
+      from: { pathNot: [workflow("binding"), "^src/app/api/inngest/route\\.ts$"] },
+      to: { path: "^node_modules/inngest/" },
+    },
+    {
+      name: "story-is-engine-neutral",
+      comment: "A story is told the same on both engines: it reaches neither engine, nor what hands runs to them.",
+      severity: "error",
+      from: { path: workflow("story") },
+      to: { path: [workflow("binding"), workflow("inline"), "^src/inngest/[^/]+$"] },
+    },
+    {
+      name: "attempts-below-stories",
+      comment: "Attempts and failures are what a story and both engines lean on; they lean on none of them.",
+      severity: "error",
+      from: { path: workflow("attempts") },
+      to: { path: [workflow("story"), workflow("binding"), workflow("inline"), "^src/inngest/[^/]+$"] },
+    },
+    {
+      name: "binding-apart-from-inline",
+      comment: "The Inngest binding and the inline runner run the same stories and never reach into each other.",
+      severity: "error",
+      from: { path: workflow("binding") },
+      to: { path: [workflow("inline"), "^src/inngest/(dispatch|start-day-run)\\.ts$"] },
+    },
+    {
+      name: "inline-apart-from-binding",
+      comment: "The inline runner works with no Inngest server: nothing of the binding, nor what picks an engine.",
+      severity: "error",
+      from: { path: workflow("inline") },
+      to: { path: [workflow("binding"), "^src/inngest/(dispatch|start-day-run)\\.ts$"] },
     },
     {
       name: "ui-below-routes",

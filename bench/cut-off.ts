@@ -10,8 +10,8 @@
 // Bounded: two 7-day plans, a few minutes at most.
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { generationDependencies } from "@/inngest/dependencies";
-import { startInlineRun } from "@/inngest/inline-runner";
+import { startInlineRun } from "@/inngest/inline/inline-runner";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";

@@ -18,9 +18,9 @@ import * as undoRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/r
 import * as itemRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as planRoute from "@/app/api/nutrition/plans/[planId]/route";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { generationDependencies } from "@/inngest/dependencies";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
-import type { StepRunner } from "@/inngest/step-kit";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
+import type { StepRunner } from "@/inngest/story/story-steps";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";

@@ -6,9 +6,9 @@
 // no budget (the original route's two calls) the longest step is what Netlify would kill.
 // Bounded: a handful of plans, each run stops at its first error.
 import { randomUUID } from "node:crypto";
-import { chunkLimitsFor, generationDependencies } from "@/inngest/dependencies";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
-import type { StepRunner } from "@/inngest/step-kit";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import { chunkLimitsFor, generationDependencies } from "@/inngest/story/run-dependencies";
+import type { StepRunner } from "@/inngest/story/story-steps";
 import { createClaudeModel } from "@/server/claude-model";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";

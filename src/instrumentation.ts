@@ -13,7 +13,7 @@ export async function register() {
     const ignored = ignoredLocalAuthWarning(configuration);
     if (ignored) console.warn(`[auth] ${ignored}`);
     const { selectedRunner } = await import("@/inngest/dispatch");
-    const { exitGracefullyOnSignals, startInlineRecovery } = await import("@/inngest/inline-recovery");
+    const { exitGracefullyOnSignals, startInlineRecovery } = await import("@/inngest/inline/inline-recovery");
     if (configuration.NEXT_MANUAL_SIG_HANDLE) exitGracefullyOnSignals();
     // In the background: the server answers while recovery waits for a database that may be restarting.
     if (selectedRunner(configuration) === "inline") void startInlineRecovery();

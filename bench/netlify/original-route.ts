@@ -7,9 +7,14 @@
 // gives: src/inngest/dependencies.ts), the same story the new flow runs.
 import { NextResponse } from "next/server";
 import { parseGenerateBody } from "@/generation/intake/intake";
-import { chunkLimitsFor, generationDependencies, modelFromEnv, stepBudgetSeconds } from "@/inngest/dependencies";
-import { startInlineRun } from "@/inngest/inline-runner";
+import { startInlineRun } from "@/inngest/inline/inline-runner";
 import { estimatePlanRunTokens } from "@/inngest/run-estimate";
+import {
+  chunkLimitsFor,
+  generationDependencies,
+  modelFromEnv,
+  stepBudgetSeconds,
+} from "@/inngest/story/run-dependencies";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { env } from "@/server/env";
 import { ApiError, badRequest } from "@/server/http/api-error";

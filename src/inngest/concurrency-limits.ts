@@ -1,5 +1,5 @@
+import { inngestConfig } from "@inngest-config";
 import { type Env, env } from "@/server/env";
-import { inngestConfig } from "../../inngest.config";
 
 /**
  * The plan workflow's concurrency limits, as Inngest receives them. The

@@ -1,16 +1,14 @@
+import { inngestConfig } from "@inngest-config";
+import { inngest } from "@/inngest/binding/client";
+import { planDayRegenerateRequested, planGenerateCancelled, planGenerateRequested } from "@/inngest/binding/events";
+import { cancelInlineRun, startInlineDayRun, startInlineRun } from "@/inngest/inline/inline-runner";
+import type {
+  DayRegenerateRequestedData,
+  GenerateCancelledData,
+  GenerateRequestedData,
+} from "@/inngest/story/run-events";
 import { type Env, env } from "@/server/env";
 import { redactSecrets } from "@/server/redact";
-import { inngestConfig } from "../../inngest.config";
-import { inngest } from "./client";
-import {
-  type DayRegenerateRequestedData,
-  type GenerateCancelledData,
-  type GenerateRequestedData,
-  planDayRegenerateRequested,
-  planGenerateCancelled,
-  planGenerateRequested,
-} from "./events";
-import { cancelInlineRun, startInlineDayRun, startInlineRun } from "./inline-runner";
 
 /**
  * How /generate/start hands a run to the workflow engine: an Inngest event

@@ -1,8 +1,8 @@
 import { chooseModel } from "@/generation/generation-config";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { splitPasses } from "@/generation/passes/split-passes";
+import { chunkLimitsFor, generationConfig, stepBudgetSeconds } from "@/inngest/story/run-dependencies";
 import { type Env, env } from "@/server/env";
-import { chunkLimitsFor, generationConfig, stepBudgetSeconds } from "./dependencies";
 
 /**
  * What a run is expected to spend, reserved against the org's daily token

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay, PlanItem } from "@/server/plan-detail";
 import { call } from "./api-client";

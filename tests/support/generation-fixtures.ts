@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { GenerateRequestedData } from "@/inngest/events";
+import type { GenerateRequestedData } from "@/inngest/story/run-events";
 import { db } from "@/server/database/index";
 import { createPlan, type PlanOverrides } from "./plan-factory";
 import { DEMO_ORG_ID } from "./seed-ids";

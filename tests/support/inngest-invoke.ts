@@ -1,5 +1,5 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
-import { planDaysFunction } from "@/inngest/plan-days-function";
+import { planDaysFunction } from "@/inngest/binding/plan-days-function";
 
 /**
  * A transformCtx for InngestTestEngine. @inngest/test does not model

@@ -5,8 +5,8 @@ import type { StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { ModelPort, ModelReply, ModelRequest, PassToPlan } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { modelRequestFor } from "@/generation/prompt/pass-prompt";
-import { chunkLimitsFor } from "@/inngest/dependencies";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import type { GenerationStore, SavePlanInput } from "@/server/generation-store";
 
 /**

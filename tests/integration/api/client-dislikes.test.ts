@@ -5,7 +5,7 @@ import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[it
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay, PlanDetail } from "@/server/plan-detail";
 import { call, demoCoachToken } from "../../support/api-client";

@@ -5,7 +5,7 @@ import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
 import { type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import { worstMacroPoints } from "@/generation/nutrition/macros";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { savePlan } from "@/server/generation-store";

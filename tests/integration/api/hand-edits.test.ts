@@ -7,7 +7,7 @@ import * as itemRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/ro
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { mealTypeOf } from "@/generation/meals/plate";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay, PlanItem } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { inngestConfig } from "@inngest-config";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as retired from "@/app/api/nutrition/plans/[planId]/generate/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { inngest } from "@/inngest/client";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { inngest } from "@/inngest/binding/client";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
-import { inngestConfig } from "../../../inngest.config";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createPlan } from "../../support/plan-factory";

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { readSharedPlan } from "@/server/share-links";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { readSharedPlan } from "@/server/share-links";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";

@@ -4,8 +4,8 @@ import * as regenerate from "@/app/api/nutrition/plans/[planId]/days/[day]/regen
 import * as cancel from "@/app/api/nutrition/plans/[planId]/generate/cancel/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { inngest } from "@/inngest/client";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { inngest } from "@/inngest/binding/client";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { estimateDayRunTokens, estimatePlanRunTokens } from "@/inngest/run-estimate";
 import { signLocalAccessToken } from "@/server/auth/access-token";
 import { db } from "@/server/database/index";

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import * as regenerate from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/inngest/binding/client";
 import { signLocalAccessToken } from "@/server/auth/access-token";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";

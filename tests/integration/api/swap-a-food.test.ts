@@ -4,7 +4,7 @@ import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/sw
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { shortFoodName } from "@/generation/meals/meal-patterns";
 import { mealTypeOf } from "@/generation/meals/plate";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDay } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/inngest/binding/client";
 import { asUser, closeDatabase, db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken } from "../../support/api-client";

@@ -1,12 +1,12 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
+import { inngestConfig } from "@inngest-config";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { generationDependencies } from "@/inngest/dependencies";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
-import { type InlineRunOptions, startInlineRun } from "@/inngest/inline-runner";
-import type { ModelStepRequest } from "@/inngest/model-step";
-import { planDaysFunction } from "@/inngest/plan-days-function";
+import { planDaysFunction } from "@/inngest/binding/plan-days-function";
+import { type InlineRunOptions, startInlineRun } from "@/inngest/inline/inline-runner";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import type { ModelStepRequest } from "@/inngest/story/model-step-request";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { resetEnvForTests } from "@/server/env";
-import { inngestConfig } from "../../../inngest.config";
 import { type FakeAnthropic, planFromPrompt, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, range, readSavedPlan } from "../../support/generation-fixtures";
 

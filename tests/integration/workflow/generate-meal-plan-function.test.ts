@@ -1,13 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
+import { inngestConfig } from "@inngest-config";
 import { describe, expect, it } from "vitest";
 import { ModelCallError } from "@/generation/model/model-call-error";
-import { afterFailedAttempt } from "@/inngest/failed-attempt";
-import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
-import { planDaysFunction } from "@/inngest/plan-days-function";
-import { stepFailure } from "@/inngest/step-failures";
+import { afterFailedAttempt } from "@/inngest/attempts/failed-attempt";
+import { stepFailure } from "@/inngest/attempts/step-faults";
+import { generateMealPlanFunction } from "@/inngest/binding/generate-meal-plan-function";
+import { planDaysFunction } from "@/inngest/binding/plan-days-function";
 import { db } from "@/server/database/index";
 import { generationStore } from "@/server/generation-store";
-import { inngestConfig } from "../../../inngest.config";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
 import { invokingPlanDays } from "../../support/inngest-invoke";

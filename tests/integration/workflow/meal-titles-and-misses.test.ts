@@ -5,7 +5,7 @@ import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { type CatalogueFood, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
-import { generateMealPlanFunction } from "@/inngest/generate-meal-plan-function";
+import { generateMealPlanFunction } from "@/inngest/binding/generate-meal-plan-function";
 import { db } from "@/server/database/index";
 import { saveDay } from "@/server/day-generation-store";
 import { savePlan } from "@/server/generation-store";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { generationDependencies } from "@/inngest/dependencies";
-import { startInlineRun } from "@/inngest/inline-runner";
+import { startInlineRun } from "@/inngest/inline/inline-runner";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { resetEnvForTests } from "@/server/env";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
 import { createGeneratingPlan, readSavedPlan } from "../../support/generation-fixtures";

@@ -7,9 +7,9 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as item from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
-import { inngest } from "@/inngest/client";
-import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline-runner";
-import { regeneratePlanDayFunction } from "@/inngest/regenerate-plan-day-function";
+import { inngest } from "@/inngest/binding/client";
+import { regeneratePlanDayFunction } from "@/inngest/binding/regenerate-plan-day-function";
+import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline/inline-runner";
 import { resetEnvForTests } from "@/server/env";
 import type { PlanDay, PlanMeal } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";

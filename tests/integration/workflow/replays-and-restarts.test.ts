@@ -3,10 +3,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { generationDependencies } from "@/inngest/dependencies";
-import { generateMealPlanFunction, markCancelledGenerationFunction } from "@/inngest/generate-meal-plan-function";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
-import { startInlineRun } from "@/inngest/inline-runner";
+import {
+  generateMealPlanFunction,
+  markCancelledGenerationFunction,
+} from "@/inngest/binding/generate-meal-plan-function";
+import { startInlineRun } from "@/inngest/inline/inline-runner";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";

@@ -6,7 +6,7 @@ import { dayTotals } from "@/generation/nutrition/day-totals";
 import { usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
-import { chunkLimitsFor } from "@/inngest/dependencies";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import { range } from "../../support/generation-fixtures";
 import { seedCatalogue } from "../../support/seed-catalogue";
 import { runWorkflowInMemory } from "../../support/workflow-in-memory";

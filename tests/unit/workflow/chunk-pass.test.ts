@@ -1,8 +1,8 @@
+import { inngestConfig } from "@inngest-config";
 import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { type ChunkLimits, chunkForAttempt, chunkPass, tokensThatFitOneStep } from "@/generation/passes/chunk-pass";
-import { chunkLimitsFor } from "@/inngest/dependencies";
-import { inngestConfig } from "../../../inngest.config";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import { outputRateOf, PUBLISHED_FIRST_TOKEN_SECONDS } from "../../support/fake-pacing";
 
 const haikuOnNetlify: ChunkLimits = {

@@ -1,12 +1,12 @@
+import { inngestConfig, MAX_PLAN_DAYS } from "@inngest-config";
 import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
-import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "@/inngest/concurrency-slots";
-import { chunkLimitsFor } from "@/inngest/dependencies";
+import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "@/inngest/inline/concurrency-slots";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import { parseEnv } from "@/server/env";
-import { inngestConfig, MAX_PLAN_DAYS } from "../../../inngest.config";
 import { range } from "../../support/generation-fixtures";
 
 /** A step that runs until released, recording when it started. */

@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { inngestConfig } from "@inngest-config";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import { ModelCallError } from "@/generation/model/model-call-error";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
 import { modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
-import { chunkLimitsFor } from "@/inngest/dependencies";
-import type { GenerationDependencies } from "@/inngest/generate-meal-plan-story";
-import { startInlineRun } from "@/inngest/inline-runner";
+import { startInlineRun } from "@/inngest/inline/inline-runner";
+import type { GenerationDependencies } from "@/inngest/story/generate-meal-plan";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import { parseEnv } from "@/server/env";
 import type { GenerationStore } from "@/server/generation-store";
-import { inngestConfig } from "../../../inngest.config";
 import { seedCatalogue } from "../../support/seed-catalogue";
 import { inMemoryStore } from "../../support/workflow-in-memory";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { oneLineLogger } from "@/inngest/client";
+import { oneLineLogger } from "@/inngest/binding/client";
 import { resetEnvForTests } from "@/server/env";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 

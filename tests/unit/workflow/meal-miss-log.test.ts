@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logMealMisses } from "@/inngest/step-kit";
+import { logMealMisses } from "@/inngest/story/story-steps";
 
 function recordingLogger() {
   const lines: { level: "info" | "warn"; fields: Record<string, unknown>; message: string }[] = [];

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig } from "@/generation/generation-config";
 import type { ModelPort, PassToPlan } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
-import { chunkLimitsFor } from "@/inngest/dependencies";
-import { generateMealPlan } from "@/inngest/generate-meal-plan-story";
-import type { PlannedChunk } from "@/inngest/model-step";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import type { PlannedChunk } from "@/inngest/story/model-step-request";
+import { chunkLimitsFor } from "@/inngest/story/run-dependencies";
 import { seedCatalogue } from "../../support/seed-catalogue";
 import { inMemoryStore } from "../../support/workflow-in-memory";
 

@@ -1,3 +1,4 @@
+import { inngestConfig, MAX_PLAN_DAYS } from "@inngest-config";
 import { durationToMs, NonRetriableError, RetryAfterError } from "inngest";
 import { describe, expect, it } from "vitest";
 import { chooseModel, DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
@@ -5,13 +6,12 @@ import { ModelCallError } from "@/generation/model/model-call-error";
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { splitPasses } from "@/generation/passes/split-passes";
 import { generationError } from "@/generation/shared/generation-error";
+import { decideRetry, type FailedAttempt, retryDelayMs, worstRunSeconds } from "@/inngest/attempts/retry-policy";
+import { answerFailure, stepFailure, stepFaultOf } from "@/inngest/attempts/step-faults";
+import { attemptedOnInngest } from "@/inngest/binding/inngest-step-runner";
 import { modelCallConcurrency } from "@/inngest/concurrency-limits";
-import { chunkLimitsFor, modelCallTimeoutMs } from "@/inngest/dependencies";
-import { attemptedOnInngest } from "@/inngest/inngest-steps";
-import { decideRetry, type FailedAttempt, retryDelayMs, worstRunSeconds } from "@/inngest/retry-policy";
-import { answerFailure, stepFailure, stepFaultOf } from "@/inngest/step-failures";
+import { chunkLimitsFor, modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
 import { parseEnv } from "@/server/env";
-import { inngestConfig, MAX_PLAN_DAYS } from "../../../inngest.config";
 import { range } from "../../support/generation-fixtures";
 
 const schedule = inngestConfig.retrySchedule;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ModelCallError } from "@/generation/model/model-call-error";
 import { generationError } from "@/generation/shared/generation-error";
-import { answerFailure, stepFailure, stepFaultOf, summariseStepFaults } from "@/inngest/step-failures";
+import { answerFailure, stepFailure, stepFaultOf, summariseStepFaults } from "@/inngest/attempts/step-faults";
 
 describe("what each failed attempt met", () => {
   it("is a short label beside the step's error, built from the status and kind only", () => {

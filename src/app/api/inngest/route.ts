@@ -1,6 +1,6 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
+import { inngest } from "@/inngest/binding/client";
+import { functions } from "@/inngest/binding/functions";
 import { env } from "@/server/env";
 
 /**

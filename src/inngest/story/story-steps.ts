@@ -1,4 +1,3 @@
-import { NonRetriableError } from "inngest";
 import { type BalancedDay, balanceDays } from "@/generation/adjust/balance-day";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
 import { type DayScope, withFixedItems } from "@/generation/adjust/fixed-items";
@@ -16,9 +15,10 @@ import { parseModelReply } from "@/generation/model/parse-model-reply";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import type { ChunkLimits } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
+import { FinalError } from "@/inngest/attempts/final-error";
+import { answerFailure, describeDays, stepFailure } from "@/inngest/attempts/step-faults";
 import type { UsageRun } from "@/server/model-usage";
-import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { answerFailure, describeDays, stepFailure } from "./step-failures";
+import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step-request";
 
 /**
  * The step kit both stories (generate-meal-plan-story.ts, the whole plan;
@@ -208,14 +208,14 @@ export async function adjustDays<Balanced>(
   const scaled = await step.run("scale", async () => {
     await plan.enterPhase("scaling");
     const result = scaleCalories(days, foods, spec.calorieTarget, deps.config, plan.fixedByDay);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
+    if (!result.ok) throw new FinalError(result.error.message);
     return result.days;
   });
 
   const deduped = await step.run("dedup", async () => {
     await plan.enterPhase("deduplicating");
     const result = dedupThenRescale(scaled, foods, spec.calorieTarget, deps.config, plan.fixedByDay);
-    if (!result.ok) throw new NonRetriableError(result.error.message);
+    if (!result.ok) throw new FinalError(result.error.message);
     if (result.dropped.length > 0) {
       deps.logger.info(
         { planId: plan.planId, dropped: result.dropped, rescaled: result.rescaled },

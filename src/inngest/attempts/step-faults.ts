@@ -1,12 +1,12 @@
-import { NonRetriableError } from "inngest";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
 import { ModelCallError, type ModelCallErrorKind } from "@/generation/model/model-call-error";
 import type { GenerationError, GenerationErrorCode } from "@/generation/shared/generation-error";
+import { FinalError } from "./final-error";
 import type { RetryKind } from "./retry-policy";
 
 /**
  * Turns what went wrong in a step into the error the engine acts on:
- * NonRetriableError stops at once; any other error is an attempt that may be
+ * a FinalError stops at once; any other error is an attempt that may be
  * tried again, when retry-policy.ts decides (the fault beside it says what
  * kind of failure it was, and how long the provider asked to wait). Messages
  * are written for the coach (they become generation_error) and name the days
@@ -17,9 +17,9 @@ export function stepFailure(error: unknown, days: string): Error {
     const message = `${error.message} for ${days}`;
     const fault: StepFault = { days, fault: modelCallFaultLabel(error), kind: retryKindOf(error.kind) };
     if (error.retryAfterMs !== undefined) fault.retryAfterMs = error.retryAfterMs;
-    return withFault(error.retryable ? new Error(message) : new NonRetriableError(message), fault);
+    return withFault(error.retryable ? new Error(message) : new FinalError(message), fault);
   }
-  if (error instanceof PlanInputError) return new NonRetriableError(error.message);
+  if (error instanceof PlanInputError) return new FinalError(error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -140,8 +140,8 @@ export const RUN_NOT_CURRENT = "the run no longer holds the plan";
  * a cancel, the plan completed or failed since, or an old run rerun from a
  * step): no model call is made, and nothing is worth retrying.
  */
-export function runNotCurrent(days: string): NonRetriableError {
-  return new NonRetriableError(
+export function runNotCurrent(days: string): FinalError {
+  return new FinalError(
     `No model call for ${days}: ${RUN_NOT_CURRENT} (superseded, cancelled, or settled since it began)`,
   );
 }
@@ -154,8 +154,4 @@ export function isRunNotCurrent(error: unknown): boolean {
     current = cause;
   }
   return false;
-}
-
-export function isFinal(error: unknown): boolean {
-  return error instanceof NonRetriableError || (error as { name?: string } | null)?.name === "NonRetriableError";
 }

@@ -1,12 +1,13 @@
+import { inngestConfig } from "@inngest-config";
+import { markRunFailed } from "@/inngest/attempts/failure-message";
+import { planWorkflowConcurrency } from "@/inngest/concurrency-limits";
+import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { generationStore } from "@/server/generation-store";
-import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { planWorkflowConcurrency } from "./concurrency-limits";
-import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
-import { markRunFailed } from "./failure-message";
-import { generateMealPlan } from "./generate-meal-plan-story";
-import { inngestStepRunner } from "./inngest-steps";
+import { asInngestError } from "./inngest-errors";
+import { inngestStepRunner } from "./inngest-step-runner";
 import { markCancelledFunction } from "./mark-cancelled-function";
 import { planDaysFunction } from "./plan-days-function";
 
@@ -56,7 +57,9 @@ export const generateMealPlanFunction = inngest.createFunction(
       },
       (id, request) => step.invoke(id, { function: planDaysFunction, data: request }) as Promise<never>,
     );
-    return generateMealPlan(event.data, steps, generationDependencies({ logger }));
+    return generateMealPlan(event.data, steps, generationDependencies({ logger })).catch((error: unknown) => {
+      throw asInngestError(error);
+    });
   },
 );
 

@@ -1,8 +1,12 @@
-import { eventType } from "inngest";
 import { z } from "zod";
 import { MealNameSchema } from "@/generation/catalogue/meal-slots";
 import { PlanDayNumberSchema } from "@/generation/intake/intake";
-import { inngestConfig } from "../../inngest.config";
+
+/**
+ * What a run is started (or cancelled) with, as data either engine reads:
+ * the Inngest binding wraps these schemas as its event types (binding/events.ts);
+ * the inline runner is handed the same data directly.
+ */
 
 /**
  * plan/generate.requested: sent by /generate/start, with the event id set to
@@ -19,10 +23,6 @@ export const GenerateRequestedDataSchema = z.object({
 
 export type GenerateRequestedData = z.infer<typeof GenerateRequestedDataSchema>;
 
-export const planGenerateRequested = eventType(inngestConfig.events.generateRequested, {
-  schema: GenerateRequestedDataSchema,
-});
-
 /**
  * plan/day.regenerate.requested: sent by /days/{day}/regenerate (and by
  * /days/{day}/meals/{meal}/regenerate, with `meal`: the one meal, by name)
@@ -38,10 +38,6 @@ export const DayRegenerateRequestedDataSchema = z.object({
 
 export type DayRegenerateRequestedData = z.infer<typeof DayRegenerateRequestedDataSchema>;
 
-export const planDayRegenerateRequested = eventType(inngestConfig.events.dayRegenerateRequested, {
-  schema: DayRegenerateRequestedDataSchema,
-});
-
 /**
  * plan/generate.cancelled: sent by /generate/cancel after the plan was put
  * back to its state before the run; the function's cancelOn matches it by
@@ -54,7 +50,3 @@ export const GenerateCancelledDataSchema = z.object({
 });
 
 export type GenerateCancelledData = z.infer<typeof GenerateCancelledDataSchema>;
-
-export const planGenerateCancelled = eventType(inngestConfig.events.generateCancelled, {
-  schema: GenerateCancelledDataSchema,
-});

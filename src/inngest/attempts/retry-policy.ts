@@ -1,4 +1,4 @@
-import { inngestConfig } from "../../inngest.config";
+import { inngestConfig } from "@inngest-config";
 
 /**
  * When a failed step attempt is tried again: one decision for both engines.

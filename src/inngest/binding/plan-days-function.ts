@@ -1,15 +1,15 @@
+import { inngestConfig } from "@inngest-config";
 import { invoke } from "inngest";
 import { z } from "zod";
+import { modelCallConcurrency } from "@/inngest/concurrency-limits";
+import { type ModelStepRequest, runIdOf } from "@/inngest/story/model-step-request";
+import { runModelStep } from "@/inngest/story/model-step-runner";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import { generationStore } from "@/server/generation-store";
-import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { modelCallConcurrency } from "./concurrency-limits";
-import { generationDependencies } from "./dependencies";
 import { planGenerateCancelled, planGenerateRequested } from "./events";
-import { attemptedOnInngest } from "./inngest-steps";
-import { type ModelStepRequest, runIdOf } from "./model-step";
-import { runModelStep } from "./run-model-step";
+import { attemptedOnInngest } from "./inngest-step-runner";
 
 const limits = inngestConfig.planDays;
 

@@ -1,14 +1,15 @@
+import { inngestConfig } from "@inngest-config";
+import { markRunFailed } from "@/inngest/attempts/failure-message";
+import { planWorkflowConcurrency } from "@/inngest/concurrency-limits";
+import { regeneratePlanDay } from "@/inngest/story/regenerate-plan-day";
+import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { dayGenerationStore } from "@/server/day-generation-store";
-import { inngestConfig } from "../../inngest.config";
 import { inngest } from "./client";
-import { planWorkflowConcurrency } from "./concurrency-limits";
-import { generationDependencies } from "./dependencies";
 import { planDayRegenerateRequested } from "./events";
-import { markRunFailed } from "./failure-message";
-import { inngestStepRunner } from "./inngest-steps";
+import { asInngestError } from "./inngest-errors";
+import { inngestStepRunner } from "./inngest-step-runner";
 import { markCancelledFunction } from "./mark-cancelled-function";
 import { planDaysFunction } from "./plan-days-function";
-import { regeneratePlanDay } from "./regenerate-plan-day-story";
 
 const limits = inngestConfig.regeneratePlanDay;
 
@@ -51,7 +52,12 @@ export const regeneratePlanDayFunction = inngest.createFunction(
       },
       (id, request) => step.invoke(id, { function: planDaysFunction, data: request }) as Promise<never>,
     );
-    return regeneratePlanDay(event.data, steps, { ...generationDependencies({ logger }), store: dayGenerationStore });
+    return regeneratePlanDay(event.data, steps, {
+      ...generationDependencies({ logger }),
+      store: dayGenerationStore,
+    }).catch((error: unknown) => {
+      throw asInngestError(error);
+    });
   },
 );
 

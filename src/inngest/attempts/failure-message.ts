@@ -1,5 +1,5 @@
 import { redactSecrets } from "@/server/redact";
-import { summariseStepFaults } from "./step-failures";
+import { summariseStepFaults } from "./step-faults";
 
 /**
  * The coach-facing generation_error for a run that gave up: the step's own

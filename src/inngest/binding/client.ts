@@ -1,7 +1,7 @@
+import { inngestConfig } from "@inngest-config";
 import { Inngest, type Logger } from "inngest";
 import { env } from "@/server/env";
 import { redactSecrets } from "@/server/redact";
-import { inngestConfig } from "../../inngest.config";
 
 /**
  * Inngest's own log lines, one line each. The SDK logs every failed step

@@ -1,4 +1,4 @@
-import type { ConcurrencyLimit } from "./concurrency-limits";
+import type { ConcurrencyLimit } from "@/inngest/concurrency-limits";
 
 /**
  * The inline runner's emulation of Inngest's concurrency limits

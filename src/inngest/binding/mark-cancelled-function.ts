@@ -1,4 +1,4 @@
-import { inngestConfig } from "../../inngest.config";
+import { inngestConfig } from "@inngest-config";
 import { inngest } from "./client";
 
 /** The attempts Inngest accepts for a function (a number from 0 to 20). */

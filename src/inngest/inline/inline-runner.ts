@@ -1,19 +1,19 @@
+import { inngestConfig } from "@inngest-config";
+import { afterFailedAttempt } from "@/inngest/attempts/failed-attempt";
+import { markRunFailed } from "@/inngest/attempts/failure-message";
+import { isRunNotCurrent, stepFaultOf } from "@/inngest/attempts/step-faults";
+import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
+import { type GenerationDependencies, generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import type { ModelStepRequest, PassResult } from "@/inngest/story/model-step-request";
+import { runModelStep } from "@/inngest/story/model-step-runner";
+import { type DayGenerationDependencies, regeneratePlanDay } from "@/inngest/story/regenerate-plan-day";
+import { generationDependencies, modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
+import type { DayRegenerateRequestedData, GenerateRequestedData } from "@/inngest/story/run-events";
+import type { StepRunner } from "@/inngest/story/story-steps";
 import { dayGenerationStore } from "@/server/day-generation-store";
 import type { FailedAttemptEntry } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
-import { inngestConfig } from "../../inngest.config";
-import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "./concurrency-limits";
 import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
-import { generationDependencies, modelCallTimeoutMs } from "./dependencies";
-import type { DayRegenerateRequestedData, GenerateRequestedData } from "./events";
-import { afterFailedAttempt } from "./failed-attempt";
-import { markRunFailed } from "./failure-message";
-import { type GenerationDependencies, generateMealPlan } from "./generate-meal-plan-story";
-import type { ModelStepRequest, PassResult } from "./model-step";
-import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day-story";
-import { runModelStep } from "./run-model-step";
-import { isRunNotCurrent, stepFaultOf } from "./step-failures";
-import type { StepRunner } from "./step-kit";
 
 /**
  * Runs generate-meal-plan and regenerate-plan-day in this process, for

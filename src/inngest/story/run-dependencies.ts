@@ -1,3 +1,4 @@
+import { inngestConfig, outputTokensPerSecondFor } from "@inngest-config";
 import { DEFAULT_GENERATION_CONFIG, type GenerationConfig, withModels } from "@/generation/generation-config";
 import type { ModelPort } from "@/generation/model/model-port";
 import { createOfflineModel } from "@/generation/offline/offline-model";
@@ -6,9 +7,8 @@ import { createClaudeModel } from "@/server/claude-model";
 import { type Env, env } from "@/server/env";
 import { generationStore } from "@/server/generation-store";
 import { recordModelUsage } from "@/server/model-usage";
-import { inngestConfig, outputTokensPerSecondFor } from "../../inngest.config";
-import type { GenerationDependencies } from "./generate-meal-plan-story";
-import type { GenerationLogger } from "./step-kit";
+import type { GenerationDependencies } from "./generate-meal-plan";
+import type { GenerationLogger } from "./story-steps";
 
 /** Seconds one step may take, or null for no limit (GENERATION_STEP_BUDGET_SECONDS=0). */
 export function stepBudgetSeconds(configuration: Env = env()): number | null {

@@ -2,6 +2,7 @@ import { sameMeal } from "@/generation/adjust/fixed-items";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkForAttempt } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
+import { answerFailure, describeDays, RUN_NOT_CURRENT, runNotCurrent } from "@/inngest/attempts/step-faults";
 import type { DayGenerationStore } from "@/server/day-generation-store";
 import type { GenerationStore } from "@/server/generation-store";
 import {
@@ -11,9 +12,8 @@ import {
   type PassResult,
   runIdOf,
   usageRunOf,
-} from "./model-step";
-import { answerFailure, describeDays, RUN_NOT_CURRENT, runNotCurrent } from "./step-failures";
-import { type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./step-kit";
+} from "./model-step-request";
+import { type ModelStepDependencies, planDays, type StepDependencies, type StepRunner } from "./story-steps";
 
 /**
  * The model steps of both stories (a chunk of a pass, or the one day a day

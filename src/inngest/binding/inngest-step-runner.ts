@@ -1,9 +1,10 @@
+import { afterFailedAttempt } from "@/inngest/attempts/failed-attempt";
+import { isRunNotCurrent, stepFaultOf } from "@/inngest/attempts/step-faults";
+import type { ModelStepRequest, PassResult } from "@/inngest/story/model-step-request";
+import { modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
+import type { StepRunner } from "@/inngest/story/story-steps";
 import type { FailedAttemptEntry } from "@/server/generation-store";
-import { modelCallTimeoutMs } from "./dependencies";
-import { afterFailedAttempt, inngestError } from "./failed-attempt";
-import type { ModelStepRequest, PassResult } from "./model-step";
-import { isRunNotCurrent, stepFaultOf } from "./step-failures";
-import type { StepRunner } from "./step-kit";
+import { asInngestError, inngestError } from "./inngest-errors";
 
 /** The part of Inngest's handler context a step binding needs. */
 type InngestStepTools = { run: (id: string, work: () => Promise<unknown>) => Promise<unknown> };
@@ -33,7 +34,7 @@ export function attemptedOnInngest<T>(work: () => Promise<T>, context: InngestAt
       return await work();
     } catch (error) {
       // No model call was made (the run no longer holds the plan): final as it is, no failed attempt to record.
-      if (isRunNotCurrent(error)) throw error;
+      if (isRunNotCurrent(error)) throw asInngestError(error);
       const days = stepFaultOf(error)?.days;
       // Unknown (the database away): every earlier attempt counts, as before.
       const rateLimited = context.faults && days ? await context.faults.rateLimitedBefore(days).catch(() => 0) : 0;

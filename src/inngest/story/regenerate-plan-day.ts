@@ -1,4 +1,3 @@
-import { NonRetriableError } from "inngest";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { EditableDay } from "@/generation/adjust/edit-day";
 import {
@@ -18,12 +17,13 @@ import { resolvePlanSpec } from "@/generation/intake/resolve-plan-spec";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { chunkPass } from "@/generation/passes/chunk-pass";
+import { FinalError } from "@/inngest/attempts/final-error";
+import { isRunNotCurrent, stepFailure } from "@/inngest/attempts/step-faults";
 import type { DayGenerationStore } from "@/server/day-generation-store";
-import type { DayRegenerateRequestedData } from "./events";
-import type { DayStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { modelStep } from "./run-model-step";
-import { isRunNotCurrent, stepFailure } from "./step-failures";
-import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
+import type { DayStepRequest, PassResult, PlannedChunk } from "./model-step-request";
+import { modelStep } from "./model-step-runner";
+import type { DayRegenerateRequestedData } from "./run-events";
+import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./story-steps";
 
 /**
  * The story of regenerating one day of a saved plan, or one meal of it, with
@@ -113,7 +113,7 @@ export async function regeneratePlanDay(
     },
     deps,
     ([result]): BalancedDayRecord => {
-      if (!result) throw new NonRetriableError(`The model planned no day ${data.day}`);
+      if (!result) throw new FinalError(`The model planned no day ${data.day}`);
       if (result.changes.length > 0) {
         deps.logger.info(
           { planId, changes: result.changes },
@@ -169,10 +169,9 @@ async function loadDayContext(
 ): Promise<DayContext | "superseded"> {
   const loaded = await deps.store.loadPlanForDay(data.planId, data.dayGenerationId);
   if (loaded.status === "superseded") return "superseded";
-  if (loaded.day !== data.day)
-    throw new NonRetriableError(`The run is for day ${data.day}, the plan's for ${loaded.day}`);
+  if (loaded.day !== data.day) throw new FinalError(`The run is for day ${data.day}, the plan's for ${loaded.day}`);
   if ((data.meal ?? null) !== loaded.meal) {
-    throw new NonRetriableError(
+    throw new FinalError(
       `The run is for ${data.meal ?? "the whole day"}, the plan's for ${loaded.meal ?? "the whole day"}`,
     );
   }
@@ -183,10 +182,10 @@ async function loadDayContext(
   } catch (error) {
     throw stepFailure(error, "the plan");
   }
-  if (data.day > spec.days) throw new NonRetriableError(`The plan has no day ${data.day} (it has ${spec.days})`);
+  if (data.day > spec.days) throw new FinalError(`The plan has no day ${data.day} (it has ${spec.days})`);
   const restrictions = planRestrictions(spec, loaded.catalogue);
   const scope = dayScope(loaded.saved, data.meal);
-  if (scope === "no such meal") throw new NonRetriableError(`Day ${data.day} has no ${data.meal} to regenerate`);
+  if (scope === "no such meal") throw new FinalError(`Day ${data.day} has no ${data.meal} to regenerate`);
   const kept = new Set(scope.fixed.map((item) => item.food_id));
   const candidates = uniqueFoods([
     ...selectCandidates(
@@ -198,11 +197,11 @@ async function loadDayContext(
     ...loaded.catalogue.filter((food) => kept.has(food.id)),
   ]);
   if (candidates.length === 0) {
-    throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
+    throw new FinalError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const [sized] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
-  if (!sized) throw new NonRetriableError(`Day ${data.day} could not be sized to one step`);
+  if (!sized) throw new FinalError(`Day ${data.day} could not be sized to one step`);
   const chunk: PlannedChunk = { ...sized, model };
   const dayFoodIds = loaded.foodIdsByDay[data.day] ?? [];
   const scopeMeal = scope.meal;

@@ -1,15 +1,15 @@
-import { NonRetriableError, RetryAfterError } from "inngest";
 import type { FailedAttemptEntry } from "@/server/generation-store";
 import { redactSecrets } from "@/server/redact";
+import { FinalError, isFinal } from "./final-error";
 import { decideRetry, retryDelayMs } from "./retry-policy";
-import { isFinal, stepFaultOf } from "./step-failures";
+import { stepFaultOf } from "./step-faults";
 
 /**
  * What happens when a step attempt fails, the same on both engines: the
  * attempt is recorded on the plan (from inside the step, as it happens), one
  * line is logged, and retry-policy.ts decides whether and when to try again.
- * The Inngest bindings turn the outcome into the error Inngest acts on
- * (inngestError); the inline runner sleeps the delay or gives up.
+ * The Inngest binding turns the outcome into the error Inngest acts on
+ * (binding/inngest-errors.ts); the inline runner sleeps the delay or gives up.
  */
 
 export type AttemptContext = {
@@ -71,7 +71,7 @@ export async function afterFailedAttempt(thrown: unknown, context: AttemptContex
   });
   if ("giveUp" in decision) {
     console.warn(`[generation] ${what} (${attemptText}); ${decision.giveUp}`);
-    return { final: new NonRetriableError(`${error.message} (${decision.giveUp})`) };
+    return { final: new FinalError(`${error.message} (${decision.giveUp})`) };
   }
   console.warn(`[generation] ${what} (${attemptText}); retrying in ${(retryInMs / 1_000).toFixed(1)} s`);
   return {
@@ -99,14 +99,4 @@ async function recordQuietly(
   } catch {
     return undefined;
   }
-}
-
-/**
- * The error an Inngest step throws for an outcome: a RetryAfterError at the
- * exact time (a Date, so Inngest is not left to round a whole-second delay),
- * or the final error, which ends the step without Inngest's own backoff.
- */
-export function inngestError(outcome: AttemptOutcome, now = Date.now()): Error {
-  if ("final" in outcome) return outcome.final;
-  return new RetryAfterError(outcome.error.message, new Date(now + outcome.retryInMs), { cause: outcome.error });
 }

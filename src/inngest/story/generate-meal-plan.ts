@@ -1,4 +1,3 @@
-import { NonRetriableError } from "inngest";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { planRestrictions, type Restrictions } from "@/generation/catalogue/food-restrictions";
@@ -12,12 +11,13 @@ import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day
 import { chunkPass } from "@/generation/passes/chunk-pass";
 import { planOneWave } from "@/generation/passes/one-wave";
 import { splitPasses } from "@/generation/passes/split-passes";
+import { FinalError } from "@/inngest/attempts/final-error";
+import { isRunNotCurrent, stepFailure } from "@/inngest/attempts/step-faults";
 import type { DayMealMiss, GenerationStore } from "@/server/generation-store";
-import type { GenerateRequestedData } from "./events";
-import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step";
-import { modelStep } from "./run-model-step";
-import { isRunNotCurrent, stepFailure } from "./step-failures";
-import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./step-kit";
+import type { ChunkStepRequest, PassResult, PlannedChunk } from "./model-step-request";
+import { modelStep } from "./model-step-runner";
+import type { GenerateRequestedData } from "./run-events";
+import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titledDay } from "./story-steps";
 
 /**
  * The story of one generation run, engine-agnostic: Inngest runs it durably
@@ -156,7 +156,7 @@ async function loadContext(
   deps: GenerationDependencies,
 ): Promise<RunContext | "superseded"> {
   const body = parseGenerateBody(data.request);
-  if (!body.ok) throw new NonRetriableError(`The generate request is invalid: ${body.error}`);
+  if (!body.ok) throw new FinalError(`The generate request is invalid: ${body.error}`);
   const loaded = await deps.store.loadPlanForGeneration(data.planId, data.generationId);
   if (loaded.status === "superseded") return "superseded";
 
@@ -175,7 +175,7 @@ async function loadContext(
     { seed: data.generationId },
   );
   if (candidates.length === 0) {
-    throw new NonRetriableError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
+    throw new FinalError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
   const limits = deps.chunkLimitsFor(model);

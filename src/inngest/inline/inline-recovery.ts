@@ -1,3 +1,4 @@
+import { inngestConfig } from "@inngest-config";
 import {
   holderIsGone,
   inlineRunsHeldByOthers,
@@ -6,7 +7,6 @@ import {
   thisRunnerName,
 } from "@/server/inline-run-owners";
 import { redactSecrets } from "@/server/redact";
-import { inngestConfig } from "../../inngest.config";
 import {
   type InlineDayRunOptions,
   type InlineRunOptions,
