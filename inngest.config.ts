@@ -63,7 +63,7 @@ export const inngestConfig = {
   /** Second line of the spend limits: 30 runs a minute per org, queued (throttle), never dropped. Decision 011. */
   orgRunThrottle: { key: "event.data.orgId", limit: 30, period: "1m", burst: 10 },
 
-  /** When a failed attempt is tried again, on both engines (src/inngest/retry-policy.ts). Decision 003. */
+  /** When a failed attempt is tried again, on both engines (src/inngest/attempts/retry-policy.ts). Decision 003. */
   retrySchedule: {
     /** A failure that repeats for one group of days ends the run within this of its first occurrence. */
     giveUpWithinSeconds: 90,
@@ -111,7 +111,7 @@ export const inngestConfig = {
   /** Inngest checkpointing hands back by then: 26 s host limit − 20 s step budget − 1 s margin. Decision 008. */
   checkpointingMaxRuntime: "5s",
 
-  /** Inline runs survive their server (src/inngest/inline-recovery.ts). Decision 006. */
+  /** Inline runs survive their server (src/inngest/inline/inline-recovery.ts). Decision 006. */
   inlineRecovery: {
     /** A holder elsewhere is presumed gone after twice the longest silence (19 s call + 240 s of 429 waits). */
     holderSilentLimitSeconds: 480,

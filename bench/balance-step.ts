@@ -2,7 +2,7 @@
 //
 // Builds 28-day plans with the workflow's own story (in memory) and times
 // balanceDays, the step's whole work, on the days exactly as `dedup` hands them
-// over, with the options the step passes (src/inngest/step-kit.ts adjustDays:
+// over, with the options the step passes (src/inngest/story/story-steps.ts adjustDays:
 // the run's candidates, the plan's restrictions, the generation config,
 // foodsPerWeek and leftovers; foods indexed from the candidates; the default
 // solver). Planners: the offline planner and every careless model kind
@@ -92,7 +92,7 @@ for (const { label, intake } of INTAKES) {
     }
     const candidates = [...(run.passes[0]?.candidates ?? [])];
     const days = run.steps.dedup as PlannedDay[];
-    // The step's options (step-kit.ts adjustDays).
+    // The step's options (story/story-steps.ts adjustDays).
     const options: PlanBalanceOptions = {
       candidates,
       restrictions,

@@ -1,6 +1,6 @@
 // npm run bench:cut-off — how soon does a plan whose every answer is cut off end in error?
 //
-// The inline runner with the shared retry schedule (src/inngest/retry-policy.ts),
+// The inline runner with the shared retry schedule (src/inngest/attempts/retry-policy.ts),
 // the real Anthropic SDK and real PostgreSQL, against the fake Messages API
 // answering every call with max_tokens of text and stop_reason "max_tokens",
 // at Haiku's published output speed and at half of it (so each attempt takes

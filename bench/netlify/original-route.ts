@@ -4,7 +4,7 @@
 // request runs the whole multi-day generation and answers when the plan is
 // saved, with the original route's design: no step budget, so each pass is
 // one model call with the original max_tokens (what GENERATION_STEP_BUDGET_SECONDS=0
-// gives: src/inngest/dependencies.ts), the same story the new flow runs.
+// gives: src/inngest/story/run-dependencies.ts), the same story the new flow runs.
 import { NextResponse } from "next/server";
 import { parseGenerateBody } from "@/generation/intake/intake";
 import { startInlineRun } from "@/inngest/inline/inline-runner";

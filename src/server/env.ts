@@ -59,7 +59,7 @@ export const EnvSchema = z.object({
   GENERATION_PER_PLAN_CONCURRENCY: optional(z.coerce.number().int().min(1).max(1000)),
   // Steps executing at once across the account (model calls); Inngest's free plan allows 5.
   GENERATION_MAX_CONCURRENT_MODEL_CALLS: optional(z.coerce.number().int().min(1).max(1000)),
-  // "debug" adds the stack of each workflow error to its one log line (src/inngest/client.ts).
+  // "debug" adds the stack of each workflow error to its one log line (src/inngest/binding/client.ts).
   LOG_LEVEL: optional(z.enum(["debug", "info"])).default("info"),
   // Model calls one organisation may have executing at once; default inngest.config.ts's (3 of the 5).
   GENERATION_MAX_CONCURRENT_MODEL_CALLS_PER_ORG: optional(z.coerce.number().int().min(1).max(1000)),

@@ -27,7 +27,7 @@ export type GenerationProgress = {
 export type RetryingProgress = { days: string; attempt: number; of: number; fault: string };
 
 /**
- * One failed attempt, as recorded on the plan (src/inngest/failed-attempt.ts).
+ * One failed attempt, as recorded on the plan (src/inngest/attempts/failed-attempt.ts).
  * `retryFollows`: whether the step will be tried again (false for a final
  * error or the last attempt), so the progress shows only a retry that comes.
  */

@@ -15,7 +15,7 @@ const limits = inngestConfig.generateMealPlan;
 
 /**
  * generate-meal-plan: the durable workflow behind /generate/start. The story
- * itself is in generate-meal-plan-story.ts; this file binds it to Inngest's
+ * itself is in story/generate-meal-plan.ts; this file binds it to Inngest's
  * trigger, limits and failure path. Its model calls run in plan-days, reached
  * with step.invoke under the same step ids as before (`pass-one-days-3-4`).
  */

@@ -15,7 +15,7 @@ const limits = inngestConfig.regeneratePlanDay;
 
 /**
  * regenerate-plan-day: the durable workflow behind /days/{day}/regenerate.
- * The story is in regenerate-plan-day-story.ts; this binds it to its trigger,
+ * The story is in story/regenerate-plan-day.ts; this binds it to its trigger,
  * the per-plan concurrency queue it shares with generate-meal-plan, and the
  * failure path.
  */

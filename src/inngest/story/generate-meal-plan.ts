@@ -25,7 +25,7 @@ import { adjustDays, logMealMisses, type StepDependencies, type StepRunner, titl
  * in-process with the same step ids. Every step calls pure functions from
  * src/generation; the only I/O is the model port and the store. The steps
  * it shares with the day story (the model call, scale → dedup → balance) are
- * in step-kit.ts.
+ * in story/story-steps.ts.
  *
  *   load-context → pass-one → pass-two (plans of 6+ days) → scale → dedup → balance → save
  *
@@ -75,7 +75,7 @@ export async function generateMealPlan(
     }
     planned = [...passOne, ...passTwo];
   } catch (error) {
-    // A chunk found the run no longer holds the plan and made no call (run-model-step.ts): nothing failed.
+    // A chunk found the run no longer holds the plan and made no call (story/model-step-runner.ts): nothing failed.
     if (!isRunNotCurrent(error)) throw error;
     deps.logger.info({ planId, generationId }, "run no longer holds the plan; stopped before its model calls");
     return { status: "superseded" };

@@ -13,7 +13,7 @@ import type { UsageRun } from "@/server/model-usage";
  * run it where its slots are: on Inngest, the plan-days function reached
  * with `step.invoke` (only model calls hold the account and per-org model
  * slots); inline, a step that claims those slots (concurrency-slots.ts).
- * run-model-step.ts turns a request back into the work.
+ * story/model-step-runner.ts turns a request back into the work.
  */
 
 /**

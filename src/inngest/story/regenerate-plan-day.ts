@@ -92,7 +92,7 @@ export async function regeneratePlanDay(
   try {
     planned = await modelStep(step, "plan-day", request, deps);
   } catch (error) {
-    // The day run no longer holds the plan and made no call (run-model-step.ts): nothing failed.
+    // The day run no longer holds the plan and made no call (story/model-step-runner.ts): nothing failed.
     if (!isRunNotCurrent(error)) throw error;
     deps.logger.info({ planId, dayGenerationId }, "day run no longer holds the plan; stopped before its model call");
     return { status: "superseded" };

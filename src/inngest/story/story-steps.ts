@@ -21,8 +21,8 @@ import type { UsageRun } from "@/server/model-usage";
 import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step-request";
 
 /**
- * The step kit both stories (generate-meal-plan-story.ts, the whole plan;
- * regenerate-plan-day-story.ts, one day) are told with: what they need from
+ * The step kit both stories (story/generate-meal-plan.ts, the whole plan;
+ * story/regenerate-plan-day.ts, one day) are told with: what they need from
  * an engine (StepRunner), the ports they call (StepDependencies), the model
  * call with its answer made safe (planDays), and the last stages every
  * planned day goes through (adjustDays: scale → dedup → balance).
@@ -32,7 +32,7 @@ import type { ModelStepRequest, PassResult, PlannedChunk } from "./model-step-re
 export type StepRunner = {
   run<T>(id: string, work: () => Promise<T>): Promise<T>;
   /**
-   * A step that calls the model, under the model-call slots (model-step.ts):
+   * A step that calls the model, under the model-call slots (story/model-step-request.ts):
    * Inngest invokes the plan-days function, the inline runner claims the
    * slots. Without it (a bare run in tests and benchmarks) it is an ordinary step.
    */
