@@ -92,7 +92,11 @@ export async function revokeShareLinks(caller: Caller, planId: string): Promise<
 }
 
 /** What a share link shows: the plan's days, targets and name; nothing about the client, the coach or the run. */
-export type SharedPlan = Pick<PlanDetail, "name" | "plan_length_days" | "targets" | "days"> & { expires_at: string };
+export type SharedPlan = Pick<PlanDetail, "name" | "plan_length_days" | "targets" | "days" | "shopping"> & {
+  /** The link's id (not its token): names the client's grocery ticks in their browser. */
+  link_id: string;
+  expires_at: string;
+};
 
 /**
  * The plan behind a token, or undefined for a token that is malformed,
@@ -102,8 +106,8 @@ export type SharedPlan = Pick<PlanDetail, "name" | "plan_length_days" | "targets
 export async function readSharedPlan(token: string): Promise<SharedPlan | undefined> {
   if (!ShareTokenSchema.safeParse(token).success) return undefined;
   const sql = db();
-  const [link] = await sql<{ plan_id: string; org_id: string; expires_at: string }[]>`
-    select plan_id, org_id, expires_at from plan_share_links
+  const [link] = await sql<{ id: string; plan_id: string; org_id: string; expires_at: string }[]>`
+    select id, plan_id, org_id, expires_at from plan_share_links
     where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
   if (!link) return undefined;
   const plan = await selectPlanDetail(sql, link.plan_id, link.org_id);
@@ -113,6 +117,8 @@ export async function readSharedPlan(token: string): Promise<SharedPlan | undefi
     plan_length_days: plan.plan_length_days,
     targets: plan.targets,
     days: plan.days,
+    shopping: plan.shopping,
+    link_id: link.id,
     expires_at: link.expires_at,
   };
 }

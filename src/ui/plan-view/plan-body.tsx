@@ -8,7 +8,11 @@ import { MacroChart } from "./macro-chart";
 import { PrintButton } from "./print-button";
 
 type PlanBodyProps = {
-  plan: Pick<PlanDetail, "days" | "targets">;
+  plan: Pick<PlanDetail, "days" | "targets" | "shopping" | "plan_length_days">;
+  /** Where the plan's PDF downloads from (the coach's route, or the share link's). */
+  pdfHref: string;
+  /** Names the grocery list's ticks in this browser (the plan's id, or a share link's digest). */
+  storageKey: string;
   /** The coach's controls for a day; absent on the client's read-only shared page. */
   editFor?: (day: PlanDay) => DayEdit;
   /** What follows the grocery list (the coach's share panel). */
@@ -16,13 +20,16 @@ type PlanBodyProps = {
 };
 
 /**
- * A plan's days as the coach and the client both see them: the print button,
- * the calorie and macro charts, a card a day and the grocery list.
+ * A plan's days as the coach and the client both see them: the PDF download
+ * and print buttons, the calorie and macro charts, a card a day and the grocery list.
  */
-export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
+export function PlanBody({ plan, pdfHref, storageKey, editFor, children }: PlanBodyProps) {
   return (
     <>
       <div className="button-row no-print">
+        <a className="button" href={pdfHref} download data-testid="download-pdf">
+          Download PDF
+        </a>
         <PrintButton label="Print the plan and grocery list" />
       </div>
 
@@ -43,7 +50,12 @@ export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
         </div>
       </section>
 
-      <GroceryListSection days={plan.days} />
+      <GroceryListSection
+        days={plan.days}
+        shopping={plan.shopping}
+        planLengthDays={plan.plan_length_days}
+        storageKey={storageKey}
+      />
 
       {children}
     </>

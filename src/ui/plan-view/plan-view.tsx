@@ -116,6 +116,8 @@ const CoachPlanBody = memo(function CoachPlanBody({
   return (
     <PlanBody
       plan={{ ...plan, days }}
+      pdfHref={`/api/nutrition/plans/${encodeURIComponent(plan.id)}/pdf`}
+      storageKey={plan.id}
       editFor={(day) => ({
         planId: plan.id,
         onRegenerate: (number) => void dayRun.regenerate(number),
