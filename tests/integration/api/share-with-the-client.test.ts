@@ -63,7 +63,15 @@ describe("POST …/share", () => {
       targets: detail.targets,
     });
     // The client sees the plan, not the coach's brief, the client record or the run.
-    expect(Object.keys(shared ?? {}).sort()).toEqual(["days", "expires_at", "name", "plan_length_days", "targets"]);
+    expect(Object.keys(shared ?? {}).sort()).toEqual([
+      "days",
+      "expires_at",
+      "link_id",
+      "name",
+      "plan_length_days",
+      "shopping",
+      "targets",
+    ]);
   });
 
   it("gives each link its own token, each reaching only its own plan", async () => {
