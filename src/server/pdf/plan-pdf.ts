@@ -4,7 +4,7 @@ import type { PlanDetail } from "@/server/plan-detail";
 
 /**
  * A plan as a PDF for its client, laid out server-side with jsPDF and the
- * PDF standard fonts (no font file, no browser; docs/decisions/021-pdf-with-jspdf.md):
+ * PDF standard fonts (no font file, no browser; docs/decisions/021-plan-pdf-with-jspdf.md):
  * a week overview page (days × meals: dish titles and kcal), then the days
  * compactly (each meal's title, foods with grams and macros; the day's
  * totals), then the grocery list (two columns), one list per week for a plan longer
