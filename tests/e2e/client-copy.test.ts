@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Download, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -106,7 +106,9 @@ describe("the client's copy", () => {
 
     // Chromium's own print of the page, on A4: seven days and the grocery list in at most four pages.
     await page.emulateMedia({ media: "print" });
-    const printed = await pdfPages(new Uint8Array(await page.pdf({ format: "A4" })));
+    const printedBytes = await page.pdf({ format: "A4" });
+    await writeFile(path.join(ARTIFACTS, "printed-plan.pdf"), printedBytes);
+    const printed = await pdfPages(new Uint8Array(printedBytes));
     await page.emulateMedia({ media: "screen" });
     const dayPages = printed.filter((text) => /\bDay \d+\b/.test(text));
     const daysPerPage = dayPages.map((text) => new Set(text.match(/\bDay \d+\b/g)).size);
