@@ -11,7 +11,7 @@
 // PDF_OUT=<folder>, each plan's PDF is written there to look at.
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
-import { cpus, hostname } from "node:os";
+import { cpus, hostname, loadavg } from "node:os";
 import { extractText, getDocumentProxy } from "unpdf";
 import * as pdfRoute from "@/app/api/nutrition/plans/[planId]/pdf/route";
 import { createOfflineModel } from "@/generation/offline/offline-model";
@@ -91,7 +91,9 @@ for (const days of [7, 28]) {
 
 const lines = [
   `Plan PDF, route handler in-process (auth, plan read, layout with jsPDF), ${ROUNDS} calls per plan, 4 meals a day`,
-  `machine: ${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; ${new Date().toISOString()}`,
+  `machine: ${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")} (a shared machine); ${new Date().toISOString()}`,
   "",
   `first call of the process: ${first?.toFixed(0)} ms`,
   "",
