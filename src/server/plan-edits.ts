@@ -29,7 +29,7 @@ import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
 import { type DayToWrite, type EditKind, popHistory, pushHistory, writeEditedDay } from "./edited-day-store";
-import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
+import { type PlanDay, type PlanDetail, type PlanItem, readPlanDetail } from "./plan-detail";
 
 /**
  * A coach's edits to a saved plan (swap a food here; grams, add, remove,
@@ -231,8 +231,12 @@ export async function swapItemFood(
   });
 }
 
-/** A day as an edit answers it: the day as the plan read shows it, and the edit Undo would take back. */
-export type EditAnswer = { day: PlanDay; undo: EditKind | null };
+/**
+ * A day as an edit answers it: the day as the plan read shows it, the edit
+ * Undo would take back, and how each food of the plan is bought (a food the
+ * edit brought in keeps the grocery list right without a fresh read).
+ */
+export type EditAnswer = { day: PlanDay; undo: EditKind | null; shopping: PlanDetail["shopping"] };
 
 /**
  * The one path of every hand edit: lock the plan and read the day, let
@@ -264,7 +268,7 @@ export async function editAndRead(
   const detail = await readPlanDetail(caller, planId, dayNumber);
   const updated = detail.days.find((candidate) => candidate.day_number === dayNumber);
   if (!updated) throw notFound("Day not found");
-  return { day: updated, undo: updated.last_edit };
+  return { day: updated, undo: updated.last_edit, shopping: detail.shopping };
 }
 
 function refusalMessage(refusal: SwapRefusal, name: string): string {
