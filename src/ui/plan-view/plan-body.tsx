@@ -9,8 +9,8 @@ import { PrintButton } from "./print-button";
 
 type PlanBodyProps = {
   plan: Pick<PlanDetail, "days" | "targets" | "shopping" | "plan_length_days">;
-  /** Where the plan's PDF downloads from (the coach's route, or the share link's). */
-  pdfHref: string;
+  /** Where the plan's PDF downloads from (the coach's route, or the share link's); null: no PDF offered. */
+  pdfHref: string | null;
   /** Names the grocery list's ticks in this browser (the plan's id, or a share link's digest). */
   storageKey: string;
   /** The coach's controls for a day; absent on the client's read-only shared page. */
@@ -27,9 +27,11 @@ export function PlanBody({ plan, pdfHref, storageKey, editFor, children }: PlanB
   return (
     <>
       <div className="button-row no-print">
-        <a className="button" href={pdfHref} download data-testid="download-pdf">
-          Download PDF
-        </a>
+        {pdfHref ? (
+          <a className="button" href={pdfHref} download data-testid="download-pdf">
+            Download PDF
+          </a>
+        ) : null}
         <PrintButton label="Print the plan and grocery list" />
       </div>
 

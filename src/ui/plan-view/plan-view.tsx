@@ -72,6 +72,7 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
         plan={plan}
         reload={reload}
         wholePlanRunning={generation.status.generation_status === "generating"}
+        complete={generation.status.generation_status === "complete"}
       />
     </article>
   );
@@ -87,10 +88,13 @@ const CoachPlanBody = memo(function CoachPlanBody({
   plan,
   reload,
   wholePlanRunning,
+  complete,
 }: {
   plan: PlanDetail;
   reload: () => Promise<void>;
   wholePlanRunning: boolean;
+  /** The PDF is offered only for a complete plan (its route answers 409 otherwise). */
+  complete: boolean;
 }) {
   const onChanged = useCallback(() => void reload(), [reload]);
   const dayRun = useDayRegeneration(plan.id, plan.day_regeneration, onChanged);
@@ -122,7 +126,7 @@ const CoachPlanBody = memo(function CoachPlanBody({
   return (
     <PlanBody
       plan={{ ...plan, days, shopping: shopping ?? plan.shopping }}
-      pdfHref={`/api/nutrition/plans/${encodeURIComponent(plan.id)}/pdf`}
+      pdfHref={complete ? `/api/nutrition/plans/${encodeURIComponent(plan.id)}/pdf` : null}
       storageKey={plan.id}
       editFor={(day) => ({
         planId: plan.id,
