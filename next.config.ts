@@ -10,8 +10,9 @@ const nextConfig = (phase: string): NextConfig => ({
   compress: false,
   // Loaded from node_modules at run time rather than bundled: postgres is a
   // Node-only driver; highs (the balance step's LP solver) finds its
-  // WebAssembly file beside its own script, which a bundle would move.
-  serverExternalPackages: ["postgres", "highs"],
+  // WebAssembly file beside its own script, which a bundle would move; jspdf
+  // (the plan PDF) would pull its optional browser-only modules into the bundle.
+  serverExternalPackages: ["postgres", "highs", "jspdf"],
   // `next dev` serves its scripts only to the origin it was started for and
   // blocks the rest, which leaves a page that renders but never hydrates (buttons
   // do nothing). People open the app at localhost and 127.0.0.1 alike.

@@ -1,5 +1,6 @@
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { MacroSplit } from "@/generation/generation-config";
+import { type ShoppingFacts, ShoppingFactsSchema } from "@/generation/grocery/shopping-facts";
 import {
   resolvePlanSpec,
   STORED_PLAN_INPUT_COLUMNS,
@@ -68,12 +69,15 @@ export type PlanDetail = {
   /** The foods the client dislikes (intake_data.disliked_foods), by name; their families are left out of the plan too. */
   disliked_foods: { id: string; name: string; family: string }[];
   days: PlanDay[];
+  /** How each food in the plan is bought (the grocery list's facts), by food id. */
+  shopping: Record<string, ShoppingFacts>;
   created_at: string;
   updated_at: string;
 };
 
-type Row = Omit<PlanDetail, "targets" | "days" | "progress"> &
+type Row = Omit<PlanDetail, "targets" | "days" | "progress" | "shopping"> &
   StoredPlanInputs & {
+    shopping: Record<string, unknown>;
     generation_progress: PlanDetail["progress"];
     days: (Omit<PlanDay, "kcal_off_target_pct" | "meal_misses" | "last_edit"> & { meal_misses: unknown })[];
   };
@@ -122,6 +126,16 @@ function planDetailQuery(sql: Queryable, planId: string, orgId: string | null, o
                  and f.id::text in (select jsonb_array_elements_text(p.intake_data -> 'disliked_foods'))
              ), '[]'::json) as disliked_foods,
              coalesce((
+               select json_object_agg(f.id, json_build_object(
+                 'buy_as', f.buy_as, 'aisle', f.aisle, 'cooked_yield', f.cooked_yield,
+                 'count_unit', f.count_unit, 'grams_per_unit', f.grams_per_unit))
+               from foods f
+               where f.id in (select i.food_id from meal_plan_days d
+                              join meal_plan_meals m on m.day_id = d.id
+                              join meal_plan_items i on i.meal_id = m.id
+                              where d.plan_id = p.id)
+             ), '{}'::json) as shopping,
+             coalesce((
                select json_agg(json_build_object(
                  'day_number', d.day_number,
                  'totals', json_build_object('kcal', d.total_kcal, 'protein', d.total_protein, 'carbs', d.total_carbs, 'fat', d.total_fat),
@@ -157,6 +171,7 @@ function toPlanDetail(row: Row, edits: ReadonlyMap<number, EditKind>): PlanDetai
   } = row;
   return {
     ...plan,
+    shopping: readShoppingFacts(row.shopping),
     progress: generation_progress,
     targets,
     days: row.days.map((day) => ({
@@ -176,6 +191,16 @@ function toPlanDetail(row: Row, edits: ReadonlyMap<number, EditKind>): PlanDetai
 function readMealMisses(stored: unknown): MealMiss[] | null {
   const parsed = MealMissesSchema.safeParse(stored);
   return parsed.success && parsed.data.length > 0 ? parsed.data : null;
+}
+
+/** The stored shopping facts by food id; a food whose stored facts do not parse is left out (the list then buys it by its name). */
+function readShoppingFacts(stored: Record<string, unknown>): Record<string, ShoppingFacts> {
+  const facts: Record<string, ShoppingFacts> = {};
+  for (const [foodId, value] of Object.entries(stored ?? {})) {
+    const parsed = ShoppingFactsSchema.safeParse(value);
+    if (parsed.success) facts[foodId] = parsed.data;
+  }
+  return facts;
 }
 
 function planTargets(stored: StoredPlanInputs): PlanDetail["targets"] {

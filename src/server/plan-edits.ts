@@ -33,7 +33,7 @@ import {
   readDayToWrite,
   writeEditedDay,
 } from "./edited-day-store";
-import { type PlanDay, type PlanItem, readPlanDetail } from "./plan-detail";
+import { type PlanDay, type PlanDetail, type PlanItem, readPlanDetail } from "./plan-detail";
 import { runningDayRun } from "./plans";
 
 /**
@@ -198,8 +198,12 @@ export async function swapItemFood(
   });
 }
 
-/** A day as an edit answers it: the day as the plan read shows it, and the edit Undo would take back. */
-export type EditAnswer = { day: PlanDay; undo: EditKind | null };
+/**
+ * A day as an edit answers it: the day as the plan read shows it, the edit
+ * Undo would take back, and how each food of the plan is bought (a food the
+ * edit brought in keeps the grocery list right without a fresh read).
+ */
+export type EditAnswer = { day: PlanDay; undo: EditKind | null; shopping: PlanDetail["shopping"] };
 
 /**
  * The one path of every hand edit: lock the plan and read the day, let
@@ -231,7 +235,7 @@ export async function editAndRead(
   const detail = await readPlanDetail(caller, planId, dayNumber);
   const updated = detail.days.find((candidate) => candidate.day_number === dayNumber);
   if (!updated) throw notFound("Day not found");
-  return { day: updated, undo: updated.last_edit };
+  return { day: updated, undo: updated.last_edit, shopping: detail.shopping };
 }
 
 function refusalMessage(refusal: SwapRefusal, name: string): string {

@@ -98,12 +98,14 @@ export async function revokeShareLinks(caller: Caller, planId: string): Promise<
  * date, the days and targets; nothing internal (no ids, notes, client
  * record, brief or run).
  */
-export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "targets" | "days"> & {
+export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "targets" | "days" | "shopping"> & {
   /** The title the client reads (clientFacingTitle). */
   title: string;
   /** The plan's author's name (auth.users' full_name), null when unknown. */
   coach_name: string | null;
   org_name: string;
+  /** The link's id (not its token): names the client's grocery ticks in their browser. */
+  link_id: string;
   expires_at: string;
 };
 
@@ -115,8 +117,8 @@ export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "t
 export async function readSharedPlan(token: string): Promise<SharedPlan | undefined> {
   if (!ShareTokenSchema.safeParse(token).success) return undefined;
   const sql = db();
-  const [link] = await sql<{ plan_id: string; org_id: string; expires_at: string }[]>`
-    select plan_id, org_id, expires_at from plan_share_links
+  const [link] = await sql<{ id: string; plan_id: string; org_id: string; expires_at: string }[]>`
+    select id, plan_id, org_id, expires_at from plan_share_links
     where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
   if (!link) return undefined;
   const [plan, [from]] = await Promise.all([
@@ -135,6 +137,8 @@ export async function readSharedPlan(token: string): Promise<SharedPlan | undefi
     start_date: plan.start_date,
     targets: plan.targets,
     days: plan.days,
+    shopping: plan.shopping,
+    link_id: link.id,
     expires_at: link.expires_at,
   };
 }

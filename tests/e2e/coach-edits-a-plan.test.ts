@@ -67,7 +67,7 @@ const foodNames = async (card: Locator) => (await card.locator("th.food-name").a
 describe("a coach editing a finished plan in the browser", () => {
   it("swaps a food: the day, its totals, the charts and the grocery list show the new food", async () => {
     const page = await signedInPage();
-    await openGeneratedPlan(page, "Swap week", 2);
+    const planId = await openGeneratedPlan(page, "Swap week", 2);
     const dayOne = page.getByTestId("day-card").first();
     const replaced = (await dayOne.locator("th.food-name").first().textContent()) ?? "";
 
@@ -79,8 +79,16 @@ describe("a coach editing a finished plan in the browser", () => {
     await choice.click();
 
     await until(async () => (await dayOne.locator("th.food-name").first().textContent()) === chosen, "the swap");
+    // The grocery list buys the new food under the name it is sold by (the catalogue's buy_as).
+    const read = await context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
+    const plan = (await read.json()) as {
+      days: { meals: { items: { food_id: string; food_name: string }[] }[] }[];
+      shopping: Record<string, { buy_as: string }>;
+    };
+    const swappedIn = plan.days[0]?.meals.flatMap((meal) => meal.items).find((item) => item.food_name === chosen);
+    const buyAs = plan.shopping[swappedIn?.food_id ?? ""]?.buy_as ?? "(unknown)";
     await until(
-      async () => ((await page.getByTestId("grocery-list").textContent()) ?? "").includes(chosen),
+      async () => ((await page.getByTestId("grocery-list").textContent()) ?? "").includes(buyAs),
       "groceries",
     );
     expect(await dayOne.textContent()).toMatch(/kcal/);

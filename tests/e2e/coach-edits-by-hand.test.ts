@@ -3,7 +3,13 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "../support/browser";
-import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
+import {
+  ARTIFACTS,
+  type BrowserApp,
+  expectNoSidewaysScroll,
+  signedInDemoCoachPage,
+  startBrowserApp,
+} from "../support/browser-app";
 
 /**
  * A coach fixing a day by hand in a real browser against the production
@@ -72,15 +78,6 @@ async function freshKcal(planId: string): Promise<string> {
   const read = await context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
   const { days } = (await read.json()) as { days: { totals: { kcal: number } }[] };
   return `${Math.round(Number(days[0]?.totals.kcal)).toLocaleString("en-GB")} kcal`;
-}
-
-/** The page is no wider than the window: nothing scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-  }));
-  expect(widths.scroll, what).toBeLessThanOrEqual(widths.window);
 }
 
 describe("a coach's day, fixed by hand", () => {

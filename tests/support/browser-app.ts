@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { localSignInKey, localSignInLink } from "@/server/auth/local-sign-in-key";
 import { type RunningNext, startNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "./browser";
@@ -74,4 +75,13 @@ export async function signedInDemoCoachPage(
   await page.getByTestId("sign-in-demo").click();
   await page.waitForURL(/\/plans$/);
   return page;
+}
+
+/** The page is no wider than the window: nothing scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page, what: string) {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(widths.scroll, what).toBeLessThanOrEqual(widths.window);
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { type ReactNode, useId, useState } from "react";
+import { formatGrams } from "@/generation/grocery/grocery-list";
 import type { PlanItem } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import type { SendEdit } from "./day-edit";
 import { formatMacroGrams } from "./format-numbers";
-import { formatGrams } from "./grocery-list";
 
 type Alternative = Pick<PlanItem, "food_id" | "food_name" | "grams" | "kcal" | "protein" | "carbs" | "fat">;
 

@@ -10,7 +10,11 @@ import { PrintButton } from "./print-button";
 import { WeekTabs } from "./week-tabs";
 
 type PlanBodyProps = {
-  plan: Pick<PlanDetail, "days" | "targets" | "start_date" | "plan_length_days">;
+  plan: Pick<PlanDetail, "days" | "targets" | "start_date" | "shopping" | "plan_length_days">;
+  /** Where the plan's PDF downloads from (the coach's route, or the share link's); null: no PDF offered. */
+  pdfHref: string | null;
+  /** Names the grocery list's ticks in this browser (the plan's id, or a share link's digest). */
+  storageKey: string;
   /** The coach's controls for a day; absent on the client's read-only shared page. */
   editFor?: (day: PlanDay) => DayEdit;
   /** What follows the grocery list (the coach's share panel). */
@@ -18,12 +22,12 @@ type PlanBodyProps = {
 };
 
 /**
- * A plan's days as the coach and the client both see them: the print button,
- * the calorie and macro charts, a card a day (labelled with its weekday and
- * date when the plan has a start date; a plan longer than a week read a week
- * at a time, in tabs) and the grocery list.
+ * A plan's days as the coach and the client both see them: the PDF download
+ * and print buttons, the calorie and macro charts, a card a day (labelled
+ * with its weekday and date when the plan has a start date; a plan longer
+ * than a week read a week at a time, in tabs) and the grocery list.
  */
-export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
+export function PlanBody({ plan, pdfHref, storageKey, editFor, children }: PlanBodyProps) {
   const card = (day: PlanDay) => (
     <DayCard
       key={day.day_number}
@@ -37,6 +41,11 @@ export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
   return (
     <>
       <div className="button-row no-print">
+        {pdfHref ? (
+          <a className="button" href={pdfHref} download data-testid="download-pdf">
+            Download PDF
+          </a>
+        ) : null}
         <PrintButton label="Print the plan and grocery list" />
       </div>
 
@@ -71,7 +80,12 @@ export function PlanBody({ plan, editFor, children }: PlanBodyProps) {
         )}
       </section>
 
-      <GroceryListSection days={plan.days} />
+      <GroceryListSection
+        days={plan.days}
+        shopping={plan.shopping}
+        planLengthDays={plan.plan_length_days}
+        storageKey={storageKey}
+      />
 
       {children}
     </>

@@ -74,6 +74,7 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
         plan={plan}
         reload={reload}
         wholePlanRunning={generation.status.generation_status === "generating"}
+        complete={generation.status.generation_status === "complete"}
       />
     </article>
   );
@@ -89,27 +90,36 @@ const CoachPlanBody = memo(function CoachPlanBody({
   plan,
   reload,
   wholePlanRunning,
+  complete,
 }: {
   plan: PlanDetail;
   reload: () => Promise<void>;
   wholePlanRunning: boolean;
+  /** The PDF is offered only for a complete plan (its route answers 409 otherwise). */
+  complete: boolean;
 }) {
   const onChanged = useCallback(() => void reload(), [reload]);
   const dayRun = useDayRegeneration(plan.id, plan.day_regeneration, onChanged);
   const foods = useFoods();
   // Days as the coach's edits answered them, until the plan is read again.
   const [edited, setEdited] = useState<ReadonlyMap<number, PlanDay>>(new Map());
+  // How the plan's foods are bought as the newest edit answered (a food it brought in included).
+  const [shopping, setShopping] = useState<PlanDetail["shopping"] | null>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
-    if (plan) setEdited(new Map());
+    if (plan) {
+      setEdited(new Map());
+      setShopping(null);
+    }
   }, [plan]);
   const send: SendEdit = useCallback(async (path, method, body) => {
     setEditing(true);
-    const result = await fetchJson<{ day: PlanDay }>(path, { method, body });
+    const result = await fetchJson<{ day: PlanDay; shopping?: PlanDetail["shopping"] }>(path, { method, body });
     setEditing(false);
     if (!result.ok) return result.error;
     const day = result.data.day;
     setEdited((current) => new Map(current).set(day.day_number, day));
+    if (result.data.shopping) setShopping(result.data.shopping);
     return null;
   }, []);
   if (plan.days.length === 0) return null;
@@ -117,7 +127,9 @@ const CoachPlanBody = memo(function CoachPlanBody({
   const days = plan.days.map((day) => edited.get(day.day_number) ?? day);
   return (
     <PlanBody
-      plan={{ ...plan, days }}
+      plan={{ ...plan, days, shopping: shopping ?? plan.shopping }}
+      pdfHref={complete ? `/api/nutrition/plans/${encodeURIComponent(plan.id)}/pdf` : null}
+      storageKey={plan.id}
       editFor={(day) => ({
         planId: plan.id,
         onRegenerate: (number, meal) => void dayRun.regenerate(number, meal),

@@ -8,7 +8,7 @@ import { PlanBody } from "./plan-body";
  * them (never the coach's internal plan name), who it is from (the coach and
  * the business), read-only, no coach controls, printable.
  */
-export function SharedPlanView({ plan }: { plan: SharedPlan }) {
+export function SharedPlanView({ plan, token }: { plan: SharedPlan; token: string }) {
   const expires = new Date(plan.expires_at).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
   return (
     <article className="plan-page stack-large" data-testid="shared-plan">
@@ -23,7 +23,11 @@ export function SharedPlanView({ plan }: { plan: SharedPlan }) {
         {plan.start_date ? <>, starting {formatStartDate(plan.start_date)}</> : null}
         {plan.targets ? <> · {formatKcal(plan.targets.kcal)} per day</> : null} · this link works until {expires}.
       </p>
-      <PlanBody plan={plan} />
+      <PlanBody
+        plan={plan}
+        pdfHref={`/shared/${encodeURIComponent(token)}/pdf`}
+        storageKey={`shared:${plan.link_id}`}
+      />
     </article>
   );
 }

@@ -22,6 +22,7 @@ function plan(intake_data: Record<string, unknown>): PlanDetail {
     targets: null,
     disliked_foods: [],
     days: [],
+    shopping: {},
     created_at: "2026-12-06T00:00:00Z",
     updated_at: "2026-12-06T00:00:00Z",
   };

@@ -19,7 +19,7 @@ export default async function SharedPlanPage({ params }: SharedPageProps) {
   if (!plan) notFound();
   return (
     <main id="main">
-      <SharedPlanView plan={plan} />
+      <SharedPlanView plan={plan} token={token} />
     </main>
   );
 }

@@ -1,0 +1,13 @@
+import { authenticate, parsePlanId } from "@/server/auth/authenticate";
+import { apiHandler } from "@/server/http/api-handler";
+import { pdfPlanOfCoach, planPdfResponse } from "@/server/pdf/plan-pdf-response";
+import { readPlanDetail } from "@/server/plan-detail";
+
+export const runtime = "nodejs";
+
+/** The plan as a PDF for its client (week overview, days, grocery list); 409 until the plan is complete. */
+export const GET = apiHandler<{ planId: string }>(async (request, params) => {
+  const planId = parsePlanId(params.planId);
+  const caller = await authenticate(request);
+  return planPdfResponse(pdfPlanOfCoach(await readPlanDetail(caller, planId)));
+});
