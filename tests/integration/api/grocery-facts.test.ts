@@ -3,7 +3,7 @@ import * as alternativesRoute from "@/app/api/nutrition/plans/[planId]/items/[it
 import * as swapRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/swap/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import { ShoppingFactsSchema } from "@/generation/grocery/shopping-facts";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { call, demoCoachToken } from "../../support/api-client";
 import { generatedPlan } from "../../support/generated-plan";

@@ -5,7 +5,7 @@ import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as sharedPdf from "@/app/shared/[token]/pdf/route";
 import { buildGroceryList } from "@/generation/grocery/grocery-list";
-import { settleInlineRuns } from "@/inngest/inline-runner";
+import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDetail } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
