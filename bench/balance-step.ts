@@ -26,7 +26,7 @@
 // bench/results/balance-step-<date>.md.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, hostname, loadavg } from "node:os";
-import { balanceDays, type PlanBalanceOptions } from "@/generation/adjust/balance-day";
+import { balanceDays, type PlanBalanceOptions } from "@/generation/adjust/balance-plan";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { type CatalogueFood, indexFoodsById, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions, planRestrictions } from "@/generation/catalogue/food-restrictions";

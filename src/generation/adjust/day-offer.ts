@@ -59,6 +59,7 @@ const ROTATION_DEPTH = 3;
  * taken at most once per family, never a food whose id or family the day
  * already has, nor one that does not suit the meal.
  */
+// Size: 8 parameters, each one input of the offer; its one caller (balance-day.ts) holds them apart.
 export function additionSlots(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,

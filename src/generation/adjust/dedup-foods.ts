@@ -60,6 +60,7 @@ export function dedupDay(day: PlannedDay, foods: ReadonlyMap<string, CatalogueFo
  * through the original route's scaler again, so the saved plan still meets the 3 %
  * calorie rule; days dedup did not touch are returned unchanged.
  */
+// Size: 5 parameters, the scale step's own four and the fixed items it must leave, as the story passes them.
 export function dedupThenRescale(
   days: readonly PlannedDay[],
   foods: ReadonlyMap<string, CatalogueFood>,

@@ -56,6 +56,7 @@ export function gramLimits(
 }
 
 /** Applies one edit; refuses it (nothing changed) when it breaks the plan or the item's limits. */
+// Size: 5 parameters: the day, the edit, and the three things every edit is judged against.
 export async function editDay(
   day: EditableDay,
   edit: DayEdit,
@@ -70,6 +71,7 @@ export async function editDay(
   return { ok: true, ...(await judged(changed.day, day, known, targets, config)) };
 }
 
+// Size: 5 parameters: editDay's own, passed on to the one edit it applies.
 function applyEdit(
   day: EditableDay,
   edit: DayEdit,
@@ -113,6 +115,7 @@ function applyEdit(
   }
 }
 
+// Size: 7 parameters: the add edit's three fields unpacked beside editDay's four.
 function addFood(
   day: EditableDay,
   mealIndex: number,
@@ -208,6 +211,7 @@ async function rebalance(
  * the day unchanged), so only the verdict is taken from it. Changed meals are
  * titled from their foods first.
  */
+// Size: 5 parameters: the day before and after, and what both are judged against.
 async function judged(
   edited: EditableDay,
   before: EditableDay,

@@ -73,6 +73,7 @@ export async function loadLinearProgramSolver(
   return (program) => solveWith(highs, options, program);
 }
 
+// Size: 64 lines, one straight pass that hands the program to HiGHS and reads its answer back.
 function solveWith(highs: Highs, options: SolverOptions, program: LinearProgram): LinearProgramSolution {
   const names = variableNames(program);
   const binaries = new Set(program.binaries ?? []);

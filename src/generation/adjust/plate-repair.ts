@@ -23,6 +23,7 @@ import { stableHash } from "@/generation/shared/stable-hash";
  * trades grams and the odd food, so it solves fast; it still holds every
  * pattern rule, in case grams alone cannot.
  */
+// Size: 83 lines and 6 parameters: one pass over the meals, each rule's repair beside the rule it mends.
 export function repairPlates(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,

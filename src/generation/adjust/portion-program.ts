@@ -119,6 +119,7 @@ export const SPLIT_KEY = { protein: "protein_pct", carbs: "carb_pct", fat: "fat_
  * portion on a bound), the deviation terms keep each portion where it was
  * chosen unless moving it buys a rule.
  */
+// Size: 159 lines: the program's rows are built in one scope so each row reads beside the variables it uses.
 export function solvePortionProgram(problem: PortionProblem, solve: LinearProgramSolver): PortionSolution {
   const { slots, calorieTarget: target } = problem;
   if (slots.length === 0 || !(target > 0)) return { status: "infeasible" };
@@ -199,6 +200,7 @@ export function solvePortionProgram(problem: PortionProblem, solve: LinearProgra
   });
 
   /** The meal's pattern as soft rows: each rule its own slack, priced above every other trade. */
+  // Size: 61 lines: one soft row per pattern rule, listed together.
   function addPatternRows(meal: PortionMeal, type: MealType, m: number, inMeal: readonly number[]) {
     const having = (test: (slot: PortionSlot) => boolean) =>
       inMeal.filter((j) => {

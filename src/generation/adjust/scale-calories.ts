@@ -25,6 +25,7 @@ export type ScaleCaloriesResult =
  * Items named in `fixed` ("meal name:item index", fixed-items.ts) keep their
  * grams; the others are scaled to what the day has left to fill.
  */
+// Size: 78 lines and 5 parameters: one pass, each case (empty, fixed, scaled) read in order.
 export function scaleDay(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
@@ -147,6 +148,7 @@ export function cappedScaleFactor(
 export type FixedKeysByDay = Readonly<Record<number, readonly string[]>>;
 
 /** The scale step: scaleDay for every day; the first unscalable day fails the whole plan. */
+// Size: 5 parameters: scaleDay's own, for every day.
 export function scaleCalories(
   days: readonly PlannedDay[],
   foods: ReadonlyMap<string, CatalogueFood>,

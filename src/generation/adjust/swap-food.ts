@@ -76,6 +76,7 @@ function otherFamilies(
  * by how close their macros are at the item's energy (closest first). Each
  * comes at the grams that carry that energy.
  */
+// Size: 5 parameters: the day, the item, and the three things an alternative is chosen from.
 export function rankAlternatives(
   day: PlannedDay,
   position: ItemPosition,
@@ -128,6 +129,7 @@ export type SwapResult =
  * forbid (the client's dislikes included), or one the day already has (id or
  * family).
  */
+// Size: 6 parameters: the day, the item and its replacement, and what the swapped day is balanced against.
 export async function swapFood(
   day: PlannedDay,
   position: ItemPosition,

@@ -195,6 +195,7 @@ export function judgeDay(
 }
 
 /** The rules of the meal's own pattern (not the day's spread) that these items break. */
+// Size: 63 lines: one check per pattern rule, listed together.
 export function judgeMeal(type: MealType, items: readonly Item[], targets: PatternTargets, scale = 1): BrokenRule[] {
   const broken: BrokenRule[] = [];
   const roles = (role: PlateRole) => items.filter((item) => item.food.plate_role === role);

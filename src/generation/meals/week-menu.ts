@@ -114,6 +114,7 @@ export function weekMenu(candidates: readonly CatalogueFood[], week: number, siz
  * none), then its other foods by use, then the planned menu, up to `size`. A
  * week within `size` that meets every need keeps every food it chose.
  */
+// Size: 5 parameters: the week's days, its foods, which week, its size, and the seed that keeps it stable.
 export function weekMenuFromDays(
   days: readonly PlannedDay[],
   candidates: readonly CatalogueFood[],

@@ -41,6 +41,7 @@ export class FoodUsage {
  * considered at all for strictOrder components). A component with nothing
  * usable is skipped (the balance step brings in what the pattern lacks).
  */
+// Size: 5 parameters: the day, its slots, the foods by role, and what the plan used and aims at.
 export function chooseDayFoods(
   dayNumber: number,
   slots: readonly MealSlot[],
@@ -102,6 +103,7 @@ function addUsualPortion(total: MacroGrams, food: CatalogueFood): MacroGrams {
  * penalty in macro points and win only when they fit the split clearly better
  * (a high-protein plan's snack becomes yoghurt rather than fruit).
  */
+// Size: 8 parameters: chooseDayFoods' state for one component, passed as it holds it.
 function optionsForComponent(
   roles: readonly PlateRole[],
   suits: (food: CatalogueFood) => boolean,

@@ -1,4 +1,4 @@
-import { balanceDays } from "@/generation/adjust/balance-day";
+import { balanceDays } from "@/generation/adjust/balance-plan";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { presentableGrams } from "@/generation/adjust/round-portions";
 import type { Allergen, Diet } from "@/generation/catalogue/catalogue";

@@ -1,4 +1,5 @@
-import { type BalancedDay, balanceDays } from "@/generation/adjust/balance-day";
+import type { BalancedDay } from "@/generation/adjust/balance-day";
+import { balanceDays } from "@/generation/adjust/balance-plan";
 import { dedupThenRescale } from "@/generation/adjust/dedup-foods";
 import { type DayScope, withFixedItems } from "@/generation/adjust/fixed-items";
 import { type FixedKeysByDay, scaleCalories } from "@/generation/adjust/scale-calories";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { balanceDay, balanceDays, hardRange, naturalRange } from "@/generation/adjust/balance-day";
+import { balanceDay, hardRange, naturalRange } from "@/generation/adjust/balance-day";
+import { balanceDays } from "@/generation/adjust/balance-plan";
 import { loadLinearProgramSolver } from "@/generation/adjust/linear-program";
 import { solvePortionProgram } from "@/generation/adjust/portion-program";
 import { type CatalogueFood, familyKey, indexFoodsById } from "@/generation/catalogue/catalogue";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { balanceDays } from "@/generation/adjust/balance-day";
+import { balanceDays } from "@/generation/adjust/balance-plan";
 import { type CatalogueFood, indexFoodsById } from "@/generation/catalogue/catalogue";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
 import type { IntakeData } from "@/generation/intake/intake";
