@@ -78,7 +78,7 @@ async function round(max: number, modelConcurrency: readonly ConcurrencyLimit[])
             model,
             store: {
               ...store,
-              markGenerationFailed: async () => {
+              markFailed: async () => {
                 failed = true;
                 return true;
               },

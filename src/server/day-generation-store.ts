@@ -13,6 +13,7 @@ import {
   appendFailedAttempt,
   type FailedAttemptEntry,
   insertDays,
+  type RunStore,
   readFailedAttempts,
 } from "./generation-store";
 import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
@@ -258,10 +259,9 @@ export const dayGenerationStore = {
     readFailedAttempts(DAY_RUN_ATTEMPTS, planId, dayGenerationId),
   saveDay,
   saveMeal,
-  markDayGenerationFailed,
-  /** Inline runs only: which process works on the day run, so a restart can take it up (inline-run-owners.ts). */
+  markFailed: markDayGenerationFailed,
   holdInlineRun: holdInlineDayRun,
   releaseInlineRun: releaseInlineDayRun,
-};
+} satisfies RunStore & Record<string, unknown>;
 
 export type DayGenerationStore = typeof dayGenerationStore;

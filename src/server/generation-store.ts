@@ -106,6 +106,36 @@ export async function addDaysDone(
     where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
 }
 
+/**
+ * What both kinds of run (a whole plan, one day) keep on the plan row, under
+ * one set of names: generationStore and dayGenerationStore implement it, so
+ * the workflow builds both kinds' functions, failure paths and inline jobs
+ * from one description (src/inngest/story/run-kinds.ts). `runId` is the
+ * run's generation_id or day_generation_id.
+ */
+export type RunStore = {
+  /** Whether this run is still the plan's generating run of its kind. */
+  isCurrentRun: (planId: string, runId: string) => Promise<boolean>;
+  /** Appends a failed attempt; how long its days have met this fault (null when the run no longer holds the plan). */
+  recordFailedAttempt: (
+    planId: string,
+    runId: string,
+    entry: FailedAttemptEntry,
+  ) => Promise<{ repeatingForMs: number } | null>;
+  /** The run's failed attempts so far, in order. */
+  failedAttempts: (planId: string, runId: string) => Promise<{ days: string; fault: string }[]>;
+  /** Ends the run in error with a coach-readable message; false when a newer run owns the plan. */
+  markFailed: (planId: string, runId: string, message: string) => Promise<boolean>;
+  /**
+   * Inline runs only: names the process working on the run, so a restart can
+   * take it up (inline-run-owners.ts). `request` is what a whole-plan run
+   * plans, written beside it; a day run's request is its row, so it writes none.
+   */
+  holdInlineRun: (planId: string, runId: string, owner: string, request: Record<string, unknown>) => Promise<void>;
+  /** A graceful stop: leaves the run generating, for the next start to take up at once. */
+  releaseInlineRun: (planId: string, runId: string, owner: string) => Promise<void>;
+};
+
 /** The columns that hold one kind of run's failed attempts (whole plan or one day). */
 export type AttemptColumns = {
   attempts: "generation_attempts" | "day_generation_attempts";
@@ -337,10 +367,9 @@ export const generationStore = {
   failedAttempts: (planId: string, generationId: string) =>
     readFailedAttempts(WHOLE_PLAN_ATTEMPTS, planId, generationId),
   savePlan,
-  markGenerationFailed,
-  /** Inline runs only: which process works on the run, so a restart can take it up (inline-run-owners.ts). */
+  markFailed: markGenerationFailed,
   holdInlineRun,
   releaseInlineRun,
-};
+} satisfies RunStore & Record<string, unknown>;
 
 export type GenerationStore = typeof generationStore;

@@ -98,7 +98,7 @@ export function inMemoryStore(
       onSave(saved);
       return "saved";
     },
-    markGenerationFailed: async () => true,
+    markFailed: async () => true,
     recordFailedAttempt: async () => null,
     failedAttempts: async () => [],
     holdInlineRun: async () => {},

@@ -3,15 +3,15 @@ import { afterFailedAttempt } from "@/inngest/attempts/failed-attempt";
 import { markRunFailed } from "@/inngest/attempts/failure-message";
 import { isRunNotCurrent, stepFaultOf } from "@/inngest/attempts/step-faults";
 import { type ConcurrencyLimit, modelCallConcurrency, planWorkflowConcurrency } from "@/inngest/concurrency-limits";
-import { type GenerationDependencies, generateMealPlan } from "@/inngest/story/generate-meal-plan";
+import type { GenerationDependencies } from "@/inngest/story/generate-meal-plan";
 import type { ModelStepRequest, PassResult } from "@/inngest/story/model-step-request";
-import { runModelStep } from "@/inngest/story/model-step-runner";
-import { type DayGenerationDependencies, regeneratePlanDay } from "@/inngest/story/regenerate-plan-day";
-import { generationDependencies, modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
+import { type ModelStepRunDependencies, runModelStep } from "@/inngest/story/model-step-runner";
+import type { DayGenerationDependencies } from "@/inngest/story/regenerate-plan-day";
+import { modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "@/inngest/story/run-events";
+import { oneDayRun, type RunKind, wholePlanRun } from "@/inngest/story/run-kinds";
 import type { StepRunner } from "@/inngest/story/story-steps";
-import { dayGenerationStore } from "@/server/day-generation-store";
-import type { FailedAttemptEntry } from "@/server/generation-store";
+import type { FailedAttemptEntry, RunStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
 
@@ -75,37 +75,9 @@ export function startInlineRun(data: GenerateRequestedData, options: InlineRunOp
       "[generation] Inline runner in use: runs happen inside this server process and are not durable (a run cut short by a restart starts again from the beginning when the server next starts). Set INNGEST_DEV=1 (with `npx inngest-cli@latest dev`) or INNGEST_EVENT_KEY to use Inngest.",
     );
   }
-  return startHeldRun(activeRuns, data.planId, data.generationId, options, (signal) => {
-    const dependencies = { ...(options.dependencies ?? generationDependencies()), signal };
-    const retries = options.retries ?? inngestConfig.generateMealPlan.retries;
-    return {
-      retries,
-      claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.generateMealPlan.id, data),
-      modelClaims: slotClaims(options.modelConcurrency ?? modelCallConcurrency(), inngestConfig.planDays.id, data),
-      hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.generationId, owner, data.request),
-      release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.generationId, owner),
-      record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.generationId, entry),
-      story: (step) => generateMealPlan(data, step, dependencies),
-      runModel: (request, attempt) => runModelStep(request, dependencies, attempt),
-      // The same failure path as Inngest's onFailure, with every attempt's fault.
-      // The run may have failed because the database went away: keep trying to
-      // record the outcome for a while, so the plan does not stay generating.
-      fail: (error) =>
-        untilItWorks(
-          () =>
-            markRunFailed(
-              {
-                failedAttempts: dependencies.store.failedAttempts,
-                markFailed: dependencies.store.markGenerationFailed,
-              },
-              data.planId,
-              data.generationId,
-              error,
-            ),
-          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
-        ),
-    };
-  });
+  return startHeldRun(activeRuns, data.planId, data.generationId, options, (signal) =>
+    inlineJob(wholePlanRun, data, options, signal),
+  );
 }
 
 /**
@@ -154,40 +126,45 @@ export type InlineDayRunOptions = Omit<InlineRunOptions, "dependencies"> & { dep
  * failure path as on Inngest, and held, stopped and resumed like a whole run.
  */
 export function startInlineDayRun(data: DayRegenerateRequestedData, options: InlineDayRunOptions = {}): Promise<void> {
-  return startHeldRun(activeDayRuns, data.planId, data.dayGenerationId, options, (signal) => {
-    const dependencies = {
-      ...(options.dependencies ?? { ...generationDependencies(), store: dayGenerationStore }),
-      signal,
-    };
-    const retries = options.retries ?? inngestConfig.regeneratePlanDay.retries;
-    return {
-      retries,
-      // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
-      claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), inngestConfig.regeneratePlanDay.id, data),
-      modelClaims: slotClaims(options.modelConcurrency ?? modelCallConcurrency(), inngestConfig.planDays.id, data),
-      hold: (owner) => dependencies.store.holdInlineRun(data.planId, data.dayGenerationId, owner),
-      release: (owner) => dependencies.store.releaseInlineRun(data.planId, data.dayGenerationId, owner),
-      record: (entry) => dependencies.store.recordFailedAttempt(data.planId, data.dayGenerationId, entry),
-      story: (step) => regeneratePlanDay(data, step, dependencies),
-      runModel: (request, attempt) => runModelStep(request, dependencies, attempt),
-      // As for whole runs: every attempt's fault in the message, and the outcome
-      // recorded even if the database is away for a while.
-      fail: (error) =>
-        untilItWorks(
-          () =>
-            markRunFailed(
-              {
-                failedAttempts: dependencies.store.failedAttempts,
-                markFailed: dependencies.store.markDayGenerationFailed,
-              },
-              data.planId,
-              data.dayGenerationId,
-              error,
-            ),
-          options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
-        ),
-    };
-  });
+  // The same slots as the whole-plan runs: the per-plan limit is shared (scope env), as on Inngest.
+  return startHeldRun(activeDayRuns, data.planId, data.dayGenerationId, options, (signal) =>
+    inlineJob(oneDayRun, data, options, signal),
+  );
+}
+
+/**
+ * A kind of run (story/run-kinds.ts) as an inline job: its story, slots,
+ * holder and failure path, with every attempt's fault in the message. The
+ * run may have failed because the database went away: the outcome is
+ * retried for a while, so the plan does not stay generating.
+ */
+function inlineJob<
+  Data extends { planId: string; orgId: string },
+  Deps extends ModelStepRunDependencies & { store: RunStore },
+>(
+  kind: RunKind<Data, Deps>,
+  data: Data,
+  options: Omit<InlineRunOptions, "dependencies"> & { dependencies?: Deps },
+  signal: AbortSignal,
+): HeldRunJob {
+  const dependencies = { ...(options.dependencies ?? kind.dependencies()), signal };
+  const { store } = dependencies;
+  const runId = kind.runId(data);
+  return {
+    retries: options.retries ?? kind.limits.retries,
+    claims: slotClaims(options.concurrency ?? planWorkflowConcurrency(), kind.limits.id, data),
+    modelClaims: slotClaims(options.modelConcurrency ?? modelCallConcurrency(), inngestConfig.planDays.id, data),
+    hold: (owner) => store.holdInlineRun(data.planId, runId, owner, kind.heldRequest(data)),
+    release: (owner) => store.releaseInlineRun(data.planId, runId, owner),
+    record: (entry) => store.recordFailedAttempt(data.planId, runId, entry),
+    story: (step) => kind.story(data, step, dependencies),
+    runModel: (request, attempt) => runModelStep(request, dependencies, attempt),
+    fail: (error) =>
+      untilItWorks(
+        () => markRunFailed(store, data.planId, runId, error),
+        options.outcomeWithinMs ?? inngestConfig.inlineRecovery.outcomeWithinMs,
+      ),
+  };
 }
 
 /** What differs between a whole-plan run and a one-day run; the rest is startHeldRun's. */

@@ -154,7 +154,7 @@ describe("cancelling on Inngest", () => {
     expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", dayRows: 0 });
     // Nor can its other writes touch the plan.
     await generationStore.recordProgress(planId, generationId, { phase: "scaling", days_done: 1, days_total: 1 });
-    expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
+    expect(await generationStore.markFailed(planId, generationId, "boom")).toBe(false);
     expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", progress: { phase: "cancelled" } });
   });
 
@@ -176,7 +176,7 @@ describe("cancelling on Inngest", () => {
       ...before,
       progress: expect.objectContaining({ phase: "cancelled" }),
     });
-    expect(await generationStore.markGenerationFailed(planId, generationId, "boom")).toBe(false);
+    expect(await generationStore.markFailed(planId, generationId, "boom")).toBe(false);
     expect((await readSavedPlan(planId)).status).toBe("complete");
   });
 });

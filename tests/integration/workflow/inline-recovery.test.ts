@@ -164,9 +164,9 @@ describe("a resumed run that cannot record its outcome", () => {
         if (away) throw closed();
         return generationStore.failedAttempts(planId, generationId);
       },
-      markGenerationFailed: async (planId: string, generationId: string, message: string) => {
+      markFailed: async (planId: string, generationId: string, message: string) => {
         if (away) throw closed();
-        return generationStore.markGenerationFailed(planId, generationId, message);
+        return generationStore.markFailed(planId, generationId, message);
       },
     };
     expectConsoleError(1);

@@ -116,7 +116,7 @@ describe("the retry window", () => {
       ...inMemoryStore({ plan_length_days: 2 }, seedCatalogue(), (saved) => {
         savedDays = saved.days.map((day) => day.day);
       }),
-      markGenerationFailed: async (_planId: string, _generationId: string, message: string) => {
+      markFailed: async (_planId: string, _generationId: string, message: string) => {
         failedWith = message;
         return true;
       },
@@ -177,7 +177,7 @@ describe("a run that fails", () => {
     let failedWith = "";
     const store = {
       ...inMemoryStore({ plan_length_days: 2 }, seedCatalogue()),
-      markGenerationFailed: async (_planId: string, _generationId: string, message: string) => {
+      markFailed: async (_planId: string, _generationId: string, message: string) => {
         failedWith = message;
         return true;
       },
