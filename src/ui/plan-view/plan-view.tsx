@@ -11,6 +11,7 @@ import { useFoods } from "@/ui/plan-form/use-foods";
 import { StatusBadge } from "@/ui/shell/status-badge";
 import { searchAddableFoods } from "./addable-foods";
 import type { SendEdit } from "./day-edit";
+import { DraftDays } from "./draft-days";
 import { PlanBody } from "./plan-body";
 import { PlanSummary } from "./plan-summary";
 import { SharePanel } from "./share-panel";
@@ -54,6 +55,11 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
     { generation_status: plan.generation_status, generation_error: plan.generation_error, progress: plan.progress },
     onComplete,
   );
+  // The saved plan, read again after the run completed, replaces the drafts.
+  const { clearDrafts } = generation;
+  useEffect(() => {
+    if (plan.generation_status === "complete" && plan.progress?.phase === "done") clearDrafts();
+  }, [plan, clearDrafts]);
 
   return (
     <article className="plan-page stack-large">
@@ -67,6 +73,8 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
       <PlanSummary plan={plan} />
 
       <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
+
+      <DraftDays days={generation.drafts.days} stopped={generation.drafts.stopped} />
 
       <CoachPlanBody
         plan={plan}
