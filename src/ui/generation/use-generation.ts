@@ -84,6 +84,8 @@ export function useGeneration(
     const arrived = tick.status.drafts;
     if (arrived) setDrafts((held) => withDrafts(held, arrived.generation_id, arrived.days));
     if (tick.status.generation_status === "error") setDrafts(NO_DRAFTS);
+    // Cancelled (from this page or another): the drafts shown so far stay, marked stopped.
+    else if (tick.status.progress?.phase === "cancelled") setDrafts((held) => ({ ...held, stopped: true }));
     if (tick.status.generation_status === "complete") onComplete();
     return isGenerating(tick.status);
   });
