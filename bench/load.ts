@@ -341,8 +341,8 @@ try {
       generation_progress = '{"phase": "pass-two", "days_done": 7, "days_total": 7, "passes": [[1, 5], [6, 7]]}'::jsonb
     where id = any(${runningPlans}::uuid[]) returning id, generation_id`;
   await db()`
-    insert into meal_plan_drafts (plan_id, generation_id, day_number, day)
-    select p.id, p.generation_id, d, jsonb_set(${db().json(BENCH_DRAFT)}::jsonb, '{day_number}', to_jsonb(d))
+    insert into meal_plan_drafts (plan_id, org_id, generation_id, day_number, day)
+    select p.id, p.org_id, p.generation_id, d, jsonb_set(${db().json(BENCH_DRAFT)}::jsonb, '{day_number}', to_jsonb(d))
     from meal_plans p, generate_series(1, 7) d where p.id = any(${runningPlans}::uuid[])`;
   let runningPoll = 0;
   const statusRunning: Target = {

@@ -116,9 +116,9 @@ export async function addDaysDone(
                          then null else generation_progress -> 'retrying' end)),
         generation_heartbeat_at = now()
       where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'
-      returning id)
-    insert into meal_plan_drafts (plan_id, generation_id, day_number, day)
-    select plan.id, ${generationId}, draft.day_number, draft.day::jsonb
+      returning id, org_id)
+    insert into meal_plan_drafts (plan_id, org_id, generation_id, day_number, day)
+    select plan.id, plan.org_id, ${generationId}, draft.day_number, draft.day::jsonb
     from plan, unnest(${numbers}::int[], ${chunk.drafts.map((draft) => JSON.stringify(draft))}::text[]) as draft (day_number, day)
     on conflict (plan_id, generation_id, day_number) do update set day = excluded.day, created_at = now()`;
 }

@@ -12,6 +12,9 @@
 -- the plan's current, still generating run.
 create table public.meal_plan_drafts (
   plan_id uuid not null references public.meal_plans (id) on delete cascade,
+  -- The plan's org, copied at write time, so the read policy compares a column once per row
+  -- with the caller's org (read once per statement) instead of looking the plan up for each row.
+  org_id uuid not null references public.orgs (id) on delete cascade,
   generation_id uuid not null,
   day_number int not null check (day_number between 1 and 28),
   -- The day as drafted: its meals with each item's food id, name and grams, and the day's totals (src/generation/drafts/draft-day.ts).
@@ -28,4 +31,4 @@ grant select on table public.meal_plan_drafts to authenticated;
 grant all on table public.meal_plan_drafts to service_role;
 create policy "members read their org's drafted days" on public.meal_plan_drafts
   for select to authenticated
-  using (public.can_access_plan(plan_id));
+  using (org_id = (select public.caller_org_id()));
