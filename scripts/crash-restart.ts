@@ -18,8 +18,10 @@
 // come, so a slow settle can be told apart from the work the plans still had.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { localSignInKey } from "@/server/auth/local-sign-in-key";
+import { processesWorkingIn } from "@/server/database/embedded-postgres";
 import { planFromPrompt, startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { publishedPace } from "../tests/support/fake-pacing";
 import { freePort } from "./lib/free-port";
@@ -69,6 +71,23 @@ function postgresProcesses(databasePort: number): string[] {
   return rows
     .filter((row) => row.line.includes(`-p ${databasePort}`) || postmasters.includes(row.fields[2]))
     .map((row) => row.line);
+}
+
+const DATA_DIR = path.join(ROOT, ".data", "postgres");
+
+/** How many of `pids` still run, are zombies (dead, not yet reaped), or are gone. */
+async function statesOf(pids: number[]): Promise<string> {
+  const states = await Promise.all(
+    pids.map((pid) =>
+      readFile(`/proc/${pid}/stat`, "utf8").then(
+        (stat) => (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z") ? "zombie" : "running"),
+        () => "gone",
+      ),
+    ),
+  );
+  return ["running", "zombie", "gone"]
+    .map((state) => `${states.filter((s) => s === state).length} ${state}`)
+    .join(", ");
 }
 
 async function main() {
@@ -161,15 +180,14 @@ async function main() {
         console.log(`round ${round} (control, no kill): ${planIds.length} plans generating`);
       } else {
         console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
+        const cluster = await processesWorkingIn(DATA_DIR);
         process.kill(-pgid, "SIGKILL");
         await new Promise((resolve) =>
           server.child.exitCode === null && server.child.signalCode === null
             ? server.child.once("exit", resolve)
             : resolve(null),
         );
-        console.log(
-          `  postgres processes right after the kill:\n    ${postgresProcesses(databasePort).join("\n    ") || "(none)"}`,
-        );
+        console.log(`  the cluster's ${cluster.length} processes right after the kill: ${await statesOf(cluster)}`);
       }
       const killedAt = Date.now();
       if (!control) server = startNpm(port, databasePort, fake.baseURL);

@@ -25,7 +25,10 @@ export type EmbeddedPostgresOptions = {
   port: number;
   /** Trade durability for speed: only for throwaway test clusters. */
   ephemeral?: boolean;
+  /** PostgreSQL's own log lines, and this module's notices unless `notice` is given. */
   log?: (line: string) => void;
+  /** What this module says while it waits for, clears or adopts what a killed server left. */
+  notice?: (line: string) => void;
 };
 
 export type RunningPostgres = {
@@ -263,13 +266,14 @@ async function stopPostmaster(pid: number): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
+  const notice = options.notice ?? log;
   const url = (database?: string) => embeddedUrl(options.port, database);
 
-  const leftover = await settleLeftoverPostmaster(dataDir, options.port, log);
+  const leftover = await settleLeftoverPostmaster(dataDir, options.port, notice);
   if (leftover) {
     if (leftover.orphaned) {
       // Its owner died without stopping it: adopt it, so our stop stops it.
-      log(`Reusing the PostgreSQL its previous owner left running (process ${leftover.pid}).`);
+      notice(`Reusing the PostgreSQL its previous owner left running (process ${leftover.pid}).`);
       return { url, startedHere: false, stop: () => stopPostmaster(leftover.pid) };
     }
     // Started by another live `npm run dev` or `db:start`: share it, leave it running.
@@ -287,7 +291,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  await awaitOldClusterGone(dataDir, log);
+  await awaitOldClusterGone(dataDir, notice);
   await mkdir(path.dirname(dataDir), { recursive: true });
   // Under a strict umask the new parent would be 700: open it to the postgres user.
   if (userInfo().uid === 0) await chmod(path.dirname(dataDir), 0o755);

@@ -82,6 +82,7 @@ export async function prepareDatabase(options: {
     embedded = await startEmbeddedPostgres({
       dataDir: projectPaths(root).embeddedDataDir,
       port: env().EMBEDDED_DATABASE_PORT,
+      ...(options.log ? { notice: options.log } : {}),
     });
     url = embedded.url();
   }
