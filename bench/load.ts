@@ -52,8 +52,33 @@ const CONCURRENT_STARTS_ON_ONE_PLAN = 50;
 const RUN_DEADLINE_MS = 8 * 60_000;
 /** `npm run bench:load -- --saturation-only`: the saturation rounds and CPU split alone (about a minute), for trying a change. */
 const SATURATION_ONLY = process.argv.includes("--saturation-only");
+/**
+ * `npm run bench:load -- --drafts`: the status read of running plans that
+ * hold drafted days, as the page sent it before drafts (no cursor) and as it
+ * sends it now (`drafts_after` naming all 7 days, as most polls do, and
+ * naming days 1-5, so each read answers two drafted days), side by side, with the 410 route as the yardstick; fixed
+ * rates 100 and 200/s. About a minute.
+ */
+const DRAFTS_ONLY = process.argv.includes("--drafts");
+const DRAFT_RATES = [100, 200];
 
 const DEMO_ORG_ID = "a0000000-0000-4000-8000-000000000001";
+
+/** A drafted day of 4 meals of 3 foods, as a chunk stores it (src/generation/drafts/draft-day.ts). */
+const BENCH_DRAFT = {
+  day_number: 1,
+  meals: ["Breakfast", "Lunch", "Dinner", "Snack"].map((name, meal) => ({
+    name,
+    title: `${name} of the bench`,
+    items: [0, 1, 2].map((item) => ({
+      food_id: `00000000-0000-4000-8000-0000000000${meal}${item}`,
+      name: `Bench food ${meal}-${item}`,
+      grams: 120,
+      kcal: 180,
+    })),
+  })),
+  totals: { kcal: 2160, protein: 120, carbs: 250, fat: 70 },
+};
 
 const deadline = setTimeout(() => {
   console.error(`bench:load did not finish within ${RUN_DEADLINE_MS / 60_000} minutes; stopping`);
@@ -307,8 +332,47 @@ try {
     expect: 202,
   };
 
+  // Running plans holding 7 drafted days (4 meals of 3 foods each), for the drafts comparison.
+  const runningPlans = freshPlans.slice(nextFresh, nextFresh + 200);
+  nextFresh += 200;
+  const running = await db()<{ id: string; generation_id: string }[]>`
+    update meal_plans set generation_status = 'generating', generation_id = gen_random_uuid(),
+      generation_heartbeat_at = now() + interval '1 hour',
+      generation_progress = '{"phase": "pass-two", "days_done": 7, "days_total": 7, "passes": [[1, 5], [6, 7]]}'::jsonb
+    where id = any(${runningPlans}::uuid[]) returning id, generation_id`;
+  await db()`
+    insert into meal_plan_drafts (plan_id, org_id, generation_id, day_number, day)
+    select p.id, p.org_id, p.generation_id, d, jsonb_set(${db().json(BENCH_DRAFT)}::jsonb, '{day_number}', to_jsonb(d))
+    from meal_plans p, generate_series(1, 7) d where p.id = any(${runningPlans}::uuid[])`;
+  let runningPoll = 0;
+  const statusRunning: Target = {
+    label: "GET …/generate/status (running, drafts held, no cursor)",
+    method: "GET",
+    path: () => `/api/nutrition/plans/${running[runningPoll++ % running.length]?.id}/generate/status`,
+    expect: 200,
+  };
+  const statusDrafts: Target = {
+    label: "GET …/generate/status?drafts_after (running, 2 new drafts)",
+    method: "GET",
+    path: () => {
+      const plan = running[runningPoll++ % running.length];
+      return `/api/nutrition/plans/${plan?.id}/generate/status?drafts_after=${plan?.generation_id}:31`;
+    },
+    expect: 200,
+  };
+  const statusNoNewDrafts: Target = {
+    label: "GET …/generate/status?drafts_after (running, 0 new drafts)",
+    method: "GET",
+    path: () => {
+      const plan = running[runningPoll++ % running.length];
+      return `/api/nutrition/plans/${plan?.id}/generate/status?drafts_after=${plan?.generation_id}:127`;
+    },
+    expect: 200,
+  };
+  const targets = DRAFTS_ONLY ? [retired, statusRunning, statusNoNewDrafts, statusDrafts] : [retired, status, start];
+
   // Warm up: load every route's modules, fill the pool, let the JIT settle.
-  for (const target of [retired, status, start]) {
+  for (const target of targets) {
     for (let batch = 0; batch < 3; batch++) {
       await Promise.all(Array.from({ length: 100 }, () => send(target, headers, performance.now())));
     }
@@ -316,7 +380,7 @@ try {
 
   const results: PhaseResult[] = [];
   const ceilings = new Map<Target, number>();
-  for (const [target, saturation] of await saturate([retired, status, start], headers)) {
+  for (const [target, saturation] of await saturate(targets, headers)) {
     ceilings.set(target, saturation.achieved);
     results.push(saturation);
     const cpu = cpuPerRequest.get(target.label);
@@ -325,9 +389,13 @@ try {
     );
   }
   const halfCeiling = Math.round((ceilings.get(retired) ?? 0) / 2);
-  const rates = SATURATION_ONLY ? [] : [...new Set([...FIXED_RATES, halfCeiling])].sort((a, b) => a - b);
+  const rates = SATURATION_ONLY
+    ? []
+    : DRAFTS_ONLY
+      ? DRAFT_RATES
+      : [...new Set([...FIXED_RATES, halfCeiling])].sort((a, b) => a - b);
   for (const rate of rates) {
-    for (const target of [retired, status, start]) {
+    for (const target of targets) {
       const phase = await offer(target, headers, rate);
       results.push(phase);
       console.log(
@@ -402,7 +470,11 @@ try {
         `| ${route} | ${cpu.server.toFixed(3)} | ${cpu.database.toFixed(3)} | ${cpu.generator.toFixed(3)} | ${(cpu.server + cpu.database + cpu.generator).toFixed(3)} |`,
     ),
     "",
-    `Ratios at saturation: status ${((ceilings.get(status) ?? 0) / ceiling).toFixed(2)}× the 410 route (target ≥ 0.7), start ${((ceilings.get(start) ?? 0) / ceiling).toFixed(2)}× (target ≥ 0.5).`,
+    DRAFTS_ONLY
+      ? [draftsLine(results, statusRunning, statusNoNewDrafts), draftsLine(results, statusRunning, statusDrafts)].join(
+          "\n",
+        )
+      : `Ratios at saturation: status ${((ceilings.get(status) ?? 0) / ceiling).toFixed(2)}× the 410 route (target ≥ 0.7), start ${((ceilings.get(start) ?? 0) / ceiling).toFixed(2)}× (target ≥ 0.5).`,
     contestedLine,
   ];
   const report = lines.join("\n");
@@ -420,4 +492,19 @@ try {
   await stopApp();
   await closeDatabase();
   await database.embedded?.stop();
+}
+
+/** The drafts read against the read without them: throughput at saturation and p50 at each rate (target within 10 %). */
+function draftsLine(results: PhaseResult[], without: Target, withDrafts: Target): string {
+  const of = (target: Target, mode: (row: PhaseResult) => boolean) =>
+    results.find((row) => row.route === target.label && mode(row));
+  const parts = [
+    `${withDrafts.label} against the read without: saturation ${(((of(withDrafts, (row) => row.offered === undefined)?.achieved ?? 0) / (of(without, (row) => row.offered === undefined)?.achieved ?? 1)) * 100).toFixed(0)} % of its throughput`,
+    ...DRAFT_RATES.map((rate) => {
+      const a = of(withDrafts, (row) => row.offered === rate)?.p50 ?? Number.NaN;
+      const b = of(without, (row) => row.offered === rate)?.p50 ?? Number.NaN;
+      return `p50 at ${rate}/s ${format(a)} against ${format(b)} (${((a / b) * 100).toFixed(0)} %)`;
+    }),
+  ];
+  return `${parts.join("; ")} (target: within 10 %).`;
 }

@@ -7,20 +7,29 @@
 //
 //   npm run crash:restart -- [rounds=1] [plans=4]   (CRASH_MODEL_SPEED=1: the model's published pace)
 //
+// CRASH_DAYS=7,14,5,7,14,5 gives the plans' lengths instead (one plan each);
+// CRASH_TOKENS_PER_SECOND=15 paces the model at that output rate instead of
+// its published pace; CRASH_OTHER_WORK=1 has the server first serve other
+// work each round (a plan failing on every call, a burst of 429s) before the
+// plans that the kill interrupts.
+//
 // CRASH_CONTROL=1 runs the same rounds without the kill (the control): how long
 // the same plans take to settle, counted from the moment the kill would have
 // come, so a slow settle can be told apart from the work the plans still had.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { localSignInKey } from "@/server/auth/local-sign-in-key";
-import { startFakeAnthropic } from "../tests/support/fake-anthropic";
+import { processesWorkingIn } from "@/server/database/embedded-postgres";
+import { planFromPrompt, startFakeAnthropic } from "../tests/support/fake-anthropic";
 import { publishedPace } from "../tests/support/fake-pacing";
 import { freePort } from "./lib/free-port";
 import { stopProcessGroup } from "./lib/process-group";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const API_KEY = "sk-ant-crash-restart-0123456789abcdef";
+const FAILING_KCAL = 2345;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Server = { child: ChildProcess; log: () => string };
@@ -64,13 +73,44 @@ function postgresProcesses(databasePort: number): string[] {
     .map((row) => row.line);
 }
 
+const DATA_DIR = path.join(ROOT, ".data", "postgres");
+
+/** How many of `pids` still run, are zombies (dead, not yet reaped), or are gone. */
+async function statesOf(pids: number[]): Promise<string> {
+  const states = await Promise.all(
+    pids.map((pid) =>
+      readFile(`/proc/${pid}/stat`, "utf8").then(
+        (stat) => (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z") ? "zombie" : "running"),
+        () => "gone",
+      ),
+    ),
+  );
+  return ["running", "zombie", "gone"]
+    .map((state) => `${states.filter((s) => s === state).length} ${state}`)
+    .join(", ");
+}
+
 async function main() {
   const rounds = Number(process.argv[2] ?? 1);
   const planCount = Number(process.argv[3] ?? 4);
   // CRASH_MODEL_SPEED (default 1: the published pace) multiplies the fake model's pace; 4 lets a resumed
   // 14-day plan finish within the minute.
   const speed = Number(process.env.CRASH_MODEL_SPEED ?? 1);
-  const fake = await startFakeAnthropic({ apiKey: API_KEY, pace: publishedPace(speed) });
+  const tokensPerSecond = Number(process.env.CRASH_TOKENS_PER_SECOND ?? 0);
+  const fake = await startFakeAnthropic({
+    apiKey: API_KEY,
+    ...(tokensPerSecond > 0 ? { outputTokensPerSecond: tokensPerSecond } : { pace: publishedPace(speed) }),
+  });
+  // The other work's failing plan asks for FAILING_KCAL: every call it makes is answered 500.
+  fake.respondWith((request) =>
+    request.system.includes(`${FAILING_KCAL} kcal`) || request.user.includes(`${FAILING_KCAL} kcal`)
+      ? { status: 500 }
+      : planFromPrompt(request),
+  );
+  const days = process.env.CRASH_DAYS
+    ? process.env.CRASH_DAYS.split(",").map(Number)
+    : Array.from({ length: planCount }, () => 14);
+  const otherWork = process.env.CRASH_OTHER_WORK === "1";
   const port = await freePort();
   const databasePort = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -97,19 +137,41 @@ async function main() {
       (await api("POST", "/api/dev/session", undefined, { email: "coach@demo.test", key: localSignInKey() })).json
         .access_token,
     );
+    const startPlan = async (name: string, planDays: number, calorieTarget = 2000) => {
+      const created = await api("POST", "/api/nutrition/plans", token, {
+        name,
+        plan_length_days: planDays,
+        intake_data: { calorie_target: calorieTarget, meals_per_day: 3, diet: [], allergies: [] },
+      });
+      const planId = String(created.json.id);
+      const started = await api("POST", `/api/nutrition/plans/${planId}/generate/start`, token, {});
+      if (started.status !== 202) throw new Error(`start ${started.status} ${JSON.stringify(started.json)}`);
+      return planId;
+    };
+    const statusOf = async (planId: string) =>
+      String(
+        (await api("GET", `/api/nutrition/plans/${planId}/generate/status`, token).catch(() => undefined))?.json
+          .generation_status,
+      );
     for (let round = 1; round <= rounds; round++) {
-      const planIds: string[] = [];
-      for (let index = 0; index < planCount; index++) {
-        const created = await api("POST", "/api/nutrition/plans", token, {
-          name: `Crash ${round}.${index}`,
-          plan_length_days: 14,
-          intake_data: { calorie_target: 2000, meals_per_day: 3, diet: [], allergies: [] },
-        });
-        const planId = String(created.json.id);
-        const started = await api("POST", `/api/nutrition/plans/${planId}/generate/start`, token, {});
-        if (started.status !== 202) throw new Error(`start ${started.status} ${JSON.stringify(started.json)}`);
-        planIds.push(planId);
+      if (otherWork) {
+        // The same server first serves other work: a plan whose every call fails, and a burst of 429s
+        // (retry-after 1 s) met by a plan that then completes. What is still running when the kill comes is resumed with the rest.
+        const before = Date.now();
+        fake.enqueue(...Array.from({ length: 12 }, () => ({ status: 429, headers: { "retry-after": "1" } })));
+        const others = [await startPlan(`Failing ${round}`, 2, FAILING_KCAL), await startPlan(`Limited ${round}`, 2)];
+        const outcomes: string[] = [];
+        // CRASH_OTHER_WORK_MS: how long the other work has before the plans start (it may still be running).
+        while (Date.now() - before < Number(process.env.CRASH_OTHER_WORK_MS ?? 8_000)) {
+          outcomes.splice(0, outcomes.length, ...(await Promise.all(others.map(statusOf))));
+          if (outcomes.every((status) => status === "complete" || status === "error")) break;
+          await sleep(500);
+        }
+        console.log(`round ${round}: other work first (${outcomes.join(", ")} after ${Date.now() - before} ms)`);
       }
+      const planIds: string[] = [];
+      for (const [index, planDays] of days.entries())
+        planIds.push(await startPlan(`Crash ${round}.${index}`, planDays));
       // CRASH_KILL_AFTER_MS: how long after the last start the kill comes (2.5 s: mid model call).
       await sleep(Number(process.env.CRASH_KILL_AFTER_MS ?? 2_500));
       const pgid = server.child.pid as number;
@@ -118,15 +180,14 @@ async function main() {
         console.log(`round ${round} (control, no kill): ${planIds.length} plans generating`);
       } else {
         console.log(`round ${round}: kill -9 -${pgid} with ${planIds.length} plans generating`);
+        const cluster = await processesWorkingIn(DATA_DIR);
         process.kill(-pgid, "SIGKILL");
         await new Promise((resolve) =>
           server.child.exitCode === null && server.child.signalCode === null
             ? server.child.once("exit", resolve)
             : resolve(null),
         );
-        console.log(
-          `  postgres processes right after the kill:\n    ${postgresProcesses(databasePort).join("\n    ") || "(none)"}`,
-        );
+        console.log(`  the cluster's ${cluster.length} processes right after the kill: ${await statesOf(cluster)}`);
       }
       const killedAt = Date.now();
       if (!control) server = startNpm(port, databasePort, fake.baseURL);
@@ -146,10 +207,7 @@ async function main() {
         }
         if (firstOk !== undefined && settledAt.size < planIds.length) {
           for (const planId of planIds.filter((id) => !settledAt.has(id))) {
-            const status = await api("GET", `/api/nutrition/plans/${planId}/generate/status`, token).catch(
-              () => undefined,
-            );
-            const value = String(status?.json.generation_status);
+            const value = await statusOf(planId);
             if (value === "complete" || value === "error")
               settledAt.set(planId, { ms: Date.now() - killedAt, status: value });
           }
@@ -159,10 +217,12 @@ async function main() {
       }
       const log = server.log();
       const unhandled = log.match(/unhandledRejection|uncaughtException/g)?.length ?? 0;
+      const withoutOutcome = log.match(/ended without recording its outcome/g)?.length ?? 0;
       const line = [
         `round ${round}${control ? " (control, no kill)" : ""}: health first answered ${firstOk ?? "never"} ms after the kill`,
         `failed health after the first success: ${failuresAfterFirst.length}${failuresAfterFirst.length ? ` (${failuresAfterFirst.slice(0, 3).join("; ")})` : ""}`,
         `unhandled rejections/exceptions: ${unhandled}`,
+        `runs ended without recording their outcome: ${withoutOutcome}`,
         `plans settled: ${settledAt.size}/${planIds.length} (${[...settledAt.values()].map((s) => `${s.status} ${s.ms} ms`).join(", ")})`,
       ].join("\n  ");
       results.push(line);

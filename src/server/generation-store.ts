@@ -2,6 +2,7 @@ import type { TransactionSql } from "postgres";
 import type { MacroMiss } from "@/generation/adjust/balance-day";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { CATALOGUE_COLUMNS, CatalogueFoodSchema } from "@/generation/catalogue/catalogue";
+import type { DraftDay } from "@/generation/drafts/draft-day";
 import { STORED_PLAN_INPUT_COLUMNS, type StoredPlanInputs } from "@/generation/intake/resolve-plan-spec";
 import type { MealMiss } from "@/generation/meals/meal-patterns";
 import { dayTotals } from "@/generation/nutrition/day-totals";
@@ -20,6 +21,8 @@ export type GenerationProgress = {
   phase: "queued" | "pass-one" | "pass-two" | "scaling" | "deduplicating" | "balancing" | "done" | "cancelled";
   days_done: number;
   days_total: number;
+  /** The first and last day of each planning pass, in order ([[1, 5], [6, 14]]), so the page can say which days are being planned. */
+  passes?: [number, number][];
   /** While a group of days waits to be tried again: which, the coming attempt, of how many, and what the last met. */
   retrying?: RetryingProgress;
 };
@@ -83,27 +86,41 @@ export async function recordProgress(
 }
 
 /**
- * A chunk of days has been planned. Chunks of a pass may finish in any order,
- * so this adds to the count rather than setting it (capped at the total, in
- * case a step is re-run). A retry shown for these days is over; one shown
- * for other days stays.
+ * A chunk of days has been planned and its answer passed its checks: in one
+ * statement, its days are stored as drafts of this run (keyed by generation
+ * id and day number, so a retried or replayed step rewrites them instead of
+ * adding more) and the progress counts the run's drafted days. Chunks of a
+ * pass may finish in any order; counting drafts rather than adding to a
+ * number keeps a re-run step from counting its days twice. A retry shown for
+ * these days is over; one shown for other days stays. Nothing is written
+ * once the run no longer holds the plan.
  */
 export async function addDaysDone(
   planId: string,
   generationId: string,
   phase: GenerationProgress["phase"],
-  chunk: { days: string; count: number },
+  chunk: { days: string; drafts: readonly DraftDay[] },
   total: number,
 ): Promise<void> {
+  const numbers = chunk.drafts.map((draft) => draft.day_number);
   await db()`
-    update meal_plans set generation_progress = jsonb_strip_nulls(jsonb_build_object(
-      'phase', ${phase}::text,
-      'days_done', least(${total}::int, coalesce((generation_progress ->> 'days_done')::int, 0) + ${chunk.count}::int),
-      'days_total', ${total}::int,
-      'retrying', case when generation_progress -> 'retrying' ->> 'days' = ${chunk.days}
-                       then null else generation_progress -> 'retrying' end)),
-      generation_heartbeat_at = now()
-    where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'`;
+    with plan as (
+      update meal_plans set generation_progress = jsonb_strip_nulls(
+        coalesce(generation_progress, '{}'::jsonb) || jsonb_build_object(
+        'phase', ${phase}::text,
+        'days_done', least(${total}::int, ${numbers.length}::int + (
+          select count(*) from meal_plan_drafts
+          where plan_id = ${planId} and generation_id = ${generationId} and day_number <> all(${numbers}::int[]))::int),
+        'days_total', ${total}::int,
+        'retrying', case when generation_progress -> 'retrying' ->> 'days' = ${chunk.days}
+                         then null else generation_progress -> 'retrying' end)),
+        generation_heartbeat_at = now()
+      where id = ${planId} and generation_id = ${generationId} and generation_status = 'generating'
+      returning id, org_id)
+    insert into meal_plan_drafts (plan_id, org_id, generation_id, day_number, day)
+    select plan.id, plan.org_id, ${generationId}, draft.day_number, draft.day::jsonb
+    from plan, unnest(${numbers}::int[], ${chunk.drafts.map((draft) => JSON.stringify(draft))}::text[]) as draft (day_number, day)
+    on conflict (plan_id, generation_id, day_number) do update set day = excluded.day, created_at = now()`;
 }
 
 /**
@@ -252,6 +269,8 @@ export async function savePlan(planId: string, generationId: string, input: Save
     if (locked.generation_status !== "generating") return "settled" as const;
 
     await tx`delete from meal_plan_days where plan_id = ${planId}`;
+    // The balanced days replace the drafts: this run's, and any a superseded run left.
+    await tx`delete from meal_plan_drafts where plan_id = ${planId}`;
 
     await insertDays(tx, planId, input.days, input.macroMisses, input.mealMisses);
 

@@ -1,3 +1,5 @@
+import { type DraftCursor, draftCursor } from "@/generation/drafts/draft-cursor";
+import type { DraftDay } from "@/generation/drafts/draft-day";
 import type { CreatePlanBody } from "@/generation/intake/create-plan-body";
 import type { GenerateBody } from "@/generation/intake/intake";
 import { PlanInputError } from "@/generation/intake/plan-input-error";
@@ -114,7 +116,9 @@ export async function startGeneration(
       generation_spent_tokens = 0,
       generation_progress = jsonb_build_object('phase', 'queued', 'days_done', 0, 'days_total', ${days}::int)
     where id = (select id from plan) and (select allowed from spend)
-    returning generation_id)
+    returning id, generation_id),
+    -- A new run supersedes the drafts of any run before it.
+    cleared as (delete from meal_plan_drafts where plan_id in (select id from started))
     select spend.*, (select generation_id from started) as generation_id from spend`;
   const refused = spendRefusal(outcome, "start");
   if (refused) throw refused;
@@ -146,8 +150,9 @@ export const NOTHING_TO_CANCEL_MESSAGE = "No generation is running for this plan
  * Cancels the plan's live run in one statement: the plan goes back to what it
  * was before the run (complete when it has days, which a run only replaces at
  * save, else idle), its progress says "cancelled", and its generation id is
- * cleared. Every write of a run names its generation id, so from here on the
- * run writes nothing, whether or not the cancel event reaches it. 409 when
+ * cleared, and its drafted days are deleted. Every write of a run names its
+ * generation id, so from here on the run writes nothing (no draft either),
+ * whether or not the cancel event reaches it. 409 when
  * nothing runs (a cancel that arrives after save changes nothing).
  */
 export async function cancelGeneration(caller: Caller, planId: string): Promise<CancelResult> {
@@ -158,6 +163,7 @@ export async function cancelGeneration(caller: Caller, planId: string): Promise<
   const orgId = owned.org_id;
   // As for start, the transition is the server's (coaches have no grant on it).
   const [cancelled] = await db()<{ generation_id: string }[]>`
+    with cancelled as (
     update meal_plans p set
       generation_id = null,
       generation_status = case when exists (select 1 from meal_plan_days d where d.plan_id = p.id)
@@ -168,7 +174,10 @@ export async function cancelGeneration(caller: Caller, planId: string): Promise<
         'days_total', coalesce((p.generation_progress ->> 'days_total')::int, p.plan_length_days))
     from (select id, generation_id from meal_plans where id = ${planId} for update) as run
     where p.id = run.id and p.org_id = ${orgId} and p.generation_status = 'generating'
-    returning run.generation_id`;
+    returning p.id, run.generation_id),
+    -- The server keeps no drafts of a stopped run; the page keeps those it has shown, marked stopped.
+    cleared as (delete from meal_plan_drafts where plan_id in (select id from cancelled))
+    select generation_id from cancelled`;
   if (!cancelled) throw new ApiError(409, NOTHING_TO_CANCEL_MESSAGE);
   return { generationId: cancelled.generation_id, orgId };
 }
@@ -320,7 +329,16 @@ export type GenerationStatus = {
   resumed_at?: string | null;
   /** Always present in the status answer; optional for states the page builds itself. */
   day_regeneration?: DayRegenerationStatus;
+  /** Only when the read asked for drafts (`drafts_after`) and the plan is generating: see DraftsSince. */
+  drafts?: DraftsSince;
 };
+
+/**
+ * The current run's drafted days that the reader's cursor lacks, in day
+ * order, and the cursor that includes them. `generation_id` names the run:
+ * drafts of another run than the reader's replace what it holds.
+ */
+export type DraftsSince = { generation_id: string; days: DraftDay[]; cursor: string };
 
 export const DAY_STALE_MESSAGE = "Regenerating the day stopped responding and was abandoned; try again";
 
@@ -335,10 +353,14 @@ export async function readGenerationStatus(
   caller: Caller,
   planId: string,
   staleAfterMinutes: number,
+  draftsAfter?: DraftCursor,
 ): Promise<GenerationStatus> {
+  // Drafts the reader has (none for a reader of another run, whatever it names).
+  const had = draftsAfter ?? { generationId: null, days: [] };
   const [[row]] = await asCaller(caller, (tx) => [
     tx<
-      (Omit<GenerationStatus, "day_regeneration"> & {
+      (Omit<GenerationStatus, "day_regeneration" | "drafts"> & {
+        drafts: DraftDay[] | null;
         generation_progress: GenerationStatus["progress"];
         stale: boolean;
         generation_id: string | null;
@@ -360,7 +382,16 @@ export async function readGenerationStatus(
              day_generation_error,
              day_generation_resumed_at,
              (day_generation_status = 'generating'
-              and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale
+              and day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)) as day_stale,
+             ${
+               draftsAfter
+                 ? tx`case when generation_status = 'generating' then (
+                     select coalesce(jsonb_agg(d.day order by d.day_number), '[]'::jsonb) from meal_plan_drafts d
+                     where d.plan_id = meal_plans.id and d.generation_id = meal_plans.generation_id
+                       and not (d.generation_id = ${had.generationId ?? NO_RUN}::uuid and d.day_number = any(${had.days}::int[])))
+                   end`
+                 : tx`null`
+             } as drafts
       from meal_plans where id = ${planId} and org_id = public.caller_org_id()`,
   ]);
   if (!row) throw notFound();
@@ -396,7 +427,17 @@ export async function readGenerationStatus(
     progress: row.generation_progress,
     resumed_at,
     day_regeneration: dayRegeneration,
+    ...(row.drafts && row.generation_id ? { drafts: draftsSince(row.generation_id, had, row.drafts) } : {}),
   };
+}
+
+/** A generation id no run has: the drafts filter's stand-in for a reader with none. */
+const NO_RUN = "00000000-0000-0000-0000-000000000000";
+
+function draftsSince(generationId: string, had: DraftCursor, days: DraftDay[]): DraftsSince {
+  const kept = had.generationId === generationId ? had.days : [];
+  const cursor = draftCursor(generationId, [...kept, ...days.map((day) => day.day_number)]);
+  return { generation_id: generationId, days, cursor };
 }
 
 export type PlanSummary = {

@@ -15,6 +15,8 @@ export type CallOptions<Params> = {
   body?: unknown;
   method?: string;
   headers?: Record<string, string>;
+  /** The request's query string, e.g. "?drafts_after=start". */
+  query?: string;
 };
 
 export async function call<Params = Record<string, never>>(
@@ -34,7 +36,7 @@ export async function call<Params = Record<string, never>>(
   const method = options.method ?? (body ? "POST" : "GET");
   // A browser names the page's origin on every request that is not a GET; these calls are the app's own pages.
   if (method !== "GET" && !headers.has("origin")) headers.set("origin", "http://127.0.0.1");
-  const request = new Request("http://127.0.0.1/api/test", {
+  const request = new Request(`http://127.0.0.1/api/test${options.query ?? ""}`, {
     method,
     headers,
     body,

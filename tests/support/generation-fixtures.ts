@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { DraftDay } from "@/generation/drafts/draft-day";
 import type { GenerateRequestedData } from "@/inngest/story/run-events";
 import { db } from "@/server/database/index";
 import { createPlan, type PlanOverrides } from "./plan-factory";
@@ -60,3 +61,14 @@ export async function readSavedPlan(planId: string): Promise<SavedPlan> {
 }
 
 export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+/** A drafted day with one breakfast item, for store tests that need drafts but not a model. */
+export function draftOfDay(day: number, foodName = "Porridge oats"): DraftDay {
+  return {
+    day_number: day,
+    meals: [
+      { name: "Breakfast", title: null, items: [{ food_id: randomUUID(), name: foodName, grams: 80, kcal: 300 }] },
+    ],
+    totals: { kcal: 300, protein: 10, carbs: 50, fat: 6 },
+  };
+}

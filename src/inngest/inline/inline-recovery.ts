@@ -1,4 +1,5 @@
 import { inngestConfig } from "@inngest-config";
+import { renewPoolAfterLostConnection } from "@/server/database/index";
 import {
   holderIsGone,
   inlineRunsHeldByOthers,
@@ -95,6 +96,7 @@ async function untilOutcome(
     } catch (error) {
       report(error, retake < retakes);
       if (retake >= retakes) return;
+      renewPoolAfterLostConnection(error);
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }

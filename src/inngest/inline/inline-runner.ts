@@ -11,6 +11,7 @@ import { modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "@/inngest/story/run-events";
 import { oneDayRun, type RunKind, wholePlanRun } from "@/inngest/story/run-kinds";
 import type { StepRunner } from "@/inngest/story/story-steps";
+import { renewPoolAfterLostConnection } from "@/server/database/index";
 import type { FailedAttemptEntry, RunStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
@@ -305,18 +306,25 @@ async function withAttempts<T>(
       if ("final" in outcome) throw outcome.final;
       previous = outcome.repeating;
       if (stepFaultOf(error)?.kind !== "rate_limited") attempt++;
+      // A step that lost its database connection tries again on a fresh one.
+      renewPoolAfterLostConnection(error);
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }
 }
 
-/** Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then lets its error through. */
+/**
+ * Retries `work` with backoff (1, 2, 4, 8, 8, ... s) for about a minute, then
+ * lets its error through. A try that lost its database connection renews the
+ * pool first, so the next one is made on a fresh connection.
+ */
 export async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
   const deadline = Date.now() + budgetMs;
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (error) {
+      renewPoolAfterLostConnection(error);
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(8_000, 1_000 * 2 ** attempt)));
     }

@@ -188,6 +188,9 @@ async function loadContext(
     phase: "pass-one",
     days_done: 0,
     days_total: spec.days,
+    passes: [passes.passOne, passes.passTwo ?? []]
+      .filter((days) => days.length > 0)
+      .map((days): [number, number] => [days[0] ?? 1, days[days.length - 1] ?? spec.days]),
   });
   return {
     spec,

@@ -1,4 +1,5 @@
 import { sameMeal } from "@/generation/adjust/fixed-items";
+import { draftDays } from "@/generation/drafts/draft-day";
 import { type PlannedDay, usedFoodIds } from "@/generation/nutrition/planned-day";
 import { chunkForAttempt } from "@/generation/passes/chunk-pass";
 import { generationError } from "@/generation/shared/generation-error";
@@ -79,14 +80,18 @@ export async function runModelStep(
   return planChunkStep(asked, { ...counted, store });
 }
 
-/** One chunk of a pass: planned, then counted as done on the plan. */
+/**
+ * One chunk of a pass: planned, then its checked days stored as drafts of the
+ * run and counted as done, in one write from inside the step (the drafts do
+ * not travel through the engine's step output).
+ */
 async function planChunkStep(
   request: ChunkStepRequest,
   deps: ModelStepDependencies & { store: ChunkStore },
 ): Promise<PassResult> {
   const result = await planDays(request, deps);
-  const days = { days: describeDays(request.chunk.days), count: request.chunk.days.length };
-  await deps.store.addDaysDone(request.planId, request.generationId, request.passId, days, request.spec.days);
+  const chunk = { days: describeDays(request.chunk.days), drafts: draftDays(result.days, request.candidates) };
+  await deps.store.addDaysDone(request.planId, request.generationId, request.passId, chunk, request.spec.days);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, readlink, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { userInfo } from "node:os";
@@ -25,7 +25,10 @@ export type EmbeddedPostgresOptions = {
   port: number;
   /** Trade durability for speed: only for throwaway test clusters. */
   ephemeral?: boolean;
+  /** PostgreSQL's own log lines, and this module's notices unless `notice` is given. */
   log?: (line: string) => void;
+  /** What this module says while it waits for, clears or adopts what a killed server left. */
+  notice?: (line: string) => void;
 };
 
 export type RunningPostgres = {
@@ -205,6 +208,51 @@ async function settleLeftoverPostmaster(
   );
 }
 
+/**
+ * The processes still working in `dataDir` (PostgreSQL's backends and
+ * auxiliary processes run with the data directory as their working
+ * directory); Linux only, elsewhere none are seen. After a postmaster is
+ * killed outright, each of them lives on in its own session until it notices.
+ */
+export async function processesWorkingIn(dataDir: string): Promise<number[]> {
+  const pids = await readdir("/proc").catch(() => [] as string[]);
+  const found: number[] = [];
+  for (const entry of pids) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => undefined);
+    if (cwd !== dataDir) continue;
+    const name = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "");
+    if (name.trim() === "postgres") found.push(pid);
+  }
+  return found;
+}
+
+/**
+ * Waits until no process of a killed postmaster's cluster is left: a new
+ * postmaster started while they live would share the data directory with
+ * them for a moment (PostgreSQL refuses that only as long as they hold its
+ * shared memory), and connections made then can be dropped when they exit.
+ */
+async function awaitOldClusterGone(dataDir: string, log: (line: string) => void, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let said = false;
+  while (true) {
+    const left = await processesWorkingIn(dataDir);
+    if (left.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new DatabaseStartupError(
+        `PostgreSQL processes left from a stopped server (${left.join(", ")}) still work in ${dataDir} after ${timeoutMs / 1000} s; stop them, or run \`npm run db:reset\`.`,
+      );
+    }
+    if (!said) {
+      log(`Waiting for ${left.length} process(es) of the stopped PostgreSQL to exit (${left.join(", ")})...`);
+      said = true;
+    }
+    await sleep(100);
+  }
+}
+
 /** Stops a postmaster we did not start (fast shutdown, as pg_ctl -m fast) and waits for it to go. */
 async function stopPostmaster(pid: number): Promise<void> {
   try {
@@ -218,13 +266,14 @@ async function stopPostmaster(pid: number): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
+  const notice = options.notice ?? log;
   const url = (database?: string) => embeddedUrl(options.port, database);
 
-  const leftover = await settleLeftoverPostmaster(dataDir, options.port, log);
+  const leftover = await settleLeftoverPostmaster(dataDir, options.port, notice);
   if (leftover) {
     if (leftover.orphaned) {
       // Its owner died without stopping it: adopt it, so our stop stops it.
-      log(`Reusing the PostgreSQL its previous owner left running (process ${leftover.pid}).`);
+      notice(`Reusing the PostgreSQL its previous owner left running (process ${leftover.pid}).`);
       return { url, startedHere: false, stop: () => stopPostmaster(leftover.pid) };
     }
     // Started by another live `npm run dev` or `db:start`: share it, leave it running.
@@ -242,6 +291,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  await awaitOldClusterGone(dataDir, notice);
   await mkdir(path.dirname(dataDir), { recursive: true });
   // Under a strict umask the new parent would be 700: open it to the postgres user.
   if (userInfo().uid === 0) await chmod(path.dirname(dataDir), 0o755);

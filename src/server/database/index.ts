@@ -1,7 +1,7 @@
 import { env } from "@/server/env";
 import { connect, type Database, type Transaction } from "./connection";
 import { embeddedUrl } from "./local-defaults";
-import { databaseUnavailable } from "./unavailable";
+import { databaseUnavailable, errorCode } from "./unavailable";
 
 export type { Database, Transaction };
 
@@ -29,6 +29,24 @@ export async function closeDatabase(): Promise<void> {
   holder.mealPlanDatabase = undefined;
   await current?.end({ timeout: 5 });
 }
+
+/**
+ * After an error that says a connection was lost under a query (the database
+ * restarted, or its old processes exited), the pool is replaced, so the next
+ * try opens fresh connections instead of meeting another one opened before
+ * the loss; queries still running on the old pool get 5 s to finish. Other
+ * errors (a refused connection: the database is simply away) change nothing.
+ * True when the pool was replaced.
+ */
+export function renewPoolAfterLostConnection(error: unknown): boolean {
+  if (!LOST_CONNECTION.test(errorCode(error))) return false;
+  const current = holder.mealPlanDatabase;
+  holder.mealPlanDatabase = undefined;
+  void current?.end({ timeout: 5 }).catch(() => undefined);
+  return current !== undefined;
+}
+
+const LOST_CONNECTION = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|ECONNRESET|EPIPE|57P01|57P02)$/;
 
 /** `jti`: the token's id, refused once its coach signed out (public.assert_session_live). */
 export type UserClaims = {

@@ -23,6 +23,32 @@ export async function assertReachable(url: string): Promise<void> {
   }
 }
 
+/**
+ * Waits (at most `timeoutMs`) until the embedded server has finished crash
+ * recovery and takes writes: the app's pool, and the runs it resumes at
+ * once, must not open connections to a server still replaying its log.
+ */
+export async function awaitRecoveryDone(url: string, timeoutMs = 30_000): Promise<void> {
+  const sql = connect(url, { maxConnections: 1 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (true) {
+      const [row] = await sql<{ recovering: boolean }[]>`select pg_is_in_recovery() as recovering`.catch(() => [
+        { recovering: true },
+      ]);
+      if (!row?.recovering) return;
+      if (Date.now() > deadline) {
+        throw new DatabaseUnreachableError(
+          `The database at ${describeDatabaseUrl(url)} was still recovering after ${timeoutMs / 1000} s.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => undefined);
+  }
+}
+
 /** Applies the compatibility layer, migrations and seed, unless the target is a Supabase project. */
 export async function migrateAndSeed(sql: Database, root = process.cwd()) {
   const paths = projectPaths(root);
@@ -56,10 +82,12 @@ export async function prepareDatabase(options: {
     embedded = await startEmbeddedPostgres({
       dataDir: projectPaths(root).embeddedDataDir,
       port: env().EMBEDDED_DATABASE_PORT,
+      ...(options.log ? { notice: options.log } : {}),
     });
     url = embedded.url();
   }
   await assertReachable(url);
+  if (embedded) await awaitRecoveryDone(url);
   const sql = connect(url, { maxConnections: 1 });
   try {
     const result = await migrateAndSeed(sql, root);

@@ -18,7 +18,7 @@ export function GenerationPanel({ control, hasDays }: GenerationPanelProps) {
   const failureRef = useRef<HTMLDivElement>(null);
   const moveFocusAfterStart = useRef(false);
   const generating = status.generation_status === "generating";
-  const progress = describeProgress(status.generation_status, status.progress);
+  const progress = describeProgress(status.generation_status, status.progress, new Set(control.drafts.days.keys()));
 
   // The pressed button becomes disabled (Generate) or disappears (Retry), which drops keyboard
   // focus to the top of the page. Once the start has an outcome, focus goes where the story

@@ -42,7 +42,11 @@ export type ProgressView = {
  * The progress is stored JSON, so a phase this page does not know (from a
  * newer server) still gets a sentence.
  */
-export function describeProgress(status: GenerationStatusValue, progress: GenerationProgress | null): ProgressView {
+export function describeProgress(
+  status: GenerationStatusValue,
+  progress: GenerationProgress | null,
+  drafted: ReadonlySet<number> = new Set(),
+): ProgressView {
   const cancelled = progress?.phase === "cancelled";
   if (status === "complete") {
     return { percent: 100, message: cancelled ? "Generation cancelled; the plan is as it was." : "The plan is ready." };
@@ -60,11 +64,48 @@ export function describeProgress(status: GenerationStatusValue, progress: Genera
   const fraction = planning ? PLANNING_START + (PLANNING_END - PLANNING_START) * dayShare : floor;
   const description = PHASE_DESCRIPTIONS[phase] ?? "Generating";
   const daysText = daysTotal > 0 ? `: ${daysDone} of ${daysTotal} days planned` : "";
+  const percent = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+  const retrying = retryingText(progress?.retrying);
 
-  return {
-    percent: Math.round(Math.max(0, Math.min(1, fraction)) * 100),
-    message: `${description}${daysText}.${retryingText(progress?.retrying)}`,
-  };
+  const doing = whatIsHappening(phase, daysTotal, progress?.passes, drafted);
+  if (doing) {
+    const planned = planning && daysTotal > 0 ? `: ${daysDone} of ${daysTotal} days drafted` : "";
+    return { percent, message: `${doing}${planned}.${retrying}` };
+  }
+  return { percent, message: `${description}${daysText}.${retrying}` };
+}
+
+/**
+ * What the run is doing in a coach's words, when the server says which days
+ * each pass plans (`passes`, from runs since drafts): "Planning days 6-10"
+ * (the days of the current pass not drafted yet), "Balancing 28 days".
+ * Undefined for a run that does not say, which keeps the phase's sentence.
+ */
+function whatIsHappening(
+  phase: string,
+  daysTotal: number,
+  passes: unknown,
+  drafted: ReadonlySet<number>,
+): string | undefined {
+  const days = daysTotal === 1 ? "1 day" : `${daysTotal} days`;
+  if (phase === "scaling" && daysTotal > 0) return `Scaling ${days} to the calorie target`;
+  if (phase === "deduplicating" && daysTotal > 0) return `Removing foods repeated across ${days}`;
+  if (phase === "balancing" && daysTotal > 0) return `Balancing ${days}`;
+  if (phase !== "pass-one" && phase !== "pass-two") return undefined;
+  if (!Array.isArray(passes)) return undefined;
+  for (const pass of passes) {
+    if (!Array.isArray(pass)) return undefined;
+    const [first, last] = pass.map(wholeNumberOrZero);
+    if (!first || !last || last < first) return undefined;
+    const waiting = Array.from({ length: last - first + 1 }, (_, index) => first + index).filter(
+      (day) => !drafted.has(day),
+    );
+    if (waiting.length === 0) continue;
+    const from = waiting[0];
+    const to = waiting[waiting.length - 1];
+    return from === to ? `Planning day ${from}` : `Planning days ${from}-${to}`;
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,12 @@
 export const FIRST_POLL_DELAY_MS = 1000;
 /** Long plans take minutes; polling more often than every five seconds would only load the server. */
 export const LONGEST_POLL_DELAY_MS = 5000;
+/**
+ * While the run is planning days, reads come at least this often, so a day
+ * drafted shows within this long of its model call (a call takes 5-15 s at
+ * the model's published speed; bench:first-draft measures the whole wait).
+ */
+export const PLANNING_POLL_DELAY_MS = 1000;
 /** Each wait is half as long again as the one before: 1 s, 1.5 s, 2.25 s, 3.4 s, then 5 s from then on. */
 const GROWTH_FACTOR = 1.5;
 

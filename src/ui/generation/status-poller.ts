@@ -1,6 +1,6 @@
 import type { GenerationStatusResponse } from "@/ui/api/api-types";
 import type { ApiResult } from "@/ui/api/fetch-json";
-import { pollDelayMs, pollFailureIsFinal } from "./poll-backoff";
+import { PLANNING_POLL_DELAY_MS, pollDelayMs, pollFailureIsFinal } from "./poll-backoff";
 
 /** What one status read told the plan's followers. */
 export type StatusTick =
@@ -31,7 +31,8 @@ type Loop = {
  * One status polling loop per plan, whoever follows it: the generation panel
  * and a day's regeneration on the same page share each read, so the page
  * asks once per tick. The loop waits on the backoff schedule (poll-backoff.ts)
- * between reads, never has two reads in flight, and ends when its last
+ * between reads (at most PLANNING_POLL_DELAY_MS apart while the run plans
+ * days, whose drafts appear as they come), never has two reads in flight, and ends when its last
  * follower stops or leaves, or when a read fails for good.
  *
  * A new follower restarts the backoff (its first answer comes after the
@@ -41,9 +42,10 @@ type Loop = {
 export function createStatusPoller(read: ReadStatus) {
   const loops = new Map<string, Loop>();
 
-  function schedule(planId: string, loop: Loop): void {
+  function schedule(planId: string, loop: Loop, planning = false): void {
     clearTimeout(loop.timer);
-    loop.timer = setTimeout(() => void poll(planId, loop), pollDelayMs(loop.pollIndex));
+    const delay = pollDelayMs(loop.pollIndex);
+    loop.timer = setTimeout(() => void poll(planId, loop), planning ? Math.min(delay, PLANNING_POLL_DELAY_MS) : delay);
     loop.pollIndex += 1;
   }
 
@@ -74,7 +76,7 @@ export function createStatusPoller(read: ReadStatus) {
       if (!wantsMore || tick.kind === "final") loop.followers.delete(follower);
     }
     if (loop.followers.size === 0) end(planId, loop);
-    else schedule(planId, loop);
+    else schedule(planId, loop, tick.kind === "status" && isPlanningDays(tick.status));
   }
 
   /** Follows the plan's status until `hear` answers false or the returned function is called. */
@@ -98,6 +100,14 @@ export function createStatusPoller(read: ReadStatus) {
   }
 
   return { follow };
+}
+
+/** Whether the run is still planning days, whose drafts the page shows as they come. */
+function isPlanningDays(status: GenerationStatusResponse): boolean {
+  const phase = status.progress?.phase;
+  return (
+    status.generation_status === "generating" && (phase === "queued" || phase === "pass-one" || phase === "pass-two")
+  );
 }
 
 function tickOf(result: ApiResult<GenerationStatusResponse>): StatusTick {

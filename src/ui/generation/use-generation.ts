@@ -1,13 +1,27 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { DraftDay } from "@/generation/drafts/draft-day";
 import type { GenerateStartResponse, GenerationStatusResponse } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { lostStatusMessage } from "./status-poller";
-import { statusPath, usePlanStatus } from "./use-plan-status";
+import { forgetDrafts, statusPath, usePlanStatus } from "./use-plan-status";
+
+/**
+ * The days the running generation has drafted so far, as the page holds them:
+ * of one run (`generationId`), by day number. `stopped` once the coach
+ * cancelled that run: the page keeps them, marked stopped, until the coach
+ * leaves or starts again (the server has deleted them).
+ */
+export type HeldDrafts = { generationId: string | null; days: ReadonlyMap<number, DraftDay>; stopped: boolean };
+
+const NO_DRAFTS: HeldDrafts = { generationId: null, days: new Map(), stopped: false };
 
 export type GenerationControl = {
   status: GenerationStatusResponse;
+  drafts: HeldDrafts;
+  /** The saved plan has been read again: its days replace the drafts. */
+  clearDrafts: () => void;
   /** True between pressing Generate and the server's 202. */
   starting: boolean;
   /** Why the run failed or could not start, in the server's words; null when nothing failed. */
@@ -40,6 +54,9 @@ export function useGeneration(
   onComplete: () => void,
 ): GenerationControl {
   const [status, setStatus] = useState<GenerationStatusResponse>(initial);
+  const [drafts, setDrafts] = useState<HeldDrafts>(NO_DRAFTS);
+  // A page opened mid-run holds none of the run's drafts yet: its first read brings them all.
+  useEffect(() => forgetDrafts(planId), [planId]);
   const [starting, setStarting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [startFailure, setStartFailure] = useState<string | null>(null);
@@ -64,6 +81,11 @@ export function useGeneration(
     }
     setPollTrouble(null);
     setStatus(tick.status);
+    const arrived = tick.status.drafts;
+    if (arrived) setDrafts((held) => withDrafts(held, arrived.generation_id, arrived.days));
+    if (tick.status.generation_status === "error") setDrafts(NO_DRAFTS);
+    // Cancelled (from this page or another): the drafts shown so far stay, marked stopped.
+    else if (tick.status.progress?.phase === "cancelled") setDrafts((held) => ({ ...held, stopped: true }));
     if (tick.status.generation_status === "complete") onComplete();
     return isGenerating(tick.status);
   });
@@ -71,6 +93,8 @@ export function useGeneration(
   const start = useCallback(async () => {
     setStarting(true);
     setStartFailure(null);
+    setDrafts(NO_DRAFTS);
+    forgetDrafts(planId);
     const result = await fetchJson<GenerateStartResponse>(
       `/api/nutrition/plans/${encodeURIComponent(planId)}/generate/start`,
       { method: "POST", body: {} },
@@ -105,6 +129,7 @@ export function useGeneration(
     setCancelling(false);
     if (now.ok) {
       setStatus(now.data);
+      if (now.data.generation_status !== "generating") setDrafts((held) => ({ ...held, stopped: true }));
       if (now.data.generation_status === "complete") onCompleteRef.current();
     }
   }, [planId]);
@@ -115,5 +140,15 @@ export function useGeneration(
       ? (status.generation_error ?? "Generation failed for an unknown reason.")
       : null);
 
-  return { status, starting, failure, pollTrouble, start, cancelling, cancel };
+  const clearDrafts = useCallback(() => setDrafts(NO_DRAFTS), []);
+
+  return { status, drafts, clearDrafts, starting, failure, pollTrouble, start, cancelling, cancel };
+}
+
+/** The held drafts with these arrived: added to the run's, or replacing another run's. */
+function withDrafts(held: HeldDrafts, generationId: string, arrived: readonly DraftDay[]): HeldDrafts {
+  if (arrived.length === 0 && held.generationId === generationId) return held;
+  const days = new Map(held.generationId === generationId ? held.days : []);
+  for (const day of arrived) days.set(day.day_number, day);
+  return { generationId, days, stopped: false };
 }

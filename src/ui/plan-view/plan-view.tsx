@@ -12,6 +12,7 @@ import { StatusBadge } from "@/ui/shell/status-badge";
 import { searchAddableFoods } from "./addable-foods";
 import { ClientCopyPanel } from "./client-copy-panel";
 import type { SendEdit } from "./day-edit";
+import { DraftDays } from "./draft-days";
 import { PlanBody } from "./plan-body";
 import { PlanSummary } from "./plan-summary";
 import { SharePanel } from "./share-panel";
@@ -55,6 +56,11 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
     { generation_status: plan.generation_status, generation_error: plan.generation_error, progress: plan.progress },
     onComplete,
   );
+  // The saved plan, read again after the run completed, replaces the drafts.
+  const { clearDrafts } = generation;
+  useEffect(() => {
+    if (plan.generation_status === "complete" && plan.progress?.phase === "done") clearDrafts();
+  }, [plan, clearDrafts]);
 
   return (
     <article className="plan-page stack-large">
@@ -69,6 +75,8 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
       <ClientCopyPanel key={plan.updated_at} plan={plan} onSaved={onComplete} />
 
       <GenerationPanel control={generation} hasDays={plan.days.length > 0} />
+
+      <DraftDays days={generation.drafts.days} stopped={generation.drafts.stopped} />
 
       <CoachPlanBody
         plan={plan}

@@ -6,8 +6,14 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/server/database/connection";
-import { DatabaseStartupError, portIsListening, startEmbeddedPostgres } from "@/server/database/embedded-postgres";
+import {
+  DatabaseStartupError,
+  portIsListening,
+  processesWorkingIn,
+  startEmbeddedPostgres,
+} from "@/server/database/embedded-postgres";
 import { assertReachable } from "@/server/database/local-database";
+import { processIsAlive } from "@/server/process-alive";
 import { freePort } from "../../../scripts/lib/free-port";
 
 let directory: string;
@@ -72,6 +78,31 @@ describe("the embedded PostgreSQL after its owner was killed", () => {
     await exited;
 
     expect(await answersOnceStarted(dataDir, port)).toEqual([{ answer: 1 }]);
+  }, 90_000);
+
+  it("starts a new postmaster only once the killed one's backends have exited", async () => {
+    const dataDir = path.join(directory, "killed-busy", "data");
+    const port = await freePort();
+    const owner = await ownerProcess(dataDir, port);
+    // A backend busy computing notices its postmaster's death only when the query ends.
+    const client = connect(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, { maxConnections: 1 });
+    const [{ pid: backend } = { pid: 0 }] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const busy = client`select count(*) from generate_series(1, 15000000)`.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = once(owner, "exit");
+    process.kill(-(owner.pid ?? 0), "SIGKILL");
+    await exited;
+    expect(await processesWorkingIn(path.resolve(dataDir))).toContain(backend);
+
+    const started = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+    try {
+      expect(processIsAlive(backend)).toBe(false);
+      expect(await answers(started)).toEqual([{ answer: 1 }]);
+    } finally {
+      await started.stop();
+      await busy;
+      await client.end({ timeout: 1 }).catch(() => undefined);
+    }
   }, 90_000);
 
   it("reuses a postmaster that outlived its owner, and stops it when done", async () => {

@@ -31,6 +31,7 @@ const ALLOWED: Record<string, { anon: string[]; authenticated: string[] }> = {
   spend_buckets: { anon: [], authenticated: [] },
   signed_out_tokens: { anon: [], authenticated: [] },
   meal_plan_day_edits: { anon: [], authenticated: [] },
+  meal_plan_drafts: { anon: [], authenticated: ["SELECT"] },
   meal_plan_day_edits_id_seq: { anon: [], authenticated: [] },
 };
 

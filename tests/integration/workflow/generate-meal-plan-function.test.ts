@@ -9,7 +9,13 @@ import { planDaysFunction } from "@/inngest/binding/plan-days-function";
 import { db } from "@/server/database/index";
 import { generationStore } from "@/server/generation-store";
 import { expectConsoleError } from "../../support/fail-on-console-error";
-import { createGeneratingPlan, generateEvent, range, readSavedPlan } from "../../support/generation-fixtures";
+import {
+  createGeneratingPlan,
+  draftOfDay,
+  generateEvent,
+  range,
+  readSavedPlan,
+} from "../../support/generation-fixtures";
 import { invokingPlanDays } from "../../support/inngest-invoke";
 
 function engineFor(data: Awaited<ReturnType<typeof createGeneratingPlan>>) {
@@ -217,9 +223,21 @@ describe("the generate-meal-plan failure path", () => {
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({
       retrying: { days: "day 5", attempt: 3, of: 6, fault: "answer cut off" },
     });
-    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 4", count: 1 }, 7);
+    await generationStore.addDaysDone(
+      data.planId,
+      data.generationId,
+      "pass-one",
+      { days: "day 4", drafts: [draftOfDay(4)] },
+      7,
+    );
     expect((await readSavedPlan(data.planId)).progress).toMatchObject({ retrying: { days: "day 5" } });
-    await generationStore.addDaysDone(data.planId, data.generationId, "pass-one", { days: "day 5", count: 1 }, 7);
+    await generationStore.addDaysDone(
+      data.planId,
+      data.generationId,
+      "pass-one",
+      { days: "day 5", drafts: [draftOfDay(5)] },
+      7,
+    );
     expect((await readSavedPlan(data.planId)).progress).not.toHaveProperty("retrying");
   });
 

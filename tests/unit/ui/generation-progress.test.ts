@@ -23,6 +23,34 @@ describe("the progress bar and its sentence", () => {
     expect(half.message).toBe("Planning days (first pass): 5 of 10 days planned.");
   });
 
+  it("names the days being planned: the current pass's days not drafted yet", () => {
+    const passes: [number, number][] = [
+      [1, 5],
+      [6, 14],
+    ];
+    const progress = { phase: "pass-one", days_done: 0, days_total: 14, passes } as const;
+    expect(describeProgress("generating", progress).message).toBe("Planning days 1-5: 0 of 14 days drafted.");
+    const firstPassDone = { ...progress, phase: "pass-two", days_done: 5 } as const;
+    expect(describeProgress("generating", firstPassDone, new Set([1, 2, 3, 4, 5])).message).toBe(
+      "Planning days 6-14: 5 of 14 days drafted.",
+    );
+    expect(
+      describeProgress(
+        "generating",
+        { ...firstPassDone, days_done: 13 },
+        new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]),
+      ).message,
+    ).toBe("Planning day 14: 13 of 14 days drafted.");
+  });
+
+  it("says what the last stages do to the whole plan", () => {
+    const at = (phase: "scaling" | "deduplicating" | "balancing") =>
+      describeProgress("generating", { phase, days_done: 28, days_total: 28 }).message;
+    expect(at("scaling")).toBe("Scaling 28 days to the calorie target.");
+    expect(at("deduplicating")).toBe("Removing foods repeated across 28 days.");
+    expect(at("balancing")).toBe("Balancing 28 days.");
+  });
+
   it("never goes backwards through the phases of a run", () => {
     const phases = ["queued", "pass-one", "pass-two", "scaling", "deduplicating", "done"] as const;
     const percents = phases.map(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GenerationStatusResponse } from "@/ui/api/api-types";
 import type { ApiResult } from "@/ui/api/fetch-json";
-import { pollDelayMs } from "@/ui/generation/poll-backoff";
+import { PLANNING_POLL_DELAY_MS, pollDelayMs } from "@/ui/generation/poll-backoff";
 import { createStatusPoller, lostStatusMessage, type StatusTick } from "@/ui/generation/status-poller";
 
 const generating: GenerationStatusResponse = {
@@ -89,6 +89,7 @@ describe("the plan status poller", () => {
   it("waits on the backoff schedule between reads, and never reads again before an answer", async () => {
     const endpoint = scriptedReads();
     createStatusPoller(endpoint.read).follow("plan-1", recorder().hear);
+    const balancing = ok({ ...generating, progress: { phase: "balancing", days_done: 3, days_total: 3 } });
 
     for (let tick = 0; tick < 6; tick += 1) {
       await vi.advanceTimersByTimeAsync(pollDelayMs(tick) - 1);
@@ -98,8 +99,25 @@ describe("the plan status poller", () => {
       // An answer that takes longer than any wait still leaves one read in flight.
       await vi.advanceTimersByTimeAsync(pollDelayMs(100) * 3);
       expect(endpoint.reads).toHaveLength(tick + 1);
-      await endpoint.answer(ok());
+      await endpoint.answer(balancing);
     }
+  });
+
+  it("reads at least every PLANNING_POLL_DELAY_MS while the run plans days, so drafted days show soon", async () => {
+    const endpoint = scriptedReads();
+    createStatusPoller(endpoint.read).follow("plan-1", recorder().hear);
+    await vi.advanceTimersByTimeAsync(pollDelayMs(0));
+    for (let tick = 1; tick < 8; tick += 1) {
+      await endpoint.answer(ok());
+      await vi.advanceTimersByTimeAsync(PLANNING_POLL_DELAY_MS - 1);
+      expect(endpoint.reads).toHaveLength(tick);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(endpoint.reads).toHaveLength(tick + 1);
+    }
+    // Once the days are planned, the backoff takes over again.
+    await endpoint.answer(ok({ ...generating, progress: { phase: "balancing", days_done: 3, days_total: 3 } }));
+    await vi.advanceTimersByTimeAsync(PLANNING_POLL_DELAY_MS);
+    expect(endpoint.reads).toHaveLength(8);
   });
 
   it("keeps separate loops for separate plans", async () => {
