@@ -20,7 +20,7 @@ import { env } from "@/server/env";
 import { ApiError, badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
 import { readJsonBody } from "@/server/http/read-json-body";
-import { startGeneration } from "@/server/plans";
+import { startGeneration } from "@/server/plan-start";
 
 export const POST = apiHandler<{ planId: string }>(async (request, params) => {
   const planId = parsePlanId(params.planId);

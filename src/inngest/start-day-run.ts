@@ -1,8 +1,8 @@
 import type { Caller } from "@/server/auth/authenticate";
 import { markDayGenerationFailed } from "@/server/day-generation-store";
+import { startDayRegeneration } from "@/server/day-regeneration-start";
 import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
-import { startDayRegeneration } from "@/server/plans";
 import { redactSecrets } from "@/server/redact";
 import { dayDispatcher } from "./dispatch";
 import { estimateDayRunTokens } from "./run-estimate";

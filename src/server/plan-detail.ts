@@ -12,7 +12,7 @@ import type { Caller } from "@/server/auth/authenticate";
 import { type Database, db, type Transaction } from "@/server/database/index";
 import { notFound } from "@/server/http/api-error";
 import { type EditKind, lastEdits } from "./edited-day-store";
-import type { DayRegenerationStatus, GenerationStatus } from "./plans";
+import type { DayRegenerationStatus, GenerationStatus } from "./generation-status";
 
 type Queryable = Database | Transaction;
 

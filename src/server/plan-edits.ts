@@ -25,6 +25,7 @@ import { asCallerWithOrg } from "@/server/auth/as-caller";
 import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, type Transaction } from "@/server/database/index";
 import { ApiError, badRequest, notFound } from "@/server/http/api-error";
+import { runningDayRun } from "./day-regeneration-start";
 import {
   type DayToWrite,
   type EditKind,
@@ -34,7 +35,6 @@ import {
   writeEditedDay,
 } from "./edited-day-store";
 import { type PlanDay, type PlanDetail, type PlanItem, readPlanDetail } from "./plan-detail";
-import { runningDayRun } from "./plans";
 
 /**
  * A coach's edits to a saved plan (swap a food here; grams, add, remove,

@@ -2,8 +2,9 @@
 // server modules that build the responses, so the page and the routes cannot
 // drift apart; nothing from those modules is bundled into the browser.
 import type { CatalogueFoodOption } from "@/server/foods";
+import type { GenerationStatus } from "@/server/generation-status";
 import type { PlanDay, PlanDetail, PlanItem, PlanMeal, Totals } from "@/server/plan-detail";
-import type { GenerationStatus, PlanSummary } from "@/server/plans";
+import type { PlanSummary } from "@/server/plans";
 import type { RuntimeMode } from "@/server/runtime-mode";
 import type { TokenUsage } from "@/server/spend-limits";
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { cancelDispatcher } from "@/inngest/dispatch";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { apiHandler } from "@/server/http/api-handler";
-import { cancelGeneration } from "@/server/plans";
+import { cancelGeneration } from "@/server/plan-cancel";
 import { redactSecrets } from "@/server/redact";
 
 /**

@@ -7,7 +7,7 @@ import { env } from "@/server/env";
 import { ApiError } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
 import { parseJsonBody } from "@/server/http/parse-json-body";
-import { markQueueFailed, QUEUE_FAILED_MESSAGE, startGeneration } from "@/server/plans";
+import { markQueueFailed, QUEUE_FAILED_MESSAGE, startGeneration } from "@/server/plan-start";
 import { redactSecrets } from "@/server/redact";
 
 /**

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { type DraftCursor, parseDraftCursor } from "@/generation/drafts/draft-cursor";
 import { authenticate, parsePlanId } from "@/server/auth/authenticate";
 import { env } from "@/server/env";
+import { readGenerationStatus } from "@/server/generation-status";
 import { badRequest } from "@/server/http/api-error";
 import { apiHandler } from "@/server/http/api-handler";
-import { readGenerationStatus } from "@/server/plans";
 
 /**
  * The polling read: { generation_status, generation_error, progress, ... }.
