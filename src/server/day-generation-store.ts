@@ -8,15 +8,15 @@ import type { MealMiss } from "@/generation/meals/meal-patterns";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { db, type Transaction } from "@/server/database/index";
 import { pushHistory, readDayToWrite, writeEditedDay } from "./edited-day-store";
+import { insertDays } from "./generation-store";
+import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
 import {
   type AttemptColumns,
   appendFailedAttempt,
   type FailedAttemptEntry,
-  insertDays,
   type RunStore,
   readFailedAttempts,
-} from "./generation-store";
-import { holdInlineDayRun, releaseInlineDayRun } from "./inline-run-owners";
+} from "./run-store";
 
 /**
  * What the regenerate-plan-day workflow reads and writes, on the service

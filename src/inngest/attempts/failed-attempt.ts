@@ -1,5 +1,5 @@
-import type { FailedAttemptEntry } from "@/server/generation-store";
 import { redactSecrets } from "@/server/redact";
+import type { FailedAttemptEntry } from "@/server/run-store";
 import { FinalError, isFinal } from "./final-error";
 import { decideRetry, retryDelayMs } from "./retry-policy";
 import { stepFaultOf } from "./step-faults";

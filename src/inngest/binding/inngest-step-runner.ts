@@ -3,7 +3,7 @@ import { isRunNotCurrent, stepFaultOf } from "@/inngest/attempts/step-faults";
 import type { ModelStepRequest, PassResult } from "@/inngest/story/model-step-request";
 import { modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
 import type { StepRunner } from "@/inngest/story/story-steps";
-import type { FailedAttemptEntry } from "@/server/generation-store";
+import type { FailedAttemptEntry } from "@/server/run-store";
 import { asInngestError, inngestError } from "./inngest-errors";
 
 /** The part of Inngest's handler context a step binding needs. */

@@ -3,7 +3,7 @@ import { markRunFailed } from "@/inngest/attempts/failure-message";
 import { planWorkflowConcurrency } from "@/inngest/concurrency-limits";
 import type { ModelStepRunDependencies } from "@/inngest/story/model-step-runner";
 import type { RunKind } from "@/inngest/story/run-kinds";
-import type { RunStore } from "@/server/generation-store";
+import type { RunStore } from "@/server/run-store";
 import { inngest } from "./client";
 import { asInngestError } from "./inngest-errors";
 import { inngestStepRunner } from "./inngest-step-runner";

@@ -12,8 +12,8 @@ import type { DayRegenerateRequestedData, GenerateRequestedData } from "@/innges
 import { oneDayRun, type RunKind, wholePlanRun } from "@/inngest/story/run-kinds";
 import type { StepRunner } from "@/inngest/story/story-steps";
 import { renewPoolAfterLostConnection } from "@/server/database/index";
-import type { FailedAttemptEntry, RunStore } from "@/server/generation-store";
 import { thisRunnerName } from "@/server/inline-run-owners";
+import type { FailedAttemptEntry, RunStore } from "@/server/run-store";
 import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
 
 /**

@@ -1,6 +1,7 @@
 import { inngestConfig } from "@inngest-config";
 import { dayGenerationStore } from "@/server/day-generation-store";
-import { generationStore, type RunStore } from "@/server/generation-store";
+import { generationStore } from "@/server/generation-store";
+import type { RunStore } from "@/server/run-store";
 import { type GenerationDependencies, generateMealPlan } from "./generate-meal-plan";
 import type { ModelStepRunDependencies } from "./model-step-runner";
 import { type DayGenerationDependencies, regeneratePlanDay } from "./regenerate-plan-day";
