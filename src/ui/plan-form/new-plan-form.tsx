@@ -5,16 +5,18 @@ import { type FormEvent, useState } from "react";
 import { ALLERGENS, DIETS } from "@/generation/catalogue/catalogue";
 import { parseCreatePlanBody } from "@/generation/intake/create-plan-body";
 import { MAX_FOODS_PER_WEEK, MAX_PLAN_DAYS, MIN_FOODS_PER_WEEK } from "@/generation/intake/intake";
-import { clientFacingTitle, MAX_CLIENT_TITLE_CHARS } from "@/generation/intake/plan-settings";
 import { splitWithProtein } from "@/generation/nutrition/energy-needs";
 import type { CreatePlanResponse, FieldIssue } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
-import { errorIdFor, Field, FieldErrors, fieldAria, hintIdFor, shownErrorId } from "@/ui/form/field";
+import { Field } from "@/ui/form/field";
 import { ChoiceFieldset } from "./choice-fieldset";
 import { ALLERGEN_LABELS, DIET_LABELS, GOAL_SUGGESTIONS } from "./choice-labels";
+import { ClientCopyFields } from "./client-copy-fields";
 import { DislikedFoodsPicker } from "./disliked-foods-picker";
 import { EnergyCalculator } from "./energy-calculator";
 import { firstFieldWithIssue, groupIssuesByField, type IssueTarget, type PlanFormField } from "./field-issues";
+import { FormSummary } from "./form-summary";
+import { LeftoversField } from "./leftovers-field";
 import { MacroSplitFieldset } from "./macro-split-fieldset";
 import { INITIAL_PLAN_FORM_VALUES, type PlanFormValues, toCreatePlanBody } from "./plan-form-values";
 import { useClients } from "./use-clients";
@@ -112,24 +114,12 @@ export function NewPlanForm() {
 
   return (
     <form className="plan-form stack" onSubmit={handleSubmit} noValidate data-testid="plan-form" aria-label="New plan">
-      <div id={FORM_ERRORS_ID} tabIndex={-1} className="form-summary">
-        {issues.length > 0 ? (
-          <div className="notice notice-error" role="alert">
-            <p>
-              {problemCount === 1 ? "One thing needs fixing" : `${problemCount} things need fixing`} before the plan can
-              be created.
-              {problemCount > formMessages.length ? " Problems with a field are marked beside it." : ""}
-            </p>
-            {formMessages.length > 0 ? (
-              <ul>
-                {formMessages.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <FormSummary
+        id={FORM_ERRORS_ID}
+        shown={issues.length > 0}
+        problemCount={problemCount}
+        formMessages={formMessages}
+      />
 
       <Field label="Plan name" {...field("name")}>
         {(control) => (
@@ -161,36 +151,16 @@ export function NewPlanForm() {
         </Field>
       ) : null}
 
-      <div className="field-row">
-        <Field
-          label="Title for the client"
-          hint={`What the client reads on their copy; the plan name above stays yours. Blank: "${clientFacingTitle(null, clients.kind === "loaded" ? (clients.clients.find((client) => client.id === values.clientId)?.full_name ?? null) : null)}".`}
-          {...field("client_title")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              data-testid="plan-client-title"
-              type="text"
-              autoComplete="off"
-              maxLength={MAX_CLIENT_TITLE_CHARS}
-              value={values.clientTitle}
-              onChange={(event) => update("clientTitle", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Start date" hint="Optional: labels each day with its weekday and date." {...field("start_date")}>
-          {(control) => (
-            <input
-              {...control}
-              data-testid="plan-start-date"
-              type="date"
-              value={values.startDate}
-              onChange={(event) => update("startDate", event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <ClientCopyFields
+        values={values}
+        clientName={
+          clients.kind === "loaded"
+            ? (clients.clients.find((client) => client.id === values.clientId)?.full_name ?? null)
+            : null
+        }
+        field={field}
+        update={update}
+      />
 
       <div className="field-row">
         <Field label="Length (days)" hint={`1 to ${MAX_PLAN_DAYS} days.`} {...field("plan_length_days")}>
@@ -364,40 +334,6 @@ export function NewPlanForm() {
         </button>
       </div>
     </form>
-  );
-}
-
-/** One checkbox with its hint and errors, wired by the forms' convention (field.tsx). */
-function LeftoversField({
-  id,
-  errors,
-  checked,
-  onChange,
-}: {
-  id: string;
-  errors: readonly string[] | undefined;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  const hintId = hintIdFor(id);
-  return (
-    <div className="field">
-      <label className="choice" htmlFor={id}>
-        <input
-          id={id}
-          data-testid="plan-leftovers"
-          type="checkbox"
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          {...fieldAria({ hintId, errorId: shownErrorId(id, errors) })}
-        />
-        Leftovers: repeat dinner as next day&apos;s lunch
-      </label>
-      <p id={hintId} className="hint">
-        Cook once, eat twice: each dinner is made for two, and its second portion is the next day&apos;s lunch.
-      </p>
-      <FieldErrors id={errorIdFor(id)} messages={errors} />
-    </div>
   );
 }
 
