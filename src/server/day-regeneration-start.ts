@@ -56,15 +56,13 @@ export async function startDayRegeneration(
   const reserve = Math.ceil(estimateTokens(plan.plan_length_days));
   const dayGenerationId = await spendGatedStart({
     action: "regenerate-day",
-    who: { userId: caller.userId, orgId },
+    plan: { planId, orgId, userId: caller.userId },
     staleAfterMinutes,
-    lockPlan: (sql) => sql`
-      select id from meal_plans
-      where id = ${planId} and org_id = ${orgId} and generation_status <> 'generating'
-        and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
-        and (day_generation_status is distinct from 'generating'
-             or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-      for update`,
+    startsWhen: (sql) => sql`
+      generation_status <> 'generating'
+      and exists (select 1 from meal_plan_days d where d.plan_id = meal_plans.id and d.day_number = ${day})
+      and (day_generation_status is distinct from 'generating'
+           or day_generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))`,
     transition: (sql) => sql`
       update meal_plans set
         day_generation_id = gen_random_uuid(),

@@ -76,14 +76,11 @@ export async function startGeneration(
 
   const generationId = await spendGatedStart({
     action: "start",
-    who: { userId: caller.userId, orgId },
+    plan: { planId, orgId, userId: caller.userId },
     staleAfterMinutes,
-    lockPlan: (sql) => sql`
-      select id from meal_plans
-      where id = ${planId} and org_id = ${orgId}
-        and (generation_status <> 'generating'
-             or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int))
-      for update`,
+    startsWhen: (sql) => sql`
+      generation_status <> 'generating'
+      or generation_heartbeat_at < now() - make_interval(mins => ${staleAfterMinutes}::int)`,
     transition: (sql) => sql`
       update meal_plans set
         generation_status = 'generating',

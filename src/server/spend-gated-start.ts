@@ -18,10 +18,11 @@ type Fragment = PendingQuery<Row[]>;
  */
 export async function spendGatedStart(start: {
   action: Extract<SpendAction, "start" | "regenerate-day">;
-  who: { userId: string; orgId: string };
+  /** The plan, the org the caller's read proved owns it, and the caller. */
+  plan: { planId: string; orgId: string; userId: string };
   staleAfterMinutes: number;
-  /** `select id from meal_plans where … for update`: the row, only while the run may start. */
-  lockPlan: (sql: ReturnType<typeof db>) => Fragment;
+  /** When the run may start (a condition on the plan row): only then is the row locked and the spend taken. */
+  startsWhen: (sql: ReturnType<typeof db>) => Fragment;
   /** `update meal_plans set …`: the transition, made for the locked row when the spend was taken. */
   transition: (sql: ReturnType<typeof db>) => Fragment;
   /** The column the transition writes the new run's id to. */
@@ -30,9 +31,13 @@ export async function spendGatedStart(start: {
   alsoDo?: (sql: ReturnType<typeof db>) => Fragment;
 }): Promise<string | null> {
   const sql = db();
-  const { action, who, staleAfterMinutes } = start;
+  const { action, plan, staleAfterMinutes } = start;
+  const who = { userId: plan.userId, orgId: plan.orgId };
   const [outcome] = await sql<(SpendCheck & { run_id: string | null })[]>`
-    with plan as (${start.lockPlan(sql)}),
+    with plan as (
+      select id from meal_plans
+      where id = ${plan.planId} and org_id = ${plan.orgId} and (${start.startsWhen(sql)})
+      for update),
     spend as (${spendCheck(sql, action, who, { gate: sql`exists (select 1 from plan)`, staleAfterMinutes })}),
     started as (
     ${start.transition(sql)}
