@@ -38,7 +38,13 @@ const headers = () => ({ origin: harness.app.baseUrl });
 async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
   const { app, context } = harness;
   const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
-    data: { name, plan_length_days: days, intake_data: { calorie_target: 2100, notes: "Private: knee surgery" } },
+    // The coach's internal name beside the title the client reads: only the second may reach the client.
+    data: {
+      name: `${name} (internal)`,
+      client_title: name,
+      plan_length_days: days,
+      intake_data: { calorie_target: 2100, notes: "Private: knee surgery" },
+    },
     headers: headers(),
   });
   const { id } = (await created.json()) as { id: string };
@@ -48,10 +54,11 @@ async function openGeneratedPlan(page: Page, name: string, days: number): Promis
   });
   expect(started.status()).toBe(202);
   await page.goto(`${app.baseUrl}/plans/${id}`);
+  // Attached, not visible: a plan longer than a week shows one week at a time.
   await page
     .getByTestId("day-card")
     .nth(days - 1)
-    .waitFor({ state: "visible", timeout: 60_000 });
+    .waitFor({ state: "attached", timeout: 60_000 });
   return id;
 }
 
@@ -99,6 +106,7 @@ describe("the client's copy", () => {
     expect(coachPdf.length).toBeLessThanOrEqual(6);
     const coachText = coachPdf.join(" ");
     expect(coachText).toContain("Printed week");
+    expect(coachText).not.toContain("(internal)");
     expect(coachText).toContain("Week overview");
     expect(coachText).toContain("Day 7");
     expect(coachText).toContain("Grocery list");

@@ -126,7 +126,8 @@ describe("a coach editing a finished plan in the browser", () => {
       const opened = await clientPage.goto(url);
       expect(opened?.status()).toBe(200);
       await clientPage.getByTestId("shared-plan").waitFor({ state: "visible" });
-      expect(await clientPage.getByRole("heading", { level: 1 }).textContent()).toBe("Shared week");
+      // The client's title, never the coach's internal plan name ("Shared week"): no client, no title set.
+      expect(await clientPage.getByRole("heading", { level: 1 }).textContent()).toBe("Your meal plan");
       expect(await clientPage.getByTestId("day-card").count()).toBe(2);
       await clientPage.getByTestId("grocery-list").waitFor({ state: "visible" });
       // Read-only: none of the coach's controls.
