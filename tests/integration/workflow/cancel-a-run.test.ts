@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { inngestConfig } from "@inngest-config";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as cancel from "@/app/api/nutrition/plans/[planId]/generate/cancel/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
@@ -12,11 +12,11 @@ import { generationDependencies } from "@/inngest/story/run-dependencies";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { generationStore } from "@/server/generation-store";
-import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
-import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { call } from "../../support/api-client";
 import { createGeneratingPlan, generateEvent, readSavedPlan } from "../../support/generation-fixtures";
 import { invokingPlanDays } from "../../support/inngest-invoke";
 import { createPlan } from "../../support/plan-factory";
+import { withRunTestSetup } from "../../support/run-test-hooks";
 import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 /**
@@ -26,35 +26,7 @@ import { DEMO_ORG_ID } from "../../support/seed-ids";
  */
 
 const API_KEY = "sk-ant-test-cancel-0123456789";
-let fake: FakeAnthropic;
-let token: string;
-let otherToken: string;
-
-beforeAll(async () => {
-  fake = await startFakeAnthropic({ apiKey: API_KEY });
-  token = await demoCoachToken();
-  otherToken = await otherCoachToken();
-});
-beforeEach(() => {
-  // The inline runner says it is not durable; a failed cancel send is a warning.
-  vi.spyOn(console, "warn").mockImplementation(() => undefined);
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  await settleInlineRuns();
-  for (const name of ["ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GENERATION_RUNNER"]) delete process.env[name];
-  resetEnvForTests();
-  vi.restoreAllMocks();
-});
-
-function useClaude() {
-  process.env.ANTHROPIC_API_KEY = API_KEY;
-  process.env.ANTHROPIC_BASE_URL = fake.baseURL;
-  resetEnvForTests();
-  fake.requests.length = 0;
-}
+const run = withRunTestSetup(API_KEY);
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 10) {
@@ -65,7 +37,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
 
 async function generated(days = 2): Promise<string> {
   const planId = await createPlan({ plan_length_days: days });
-  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+  expect((await call(start.POST, { token: run.token, params: { planId }, body: {} })).status).toBe(202);
   await settleInlineRuns();
   expect((await readSavedPlan(planId)).status).toBe("complete");
   return planId;
@@ -73,13 +45,13 @@ async function generated(days = 2): Promise<string> {
 
 describe("cancelling an inline run", () => {
   it("aborts the model call in flight and puts a never-generated plan back to idle, saying it was cancelled", async () => {
-    useClaude();
-    fake.enqueue({ hang: true });
+    run.sendRunsToClaude();
+    run.fake.enqueue({ hang: true });
     const planId = await createPlan({ plan_length_days: 1 });
-    expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
-    await waitFor(() => fake.requests.length >= 1, "the model call");
+    expect((await call(start.POST, { token: run.token, params: { planId }, body: {} })).status).toBe(202);
+    await waitFor(() => run.fake.requests.length >= 1, "the model call");
 
-    const response = await call(cancel.POST, { token, params: { planId } });
+    const response = await call(cancel.POST, { token: run.token, params: { planId } });
     expect(response.status).toBe(202);
     expect(response.json.status).toBe("cancelled");
     // The run ends at once (the hanging call would otherwise last the step budget).
@@ -87,28 +59,28 @@ describe("cancelling an inline run", () => {
     await settleInlineRuns();
     expect(Date.now() - startedWaiting).toBeLessThan(2_000);
 
-    const polled = await call(status.GET, { token, params: { planId } });
+    const polled = await call(status.GET, { token: run.token, params: { planId } });
     expect(polled.json).toMatchObject({
       generation_status: "idle",
       generation_error: null,
       progress: { phase: "cancelled" },
     });
-    expect(fake.requests).toHaveLength(1); // a one-day plan: one call, and no retry after the abort
+    expect(run.fake.requests).toHaveLength(1); // a one-day plan: one call, and no retry after the abort
     expect((await readSavedPlan(planId)).dayRows).toBe(0);
   });
 
   it("puts a plan that had days back to complete with those same days", async () => {
     const planId = await generated(2);
-    const before = (await call(planDetail.GET, { token, params: { planId } })).json.days;
+    const before = (await call(planDetail.GET, { token: run.token, params: { planId } })).json.days;
 
-    useClaude();
-    fake.enqueue({ hang: true });
-    expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
-    await waitFor(() => fake.requests.length >= 1, "the model call");
-    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    run.sendRunsToClaude();
+    run.fake.enqueue({ hang: true });
+    expect((await call(start.POST, { token: run.token, params: { planId }, body: {} })).status).toBe(202);
+    await waitFor(() => run.fake.requests.length >= 1, "the model call");
+    expect((await call(cancel.POST, { token: run.token, params: { planId } })).status).toBe(202);
     await settleInlineRuns();
 
-    const after = await call(planDetail.GET, { token, params: { planId } });
+    const after = await call(planDetail.GET, { token: run.token, params: { planId } });
     expect(after.json.generation_status).toBe("complete");
     expect(after.json.progress).toMatchObject({ phase: "cancelled" });
     expect(after.json.days).toEqual(before);
@@ -121,10 +93,10 @@ describe("cancelling on Inngest", () => {
     resetEnvForTests();
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
     const planId = await createPlan({ plan_length_days: 3 });
-    const started = await call(start.POST, { token, params: { planId }, body: {} });
+    const started = await call(start.POST, { token: run.token, params: { planId }, body: {} });
     const generationId = started.json.generation_id as string;
 
-    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    expect((await call(cancel.POST, { token: run.token, params: { planId } })).status).toBe(202);
     const cancelled = send.mock.calls.at(-1)?.[0] as { name: string; id: string; data: Record<string, unknown> };
     expect(cancelled).toMatchObject({
       name: inngestConfig.events.generateCancelled,
@@ -138,10 +110,11 @@ describe("cancelling on Inngest", () => {
     resetEnvForTests();
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
     const planId = await createPlan({ plan_length_days: 1 });
-    const generationId = (await call(start.POST, { token, params: { planId }, body: {} })).json.generation_id as string;
+    const generationId = (await call(start.POST, { token: run.token, params: { planId }, body: {} })).json
+      .generation_id as string;
     send.mockRejectedValue(new Error("Inngest unreachable"));
 
-    expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+    expect((await call(cancel.POST, { token: run.token, params: { planId } })).status).toBe(202);
     // The run, never told, reaches save: it writes nothing.
     const written = await generationStore.savePlan(planId, generationId, {
       days: [{ day: 1, meals: [] }],
@@ -164,10 +137,11 @@ describe("cancelling on Inngest", () => {
     process.env.GENERATION_RUNNER = "inngest";
     resetEnvForTests();
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
-    const generationId = (await call(start.POST, { token, params: { planId }, body: {} })).json.generation_id as string;
+    const generationId = (await call(start.POST, { token: run.token, params: { planId }, body: {} })).json
+      .generation_id as string;
     send.mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
 
-    const response = await call(cancel.POST, { token, params: { planId } });
+    const response = await call(cancel.POST, { token: run.token, params: { planId } });
     expect(response.status).toBe(202);
     expect(response.json).toEqual({ status: "cancelled", generation_id: generationId });
     expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/could not send the cancel .*not accepted within/));
@@ -188,24 +162,24 @@ describe("a run that goes on after a cancel", () => {
     where id = ${planId} and generation_status = 'generating'`;
 
   it("on Inngest: the chunks it invokes after the cancel start no model call", async () => {
-    useClaude();
+    run.sendRunsToClaude();
     process.env.GENERATION_RUNNER = "inngest";
     resetEnvForTests();
     vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
     const planId = await createPlan({ plan_length_days: 7 });
-    const started = await call(start.POST, { token, params: { planId }, body: {} });
+    const started = await call(start.POST, { token: run.token, params: { planId }, body: {} });
     const data = { planId, orgId: DEMO_ORG_ID, generationId: started.json.generation_id as string, request: {} };
 
     let cancelSent = 0;
     // The cancel lands as load-context ends: the run has not heard of it (cancelOn not modelled here).
     const cancelledAfterLoad = (raw: Parameters<typeof invokingPlanDays>[0]) => {
       const ctx = invokingPlanDays(raw) as unknown as { step: { run: (id: string, work: () => unknown) => unknown } };
-      const run = ctx.step.run;
+      const runStep = ctx.step.run;
       ctx.step.run = async (id, work) => {
-        const result = await run(id, work);
+        const result = await runStep(id, work);
         // The engine re-enters the handler after each step: the cancel is sent once.
         if (id === "load-context" && !cancelSent++)
-          expect((await call(cancel.POST, { token, params: { planId } })).status).toBe(202);
+          expect((await call(cancel.POST, { token: run.token, params: { planId } })).status).toBe(202);
         return result;
       };
       return ctx as never;
@@ -218,12 +192,12 @@ describe("a run that goes on after a cancel", () => {
 
     // The chunk refuses (@inngest/test ends there; Inngest hands the failed step back and the story ends superseded).
     expect((error as Error).message).toMatch(/^No model call for days? [-\d]+: the run no longer holds the plan/);
-    expect(fake.requests).toHaveLength(0);
+    expect(run.fake.requests).toHaveLength(0);
     expect(await readSavedPlan(planId)).toMatchObject({ status: "idle", dayRows: 0, progress: { phase: "cancelled" } });
   });
 
   it("inline, cancelled by another server: its chunks start no model call", async () => {
-    useClaude();
+    run.sendRunsToClaude();
     const data = await createGeneratingPlan({ plan_length_days: 7 });
     // The cancel is taken by another instance (this process's run is not aborted): as cancelGeneration writes it.
     const cancelledElsewhere = {
@@ -238,7 +212,7 @@ describe("a run that goes on after a cancel", () => {
       retryDelayScale: 0.001,
     });
 
-    expect(fake.requests).toHaveLength(0);
+    expect(run.fake.requests).toHaveLength(0);
     expect(await readSavedPlan(data.planId)).toMatchObject({ status: "idle", dayRows: 0 });
   });
 });
@@ -247,7 +221,7 @@ describe("cancel with nothing to cancel", () => {
   it("is 409 for a plan that is not generating, and changes nothing (a cancel after save)", async () => {
     const planId = await generated(1);
     const before = await readSavedPlan(planId);
-    const response = await call(cancel.POST, { token, params: { planId } });
+    const response = await call(cancel.POST, { token: run.token, params: { planId } });
     expect(response.status).toBe(409);
     expect(response.json.error).toMatch(/No generation is running/);
     expect(await readSavedPlan(planId)).toEqual(before);
@@ -255,10 +229,10 @@ describe("cancel with nothing to cancel", () => {
 
   it("is 404 for another org's plan and 400 for a bad plan id", async () => {
     const planId = await createPlan({ generation_status: "generating", generation_id: crypto.randomUUID() });
-    expect((await call(cancel.POST, { token: otherToken, params: { planId } })).status).toBe(404);
+    expect((await call(cancel.POST, { token: run.otherToken, params: { planId } })).status).toBe(404);
     expect((await db()`select generation_status from meal_plans where id = ${planId}`)[0]).toEqual({
       generation_status: "generating",
     });
-    expect((await call(cancel.POST, { token, params: { planId: "nope" } })).status).toBe(400);
+    expect((await call(cancel.POST, { token: run.token, params: { planId: "nope" } })).status).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as regenerateMeal from "@/app/api/nutrition/plans/[planId]/days/[day]/meals/[meal]/regenerate/route";
 import * as regenerateDay from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
 import * as undo from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/route";
@@ -12,10 +12,10 @@ import { regeneratePlanDayFunction } from "@/inngest/binding/regenerate-plan-day
 import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline/inline-runner";
 import { resetEnvForTests } from "@/server/env";
 import type { PlanDay, PlanMeal } from "@/server/plan-detail";
-import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
-import { type FakeAnthropic, startFakeAnthropic } from "../../support/fake-anthropic";
+import { call } from "../../support/api-client";
 import { invokingPlanDays } from "../../support/inngest-invoke";
 import { createPlan } from "../../support/plan-factory";
+import { withRunTestSetup } from "../../support/run-test-hooks";
 import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 /**
@@ -27,51 +27,22 @@ import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 const API_KEY = "sk-ant-test-regenerate-meal-0123456789";
 const TARGET_KCAL = 2300;
-let fake: FakeAnthropic;
-let token: string;
-let otherToken: string;
-
-beforeAll(async () => {
-  fake = await startFakeAnthropic({ apiKey: API_KEY });
-  token = await demoCoachToken();
-  otherToken = await otherCoachToken();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  vi.spyOn(console, "warn").mockImplementation(() => undefined); // the inline runner's notice
-});
-afterEach(async () => {
-  await settleInlineRuns();
-  vi.restoreAllMocks();
-  for (const name of ["ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GENERATION_RUNNER", "ORG_DAILY_TOKEN_BUDGET"]) {
-    delete process.env[name];
-  }
-  resetEnvForTests();
-});
+const run = withRunTestSetup(API_KEY);
 
 async function generatedPlan(days = 2): Promise<{ planId: string; days: PlanDay[] }> {
   const planId = await createPlan({
     plan_length_days: days,
     intake_data: { calorie_target: TARGET_KCAL, meals_per_day: 4 },
   });
-  expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+  expect((await call(start.POST, { token: run.token, params: { planId }, body: {} })).status).toBe(202);
   await settleInlineRuns();
   return { planId, days: await readDays(planId) };
 }
 
 async function readDays(planId: string): Promise<PlanDay[]> {
-  const detail = await call(planDetail.GET, { token, params: { planId } });
+  const detail = await call(planDetail.GET, { token: run.token, params: { planId } });
   expect(detail.json.generation_status).toBe("complete");
   return detail.json.days as PlanDay[];
-}
-
-function useClaude() {
-  process.env.ANTHROPIC_API_KEY = API_KEY;
-  process.env.ANTHROPIC_BASE_URL = fake.baseURL;
-  resetEnvForTests();
-  fake.requests.length = 0;
 }
 
 function useInngestRunner() {
@@ -92,12 +63,12 @@ function expectOnTarget(day: PlanDay | undefined) {
 }
 
 async function lock(planId: string, itemId: string) {
-  const answer = await call(item.PATCH, { token, params: { planId, itemId }, body: { locked: true } });
+  const answer = await call(item.PATCH, { token: run.token, params: { planId, itemId }, body: { locked: true } });
   expect(answer.status).toBe(200);
 }
 
 async function mealRun(planId: string, day: string, meal: string) {
-  return call(regenerateMeal.POST, { token, params: { planId, day, meal }, body: {} });
+  return call(regenerateMeal.POST, { token: run.token, params: { planId, day, meal }, body: {} });
 }
 
 describe("regenerating one meal (inline runner, offline planner)", () => {
@@ -117,13 +88,13 @@ describe("regenerating one meal (inline runner, offline planner)", () => {
     expect(foodsOf(mealOf(day, "Lunch"))).not.toEqual(foodsOf(mealOf(before[0], "Lunch")));
     expectOnTarget(day);
     expect(day?.last_edit).toBe("regenerate-meal");
-    expect((await call(status.GET, { token, params: { planId } })).json.day_regeneration).toMatchObject({
+    expect((await call(status.GET, { token: run.token, params: { planId } })).json.day_regeneration).toMatchObject({
       day: 1,
       meal: "Lunch",
       status: "complete",
     });
 
-    const undone = await call(undo.POST, { token, params: { planId, day: "1" }, body: {} });
+    const undone = await call(undo.POST, { token: run.token, params: { planId, day: "1" }, body: {} });
     expect(undone.status).toBe(200);
     expect((await readDays(planId))[0]?.meals).toEqual(before[0]?.meals);
   });
@@ -150,13 +121,15 @@ describe("locked items through a whole day's regeneration", () => {
     if (!breakfast || !dinner) throw new Error("the generated day lacks a meal");
     await lock(planId, breakfast.id);
     await lock(planId, dinner.id);
-    useClaude();
+    run.sendRunsToClaude();
 
-    expect((await call(regenerateDay.POST, { token, params: { planId, day: "1" }, body: {} })).status).toBe(202);
+    expect((await call(regenerateDay.POST, { token: run.token, params: { planId, day: "1" }, body: {} })).status).toBe(
+      202,
+    );
     await settleInlineRuns();
 
-    expect(fake.requests).toHaveLength(1);
-    const told = /^Foods kept as they are[^:]*: (.*)$/m.exec(fake.requests[0]?.user ?? "")?.[1] ?? "";
+    expect(run.fake.requests).toHaveLength(1);
+    const told = /^Foods kept as they are[^:]*: (.*)$/m.exec(run.fake.requests[0]?.user ?? "")?.[1] ?? "";
     expect(told).toContain(`Breakfast: ${breakfast.food_id} ${breakfast.grams} g`);
     expect(told).toContain(`Dinner: ${dinner.food_id} ${dinner.grams} g`);
     const [day] = await readDays(planId);
@@ -174,12 +147,12 @@ describe("locked items through a whole day's regeneration", () => {
 describe("regenerating a meal with Claude (fake Messages API, real SDK)", () => {
   it("asks the model for that one meal, the rest of the day given as kept", async () => {
     const { planId, days: before } = await generatedPlan(1);
-    useClaude();
+    run.sendRunsToClaude();
     expect((await mealRun(planId, "1", "breakfast")).status).toBe(202);
     await settleInlineRuns();
 
-    expect(fake.requests).toHaveLength(1);
-    const user = fake.requests[0]?.user ?? "";
+    expect(run.fake.requests).toHaveLength(1);
+    const user = run.fake.requests[0]?.user ?? "";
     expect(user).toMatch(/^Plan only the meal Breakfast, about \d+ kcal/m);
     expect(user).toMatch(/^Return the day listed with the meal Breakfast only/m);
     for (const each of mealOf(before[0], "Lunch")?.items ?? []) expect(user).toContain(`Lunch: ${each.food_id}`);
@@ -190,8 +163,8 @@ describe("regenerating a meal with Claude (fake Messages API, real SDK)", () => 
     const { planId, days: before } = await generatedPlan(1);
     useInngestRunner();
     const response = await mealRun(planId, "1", "lunch");
-    useClaude();
-    fake.enqueue({ status: 529 });
+    run.sendRunsToClaude();
+    run.fake.enqueue({ status: 529 });
     const data = {
       planId,
       orgId: DEMO_ORG_ID,
@@ -201,11 +174,11 @@ describe("regenerating a meal with Claude (fake Messages API, real SDK)", () => 
     };
     await startInlineDayRun(data, { retryDelayScale: 0.01 });
 
-    expect(fake.requests).toHaveLength(2);
+    expect(run.fake.requests).toHaveLength(2);
     const [day] = await readDays(planId);
     expect(foodsOf(mealOf(day, "Lunch"))).not.toEqual(foodsOf(mealOf(before[0], "Lunch")));
     expect(kept(mealOf(day, "Dinner"))).toEqual(kept(mealOf(before[0], "Dinner")));
-    expect((await call(status.GET, { token, params: { planId } })).json.day_regeneration).toMatchObject({
+    expect((await call(status.GET, { token: run.token, params: { planId } })).json.day_regeneration).toMatchObject({
       status: "complete",
       meal: "Lunch",
     });
@@ -249,7 +222,7 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
   it("a body with anything in it with 400 (the meal is in the path)", async () => {
     const { planId } = await generatedPlan(1);
     const response = await call(regenerateMeal.POST, {
-      token,
+      token: run.token,
       params: { planId, day: "1", meal: "lunch" },
       body: { meal: "Dinner" },
     });
@@ -274,7 +247,7 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
   it("another org's plan with 404", async () => {
     const { planId } = await generatedPlan(1);
     const response = await call(regenerateMeal.POST, {
-      token: otherToken,
+      token: run.otherToken,
       params: { planId, day: "1", meal: "lunch" },
       body: {},
     });
@@ -289,11 +262,11 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
     const again = await mealRun(planId, "1", "dinner");
     expect(again.status).toBe(409);
     expect(again.json.error).toMatch(/^Lunch of day 1 is being regenerated/);
-    const day = await call(regenerateDay.POST, { token, params: { planId, day: "1" }, body: {} });
+    const day = await call(regenerateDay.POST, { token: run.token, params: { planId, day: "1" }, body: {} });
     expect(day.status).toBe(409);
     expect(day.json.error).toMatch(/^Lunch of day 1 is being regenerated/);
     const itemId = mealOf(days[0], "Dinner")?.items[0]?.id ?? "";
-    const edit = await call(item.PATCH, { token, params: { planId, itemId }, body: { grams: 100 } });
+    const edit = await call(item.PATCH, { token: run.token, params: { planId, itemId }, body: { grams: 100 } });
     expect(edit.status).toBe(409);
     expect(edit.json.error).toMatch(/^Lunch of day 1 is being regenerated; edit the day once/);
   });
@@ -301,7 +274,9 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
   it("while the day is being regenerated, with 409 naming the day", async () => {
     const { planId } = await generatedPlan(1);
     useInngestRunner();
-    expect((await call(regenerateDay.POST, { token, params: { planId, day: "1" }, body: {} })).status).toBe(202);
+    expect((await call(regenerateDay.POST, { token: run.token, params: { planId, day: "1" }, body: {} })).status).toBe(
+      202,
+    );
     const response = await mealRun(planId, "1", "lunch");
     expect(response.status).toBe(409);
     expect(response.json.error).toMatch(/^Day 1 is being regenerated/);
