@@ -7,7 +7,7 @@ import {
   plateDefaults,
 } from "@/generation/catalogue/catalogue";
 import { asUser, db } from "@/server/database/index";
-import { DEMO_COACH_ID, DEMO_ORG_ID } from "../../support/seed-ids";
+import { demoCoach, insertOwnFood } from "../../support/own-food";
 
 /**
  * The meal model in the foods table (supabase/migrations/..._foods_meal_model.sql),
@@ -17,33 +17,14 @@ import { DEMO_COACH_ID, DEMO_ORG_ID } from "../../support/seed-ids";
  * the coach may change them, and the checks refuse values outside the model.
  */
 
-const demoCoach = { sub: DEMO_COACH_ID, role: "authenticated" } as const;
-
-async function insertOwnFood(group: FoodGroup, extra: Record<string, unknown> = {}) {
-  const name = `Coach food ${group} ${Math.random().toString(36).slice(2)}`;
-  const row = {
-    org_id: DEMO_ORG_ID,
-    name,
-    food_group: group,
-    family: name,
-    kcal_per_100g: 100,
-    protein_per_100g: 5,
-    carbs_per_100g: 10,
-    fat_per_100g: 4,
-    default_portion_g: 100,
-    ...extra,
-  };
-  const [[inserted]] = await asUser(demoCoach, (tx) => [
-    tx`insert into foods ${tx(row)} returning ${tx(CATALOGUE_COLUMNS)}`,
-  ]);
-  return inserted as Record<string, unknown>;
-}
+const insertFood = (group: FoodGroup, extra?: Record<string, unknown>) =>
+  insertOwnFood(group, CATALOGUE_COLUMNS, extra);
 
 describe("the meal model of a coach's own food", () => {
   it.each(FOOD_GROUPS)(
     "takes the %s group's role, meal types and per-meal amount when none is given",
     async (group) => {
-      const food = CatalogueFoodSchema.parse(await insertOwnFood(group));
+      const food = CatalogueFoodSchema.parse(await insertFood(group));
       expect({
         plate_role: food.plate_role,
         meal_types: food.meal_types,
@@ -53,7 +34,7 @@ describe("the meal model of a coach's own food", () => {
   );
 
   it("keeps what the coach sets, and lets the coach change it", async () => {
-    const food = await insertOwnFood("dairy", { plate_role: "drink", meal_types: ["breakfast"], max_per_meal_g: 250 });
+    const food = await insertFood("dairy", { plate_role: "drink", meal_types: ["breakfast"], max_per_meal_g: 250 });
     expect(food).toMatchObject({ plate_role: "drink", meal_types: ["breakfast"] });
     expect(Number(food.max_per_meal_g)).toBe(250);
     const [[changed]] = await asUser(demoCoach, (tx) => [
@@ -64,10 +45,10 @@ describe("the meal model of a coach's own food", () => {
   });
 
   it("refuses a role or a meal type outside the model, and an empty list of meals", async () => {
-    await expect(insertOwnFood("protein", { plate_role: "dessert" })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("protein", { meal_types: ["brunch"] })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("protein", { meal_types: [] })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("fat", { max_per_meal_g: 0 })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("protein", { plate_role: "dessert" })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("protein", { meal_types: ["brunch"] })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("protein", { meal_types: [] })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("fat", { max_per_meal_g: 0 })).rejects.toThrow(/check constraint/);
   });
 
   it("gives every global food an explicit role and meals from the seed", async () => {

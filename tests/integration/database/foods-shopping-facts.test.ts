@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FOOD_GROUPS, type FoodGroup } from "@/generation/catalogue/catalogue";
 import { FOOD_GROUP_AISLES, SHOPPING_FACT_COLUMNS, ShoppingFactsSchema } from "@/generation/grocery/shopping-facts";
-import { asUser, db } from "@/server/database/index";
-import { DEMO_COACH_ID, DEMO_ORG_ID } from "../../support/seed-ids";
+import { db } from "@/server/database/index";
+import { insertOwnFood } from "../../support/own-food";
 
 /**
  * The shopping facts in the foods table (supabase/migrations/..._foods_shopping_facts.sql),
@@ -13,31 +13,12 @@ import { DEMO_COACH_ID, DEMO_ORG_ID } from "../../support/seed-ids";
  * the model; and the seed sets every global food's explicitly.
  */
 
-const demoCoach = { sub: DEMO_COACH_ID, role: "authenticated" } as const;
-
-async function insertOwnFood(group: FoodGroup, extra: Record<string, unknown> = {}) {
-  const name = `Coach food ${group} ${Math.random().toString(36).slice(2)}`;
-  const row = {
-    org_id: DEMO_ORG_ID,
-    name,
-    food_group: group,
-    family: name,
-    kcal_per_100g: 100,
-    protein_per_100g: 5,
-    carbs_per_100g: 10,
-    fat_per_100g: 4,
-    default_portion_g: 100,
-    ...extra,
-  };
-  const [[inserted]] = await asUser(demoCoach, (tx) => [
-    tx`insert into foods ${tx(row)} returning name, ${tx(SHOPPING_FACT_COLUMNS)}`,
-  ]);
-  return inserted as Record<string, unknown> & { name: string };
-}
+const insertFood = (group: FoodGroup, extra?: Record<string, unknown>) =>
+  insertOwnFood(group, SHOPPING_FACT_COLUMNS, extra);
 
 describe("the shopping facts of a coach's own food", () => {
   it.each(FOOD_GROUPS)("a %s food is bought under its own name, in its group's aisle, as eaten", async (group) => {
-    const food = await insertOwnFood(group);
+    const food = await insertFood(group);
     expect(ShoppingFactsSchema.parse(food)).toEqual({
       buy_as: food.name,
       aisle: FOOD_GROUP_AISLES[group],
@@ -48,7 +29,7 @@ describe("the shopping facts of a coach's own food", () => {
   });
 
   it("keeps what the coach sets", async () => {
-    const food = await insertOwnFood("starch", {
+    const food = await insertFood("starch", {
       buy_as: "Spelt (dry)",
       aisle: "grains_pasta",
       cooked_yield: 2.6,
@@ -65,12 +46,12 @@ describe("the shopping facts of a coach's own food", () => {
   });
 
   it("refuses an unknown aisle, an impossible yield, and a count unit without its grams", async () => {
-    await expect(insertOwnFood("fruit", { aisle: "fruit" })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("starch", { cooked_yield: 0 })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("starch", { cooked_yield: 12 })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("breakfast", { count_unit: "slice" })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("breakfast", { grams_per_unit: 30 })).rejects.toThrow(/check constraint/);
-    await expect(insertOwnFood("breakfast", { buy_as: "  " })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("fruit", { aisle: "fruit" })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("starch", { cooked_yield: 0 })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("starch", { cooked_yield: 12 })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("breakfast", { count_unit: "slice" })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("breakfast", { grams_per_unit: 30 })).rejects.toThrow(/check constraint/);
+    await expect(insertFood("breakfast", { buy_as: "  " })).rejects.toThrow(/check constraint/);
   });
 });
 
