@@ -1,17 +1,32 @@
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
+import { inngest } from "@/inngest/binding/client";
 import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { resetEnvForTests } from "@/server/env";
 import { demoCoachToken, otherCoachToken } from "./api-client";
 import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic";
 
-/** What a test file that starts generation runs through the routes works with. */
-export type RunTestSetup = {
-  /** The fake Claude, answering to the file's API key. */
-  fake: FakeAnthropic;
+/** Both coaches' bearer tokens, signed before the file's tests run. */
+export type CoachTokens = {
   /** The demo coach's bearer token. */
   token: string;
   /** A coach of another org: sees none of the demo org's plans. */
   otherToken: string;
+};
+
+/** Registers a beforeAll that signs the demo coach's and the other org's coach's tokens. */
+export function withCoachTokens(): CoachTokens {
+  const tokens: CoachTokens = { token: "", otherToken: "" };
+  beforeAll(async () => {
+    tokens.token = await demoCoachToken();
+    tokens.otherToken = await otherCoachToken();
+  });
+  return tokens;
+}
+
+/** What a test file that starts generation runs through the routes works with. */
+export type RunTestSetup = CoachTokens & {
+  /** The fake Claude, answering to the file's API key. */
+  fake: FakeAnthropic;
   /** Sends the next runs to the fake Claude instead of the offline planner. */
   sendRunsToClaude(): void;
 };
@@ -25,18 +40,17 @@ const RUN_ENV = ["ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GENERATION_RUNNER",
  * spies restored and the run settings put back.
  */
 export function withRunTestSetup(apiKey: string): RunTestSetup {
-  const setup = {
+  const setup = withCoachTokens() as RunTestSetup;
+  Object.assign(setup, {
     sendRunsToClaude() {
       process.env.ANTHROPIC_API_KEY = apiKey;
       process.env.ANTHROPIC_BASE_URL = setup.fake.baseURL;
       resetEnvForTests();
       setup.fake.requests.length = 0;
     },
-  } as RunTestSetup;
+  });
   beforeAll(async () => {
     setup.fake = await startFakeAnthropic({ apiKey });
-    setup.token = await demoCoachToken();
-    setup.otherToken = await otherCoachToken();
   });
   afterAll(async () => {
     await setup.fake.close();
@@ -52,4 +66,11 @@ export function withRunTestSetup(apiKey: string): RunTestSetup {
     resetEnvForTests();
   });
   return setup;
+}
+
+/** Sends the next runs to Inngest, whose send is spied on and answers as if queued. */
+export function queueRunsOnInngest() {
+  process.env.GENERATION_RUNNER = "inngest";
+  resetEnvForTests();
+  return vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
 }

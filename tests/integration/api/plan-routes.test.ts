@@ -6,13 +6,13 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as plans from "@/app/api/nutrition/plans/route";
-import { inngest } from "@/inngest/binding/client";
 import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { resetEnvForTests } from "@/server/env";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
 import { expectConsoleError } from "../../support/fail-on-console-error";
 import { createPlan } from "../../support/plan-factory";
+import { queueRunsOnInngest } from "../../support/run-test-hooks";
 import { DEMO_CLIENT_ID, OTHER_CLIENT_ID, OTHER_ORG_ID } from "../../support/seed-ids";
 
 let token: string;
@@ -28,12 +28,6 @@ afterEach(async () => {
   delete process.env.GENERATION_RUNNER;
   resetEnvForTests();
 });
-
-function useInngestRunner() {
-  process.env.GENERATION_RUNNER = "inngest";
-  resetEnvForTests();
-  return vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
-}
 
 describe("POST /api/nutrition/plans", () => {
   it("creates a plan in the caller's org and answers 201 with its id", async () => {
@@ -158,7 +152,7 @@ describe("malformed requests to the plan routes", () => {
 
 describe("POST .../generate/start", () => {
   it("moves the plan to generating, sends one event whose id is the generation id, and answers 202", async () => {
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const planId = await createPlan({ plan_length_days: 5 });
     const response = await call(start.POST, { token, params: { planId }, body: { calorie_target: 2400 } });
     expect(response.status).toBe(202);
@@ -173,7 +167,7 @@ describe("POST .../generate/start", () => {
   });
 
   it("starts one generation for 20 concurrent starts of the same plan", async () => {
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const planId = await createPlan();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => call(start.POST, { token, params: { planId }, body: {} })),
@@ -184,7 +178,7 @@ describe("POST .../generate/start", () => {
   });
 
   it("restarts a plan whose run has shown no sign of life past the staleness limit", async () => {
-    useInngestRunner();
+    queueRunsOnInngest();
     const stuck = randomUUID();
     const planId = await createPlan({ generation_status: "generating", generation_id: stuck });
     await db()`update meal_plans set generation_heartbeat_at = now() - interval '2 hours' where id = ${planId}`;
@@ -193,7 +187,7 @@ describe("POST .../generate/start", () => {
   });
 
   it("re-sends the same event when a queued run has shown no sign of life for a minute", async () => {
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const planId = await createPlan();
     const first = await call(start.POST, { token, params: { planId }, body: {} });
     await db()`update meal_plans set generation_heartbeat_at = now() - interval '2 minutes' where id = ${planId}`;
@@ -205,7 +199,7 @@ describe("POST .../generate/start", () => {
   });
 
   it("answers 503 and leaves the plan in error when the event cannot be sent", async () => {
-    useInngestRunner().mockRejectedValue(new TypeError("fetch failed"));
+    queueRunsOnInngest().mockRejectedValue(new TypeError("fetch failed"));
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const planId = await createPlan();
     const response = await call(start.POST, { token, params: { planId }, body: {} });
@@ -216,7 +210,7 @@ describe("POST .../generate/start", () => {
   });
 
   it(`answers 503 after the dispatch timeout (${inngestConfig.dispatchTimeoutMs} ms) when the send hangs, and leaves the plan in error`, async () => {
-    useInngestRunner().mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
+    queueRunsOnInngest().mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const planId = await createPlan();
     const response = await call(start.POST, { token, params: { planId }, body: {} });

@@ -1,12 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as plans from "@/app/api/nutrition/plans/route";
 import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import { readSharedPlan } from "@/server/share-links";
-import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { call } from "../../support/api-client";
 import { addDay, createPlan } from "../../support/plan-factory";
+import { withCoachTokens } from "../../support/run-test-hooks";
 import { DEMO_CLIENT_ID, DEMO_COACH_ID } from "../../support/seed-ids";
 
 /**
@@ -16,24 +17,19 @@ import { DEMO_CLIENT_ID, DEMO_COACH_ID } from "../../support/seed-ids";
  * the client's title, the coach's and the org's names and nothing internal.
  */
 
-let token: string;
-let otherToken: string;
-beforeAll(async () => {
-  token = await demoCoachToken();
-  otherToken = await otherCoachToken();
-});
+const coaches = withCoachTokens();
 afterEach(async () => {
   await settleInlineRuns();
   vi.restoreAllMocks();
 });
 
-const patch = (planId: string, body: unknown, as = token) =>
+const patch = (planId: string, body: unknown, as = coaches.token) =>
   call(planDetail.PATCH, { token: as, params: { planId }, body, method: "PATCH" });
 
 describe("creating a plan with a start date and a client's title", () => {
   it("stores both, and the plan reads them back", async () => {
     const created = await call(plans.POST, {
-      token,
+      token: coaches.token,
       body: {
         name: "Alex · cut v2",
         plan_length_days: 7,
@@ -43,13 +39,13 @@ describe("creating a plan with a start date and a client's title", () => {
     });
     expect(created.status).toBe(201);
     const planId = created.json.id as string;
-    const read = await call(planDetail.GET, { token, params: { planId } });
+    const read = await call(planDetail.GET, { token: coaches.token, params: { planId } });
     expect(read.json).toMatchObject({ start_date: "2026-12-07", client_title: "Your winter plan" });
   });
 
   it("leaves both empty when not given", async () => {
-    const created = await call(plans.POST, { token, body: { name: "Plain", plan_length_days: 3 } });
-    const read = await call(planDetail.GET, { token, params: { planId: created.json.id as string } });
+    const created = await call(plans.POST, { token: coaches.token, body: { name: "Plain", plan_length_days: 3 } });
+    const read = await call(planDetail.GET, { token: coaches.token, params: { planId: created.json.id as string } });
     expect(read.json).toMatchObject({ start_date: null, client_title: null });
   });
 
@@ -60,7 +56,10 @@ describe("creating a plan with a start date and a client's title", () => {
     ["a blank title", { client_title: "   " }, "client_title"],
     ["a title too long", { client_title: "t".repeat(121) }, "client_title"],
   ])("answers 400 for %s, naming the field", async (_what, extra, field) => {
-    const response = await call(plans.POST, { token, body: { name: "Refused", plan_length_days: 3, ...extra } });
+    const response = await call(plans.POST, {
+      token: coaches.token,
+      body: { name: "Refused", plan_length_days: 3, ...extra },
+    });
     expect(response.status).toBe(400);
     expect(response.json.details).toEqual([expect.objectContaining({ path: field })]);
   });
@@ -97,13 +96,13 @@ describe("PATCH /api/nutrition/plans/{planId}", () => {
     const response = await patch(planId, body);
     expect(response.status).toBe(400);
     expect(response.json.error).toEqual(expect.any(String));
-    const read = await call(planDetail.GET, { token, params: { planId } });
+    const read = await call(planDetail.GET, { token: coaches.token, params: { planId } });
     expect(read.json).toMatchObject({ name: "Test plan", start_date: "2026-12-07", client_title: "Kept" });
   });
 
   it("is 404 for another org's plan, which keeps its settings", async () => {
     const planId = await createPlan({ client_title: "Theirs" });
-    expect((await patch(planId, { client_title: "Mine now" }, otherToken)).status).toBe(404);
+    expect((await patch(planId, { client_title: "Mine now" }, coaches.otherToken)).status).toBe(404);
     const [stored] = await db()<{ client_title: string }[]>`select client_title from meal_plans where id = ${planId}`;
     expect(stored?.client_title).toBe("Theirs");
   });
@@ -124,7 +123,7 @@ describe("the client's copy (a share link's data)", () => {
     const planId = await createPlan({ generation_status: "complete", ...overrides });
     await addDay(planId, 1);
     await addDay(planId, 2);
-    const response = await call(share.POST, { token, params: { planId }, body: {} });
+    const response = await call(share.POST, { token: coaches.token, params: { planId }, body: {} });
     expect(response.status).toBe(201);
     const shareToken = new URL(response.json.url as string).pathname.split("/").at(-1) ?? "";
     return { planId, shared: await readSharedPlan(shareToken) };

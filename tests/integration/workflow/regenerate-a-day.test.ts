@@ -1,10 +1,9 @@
 import { inngestConfig } from "@inngest-config";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as regenerate from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
-import { inngest } from "@/inngest/binding/client";
 import { regeneratePlanDayFunction } from "@/inngest/binding/regenerate-plan-day-function";
 import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline/inline-runner";
 import { regeneratePlanDay } from "@/inngest/story/regenerate-plan-day";
@@ -17,7 +16,7 @@ import type { PlanDay } from "@/server/plan-detail";
 import { call } from "../../support/api-client";
 import { readSavedPlan } from "../../support/generation-fixtures";
 import { createPlan } from "../../support/plan-factory";
-import { withRunTestSetup } from "../../support/run-test-hooks";
+import { queueRunsOnInngest, withRunTestSetup } from "../../support/run-test-hooks";
 import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 /**
@@ -39,12 +38,6 @@ async function generatedPlan(days = 3): Promise<{ planId: string; days: PlanDay[
 
 const foodIds = (day: PlanDay | undefined) =>
   (day?.meals ?? []).flatMap((meal) => meal.items.map((item) => item.food_id)).sort();
-
-function useInngestRunner() {
-  process.env.GENERATION_RUNNER = "inngest";
-  resetEnvForTests();
-  return vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
-}
 
 describe("regenerating one day (inline runner, offline planner)", () => {
   it("replaces only that day with a different one on its calorie target, and status says so", async () => {
@@ -108,7 +101,7 @@ describe("regenerating one day (inline runner, offline planner)", () => {
 
   it("runs its steps under the ids a run in flight replays by: load-context, plan-day, scale, dedup, balance, save-day", async () => {
     const { planId } = await generatedPlan(2);
-    useInngestRunner();
+    queueRunsOnInngest();
     const response = await call(regenerate.POST, { token: run.token, params: { planId, day: "1" }, body: {} });
     const ids: string[] = [];
     const steps: StepRunner = {
@@ -129,7 +122,7 @@ describe("regenerating one day (inline runner, offline planner)", () => {
 
   it("writes nothing when a whole-plan run has started since", async () => {
     const { planId } = await generatedPlan(2);
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const response = await call(regenerate.POST, { token: run.token, params: { planId, day: "1" }, body: {} });
     expect(send).toHaveBeenCalledTimes(1);
     await db()`update meal_plans set generation_status = 'generating', generation_id = gen_random_uuid(),
@@ -186,7 +179,7 @@ describe("POST …/days/{day}/regenerate refuses", () => {
 
   it("while the whole plan is being generated, with 409 saying why", async () => {
     const { planId } = await generatedPlan(1);
-    useInngestRunner();
+    queueRunsOnInngest();
     expect((await call(start.POST, { token: run.token, params: { planId }, body: {} })).status).toBe(202);
     const response = await call(regenerate.POST, { token: run.token, params: { planId, day: "1" }, body: {} });
     expect(response.status).toBe(409);
@@ -202,7 +195,7 @@ describe("POST …/days/{day}/regenerate refuses", () => {
 
   it("the second of two simultaneous regenerations of a day: one runs", async () => {
     const { planId } = await generatedPlan(2);
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const responses = await Promise.all(
       [1, 2].map(() => call(regenerate.POST, { token: run.token, params: { planId, day: "2" }, body: {} })),
     );
@@ -221,7 +214,7 @@ describe("POST …/days/{day}/regenerate refuses", () => {
 describe("POST …/days/{day}/regenerate when Inngest does not accept the event", () => {
   it(`answers 503 after the dispatch timeout (${inngestConfig.dispatchTimeoutMs} ms), and the day can be asked for again`, async () => {
     const { planId, days: before } = await generatedPlan(2);
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     send.mockReturnValueOnce(new Promise(() => {}) as never); // the send never settles
 
     const response = await call(regenerate.POST, { token: run.token, params: { planId, day: "2" }, body: {} });

@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as regenerateMeal from "@/app/api/nutrition/plans/[planId]/days/[day]/meals/[meal]/regenerate/route";
 import * as regenerateDay from "@/app/api/nutrition/plans/[planId]/days/[day]/regenerate/route";
 import * as undo from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/route";
@@ -7,7 +7,6 @@ import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route"
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
 import * as item from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
-import { inngest } from "@/inngest/binding/client";
 import { regeneratePlanDayFunction } from "@/inngest/binding/regenerate-plan-day-function";
 import { settleInlineRuns, startInlineDayRun } from "@/inngest/inline/inline-runner";
 import { resetEnvForTests } from "@/server/env";
@@ -15,7 +14,7 @@ import type { PlanDay, PlanMeal } from "@/server/plan-detail";
 import { call } from "../../support/api-client";
 import { invokingPlanDays } from "../../support/inngest-invoke";
 import { createPlan } from "../../support/plan-factory";
-import { withRunTestSetup } from "../../support/run-test-hooks";
+import { queueRunsOnInngest, withRunTestSetup } from "../../support/run-test-hooks";
 import { DEMO_ORG_ID } from "../../support/seed-ids";
 
 /**
@@ -43,12 +42,6 @@ async function readDays(planId: string): Promise<PlanDay[]> {
   const detail = await call(planDetail.GET, { token: run.token, params: { planId } });
   expect(detail.json.generation_status).toBe("complete");
   return detail.json.days as PlanDay[];
-}
-
-function useInngestRunner() {
-  process.env.GENERATION_RUNNER = "inngest";
-  resetEnvForTests();
-  return vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["queued"] } as never);
 }
 
 const mealOf = (day: PlanDay | undefined, name: string) => day?.meals.find((meal) => meal.name === name);
@@ -161,7 +154,7 @@ describe("regenerating a meal with Claude (fake Messages API, real SDK)", () => 
 
   it("tries again after a failed call (529) and then saves the meal", async () => {
     const { planId, days: before } = await generatedPlan(1);
-    useInngestRunner();
+    queueRunsOnInngest();
     const response = await mealRun(planId, "1", "lunch");
     run.sendRunsToClaude();
     run.fake.enqueue({ status: 529 });
@@ -188,7 +181,7 @@ describe("regenerating a meal with Claude (fake Messages API, real SDK)", () => 
 describe("the regenerate-plan-day function with a meal scope (Inngest)", () => {
   it("replaces the meal through plan-days, the other meals kept", async () => {
     const { planId, days: before } = await generatedPlan(1);
-    const send = useInngestRunner();
+    const send = queueRunsOnInngest();
     const response = await mealRun(planId, "1", "afternoon-snack");
     expect(response.status).toBe(202);
     const event = send.mock.calls[0]?.[0] as { name: string; data: Record<string, unknown> };
@@ -256,7 +249,7 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
 
   it("while a meal run writes the day: another meal, the day and a hand edit get 409 naming it", async () => {
     const { planId, days } = await generatedPlan(1);
-    useInngestRunner();
+    queueRunsOnInngest();
     expect((await mealRun(planId, "1", "lunch")).status).toBe(202);
 
     const again = await mealRun(planId, "1", "dinner");
@@ -273,7 +266,7 @@ describe("POST …/days/{day}/meals/{meal}/regenerate refuses", () => {
 
   it("while the day is being regenerated, with 409 naming the day", async () => {
     const { planId } = await generatedPlan(1);
-    useInngestRunner();
+    queueRunsOnInngest();
     expect((await call(regenerateDay.POST, { token: run.token, params: { planId, day: "1" }, body: {} })).status).toBe(
       202,
     );
