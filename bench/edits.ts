@@ -9,7 +9,6 @@
 // p95 per edit (the route's whole work: auth, spend bucket, lock, solver,
 // write and the plan read it answers with). Bounded: ROUNDS x 8 requests.
 // Results also go to bench/results/.
-import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, hostname } from "node:os";
 import * as addRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/items/route";
@@ -17,16 +16,12 @@ import * as rebalanceRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/r
 import * as undoRoute from "@/app/api/nutrition/plans/[planId]/days/[day]/undo/route";
 import * as itemRoute from "@/app/api/nutrition/plans/[planId]/items/[itemId]/route";
 import * as planRoute from "@/app/api/nutrition/plans/[planId]/route";
-import { createOfflineModel } from "@/generation/offline/offline-model";
-import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
-import { generationDependencies } from "@/inngest/story/run-dependencies";
-import type { StepRunner } from "@/inngest/story/story-steps";
 import { closeDatabase, db } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
 import type { PlanDay } from "@/server/plan-detail";
 import { call, demoCoachToken } from "../tests/support/api-client";
-import { DEMO_ORG_ID } from "../tests/support/seed-ids";
+import { offlineGeneratedPlan } from "./lib/offline-plan";
 
 const PLAN_DAYS = 28;
 const ROUNDS = 40;
@@ -39,21 +34,7 @@ const database = await prepareDatabase({ databaseUrl: env().DATABASE_URL });
 process.env.DATABASE_URL = database.url;
 resetEnvForTests();
 
-const [plan] = await db()<{ id: string }[]>`
-  insert into meal_plans (org_id, name, plan_length_days, intake_data)
-  values (${DEMO_ORG_ID}, 'bench: hand edits', ${PLAN_DAYS}, ${db().json({ calorie_target: 2200, meals_per_day: 4 })})
-  returning id`;
-const planId = plan?.id ?? "";
-const generationId = randomUUID();
-await db()`update meal_plans set generation_status = 'generating', generation_id = ${generationId} where id = ${planId}`;
-const steps: StepRunner = { run: (_id, work) => work() };
-const logger = { info: () => undefined, warn: () => undefined };
-const outcome = await generateMealPlan(
-  { planId, orgId: DEMO_ORG_ID, generationId, request: {} },
-  steps,
-  generationDependencies({ model: createOfflineModel(), logger }),
-);
-if (outcome.status !== "saved") throw new Error(`generation ended ${outcome.status}`);
+const planId = await offlineGeneratedPlan("bench: hand edits", PLAN_DAYS);
 
 const token = await demoCoachToken();
 const readDays = async () => (await call(planRoute.GET, { token, params: { planId } })).json.days as PlanDay[];

@@ -9,20 +9,15 @@
 // are counted by parsing the PDF (unpdf). Target (issue 27): a 7-day plan in
 // under 2 s, at most 6 pages. Results also go to bench/results/; with
 // PDF_OUT=<folder>, each plan's PDF is written there to look at.
-import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, hostname, loadavg } from "node:os";
 import { extractText, getDocumentProxy } from "unpdf";
 import * as pdfRoute from "@/app/api/nutrition/plans/[planId]/pdf/route";
-import { createOfflineModel } from "@/generation/offline/offline-model";
-import { generateMealPlan } from "@/inngest/story/generate-meal-plan";
-import { generationDependencies } from "@/inngest/story/run-dependencies";
-import type { StepRunner } from "@/inngest/story/story-steps";
-import { closeDatabase, db } from "@/server/database/index";
+import { closeDatabase } from "@/server/database/index";
 import { prepareDatabase } from "@/server/database/local-database";
 import { env, resetEnvForTests } from "@/server/env";
 import { demoCoachToken } from "../tests/support/api-client";
-import { DEMO_ORG_ID } from "../tests/support/seed-ids";
+import { offlineGeneratedPlan } from "./lib/offline-plan";
 
 const ROUNDS = 20;
 
@@ -31,25 +26,6 @@ delete process.env.ANTHROPIC_API_KEY;
 const database = await prepareDatabase({ databaseUrl: env().DATABASE_URL });
 process.env.DATABASE_URL = database.url;
 resetEnvForTests();
-
-async function generatedPlan(days: number): Promise<string> {
-  const [plan] = await db()<{ id: string }[]>`
-    insert into meal_plans (org_id, name, plan_length_days, intake_data)
-    values (${DEMO_ORG_ID}, ${`bench: ${days}-day PDF`}, ${days}, ${db().json({ calorie_target: 2200, meals_per_day: 4 })})
-    returning id`;
-  const planId = plan?.id ?? "";
-  const generationId = randomUUID();
-  await db()`update meal_plans set generation_status = 'generating', generation_id = ${generationId} where id = ${planId}`;
-  const steps: StepRunner = { run: (_id, work) => work() };
-  const logger = { info: () => undefined, warn: () => undefined };
-  const outcome = await generateMealPlan(
-    { planId, orgId: DEMO_ORG_ID, generationId, request: {} },
-    steps,
-    generationDependencies({ model: createOfflineModel(), logger }),
-  );
-  if (outcome.status !== "saved") throw new Error(`generation ended ${outcome.status}`);
-  return planId;
-}
 
 const token = await demoCoachToken();
 async function download(planId: string): Promise<{ ms: number; bytes: Uint8Array }> {
@@ -68,7 +44,7 @@ const percentile = (values: number[], p: number) =>
 const rows: string[] = [];
 let first: number | undefined;
 for (const days of [7, 28]) {
-  const planId = await generatedPlan(days);
+  const planId = await offlineGeneratedPlan(`bench: ${days}-day PDF`, days);
   const timings: number[] = [];
   let last: Uint8Array = new Uint8Array();
   for (let round = 0; round < ROUNDS; round++) {
