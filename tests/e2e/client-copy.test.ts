@@ -2,14 +2,14 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Download, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import {
   ARTIFACTS,
-  type BrowserApp,
   expectNoSidewaysScroll,
+  openGeneratedPlan,
   signedInDemoCoachPage,
-  startBrowserApp,
+  withBrowserApp,
 } from "../support/browser-app";
 
 /**
@@ -21,46 +21,24 @@ import {
  * offline planner generates the plans.
  */
 
-let harness: BrowserApp;
+const harness = withBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  harness = await startBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
 
 const headers = () => ({ origin: harness.app.baseUrl });
 
-/** A plan created and generated through the API, then opened in the page once its days show. */
-async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
-  const { app, context } = harness;
-  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
-    // The coach's internal name beside the title the client reads: only the second may reach the client.
-    data: {
+/** The coach's internal name beside the title the client reads: only the second may reach the client. */
+const openClientPlan = (page: Page, name: string, days: number) =>
+  openGeneratedPlan(
+    harness,
+    page,
+    {
       name: `${name} (internal)`,
       client_title: name,
       plan_length_days: days,
       intake_data: { calorie_target: 2100, notes: "Private: knee surgery" },
     },
-    headers: headers(),
-  });
-  const { id } = (await created.json()) as { id: string };
-  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, {
-    data: {},
-    headers: headers(),
-  });
-  expect(started.status()).toBe(202);
-  await page.goto(`${app.baseUrl}/plans/${id}`);
-  // Attached, not visible: a plan longer than a week shows one week at a time.
-  await page
-    .getByTestId("day-card")
-    .nth(days - 1)
-    .waitFor({ state: "attached", timeout: 60_000 });
-  return id;
-}
+    "attached",
+  );
 
 async function shareUrl(planId: string): Promise<string> {
   const shared = await harness.context.request.post(`${harness.app.baseUrl}/api/nutrition/plans/${planId}/share`, {
@@ -100,7 +78,7 @@ async function tickFirstGroceryLine(page: Page): Promise<void> {
 describe("the client's copy", () => {
   it("downloads the plan's PDF from the plan page and the shared page, prints two days a page, ticks groceries", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
-    const planId = await openGeneratedPlan(page, "Printed week", 7);
+    const planId = await openClientPlan(page, "Printed week", 7);
 
     const coachPdf = await downloadPlanPdf(page);
     expect(coachPdf.length).toBeLessThanOrEqual(6);
@@ -150,7 +128,7 @@ describe("the client's copy", () => {
 
   it("gives a long plan a list per week, and keeps the shared page to a 390 px phone's width", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
-    const planId = await openGeneratedPlan(page, "Eight days", 8);
+    const planId = await openClientPlan(page, "Eight days", 8);
     const client = await launchBrowser();
     try {
       const clientPage = await client.context.newPage();

@@ -1,11 +1,16 @@
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { LONGEST_POLL_DELAY_MS } from "@/ui/generation/poll-backoff";
-import type { RunningNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "../support/browser";
-import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
-import { type FakeAnthropic, planFromPrompt } from "../support/fake-anthropic";
+import {
+  ARTIFACTS,
+  openGeneratedPlan,
+  signedInDemoCoachPage,
+  until as waitUntil,
+  withBrowserApp,
+} from "../support/browser-app";
+import { planFromPrompt } from "../support/fake-anthropic";
 
 /**
  * What a coach does after the first draft, in a real browser against the
@@ -15,59 +20,25 @@ import { type FakeAnthropic, planFromPrompt } from "../support/fake-anthropic";
  * poll. Claude is the fake Messages API on loopback.
  */
 
-let harness: BrowserApp;
-let fake: FakeAnthropic;
-let app: RunningNext;
-let context: BrowserContext;
+const harness = withBrowserApp({ outputTokensPerSecond: 2_000 });
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  harness = await startBrowserApp({ outputTokensPerSecond: 2_000 });
-  ({ fake, app, context } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
 
 const signedInPage = (): Promise<Page> => signedInDemoCoachPage(harness, pageErrors);
 
-/** A plan created and generated through the API, then opened in the page once its days show. */
-async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
-  // As the app's own page would send them: cookie-signed writes must name the app's origin.
-  const headers = { origin: app.baseUrl };
-  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
-    data: { name, plan_length_days: days, intake_data: { calorie_target: 2100 } },
-    headers,
-  });
-  const { id } = (await created.json()) as { id: string };
-  expect(
-    (
-      await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, { data: {}, headers })
-    ).status(),
-  ).toBe(202);
-  await page.goto(`${app.baseUrl}/plans/${id}`);
-  await page
-    .getByTestId("day-card")
-    .nth(days - 1)
-    .waitFor({ state: "visible", timeout: 60_000 });
-  return id;
-}
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const foodNames = async (card: Locator) => (await card.locator("th.food-name").allTextContents()).sort().join("|");
+
+/** A plan generated through the API (offline planner), opened once its days show. */
+const openPlan = (page: Page, name: string, days: number) =>
+  openGeneratedPlan(harness, page, { name, plan_length_days: days, intake_data: { calorie_target: 2100 } });
+
+/** These waits include generation's: longer than the shared default. */
+const until = (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) =>
+  waitUntil(condition, what, timeoutMs);
 
 describe("a coach editing a finished plan in the browser", () => {
   it("swaps a food: the day, its totals, the charts and the grocery list show the new food", async () => {
     const page = await signedInPage();
-    const planId = await openGeneratedPlan(page, "Swap week", 2);
+    const planId = await openPlan(page, "Swap week", 2);
     const dayOne = page.getByTestId("day-card").first();
     const replaced = (await dayOne.locator("th.food-name").first().textContent()) ?? "";
 
@@ -80,7 +51,7 @@ describe("a coach editing a finished plan in the browser", () => {
 
     await until(async () => (await dayOne.locator("th.food-name").first().textContent()) === chosen, "the swap");
     // The grocery list buys the new food under the name it is sold by (the catalogue's buy_as).
-    const read = await context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
+    const read = await harness.context.request.get(`${harness.app.baseUrl}/api/nutrition/plans/${planId}`);
     const plan = (await read.json()) as {
       days: { meals: { items: { food_id: string; food_name: string }[] }[] }[];
       shopping: Record<string, { buy_as: string }>;
@@ -98,7 +69,7 @@ describe("a coach editing a finished plan in the browser", () => {
 
   it("regenerates one day and leaves the others as they were", async () => {
     const page = await signedInPage();
-    await openGeneratedPlan(page, "Regenerate week", 3);
+    await openPlan(page, "Regenerate week", 3);
     const cards = page.getByTestId("day-card");
     const [before1, before2, before3] = await Promise.all([0, 1, 2].map((index) => foodNames(cards.nth(index))));
 
@@ -112,7 +83,7 @@ describe("a coach editing a finished plan in the browser", () => {
 
   it("shares the plan: the client opens it signed out, until the coach revokes the link", async () => {
     const page = await signedInPage();
-    await openGeneratedPlan(page, "Shared week", 2);
+    await openPlan(page, "Shared week", 2);
     await page.getByTestId("share-create").click();
     const urlField = page.getByTestId("share-url");
     await urlField.waitFor({ state: "visible" });
@@ -148,10 +119,10 @@ describe("a coach editing a finished plan in the browser", () => {
 
   it("cancels a run: the plan keeps its previous days and says the run was cancelled", async () => {
     const page = await signedInPage();
-    await openGeneratedPlan(page, "Cancel week", 2);
+    await openPlan(page, "Cancel week", 2);
     const before = await foodNames(page.getByTestId("day-card").first());
 
-    fake.enqueue({ hang: true });
+    harness.fake.enqueue({ hang: true });
     await page.getByTestId("generate").click();
     await page.getByTestId("cancel-generation").waitFor({ state: "visible" });
     await page.getByTestId("cancel-generation").click();
@@ -169,9 +140,9 @@ describe("a coach editing a finished plan in the browser", () => {
 
   it("follows a day's regeneration and a whole run started beside it with one status read at a time", async () => {
     const page = await signedInPage();
-    const planId = await openGeneratedPlan(page, "Polling week", 2);
+    const planId = await openPlan(page, "Polling week", 2);
     // Every model call hangs (this app has no step budget), so both runs stay live while the page follows them.
-    fake.respondWith(() => ({ hang: true }));
+    harness.fake.respondWith(() => ({ hang: true }));
     // Each status read is held longer than the longest wait between polls: a second polling loop on
     // the page would ask again while a read is still out, and the count of reads out would show it.
     const isStatusRead = (url: URL) => url.pathname === `/api/nutrition/plans/${planId}/generate/status`;
@@ -202,7 +173,7 @@ describe("a coach editing a finished plan in the browser", () => {
     } finally {
       bothFollowing = false;
       await page.unroute(isStatusRead);
-      fake.respondWith(planFromPrompt);
+      harness.fake.respondWith(planFromPrompt);
     }
     expect(pageErrors).toEqual([]);
   });

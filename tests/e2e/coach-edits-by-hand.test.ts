@@ -1,14 +1,14 @@
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningNext } from "../../scripts/lib/next-server";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import {
   ARTIFACTS,
-  type BrowserApp,
   expectNoSidewaysScroll,
+  openGeneratedPlan,
   signedInDemoCoachPage,
-  startBrowserApp,
+  until,
+  withBrowserApp,
 } from "../support/browser-app";
 
 /**
@@ -20,49 +20,10 @@ import {
  * planner generates the plans.
  */
 
-let harness: BrowserApp;
-let app: RunningNext;
-let context: BrowserContext;
+const harness = withBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  harness = await startBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
-  ({ app, context } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const headers = () => ({ origin: app.baseUrl });
-
-/** A plan created and generated through the API, then opened in the page once its days show. */
-async function openGeneratedPlan(page: Page, name: string, days: number): Promise<string> {
-  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, {
-    data: { name, plan_length_days: days, intake_data: { calorie_target: 2100 } },
-    headers: headers(),
-  });
-  const { id } = (await created.json()) as { id: string };
-  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, {
-    data: {},
-    headers: headers(),
-  });
-  expect(started.status()).toBe(202);
-  await page.goto(`${app.baseUrl}/plans/${id}`);
-  await page
-    .getByTestId("day-card")
-    .nth(days - 1)
-    .waitFor({ state: "visible", timeout: 60_000 });
-  return id;
-}
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const headers = () => ({ origin: harness.app.baseUrl });
 
 /** No edit in flight: the day's buttons are enabled again. */
 const settled = (card: Locator) =>
@@ -75,15 +36,19 @@ const undoLabel = async (card: Locator) =>
 
 /** The day's totals as the plan reads now, in the card's words ("2,104 kcal"). */
 async function freshKcal(planId: string): Promise<string> {
-  const read = await context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
+  const read = await harness.context.request.get(`${harness.app.baseUrl}/api/nutrition/plans/${planId}`);
   const { days } = (await read.json()) as { days: { totals: { kcal: number } }[] };
   return `${Math.round(Number(days[0]?.totals.kcal)).toLocaleString("en-GB")} kcal`;
 }
 
+/** A plan generated through the API (offline planner), opened once its days show. */
+const openPlan = (page: Page, name: string, days: number) =>
+  openGeneratedPlan(harness, page, { name, plan_length_days: days, intake_data: { calorie_target: 2100 } });
+
 describe("a coach's day, fixed by hand", () => {
   it("sets grams, locks, rebalances, undoes, removes, moves and adds, the day re-totalled each time", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
-    const planId = await openGeneratedPlan(page, "Hand-edited week", 1);
+    const planId = await openPlan(page, "Hand-edited week", 1);
     const card = page.getByTestId("day-card").first();
     const firstRow = card.getByTestId("plan-item").first();
 
@@ -179,7 +144,7 @@ describe("a coach's day, fixed by hand", () => {
 describe("a coach's day, regenerated around what the coach keeps", () => {
   it("regenerates one meal, the rest kept; a locked food survives regenerating the whole day", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
-    await openGeneratedPlan(page, "Kept foods week", 1);
+    await openPlan(page, "Kept foods week", 1);
     const card = page.getByTestId("day-card").first();
     const meals = card.locator("section.meal");
     const foods = (meal: Locator) => meal.locator("th.food-name").allTextContents();
@@ -235,7 +200,7 @@ describe("a 390 px phone", () => {
   it("never scrolls sideways: plan list, form, plan page with an item's edits open, and the client's page", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
     await page.setViewportSize({ width: 390, height: 844 });
-    const planId = await openGeneratedPlan(page, "A phone's week with a rather long plan name for a small screen", 2);
+    const planId = await openPlan(page, "A phone's week with a rather long plan name for a small screen", 2);
     await page.getByTestId("day-card").first().getByTestId("swap-item").first().click();
     await until(
       async () =>
@@ -247,16 +212,16 @@ describe("a 390 px phone", () => {
     await expectNoSidewaysScroll(page, "plan page, edits open");
     await page.screenshot({ path: path.join(ARTIFACTS, "phone-plan-edits-open.png"), fullPage: true });
 
-    await page.goto(`${app.baseUrl}/plans`);
+    await page.goto(`${harness.app.baseUrl}/plans`);
     await page.getByRole("heading", { level: 1 }).waitFor({ state: "visible" });
     await expectNoSidewaysScroll(page, "plan list");
-    await page.goto(`${app.baseUrl}/plans/new`);
+    await page.goto(`${harness.app.baseUrl}/plans/new`);
     await page.getByTestId("plan-form").waitFor({ state: "visible" });
     await expectNoSidewaysScroll(page, "new-plan form");
     await page.getByTestId("plan-form").locator('button[type="submit"]').first().click();
     await expectNoSidewaysScroll(page, "new-plan form with its errors");
 
-    const shared = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${planId}/share`, {
+    const shared = await harness.context.request.post(`${harness.app.baseUrl}/api/nutrition/plans/${planId}/share`, {
       data: {},
       headers: headers(),
     });

@@ -1,9 +1,14 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningNext } from "../../scripts/lib/next-server";
+import { describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser";
-import { ARTIFACTS, type BrowserApp, signedInDemoCoachPage, startBrowserApp } from "../support/browser-app";
+import {
+  ARTIFACTS,
+  expectNoSidewaysScroll,
+  signedInDemoCoachPage,
+  until,
+  withBrowserApp,
+} from "../support/browser-app";
 import { addDay, createPlan } from "../support/plan-factory";
 import { DEMO_CLIENT_ID, DEMO_COACH_ID } from "../support/seed-ids";
 
@@ -18,41 +23,14 @@ import { DEMO_CLIENT_ID, DEMO_COACH_ID } from "../support/seed-ids";
  * the database (tests/support/plan-factory.ts): no generation is needed.
  */
 
-let harness: BrowserApp;
-let app: RunningNext;
+const harness = withBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  harness = await startBrowserApp({ outputTokensPerSecond: 2_000, planner: "offline" });
-  ({ app } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
 
 /** A complete plan of `days` days (one breakfast item each), written to the database. */
 async function completedPlan(days: number, overrides: Parameters<typeof createPlan>[0] = {}): Promise<string> {
   const planId = await createPlan({ plan_length_days: days, generation_status: "complete", ...overrides });
   for (let day = 1; day <= days; day += 1) await addDay(planId, day);
   return planId;
-}
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The page is no wider than the window: nothing scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-  }));
-  expect(widths.scroll, what).toBeLessThanOrEqual(widths.window);
 }
 
 /** The headings of the day cards the reader can see (the open week's). */
@@ -65,7 +43,7 @@ describe("a 28-day plan", () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
     await page.setViewportSize({ width: 390, height: 844 });
     const planId = await completedPlan(28, { name: "Four weeks", start_date: "2026-12-07" });
-    await page.goto(`${app.baseUrl}/plans/${planId}`);
+    await page.goto(`${harness.app.baseUrl}/plans/${planId}`);
     await page.getByRole("tablist", { name: "Weeks of the plan" }).waitFor({ state: "visible" });
 
     expect(await page.getByRole("tab").allTextContents()).toEqual([
@@ -104,9 +82,9 @@ describe("a 28-day plan", () => {
     expect((await visibleDays(page))[0]).toBe("Day 15 · Monday 21 December");
 
     // The address opens a week, or the week of a day.
-    await page.goto(`${app.baseUrl}/plans/${planId}?week=3`);
+    await page.goto(`${harness.app.baseUrl}/plans/${planId}?week=3`);
     await until(async () => (await selectedTab(page)) === "Week 3 · 21-27 Dec", "week 3 from the address");
-    await page.goto(`${app.baseUrl}/plans/${planId}#day-9`);
+    await page.goto(`${harness.app.baseUrl}/plans/${planId}#day-9`);
     await until(async () => (await selectedTab(page)) === "Week 2 · 14-20 Dec", "day 9's week from the address");
     await page.screenshot({ path: path.join(ARTIFACTS, "phone-28-day-plan-week-2.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
@@ -123,7 +101,7 @@ describe("the client's copy", () => {
       created_by: DEMO_COACH_ID,
       intake_data: { calorie_target: 2000, notes: "Private: knee surgery in March" },
     });
-    await page.goto(`${app.baseUrl}/plans/${planId}`);
+    await page.goto(`${harness.app.baseUrl}/plans/${planId}`);
     const panel = page.getByTestId("client-copy");
     await panel.waitFor({ state: "visible" });
     expect(await panel.getByTestId("client-copy-title").textContent()).toBe("Meal plan for Alex");
@@ -151,9 +129,9 @@ describe("the client's copy", () => {
       /^⚠?\s*Title for the client must be at most 120/,
     );
 
-    const shared = await harness.context.request.post(`${app.baseUrl}/api/nutrition/plans/${planId}/share`, {
+    const shared = await harness.context.request.post(`${harness.app.baseUrl}/api/nutrition/plans/${planId}/share`, {
       data: {},
-      headers: { origin: app.baseUrl },
+      headers: { origin: harness.app.baseUrl },
     });
     const { url } = (await shared.json()) as { url: string };
     const client = await launchBrowser();
@@ -191,7 +169,7 @@ describe("the new-plan form's energy calculator", () => {
   it("suggests calories and protein from the client's figures and fills the form on click", async () => {
     const page = await signedInDemoCoachPage(harness, pageErrors);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${app.baseUrl}/plans/new`);
+    await page.goto(`${harness.app.baseUrl}/plans/new`);
     const calculator = page.getByTestId("energy-calculator");
     await calculator.locator("summary").click();
     await page.getByTestId("energy-weight").fill("80");
@@ -220,7 +198,7 @@ describe("the new-plan form's energy calculator", () => {
     await page.getByTestId("submit-plan").click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     const planId = page.url().split("/").at(-1);
-    const read = await harness.context.request.get(`${app.baseUrl}/api/nutrition/plans/${planId}`);
+    const read = await harness.context.request.get(`${harness.app.baseUrl}/api/nutrition/plans/${planId}`);
     const plan = (await read.json()) as {
       start_date: string;
       targets: { kcal: number; macro_split: { protein_pct: number } };

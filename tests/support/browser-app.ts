@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { localSignInKey, localSignInLink } from "@/server/auth/local-sign-in-key";
 import { type RunningNext, startNext } from "../../scripts/lib/next-server";
 import { launchBrowser } from "./browser";
@@ -57,6 +57,21 @@ export async function startBrowserApp(options: {
 }
 
 /**
+ * Registers the file's hooks: the app of startBrowserApp started before its
+ * tests and stopped after them. The object is filled in by the time a test runs.
+ */
+export function withBrowserApp(options: Parameters<typeof startBrowserApp>[0]): BrowserApp {
+  const harness = {} as BrowserApp;
+  beforeAll(async () => {
+    Object.assign(harness, await startBrowserApp(options));
+  });
+  afterAll(async () => {
+    await harness.stop?.();
+  });
+  return harness;
+}
+
+/**
  * A new page, signed in as the seeded demo coach on the plans list; its
  * uncaught errors, and what the Content-Security-Policy blocked, go to `pageErrors`.
  */
@@ -84,4 +99,42 @@ export async function expectNoSidewaysScroll(page: Page, what: string) {
     window: window.innerWidth,
   }));
   expect(widths.scroll, what).toBeLessThanOrEqual(widths.window);
+}
+
+/** Checks `condition` every 100 ms until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A plan created with `plan` and generated through the API as the page's
+ * signed-in coach, then opened in `page` once its last day card is `shown`
+ * (attached: a plan longer than a week shows one week at a time). Returns its id.
+ */
+export async function openGeneratedPlan(
+  harness: Pick<BrowserApp, "app" | "context">,
+  page: Page,
+  plan: Record<string, unknown> & { plan_length_days: number },
+  shown: "attached" | "visible" = "visible",
+): Promise<string> {
+  const { app, context } = harness;
+  // As the app's own page would send them: cookie-signed writes must name the app's origin.
+  const headers = { origin: app.baseUrl };
+  const created = await context.request.post(`${app.baseUrl}/api/nutrition/plans`, { data: plan, headers });
+  const { id } = (await created.json()) as { id: string };
+  const started = await context.request.post(`${app.baseUrl}/api/nutrition/plans/${id}/generate/start`, {
+    data: {},
+    headers,
+  });
+  expect(started.status()).toBe(202);
+  await page.goto(`${app.baseUrl}/plans/${id}`);
+  await page
+    .getByTestId("day-card")
+    .nth(plan.plan_length_days - 1)
+    .waitFor({ state: shown, timeout: 60_000 });
+  return id;
 }
