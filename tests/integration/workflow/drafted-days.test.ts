@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as cancel from "@/app/api/nutrition/plans/[planId]/generate/cancel/route";
 import * as start from "@/app/api/nutrition/plans/[planId]/generate/start/route";
 import * as status from "@/app/api/nutrition/plans/[planId]/generate/status/route";
@@ -10,8 +10,9 @@ import { planDaysFunction } from "@/inngest/binding/plan-days-function";
 import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { asUser, db } from "@/server/database/index";
 import { generationStore } from "@/server/generation-store";
-import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
+import { call } from "../../support/api-client";
 import { createGeneratingPlan, draftOfDay, readSavedPlan } from "../../support/generation-fixtures";
+import { withCoachTokens } from "../../support/run-test-hooks";
 import { DEMO_COACH_ID, OTHER_COACH_ID } from "../../support/seed-ids";
 
 /**
@@ -20,12 +21,7 @@ import { DEMO_COACH_ID, OTHER_COACH_ID } from "../../support/seed-ids";
  * the plan is saved, cancelled or started again, and never another org's.
  */
 
-let token: string;
-let otherToken: string;
-beforeAll(async () => {
-  token = await demoCoachToken();
-  otherToken = await otherCoachToken();
-});
+const coaches = withCoachTokens();
 beforeEach(() => {
   // The inline runner says it is not durable.
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -37,7 +33,7 @@ afterEach(async () => {
 
 type Drafts = { generation_id: string; days: DraftDay[]; cursor: string };
 
-async function readStatus(planId: string, after = "start", as = token) {
+async function readStatus(planId: string, after = "start", as = coaches.token) {
   const response = await call(status.GET, {
     token: as,
     params: { planId },
@@ -83,7 +79,7 @@ describe("drafted days of a running generation", () => {
   it("are not in the status answer unless asked for, and a cursor the server never gave is a 400", async () => {
     const run = await createGeneratingPlan({ plan_length_days: 7 });
     await draft(run.planId, run.generationId, [1]);
-    const plain = await call(status.GET, { token, params: { planId: run.planId } });
+    const plain = await call(status.GET, { token: coaches.token, params: { planId: run.planId } });
     expect(plain.json).not.toHaveProperty("drafts");
     for (const bad of ["yesterday", `${run.generationId}:999999999`, "not-a-uuid-at-all-but-36-characters-:1"]) {
       const refused = await readStatus(run.planId, bad);
@@ -119,7 +115,7 @@ describe("drafted days of a running generation", () => {
 
   it("are gone once the plan is saved: the balanced days replace them", async () => {
     const planId = await createPlanToGenerate(3);
-    expect((await call(start.POST, { token, params: { planId }, body: {} })).status).toBe(202);
+    expect((await call(start.POST, { token: coaches.token, params: { planId }, body: {} })).status).toBe(202);
     await settleInlineRuns();
     expect((await readSavedPlan(planId)).status).toBe("complete");
     expect(await storedDrafts(planId)).toEqual([]);
@@ -129,7 +125,9 @@ describe("drafted days of a running generation", () => {
   it("are gone once the coach cancels the run", async () => {
     const run = await createGeneratingPlan({ plan_length_days: 7 });
     await draft(run.planId, run.generationId, [1, 2]);
-    expect((await call(cancel.POST, { token, params: { planId: run.planId }, body: {} })).status).toBe(202);
+    expect((await call(cancel.POST, { token: coaches.token, params: { planId: run.planId }, body: {} })).status).toBe(
+      202,
+    );
     expect(await storedDrafts(run.planId)).toEqual([]);
     expect((await readStatus(run.planId)).body).not.toHaveProperty("drafts");
     // The cancelled run's chunk in flight writes nothing when it lands.
@@ -142,7 +140,7 @@ describe("drafted days of a running generation", () => {
     await draft(run.planId, run.generationId, [1, 2]);
     // The run failed; the coach presses Generate again.
     await generationStore.markFailed(run.planId, run.generationId, "529 overloaded");
-    const restarted = await call(start.POST, { token, params: { planId: run.planId }, body: {} });
+    const restarted = await call(start.POST, { token: coaches.token, params: { planId: run.planId }, body: {} });
     expect(restarted.status).toBe(202);
     const newRun = String(restarted.json.generation_id);
     const ofOldRun = async () =>
@@ -176,7 +174,7 @@ describe("drafted days of a running generation", () => {
   it("of another org can be read neither through the status route nor as the coach's database role", async () => {
     const run = await createGeneratingPlan({ plan_length_days: 7 });
     await draft(run.planId, run.generationId, [1, 2]);
-    expect((await readStatus(run.planId, "start", otherToken)).status).toBe(404);
+    expect((await readStatus(run.planId, "start", coaches.otherToken)).status).toBe(404);
 
     const seen = (sub: string) =>
       asUser(
