@@ -28,15 +28,24 @@ export const DEFAULT_PROTEIN_G_PER_KG = 1.6;
 /** The calorie target the plan schema accepts: a suggestion is kept inside it. */
 export const SUGGESTED_KCAL_RANGE = { min: 800, max: 6000 } as const;
 
-/** The calculator's inputs, as numbers; ranges an adult's real figures fall in. */
+/** The ranges an adult's real figures fall in: what the calculator accepts, and what its fields say. */
+export const ENERGY_INPUT_RANGES = {
+  weightKg: { min: 30, max: 300 },
+  heightCm: { min: 120, max: 230 },
+  ageYears: { min: 18, max: 100 },
+  proteinGPerKg: { min: 0.8, max: 3 },
+} as const;
+const ranges = ENERGY_INPUT_RANGES;
+
+/** The calculator's inputs, as numbers, inside ENERGY_INPUT_RANGES. */
 export const EnergyInputsSchema = z.object({
-  weightKg: z.number().min(30).max(300),
-  heightCm: z.number().min(120).max(230),
-  ageYears: z.number().int().min(18).max(100),
+  weightKg: z.number().min(ranges.weightKg.min).max(ranges.weightKg.max),
+  heightCm: z.number().min(ranges.heightCm.min).max(ranges.heightCm.max),
+  ageYears: z.number().int().min(ranges.ageYears.min).max(ranges.ageYears.max),
   sex: z.enum(["female", "male"]),
   activity: z.enum(Object.keys(ACTIVITY_FACTORS) as [ActivityLevel, ...ActivityLevel[]]),
   goal: z.enum(Object.keys(GOAL_ADJUSTMENTS) as [EnergyGoal, ...EnergyGoal[]]),
-  proteinGPerKg: z.number().min(0.8).max(3),
+  proteinGPerKg: z.number().min(ranges.proteinGPerKg.min).max(ranges.proteinGPerKg.max),
 });
 export type EnergyInputs = z.output<typeof EnergyInputsSchema>;
 

@@ -5,6 +5,7 @@ import {
   ACTIVITY_FACTORS,
   type ActivityLevel,
   DEFAULT_PROTEIN_G_PER_KG,
+  ENERGY_INPUT_RANGES,
   type EnergyGoal,
   type EnergyInputs,
   EnergyInputsSchema,
@@ -27,6 +28,16 @@ const GOAL_LABELS: Record<EnergyGoal, string> = {
   maintain: "Maintain weight",
   gain: "Gain weight",
 };
+
+/** The calculator's number fields: their labels, and the ranges the arithmetic accepts. */
+const NUMBER_FIELDS = {
+  weight: { label: "Weight (kg)", ...ENERGY_INPUT_RANGES.weightKg, step: 1 },
+  height: { label: "Height (cm)", ...ENERGY_INPUT_RANGES.heightCm, step: 1 },
+  age: { label: "Age (years)", ...ENERGY_INPUT_RANGES.ageYears, step: 1 },
+  protein: { label: "Protein (g per kg)", ...ENERGY_INPUT_RANGES.proteinGPerKg, step: 0.1 },
+} as const;
+type NumberFieldName = keyof typeof NUMBER_FIELDS;
+const span = (name: NumberFieldName) => `${NUMBER_FIELDS[name].min}-${NUMBER_FIELDS[name].max}`;
 
 const percent = (fraction: number) => `${fraction > 0 ? "+" : fraction < 0 ? "−" : ""}${Math.abs(fraction * 100)} %`;
 
@@ -85,23 +96,9 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
         {CALCULATOR_HELP}
       </p>
       <div className="field-row">
-        <NumberField
-          id="energy-weight"
-          label="Weight (kg)"
-          value={texts.weight}
-          onChange={set("weight")}
-          min={30}
-          max={300}
-        />
-        <NumberField
-          id="energy-height"
-          label="Height (cm)"
-          value={texts.height}
-          onChange={set("height")}
-          min={120}
-          max={230}
-        />
-        <NumberField id="energy-age" label="Age (years)" value={texts.age} onChange={set("age")} min={18} max={100} />
+        <NumberField name="weight" value={texts.weight} onChange={set("weight")} />
+        <NumberField name="height" value={texts.height} onChange={set("height")} />
+        <NumberField name="age" value={texts.age} onChange={set("age")} />
         <div className="field">
           <label htmlFor="energy-sex">Sex</label>
           <select id="energy-sex" value={texts.sex} onChange={set("sex")}>
@@ -131,22 +128,15 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
             ))}
           </select>
         </div>
-        <NumberField
-          id="energy-protein"
-          label="Protein (g per kg)"
-          value={texts.protein}
-          onChange={set("protein")}
-          min={0.8}
-          max={3}
-          step={0.1}
-        />
+        <NumberField name="protein" value={texts.protein} onChange={set("protein")} />
       </div>
       <p role="status" className="energy-result" data-testid="energy-result">
         {suggestion
           ? `About ${formatKcal(suggestion.calorieTarget)} a day (resting ${formatKcal(Math.round(suggestion.restingKcal))}, ` +
             `maintenance ${formatKcal(Math.round(suggestion.maintenanceKcal))}) and ${suggestion.proteinGrams} g protein ` +
             `(${suggestion.proteinPct} % of the energy).${used ? " Put in the form." : ""}`
-          : "Enter weight (30-300 kg), height (120-230 cm), age (18-100) and protein (0.8-3 g per kg) for a suggestion."}
+          : `Enter weight (${span("weight")} kg), height (${span("height")} cm), age (${span("age")}) ` +
+            `and protein (${span("protein")} g per kg) for a suggestion.`}
       </p>
       <button
         type="button"
@@ -166,25 +156,23 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
 }
 
 function NumberField(props: {
-  id: string;
-  label: string;
+  name: NumberFieldName;
   value: string;
   onChange: (event: { target: { value: string } }) => void;
-  min: number;
-  max: number;
-  step?: number;
 }) {
+  const field = NUMBER_FIELDS[props.name];
+  const id = `energy-${props.name}`;
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={id}>{field.label}</label>
       <input
-        id={props.id}
-        data-testid={props.id}
+        id={id}
+        data-testid={id}
         type="number"
         inputMode="decimal"
-        min={props.min}
-        max={props.max}
-        step={props.step ?? 1}
+        min={field.min}
+        max={field.max}
+        step={field.step}
         value={props.value}
         onChange={props.onChange}
         aria-describedby="energy-help"
