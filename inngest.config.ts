@@ -113,7 +113,7 @@ export const inngestConfig = {
 
   /** Inline runs survive their server (src/inngest/inline/inline-recovery.ts). Decision 006. */
   inlineRecovery: {
-    /** A holder elsewhere is presumed gone after twice the longest silence (19 s call + 240 s of 429 waits). */
+    /** A holder elsewhere is presumed gone after twice the longest silence (a 429 wait and the 19 s call, within the 240 s window). */
     holderSilentLimitSeconds: 480,
     /** On SIGTERM, runs get this to reach a step boundary (Docker and systemd wait 10 s before SIGKILL). */
     stopGraceMs: 5_000,
