@@ -9,7 +9,7 @@
 // slots decide the order. Also run with the limits as they were before (the
 // account key on every step of the plan functions, no per-org key), for comparison.
 // Bounded: two rounds of 11 plans, about a minute, then a table on stdout and
-// in bench/results/fairness-<date>.md.
+// in bench/results/fairness-<date-time>.md.
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";

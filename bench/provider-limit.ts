@@ -8,7 +8,7 @@
 // Target (issue 29): every plan completes, none in error, no org starved,
 // time to finish within 1.5x of running at N from the start. Bounded: six
 // rounds of 42 calls, under two minutes; a table on stdout and in
-// bench/results/provider-limit-<date>.md.
+// bench/results/provider-limit-<date-time>.md.
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { DEFAULT_GENERATION_CONFIG } from "@/generation/generation-config";
