@@ -41,6 +41,15 @@ export type LoadedDayPlan =
       saved: EditableDay | null;
     };
 
+/** The day as saved (meals in order, items with their ids and locks), or null when it has none. */
+async function savedDay(planId: string, dayNumber: number): Promise<EditableDay | null> {
+  const sql = db();
+  const [owner] = await sql<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
+    select id as day_id, day_number, macro_miss, meal_misses from meal_plan_days
+    where plan_id = ${planId} and day_number = ${dayNumber}`;
+  return owner ? (await readDayToWrite(sql, owner)).edited.day : null;
+}
+
 /**
  * Reads the plan, the org's catalogue and the foods each day uses. A run
  * replayed after it failed moves its status back to generating; a run that
@@ -67,17 +76,16 @@ export async function loadPlanForDay(planId: string, dayGenerationId: string): P
     await endDayRunHeldByWholePlan(planId, dayGenerationId);
     return { status: "superseded" };
   }
-  const rows = await sql`
-    select ${sql(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`;
-  const used = await sql<{ day_number: number; food_ids: string[] }[]>`
-    select d.day_number, array_agg(distinct i.food_id::text) as food_ids
-    from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
-    where d.plan_id = ${planId} group by d.day_number`;
   const { day_generation_day: day, day_generation_meal: meal, ...inputs } = plan;
-  const [owner] = await sql<{ day_id: string; day_number: number; macro_miss: unknown; meal_misses: unknown }[]>`
-    select id as day_id, day_number, macro_miss, meal_misses from meal_plan_days
-    where plan_id = ${planId} and day_number = ${day}`;
-  const saved = owner ? (await readDayToWrite(sql, owner)).edited.day : null;
+  // Three reads that need only the plan row: made at once.
+  const [rows, used, saved] = await Promise.all([
+    sql`select ${sql(CATALOGUE_COLUMNS)} from foods where org_id is null or org_id = ${plan.org_id} order by name, id`,
+    sql<{ day_number: number; food_ids: string[] }[]>`
+      select d.day_number, array_agg(distinct i.food_id::text) as food_ids
+      from meal_plan_days d join meal_plan_meals m on m.day_id = d.id join meal_plan_items i on i.meal_id = m.id
+      where d.plan_id = ${planId} group by d.day_number`,
+    savedDay(planId, day),
+  ]);
   return {
     status: "current",
     day,

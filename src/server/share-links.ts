@@ -117,22 +117,24 @@ export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "t
 export async function readSharedPlan(token: string): Promise<SharedPlan | undefined> {
   if (!ShareTokenSchema.safeParse(token).success) return undefined;
   const sql = db();
-  const [link] = await sql<{ id: string; plan_id: string; org_id: string; expires_at: string }[]>`
-    select id, plan_id, org_id, expires_at from plan_share_links
-    where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
+  // The link, and who the plan is from, in one read; the plan itself in a second.
+  const [link] = await sql<
+    { id: string; plan_id: string; org_id: string; expires_at: string; org_name: string; coach_name: string | null }[]
+  >`
+    select l.id, l.plan_id, l.org_id, l.expires_at, o.name as org_name,
+           nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '') as coach_name
+    from plan_share_links l
+    join meal_plans p on p.id = l.plan_id and p.org_id = l.org_id
+    join orgs o on o.id = p.org_id
+    left join auth.users u on u.id = p.created_by
+    where l.token_hash = ${hashToken(token)} and l.revoked_at is null and l.expires_at > now()`;
   if (!link) return undefined;
-  const [plan, [from]] = await Promise.all([
-    selectPlanDetail(sql, link.plan_id, link.org_id),
-    sql<{ org_name: string; coach_name: string | null }[]>`
-      select o.name as org_name, nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '') as coach_name
-      from meal_plans p join orgs o on o.id = p.org_id left join auth.users u on u.id = p.created_by
-      where p.id = ${link.plan_id} and p.org_id = ${link.org_id}`,
-  ]);
-  if (!plan || !from) return undefined;
+  const plan = await selectPlanDetail(sql, link.plan_id, link.org_id);
+  if (!plan) return undefined;
   return {
     title: clientFacingTitle(plan.client_title, plan.client_name),
-    coach_name: from.coach_name,
-    org_name: from.org_name,
+    coach_name: link.coach_name,
+    org_name: link.org_name,
     plan_length_days: plan.plan_length_days,
     start_date: plan.start_date,
     targets: plan.targets,
