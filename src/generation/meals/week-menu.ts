@@ -174,7 +174,8 @@ export function isFatDense(food: CatalogueFood): boolean {
 /** A breakfast protein side this rich in protein carries a breakfast's useful protein at a natural portion (whole eggs: 35 %). */
 const PROTEIN_RICH_PCT = 30;
 
-function energyShares(food: CatalogueFood) {
+/** The share of the food's energy each macro gives. */
+export function energyShares(food: CatalogueFood) {
   return macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
 }
 
