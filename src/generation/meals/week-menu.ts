@@ -1,3 +1,4 @@
+import { DAYS_PER_WEEK } from "@/generation/calendar/plan-calendar";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { macroPercentages } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -11,8 +12,6 @@ import { type MealType, type PlateRole, suitsMeal } from "./plate";
  * the same 55. The offline planner plans each week from its menu; the
  * balance step holds any model's week to one (weekMenuFromDays).
  */
-
-export const DAYS_PER_WEEK = 7;
 
 /** The week (0 for days 1-7) a plan day falls in. */
 export function weekOf(dayNumber: number): number {
