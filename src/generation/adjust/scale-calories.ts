@@ -4,6 +4,7 @@ import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
 import { type GenerationError, generationError } from "@/generation/shared/generation-error";
+import { fixedItemKey } from "./fixed-items";
 import { roundPortionsToTarget } from "./round-portions";
 
 export type ScaleDayResult =
@@ -43,7 +44,7 @@ export function scaleDay(
       ),
     };
   }
-  const isFixed = (mealName: string, index: number) => fixed.has(`${mealName}:${index}`);
+  const isFixed = (mealName: string, index: number) => fixed.has(fixedItemKey(mealName, index));
   const fixedKcal = fixedKcalOf(day, isFixed);
   const free = actual - fixedKcal;
   const left = calorieTarget - fixedKcal;
