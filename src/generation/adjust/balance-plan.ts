@@ -6,6 +6,7 @@ import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
 import { dayFoodsKey, type PlannedDay } from "@/generation/nutrition/planned-day";
 import { balanceDayWith } from "./balance-day";
 import type { BalancedDay, BalanceOptions, BalanceTargets } from "./balance-types";
+import { fixedItemKey } from "./fixed-items";
 import { loadLinearProgramSolver } from "./linear-program";
 
 /** What the whole plan's balance adds to a day's: the week bound and leftovers (PlanSpec). */
@@ -138,5 +139,8 @@ function withLeftoverLunch(
           }),
         },
   );
-  return { day: { ...day, meals }, fixed: new Set(dinner.items.map((_, i) => `${day.meals[lunchIndex]?.name}:${i}`)) };
+  return {
+    day: { ...day, meals },
+    fixed: new Set(dinner.items.map((_, i) => fixedItemKey(day.meals[lunchIndex]?.name ?? "", i))),
+  };
 }

@@ -10,6 +10,7 @@ import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import type { BalanceOptions, BalanceTargets, DayChange, DayContext, SolvedDay } from "./balance-types";
 import { missOf } from "./day-misses";
 import { knownFoods, shares } from "./day-rules";
+import { fixedItemKey } from "./fixed-items";
 import { type PortionMeal, type PortionRange, type PortionSlot, solvePortionProgram } from "./portion-program";
 import { rangesAtMeal } from "./portion-ranges";
 import { presentableGrams, roundPortionsToTarget } from "./round-portions";
@@ -26,7 +27,7 @@ export function plannedSlots(day: PlannedDay, context: DayContext, options: Bala
     const type = mealTypeOf(meal.name);
     return meal.items.flatMap((item, i): PortionSlot[] => {
       const food = context.foods.get(item.food_id) as CatalogueFood;
-      const fixedItem = options.fixedItems?.has(`${meal.name}:${i}`) === true;
+      const fixedItem = options.fixedItems?.has(fixedItemKey(meal.name, i)) === true;
       const fixed = options.keepFoods === true || fixedItem;
       if (!fixed && !suitsMeal(food, type)) return [];
       const ranges = fixedItem

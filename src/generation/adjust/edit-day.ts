@@ -8,6 +8,7 @@ import { mealTypeOf, suitsMeal } from "@/generation/meals/plate";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import type { PlannedItem, PlannedMeal } from "@/generation/nutrition/planned-day";
 import { balanceDay, type MacroMiss } from "./balance-day";
+import { fixedItemKey } from "./fixed-items";
 import type { ItemPosition } from "./swap-food";
 
 /**
@@ -182,7 +183,7 @@ function mapMeal(day: EditableDay, mealIndex: number, change: (items: EditableIt
 /** Where the day's locked items sit, as balanceDay's fixedItems ("meal name:item index"). */
 function lockedPositions(day: EditableDay): Set<string> {
   return new Set(
-    day.meals.flatMap((meal) => meal.items.flatMap((item, i) => (item.locked ? [`${meal.name}:${i}`] : []))),
+    day.meals.flatMap((meal) => meal.items.flatMap((item, i) => (item.locked ? [fixedItemKey(meal.name, i)] : []))),
   );
 }
 
@@ -220,7 +221,7 @@ async function judged(
   config: GenerationConfig,
 ): Promise<EditedDay> {
   const titled = withDishTitles(edited, before, foods) as EditableDay;
-  const everything = new Set(titled.meals.flatMap((meal) => meal.items.map((_, i) => `${meal.name}:${i}`)));
+  const everything = new Set(titled.meals.flatMap((meal) => meal.items.map((_, i) => fixedItemKey(meal.name, i))));
   const verdict = await balanceDay(titled, foods, targets, { keepFoods: true, fixedItems: everything, config });
   return { day: titled, miss: verdict.miss, mealMisses: verdict.mealMisses };
 }

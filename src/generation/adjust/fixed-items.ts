@@ -85,7 +85,7 @@ export function withFixedItems(
       ...(fromAnswer?.items.filter((item) => !clashes(item.food_id)) ?? []),
     ];
     items.slice(0, fixedHere.length).forEach((_, i) => {
-      fixedKeys.push(`${name}:${i}`);
+      fixedKeys.push(fixedItemKey(name, i));
     });
     if (items.length === 0) return [];
     const { items: _answered, ...titles } = fromAnswer ?? { items: [] };
@@ -150,9 +150,14 @@ export function carriedItems(day: PlannedDay, scope: DayScope): CarriedMeal[] {
   });
 }
 
+/** The key naming an item a day keeps as it is: "meal name:item index". */
+export function fixedItemKey(mealName: string, index: number): string {
+  return `${mealName}:${index}`;
+}
+
 /** Where a regenerated day's locked items sit ("meal name:index"), to write their locks back. */
 export function lockedKeys(day: PlannedDay, scope: DayScope): string[] {
   return carriedItems(day, scope).flatMap((meal) =>
-    meal.items.flatMap((item: CarriedItem, i) => (item.locked ? [`${meal.name}:${i}`] : [])),
+    meal.items.flatMap((item: CarriedItem, i) => (item.locked ? [fixedItemKey(meal.name, i)] : [])),
   );
 }

@@ -71,7 +71,7 @@ export type PortionSolution =
  * their share of the day.
  */
 export const PORTION_WEIGHTS = {
-  /** Per meal rule broken: a missing base, protein, starch or vegetable, one main protein or starch too many. */
+  /** Per meal rule broken: a missing base, protein, starch or vegetable, one main protein, starch or protein side too many. */
   patternRule: 400,
   /** Per gram of protein a main meal is short of its useful amount, or one meal carries over its share. */
   patternProteinGram: 80,

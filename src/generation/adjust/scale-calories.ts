@@ -4,6 +4,7 @@ import { dayTotals } from "@/generation/nutrition/day-totals";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
 import { type GenerationError, generationError } from "@/generation/shared/generation-error";
+import { fixedItemKey } from "./fixed-items";
 import { roundPortionsToTarget } from "./round-portions";
 
 export type ScaleDayResult =
@@ -25,7 +26,7 @@ export type ScaleCaloriesResult =
  * Items named in `fixed` ("meal name:item index", fixed-items.ts) keep their
  * grams; the others are scaled to what the day has left to fill.
  */
-// Size: 78 lines and 5 parameters: one pass, each case (empty, fixed, scaled) read in order.
+// Size: 75 lines and 5 parameters: one pass, each case (empty, fixed, scaled) read in order.
 export function scaleDay(
   day: PlannedDay,
   foods: ReadonlyMap<string, CatalogueFood>,
@@ -43,11 +44,8 @@ export function scaleDay(
       ),
     };
   }
-  const isFixed = (mealName: string, index: number) => fixed.has(`${mealName}:${index}`);
-  const fixedKcal = day.meals.reduce(
-    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
-    0,
-  );
+  const isFixed = (mealName: string, index: number) => fixed.has(fixedItemKey(mealName, index));
+  const fixedKcal = fixedKcalOf(day, isFixed);
   const free = actual - fixedKcal;
   const left = calorieTarget - fixedKcal;
   if (fixedKcal > 0 && !(free > 0 && left > 0)) {
@@ -119,10 +117,7 @@ export function cappedScaleFactor(
   maxGrams: number,
   isFixed: (mealName: string, index: number) => boolean = () => false,
 ): number | null {
-  const fixedKcal = day.meals.reduce(
-    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
-    0,
-  );
+  const fixedKcal = fixedKcalOf(day, isFixed);
   const items = day.meals
     .flatMap((meal) => meal.items.filter((_, i) => !isFixed(meal.name, i)))
     .filter((item) => item.grams > 0 && item.kcal > 0);
@@ -142,6 +137,14 @@ export function cappedScaleFactor(
     factor = next;
   }
   return factor;
+}
+
+/** The kcal of the day's items `isFixed` names. */
+function fixedKcalOf(day: PlannedDay, isFixed: (mealName: string, index: number) => boolean): number {
+  return day.meals.reduce(
+    (sum, meal) => sum + meal.items.reduce((kcal, item, i) => kcal + (isFixed(meal.name, i) ? item.kcal : 0), 0),
+    0,
+  );
 }
 
 /** Per day number, the keys of the items a scoped day run keeps as they are (fixed-items.ts). */

@@ -1,6 +1,5 @@
 import type { MacroSplit } from "@/generation/generation-config";
-import { coverage, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
-import { macroPercentages } from "@/generation/nutrition/macros";
+import { coverage, energyShares, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
 import { seededOrder } from "@/generation/shared/stable-hash";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
 import { fitsRestrictions, type Restrictions } from "./food-restrictions";
@@ -11,12 +10,7 @@ const PROTEIN_BEARING: ReadonlySet<FoodGroup> = new Set(["protein", "dairy", "sn
 
 /** At least 40 % of the food's energy comes from protein (chicken, fish, tofu, skyr; not beans). */
 function isProteinDense(food: CatalogueFood): boolean {
-  const shares = macroPercentages({
-    protein: food.protein_per_100g,
-    carbs: food.carbs_per_100g,
-    fat: food.fat_per_100g,
-  });
-  return shares.protein_pct >= 40;
+  return energyShares(food).protein_pct >= 40;
 }
 
 const FAT_DENSE_QUOTA = 2;

@@ -1,3 +1,4 @@
+import { DAYS_PER_WEEK, planWeeks } from "@/generation/calendar/plan-calendar";
 import { AISLE_LABELS, AISLES, type Aisle, defaultShoppingFacts, type ShoppingFacts } from "./shopping-facts";
 
 /**
@@ -36,8 +37,6 @@ export type GrocerySection = { aisle: Aisle; label: string; lines: GroceryLine[]
 /** A stretch of the plan a list is made for: a week (days 1-7, 8-14, ...) or the whole plan. */
 export type GroceryPeriod = { key: string; label: string; first_day: number; last_day: number };
 
-export const DAYS_PER_WEEK = 7;
-
 /**
  * The lists a plan offers: the whole plan, and for a plan longer than a week
  * one per week (week 1 is days 1-7; the last week may be shorter).
@@ -51,16 +50,12 @@ export function groceryPeriods(planLengthDays: number): GroceryPeriod[] {
     last_day: days,
   };
   if (days <= DAYS_PER_WEEK) return [whole];
-  const weeks: GroceryPeriod[] = [];
-  for (let first = 1, week = 1; first <= days; first += DAYS_PER_WEEK, week += 1) {
-    const last = Math.min(days, first + DAYS_PER_WEEK - 1);
-    weeks.push({
-      key: `week-${week}`,
-      label: first === last ? `Week ${week} (day ${first})` : `Week ${week} (days ${first}–${last})`,
-      first_day: first,
-      last_day: last,
-    });
-  }
+  const weeks = planWeeks(days).map(({ week, firstDay, lastDay }) => ({
+    key: `week-${week}`,
+    label: firstDay === lastDay ? `Week ${week} (day ${firstDay})` : `Week ${week} (days ${firstDay}–${lastDay})`,
+    first_day: firstDay,
+    last_day: lastDay,
+  }));
   return [...weeks, whole];
 }
 

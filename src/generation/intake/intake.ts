@@ -7,11 +7,14 @@ import { describeZodIssues, type ParseResult, summarizeIssues } from "@/generati
 // schema and the prompt builder agree on what "capped" means.
 const LIMITS = DEFAULT_GENERATION_CONFIG.limits;
 
+/** The kcal per day a calorie target may be. */
+export const CALORIE_TARGET_RANGE = { min: 800, max: 6000 } as const;
+
 /** kcal per day, wherever a calorie target is given (intake, legacy field, stored plan). */
 export const CalorieTargetSchema = z
   .number({ error: "calorie_target must be a number of kcal per day" })
-  .min(800, { error: "calorie_target must be at least 800 kcal/day" })
-  .max(6000, { error: "calorie_target must be at most 6000 kcal/day" });
+  .min(CALORIE_TARGET_RANGE.min, { error: `calorie_target must be at least ${CALORIE_TARGET_RANGE.min} kcal/day` })
+  .max(CALORIE_TARGET_RANGE.max, { error: `calorie_target must be at most ${CALORIE_TARGET_RANGE.max} kcal/day` });
 const calorieTarget = CalorieTargetSchema;
 
 /** The longest plan, in days: every schema that takes a plan length or a day number reads it from here. */

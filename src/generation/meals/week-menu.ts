@@ -1,3 +1,4 @@
+import { DAYS_PER_WEEK } from "@/generation/calendar/plan-calendar";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { macroPercentages } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -11,8 +12,6 @@ import { type MealType, type PlateRole, suitsMeal } from "./plate";
  * the same 55. The offline planner plans each week from its menu; the
  * balance step holds any model's week to one (weekMenuFromDays).
  */
-
-export const DAYS_PER_WEEK = 7;
 
 /** The week (0 for days 1-7) a plan day falls in. */
 export function weekOf(dayNumber: number): number {
@@ -174,7 +173,8 @@ export function isFatDense(food: CatalogueFood): boolean {
 /** A breakfast protein side this rich in protein carries a breakfast's useful protein at a natural portion (whole eggs: 35 %). */
 const PROTEIN_RICH_PCT = 30;
 
-function energyShares(food: CatalogueFood) {
+/** The share of the food's energy each macro gives. */
+export function energyShares(food: CatalogueFood) {
   return macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALORIE_TARGET_RANGE } from "@/generation/intake/intake";
 import { KCAL_PER_GRAM } from "./macros";
 
 /**
@@ -24,9 +25,6 @@ export type EnergyGoal = keyof typeof GOAL_ADJUSTMENTS;
 
 /** Protein in grams per kg of body weight, unless the coach changes it. */
 export const DEFAULT_PROTEIN_G_PER_KG = 1.6;
-
-/** The calorie target the plan schema accepts: a suggestion is kept inside it. */
-export const SUGGESTED_KCAL_RANGE = { min: 800, max: 6000 } as const;
 
 /** The ranges an adult's real figures fall in: what the calculator accepts, and what its fields say. */
 export const ENERGY_INPUT_RANGES = {
@@ -72,9 +70,10 @@ export function suggestEnergy(input: EnergyInputs): EnergySuggestion {
   const restingKcal = mifflinStJeor(input);
   const maintenanceKcal = restingKcal * ACTIVITY_FACTORS[input.activity];
   const adjusted = maintenanceKcal * (1 + GOAL_ADJUSTMENTS[input.goal]);
+  // Kept inside what the plan schema accepts.
   const calorieTarget = Math.min(
-    SUGGESTED_KCAL_RANGE.max,
-    Math.max(SUGGESTED_KCAL_RANGE.min, Math.round(adjusted / 10) * 10),
+    CALORIE_TARGET_RANGE.max,
+    Math.max(CALORIE_TARGET_RANGE.min, Math.round(adjusted / 10) * 10),
   );
   const proteinGrams = Math.round(input.weightKg * input.proteinGPerKg);
   const proteinPct = Math.round((proteinGrams * KCAL_PER_GRAM.protein * 100) / calorieTarget);
