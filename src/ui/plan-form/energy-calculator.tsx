@@ -107,17 +107,18 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
           </select>
         </div>
       </div>
+      {/* Its own row: the activity labels are long, and a third of the row cut them short. */}
+      <div className="field">
+        <label htmlFor="energy-activity">Activity</label>
+        <select id="energy-activity" value={texts.activity} onChange={set("activity")}>
+          {(Object.keys(ACTIVITY_FACTORS) as ActivityLevel[]).map((level) => (
+            <option key={level} value={level}>
+              {ACTIVITY_LABELS[level]} (×{ACTIVITY_FACTORS[level]})
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="energy-activity">Activity</label>
-          <select id="energy-activity" value={texts.activity} onChange={set("activity")}>
-            {(Object.keys(ACTIVITY_FACTORS) as ActivityLevel[]).map((level) => (
-              <option key={level} value={level}>
-                {ACTIVITY_LABELS[level]} (×{ACTIVITY_FACTORS[level]})
-              </option>
-            ))}
-          </select>
-        </div>
         <div className="field">
           <label htmlFor="energy-goal">Goal</label>
           <select id="energy-goal" value={texts.goal} onChange={set("goal")}>
