@@ -42,7 +42,7 @@ const span = (name: NumberFieldName) => `${NUMBER_FIELDS[name].min}-${NUMBER_FIE
 const percent = (fraction: number) => `${fraction > 0 ? "+" : fraction < 0 ? "−" : ""}${Math.abs(fraction * 100)} %`;
 
 /** The figures the calculator uses, in the words of its help text (the same constants the arithmetic reads). */
-export const CALCULATOR_HELP =
+const CALCULATOR_HELP =
   "Resting energy by the Mifflin-St Jeor equation (10 × kg + 6.25 × cm − 5 × age, + 5 for men, − 161 for women), " +
   `times the activity factor (${Object.values(ACTIVITY_FACTORS).join(", ")}), then ` +
   `${(Object.keys(GOAL_ADJUSTMENTS) as EnergyGoal[]).map((goal) => `${goal} ${percent(GOAL_ADJUSTMENTS[goal])}`).join(", ")}; ` +
@@ -107,17 +107,18 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
           </select>
         </div>
       </div>
+      {/* Its own row: the activity labels are long, and a third of the row cut them short. */}
+      <div className="field">
+        <label htmlFor="energy-activity">Activity</label>
+        <select id="energy-activity" value={texts.activity} onChange={set("activity")}>
+          {(Object.keys(ACTIVITY_FACTORS) as ActivityLevel[]).map((level) => (
+            <option key={level} value={level}>
+              {ACTIVITY_LABELS[level]} (×{ACTIVITY_FACTORS[level]})
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="energy-activity">Activity</label>
-          <select id="energy-activity" value={texts.activity} onChange={set("activity")}>
-            {(Object.keys(ACTIVITY_FACTORS) as ActivityLevel[]).map((level) => (
-              <option key={level} value={level}>
-                {ACTIVITY_LABELS[level]} (×{ACTIVITY_FACTORS[level]})
-              </option>
-            ))}
-          </select>
-        </div>
         <div className="field">
           <label htmlFor="energy-goal">Goal</label>
           <select id="energy-goal" value={texts.goal} onChange={set("goal")}>

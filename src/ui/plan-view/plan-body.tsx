@@ -37,7 +37,10 @@ export function PlanBody({ plan, pdfHref, storageKey, editFor, children }: PlanB
       edit={editFor?.(day)}
     />
   );
-  const weeks = planWeeks(Math.max(plan.plan_length_days, plan.days.at(-1)?.day_number ?? 0));
+  const weeks = planWeeks(Math.max(plan.plan_length_days, plan.days.at(-1)?.day_number ?? 0)).map((week) => ({
+    ...week,
+    days: plan.days.filter((day) => day.day_number >= week.firstDay && day.day_number <= week.lastDay),
+  }));
   return (
     <>
       <div className="button-row no-print">
@@ -65,13 +68,14 @@ export function PlanBody({ plan, pdfHref, storageKey, editFor, children }: PlanB
             weeks={weeks.map((week) => ({
               week: week.week,
               label: weekLabel(week, plan.start_date),
-              days: plan.days
-                .filter((day) => day.day_number >= week.firstDay && day.day_number <= week.lastDay)
-                .map((day) => ({ dayNumber: day.day_number, label: dayLabel(day.day_number, plan.start_date, true) })),
+              days: week.days.map((day) => ({
+                dayNumber: day.day_number,
+                label: dayLabel(day.day_number, plan.start_date, true),
+              })),
             }))}
             panels={weeks.map((week) => (
               <div className="day-grid" key={week.week}>
-                {plan.days.filter((day) => day.day_number >= week.firstDay && day.day_number <= week.lastDay).map(card)}
+                {week.days.map(card)}
               </div>
             ))}
           />
