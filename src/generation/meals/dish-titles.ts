@@ -2,6 +2,7 @@ import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import type { PlannedDay, PlannedMeal } from "@/generation/nutrition/planned-day";
 import { keepsCapital, shortFoodName } from "./meal-patterns";
 import { type MealType, mealTypeOf, type PlateRole } from "./plate";
+import { isFatDense } from "./week-menu";
 
 /**
  * Dish titles ("Greek yogurt with oats and blueberries") and a one-line
@@ -47,14 +48,16 @@ function cutAtWord(text: string, maxChars: number): string {
 const TITLE_ORDER: readonly PlateRole[] = [
   "main_protein",
   "protein_side",
-  "supplement",
   "starch",
   "vegetable",
   "fruit",
   "fat",
+  "supplement",
   "drink",
   "condiment",
 ];
+/** Roles a title does not name unless the meal is only them: nobody calls a dish after its protein powder. */
+const UNNAMED_IN_TITLE: readonly PlateRole[] = ["supplement", "drink", "condiment"];
 function inTitle(name: string): string {
   return keepsCapital(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
@@ -74,7 +77,7 @@ export function deriveDish(type: MealType, foods: readonly CatalogueFood[]): { t
   if (ordered.length === 0) return { title: "Meal", preparation: "Serve as listed." };
   const [lead, ...rest] = ordered as [Named, ...Named[]];
   const withRole = (...roles: PlateRole[]) => rest.filter((item) => roles.includes(item.food.plate_role));
-  const others = rest.filter((item) => item.food.plate_role !== "condiment" && item.food.plate_role !== "drink");
+  const others = rest.filter((item) => !UNNAMED_IN_TITLE.includes(item.food.plate_role));
   // The title names the lead and at most two more, dropping names until it fits.
   let named = others.slice(0, 2);
   let title = titleOf(lead, named);
@@ -85,8 +88,9 @@ export function deriveDish(type: MealType, foods: readonly CatalogueFood[]): { t
   const lower = (items: readonly Named[]) => listed(items.map((item) => inTitle(item.name)));
   let preparation: string;
   if (type === "lunch" || type === "dinner") {
-    const fat = withRole("fat");
-    const sides = rest.filter((item) => item.food.plate_role !== "fat");
+    // Only an oil or butter is what the lead is cooked with; tahini, avocado or seeds are served beside it.
+    const fat = withRole("fat").filter((item) => isFatDense(item.food));
+    const sides = rest.filter((item) => !fat.includes(item));
     const cook = lead.food.plate_role === "vegetable" ? "Prepare" : "Cook";
     preparation = `${cook} the ${inTitle(lead.name)}${fat.length > 0 ? ` with the ${lower(fat)}` : ""}${
       sides.length > 0 ? `; serve with the ${lower(sides)}` : ""
