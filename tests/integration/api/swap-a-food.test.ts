@@ -106,8 +106,13 @@ describe("POST …/items/{itemId}/swap", () => {
   it("titles the changed meal from its new foods, keeps the other meals' titles and re-judges the day's meals", async () => {
     const { planId, days } = await generatedPlan(token, { calorie_target: 2200 });
     const dayOne = days[0] as PlanDay;
-    const protein = firstItemOfGroup(dayOne, "protein");
-    const mealIndex = dayOne.meals.findIndex((meal) => meal.items.some((item) => item.id === protein.id));
+    // A lunch's or dinner's protein: a breakfast's or snack's may be a powder, which a title never names.
+    const mealIndex = dayOne.meals.findIndex(
+      (meal) =>
+        ["lunch", "dinner"].includes(mealTypeOf(meal.name)) && meal.items.some((item) => item.food_group === "protein"),
+    );
+    const protein = dayOne.meals[mealIndex]?.items.find((item) => item.food_group === "protein");
+    if (!protein) throw new Error("no lunch or dinner with a protein");
     // A title the coach's plan carried (say, the model's) on every meal, and a miss the day no longer has.
     const stale = { meal: "Breakfast", rule: "breakfast-base", text: "no breakfast base (stale)" };
     await db()`update meal_plan_meals m set title = 'Kept title ' || m.position from meal_plan_days d
