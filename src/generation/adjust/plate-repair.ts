@@ -85,21 +85,33 @@ export function repairPlates(
           return food !== undefined && test(food.plate_role);
         });
       const added: PlannedItem[] = [];
-      const need = (missing: boolean, roles: readonly PlateRole[], rank: (food: CatalogueFood) => number) => {
+      // Roles in order of preference: the first that has a food left brings it in.
+      const need = (
+        missing: boolean,
+        roles: readonly (readonly PlateRole[])[],
+        rank: (food: CatalogueFood) => number,
+      ) => {
         if (!missing) return;
-        const item = add(roles, rank);
-        if (item) added.push(item);
+        for (const each of roles) {
+          const item = add(each, rank);
+          if (item) return void added.push(item);
+        }
       };
-      if (type === "breakfast") need(!has(isBreakfastBase), ["protein_side", "starch"], proteinShare);
+      if (type === "breakfast") need(!has(isBreakfastBase), [["protein_side", "starch"]], proteinShare);
       if (isPlatedMeal(type)) {
-        need(!has((role) => role === "main_protein" || role === "protein_side"), ["main_protein"], proteinShare);
-        need(starchRequired(targets.macroSplit) && !has((role) => role === "starch"), ["starch"], carbShare);
-        need(!has((role) => role === "vegetable"), ["vegetable"], () => 0);
+        // A main protein, or when the day has used every one the plan may eat, a protein side (lentils).
+        need(
+          !has((role) => role === "main_protein" || role === "protein_side"),
+          [["main_protein"], ["protein_side"]],
+          proteinShare,
+        );
+        need(starchRequired(targets.macroSplit) && !has((role) => role === "starch"), [["starch"]], carbShare);
+        need(!has((role) => role === "vegetable"), [["vegetable"]], () => 0);
       }
       if (type === "snack" && meal.items.length < PATTERN_LIMITS.snackMaxFoods) {
         need(
           !has((role) => role === "fruit" || role === "protein_side" || role === "starch" || role === "supplement"),
-          ["fruit", "protein_side"],
+          [["fruit", "protein_side"]],
           () => 0,
         );
       }

@@ -253,6 +253,30 @@ describe("balancing a day", () => {
     expect(result.mealMisses.filter((miss) => miss.rule === "two-protein-sides-at-most")).toEqual([]);
   });
 
+  it("brings a legume into a dinner when the day already serves every main protein the plan may eat", async () => {
+    // A careless model's vegan day: tofu at breakfast, soy protein at lunch, a dinner of millet and vegetables.
+    const day = carelessDay(9, {
+      Breakfast: ["Amaranth, cooked", "Tofu, regular, raw", "Pea protein powder, unflavoured"],
+      Lunch: ["Buckwheat groats, roasted, cooked", "Bok choy, cooked, boiled", "Textured soy protein (TVP), dry"],
+      Dinner: ["Millet, cooked", "Cabbage, green, raw", "Asparagus, cooked, boiled"],
+    });
+    const candidates = [
+      ...foodIds(day).map((id) => foods.get(id) as CatalogueFood),
+      food("Tofu, firm, raw"),
+      food("Lentils, cooked, boiled"),
+      food("Olive oil"),
+    ];
+    const restrictions = { diet: ["vegan" as const, "gluten_free" as const], allergies: [] };
+    const result = await balanceDay(
+      day,
+      foods,
+      { calorieTarget: 2200, macroSplit: SPLIT },
+      { candidates, restrictions },
+    );
+    expect(mainMealsWithoutProtein(result.day)).toBe(0);
+    expect(result.mealMisses.filter((miss) => miss.rule === "protein-food")).toEqual([]);
+  });
+
   it("brings a protein into every main meal that lacks one, from the candidates the plan allows", async () => {
     const candidates = selectCandidates(catalogue, { diet: ["vegan"], allergies: [] }, { seed: "swap" });
     const restrictions = { diet: ["vegan" as const], allergies: [] };
