@@ -6,6 +6,7 @@ import type { Caller } from "@/server/auth/authenticate";
 import { continueAsServer, db } from "@/server/database/index";
 import { ApiError, notFound } from "@/server/http/api-error";
 import { type PlanDetail, selectPlanDetail } from "./plan-detail";
+import { type PlanSender, readPlanSender } from "./plan-sender";
 
 /**
  * Read-only links that show one plan to its client without sign-in. The URL
@@ -98,16 +99,14 @@ export async function revokeShareLinks(caller: Caller, planId: string): Promise<
  * date, the days and targets; nothing internal (no ids, notes, client
  * record, brief or run).
  */
-export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "targets" | "days" | "shopping"> & {
-  /** The title the client reads (clientFacingTitle). */
-  title: string;
-  /** The plan's author's name (auth.users' full_name), null when unknown. */
-  coach_name: string | null;
-  org_name: string;
-  /** The link's id (not its token): names the client's grocery ticks in their browser. */
-  link_id: string;
-  expires_at: string;
-};
+export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "targets" | "days" | "shopping"> &
+  PlanSender & {
+    /** The title the client reads (clientFacingTitle). */
+    title: string;
+    /** The link's id (not its token): names the client's grocery ticks in their browser. */
+    link_id: string;
+    expires_at: string;
+  };
 
 /**
  * The plan behind a token, or undefined for a token that is malformed,
@@ -117,24 +116,18 @@ export type SharedPlan = Pick<PlanDetail, "plan_length_days" | "start_date" | "t
 export async function readSharedPlan(token: string): Promise<SharedPlan | undefined> {
   if (!ShareTokenSchema.safeParse(token).success) return undefined;
   const sql = db();
-  // The link, and who the plan is from, in one read; the plan itself in a second.
-  const [link] = await sql<
-    { id: string; plan_id: string; org_id: string; expires_at: string; org_name: string; coach_name: string | null }[]
-  >`
-    select l.id, l.plan_id, l.org_id, l.expires_at, o.name as org_name,
-           nullif(btrim(u.raw_user_meta_data ->> 'full_name'), '') as coach_name
-    from plan_share_links l
-    join meal_plans p on p.id = l.plan_id and p.org_id = l.org_id
-    join orgs o on o.id = p.org_id
-    left join auth.users u on u.id = p.created_by
-    where l.token_hash = ${hashToken(token)} and l.revoked_at is null and l.expires_at > now()`;
+  const [link] = await sql<{ id: string; plan_id: string; org_id: string; expires_at: string }[]>`
+    select id, plan_id, org_id, expires_at from plan_share_links
+    where token_hash = ${hashToken(token)} and revoked_at is null and expires_at > now()`;
   if (!link) return undefined;
-  const plan = await selectPlanDetail(sql, link.plan_id, link.org_id);
-  if (!plan) return undefined;
+  const [plan, sender] = await Promise.all([
+    selectPlanDetail(sql, link.plan_id, link.org_id),
+    readPlanSender(sql, link.plan_id),
+  ]);
+  if (!plan || !sender) return undefined;
   return {
     title: clientFacingTitle(plan.client_title, plan.client_name),
-    coach_name: link.coach_name,
-    org_name: link.org_name,
+    ...sender,
     plan_length_days: plan.plan_length_days,
     start_date: plan.start_date,
     targets: plan.targets,

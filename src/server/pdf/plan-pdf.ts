@@ -13,7 +13,11 @@ import type { PlanDetail } from "@/server/plan-detail";
  */
 
 /** What the PDF shows: the client's view of a plan (the shared page's fields). */
-export type PdfPlan = Pick<PlanDetail, "plan_length_days" | "targets" | "days" | "shopping"> & { title: string };
+export type PdfPlan = Pick<PlanDetail, "plan_length_days" | "targets" | "days" | "shopping"> & {
+  title: string;
+  /** Who the plan is from ("From Dana Reyes at Demo Nutrition"), under the title. */
+  from?: string;
+};
 
 const PAGE = { width: 595.28, height: 841.89, margin: 36 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -55,6 +59,10 @@ function weekOverview(doc: jsPDF, plan: PdfPlan) {
     y += 22;
   }
   doc.setFont("helvetica", "normal").setFontSize(10).setTextColor(MUTED);
+  if (plan.from) {
+    doc.text(fitLine(doc, plan.from, CONTENT_WIDTH), PAGE.margin, y);
+    y += 14;
+  }
   doc.text(pdfText(planFacts(plan)), PAGE.margin, y);
   doc.setTextColor(INK);
   y += 22;

@@ -11,7 +11,7 @@ import type { PlanDetail } from "@/server/plan-detail";
 import { call, demoCoachToken, otherCoachToken } from "../../support/api-client";
 import { generatedPlan } from "../../support/generated-plan";
 import { addDay, createPlan } from "../../support/plan-factory";
-import { DEMO_CLIENT_ID } from "../../support/seed-ids";
+import { DEMO_CLIENT_ID, DEMO_COACH_ID } from "../../support/seed-ids";
 
 /**
  * The plan's PDF, for the coach (signed in, their org's plan) and for the
@@ -27,7 +27,8 @@ beforeAll(async () => {
   token = await demoCoachToken();
   otherToken = await otherCoachToken();
   const { planId } = await generatedPlan(token, { calorie_target: 2200, notes: COACH_NOTE }, 7);
-  await db()`update meal_plans set client_id = ${DEMO_CLIENT_ID}, name = 'Alex internal: knee rehab', client_title = 'Your lean week' where id = ${planId}`;
+  await db()`update meal_plans set client_id = ${DEMO_CLIENT_ID}, name = 'Alex internal: knee rehab', client_title = 'Your lean week',
+             created_by = ${DEMO_COACH_ID} where id = ${planId}`;
   plan = (await call(planDetail.GET, { token, params: { planId } })).json as unknown as PlanDetail;
 });
 beforeEach(() => {
@@ -59,6 +60,8 @@ function expectClientContentOnly({ pages, text }: { pages: number; text: string 
   expect(pages).toBeGreaterThanOrEqual(3);
   expect(pages).toBeLessThanOrEqual(6);
   expect(text).toContain("Your lean week");
+  // Who it is from, as the shared page says it: the plan's coach and their org.
+  expect(text).toContain("From Demo Coach at Demo Coaching");
   expect(text).toContain("Week overview");
   expect(text).toContain("Grocery list");
   for (const day of plan.days) {
