@@ -56,12 +56,12 @@ describe("the shopping facts of a coach's own food", () => {
 });
 
 describe("the seeded catalogue's shopping facts", () => {
-  it("buys cooked grains and legumes dry, meat raw, and counts eggs, slices, tortillas, cans and rice cakes", async () => {
+  it("buys cooked grains and legumes dry, meat raw, and counts eggs, slices, tortillas, cans, rice cakes and melons", async () => {
     const rows = await db()<Record<string, unknown>[]>`
       select name, ${db()(SHOPPING_FACT_COLUMNS)} from foods where org_id is null and name in
         ('Bulgur, cooked', 'Oatmeal, cooked with water', 'Lentils, cooked, boiled', 'Chicken breast, meat only, roasted',
          'Egg, whole, hard-boiled', 'Bread, rye', 'Corn tortillas', 'Tuna, light, canned in water, drained',
-         'Rice cakes, brown rice, plain')
+         'Rice cakes, brown rice, plain', 'Cantaloupe, raw', 'Pineapple, raw')
       order by name`;
     expect(
       Object.fromEntries(rows.map(({ name, ...facts }) => [name, ShoppingFactsSchema.parse(facts)])),
@@ -75,6 +75,9 @@ describe("the seeded catalogue's shopping facts", () => {
       "Corn tortillas": { aisle: "bakery", count_unit: "tortilla" },
       "Tuna, light, canned in water, drained": { count_unit: "can", grams_per_unit: 112 },
       "Rice cakes, brown rice, plain": { count_unit: "rice cake", grams_per_unit: 9 },
+      // Bought whole, at USDA's medium size: a list says "3 melons", not "1.6 kg".
+      "Cantaloupe, raw": { aisle: "produce", count_unit: "melon", grams_per_unit: 552 },
+      "Pineapple, raw": { aisle: "produce", count_unit: "pineapple", grams_per_unit: 905 },
     });
   });
 
