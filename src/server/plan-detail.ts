@@ -88,10 +88,14 @@ type Row = Omit<PlanDetail, "targets" | "days" | "progress" | "shopping"> &
  * answer: a 28-day plan's whole read is most of an edit's time).
  */
 export async function readPlanDetail(caller: Caller, planId: string, onlyDay?: number): Promise<PlanDetail> {
-  const [[row]] = await asCaller(caller, (tx) => [planDetailQuery(tx, planId, null, onlyDay ?? null)]);
+  // Side by side: the history is the server's (coaches have no grant on it), and is
+  // used only once the plan read has proved the plan is the caller's.
+  const [[[row]], edits] = await Promise.all([
+    asCaller(caller, (tx) => [planDetailQuery(tx, planId, null, onlyDay ?? null)]),
+    lastEdits(db(), planId),
+  ]);
   if (!row) throw notFound();
-  // The history is the server's (coaches have no grant on it); the read above proved the plan is the caller's.
-  return toPlanDetail(row, await lastEdits(db(), planId));
+  return toPlanDetail(row, edits);
 }
 
 /**
