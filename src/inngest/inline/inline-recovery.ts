@@ -1,5 +1,5 @@
 import { inngestConfig } from "@inngest-config";
-import { renewPoolAfterLostConnection } from "@/server/database/index";
+import { db, renewPoolAfterLostConnection } from "@/server/database/index";
 import {
   holderIsGone,
   inlineRunsHeldByOthers,
@@ -91,12 +91,13 @@ async function untilOutcome(
   report: (error: unknown, retaking: boolean) => void,
 ): Promise<void> {
   for (let retake = 0; ; retake++) {
+    const pool = db();
     try {
       return await start();
     } catch (error) {
       report(error, retake < retakes);
       if (retake >= retakes) return;
-      renewPoolAfterLostConnection(error);
+      renewPoolAfterLostConnection(error, pool);
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }

@@ -11,7 +11,7 @@ import { modelCallTimeoutMs } from "@/inngest/story/run-dependencies";
 import type { DayRegenerateRequestedData, GenerateRequestedData } from "@/inngest/story/run-events";
 import { oneDayRun, type RunKind, wholePlanRun } from "@/inngest/story/run-kinds";
 import type { StepRunner } from "@/inngest/story/story-steps";
-import { renewPoolAfterLostConnection } from "@/server/database/index";
+import { db, renewPoolAfterLostConnection } from "@/server/database/index";
 import { thisRunnerName } from "@/server/inline-run-owners";
 import type { FailedAttemptEntry, RunStore } from "@/server/run-store";
 import { ConcurrencySlots, type SlotClaim, StepCancelled, slotClaims } from "./concurrency-slots";
@@ -287,6 +287,7 @@ async function withAttempts<T>(
         ? signal.reason
         : new RunCancelled("superseded by a newer run of this plan");
     }
+    const pool = db();
     try {
       return await work(attempt);
     } catch (error) {
@@ -307,7 +308,7 @@ async function withAttempts<T>(
       previous = outcome.repeating;
       if (stepFaultOf(error)?.kind !== "rate_limited") attempt++;
       // A step that lost its database connection tries again on a fresh one.
-      renewPoolAfterLostConnection(error);
+      renewPoolAfterLostConnection(error, pool);
       await sleep(outcome.retryInMs * timing.delayScale, signal);
     }
   }
@@ -321,10 +322,11 @@ async function withAttempts<T>(
 export async function untilItWorks<T>(work: () => Promise<T>, budgetMs = 60_000): Promise<T> {
   const deadline = Date.now() + budgetMs;
   for (let attempt = 0; ; attempt++) {
+    const pool = db();
     try {
       return await work();
     } catch (error) {
-      renewPoolAfterLostConnection(error);
+      renewPoolAfterLostConnection(error, pool);
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(8_000, 1_000 * 2 ** attempt)));
     }

@@ -32,18 +32,21 @@ export async function closeDatabase(): Promise<void> {
 
 /**
  * After an error that says a connection was lost under a query (the database
- * restarted, or its old processes exited), the pool is replaced, so the next
- * try opens fresh connections instead of meeting another one opened before
- * the loss; queries still running on the old pool get 5 s to finish. Other
- * errors (a refused connection: the database is simply away) change nothing.
- * True when the pool was replaced.
+ * restarted, or its old processes exited), the pool the failed work used is
+ * replaced, so the next try opens fresh connections instead of meeting
+ * another one opened before the loss; queries still running on the old pool
+ * get 5 s to finish. A pool already replaced is left alone: after a restart
+ * several runs meet the same loss, and the second must not end the fresh pool
+ * the first one's retry is using. Other errors (a refused connection: the
+ * database is simply away) change nothing. True when the pool was replaced.
  */
-export function renewPoolAfterLostConnection(error: unknown): boolean {
+export function renewPoolAfterLostConnection(error: unknown, failedOn: Database): boolean {
   if (!LOST_CONNECTION.test(errorCode(error))) return false;
   const current = holder.mealPlanDatabase;
+  if (current === undefined || current !== failedOn) return false;
   holder.mealPlanDatabase = undefined;
-  void current?.end({ timeout: 5 }).catch(() => undefined);
-  return current !== undefined;
+  void current.end({ timeout: 5 }).catch(() => undefined);
+  return true;
 }
 
 const LOST_CONNECTION = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|ECONNRESET|EPIPE|57P01|57P02)$/;

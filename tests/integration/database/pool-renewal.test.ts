@@ -23,15 +23,28 @@ describe("the pool after a connection was lost under a query", () => {
     const error = await lostConnectionError();
     expect(error).toBeDefined();
 
-    expect(renewPoolAfterLostConnection(error)).toBe(true);
+    expect(renewPoolAfterLostConnection(error, before)).toBe(true);
     expect(db()).not.toBe(before);
     expect(await db()`select 1 as answer`).toEqual([{ answer: 1 }]);
   });
 
+  it("is left alone when the loss was met on a pool already replaced (a second run meeting the same restart)", async () => {
+    const old = db();
+    const error = await lostConnectionError();
+    expect(renewPoolAfterLostConnection(error, old)).toBe(true);
+    const fresh = db();
+    const inFlight = fresh`select pg_sleep(0.2), 3 as answer`;
+
+    expect(renewPoolAfterLostConnection(error, old)).toBe(false);
+    expect(db()).toBe(fresh);
+    expect(await inFlight).toEqual([{ pg_sleep: "", answer: 3 }]);
+  });
+
   it("is kept when the database merely refused or answered an error", async () => {
     const before = db();
-    expect(renewPoolAfterLostConnection(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBe(false);
-    expect(renewPoolAfterLostConnection(Object.assign(new Error("bad"), { code: "42P01" }))).toBe(false);
+    const refused = Object.assign(new Error("refused"), { code: "ECONNREFUSED" });
+    expect(renewPoolAfterLostConnection(refused, before)).toBe(false);
+    expect(renewPoolAfterLostConnection(Object.assign(new Error("bad"), { code: "42P01" }), before)).toBe(false);
     expect(db()).toBe(before);
   });
 
