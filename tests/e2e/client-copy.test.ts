@@ -102,6 +102,10 @@ describe("the client's copy", () => {
     // Every page with days holds two or more (the last may hold the rest).
     expect(daysPerPage.slice(0, -1).every((count) => count >= 2)).toBe(true);
     expect(printed.join(" ")).toContain("Grocery list");
+    // Printed for the client: their title, never the internal name or the coach's notes.
+    expect(printed[0]).toContain("Printed week");
+    expect(printed.join(" ")).not.toContain("(internal)");
+    expect(printed.join(" ")).not.toMatch(/knee surgery/i);
 
     // The grocery list as CSV, and a line ticked off that stays ticked.
     const csv = await downloaded(page, () => page.getByRole("button", { name: "Download CSV" }).click());

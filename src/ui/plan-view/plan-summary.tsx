@@ -4,7 +4,7 @@ import type { PlanDetail } from "@/ui/api/api-types";
 import { ALLERGEN_LABELS, DIET_LABELS } from "@/ui/plan-form/choice-labels";
 import { formatKcal } from "./format-numbers";
 
-/** The plan's brief as the coach entered it: who it is for, how long, and what it must respect. */
+/** The plan's brief as the coach entered it: who it is for, how long, and what it must respect. Not printed: print is the client's copy. */
 export function PlanSummary({ plan }: { plan: PlanDetail }) {
   const intake = plan.intake_data ?? {};
   const diet = labelList(intake.diet, DIET_LABELS);
@@ -16,7 +16,7 @@ export function PlanSummary({ plan }: { plan: PlanDetail }) {
   const split = plan.targets?.macro_split;
 
   return (
-    <dl className="plan-summary">
+    <dl className="plan-summary no-print">
       <SummaryItem term="Client" value={plan.client_name ?? "None"} />
       <SummaryItem term="Length" value={`${plan.plan_length_days} ${plan.plan_length_days === 1 ? "day" : "days"}`} />
       {plan.targets ? <SummaryItem term="Calorie target" value={`${formatKcal(plan.targets.kcal)} per day`} /> : null}

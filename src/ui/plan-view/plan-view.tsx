@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { memo, useCallback, useEffect, useState } from "react";
+import { clientFacingTitle } from "@/generation/intake/plan-settings";
 import type { PlanDay, PlanDetail } from "@/ui/api/api-types";
 import { fetchJson } from "@/ui/api/fetch-json";
 import { useApiGet } from "@/ui/api/use-api-get";
@@ -68,7 +69,11 @@ function LoadedPlan({ plan, reload }: { plan: PlanDetail; reload: () => Promise<
         <Link href="/plans">← All plans</Link>
       </p>
       <header className="plan-header">
-        <h1>{plan.name}</h1>
+        {/* Print is the client's copy: their title, not the internal name; no brief or notes. */}
+        <h1>
+          <span className="no-print">{plan.name}</span>
+          <span className="print-only">{clientFacingTitle(plan.client_title, plan.client_name)}</span>
+        </h1>
         <StatusBadge status={generation.status.generation_status} />
       </header>
       <PlanSummary plan={plan} />
