@@ -1,5 +1,6 @@
 import { jsPDF } from "jspdf";
 import { buildGroceryList, type GrocerySection, groceryPeriods } from "@/generation/grocery/grocery-list";
+import { servedFoodName } from "@/generation/meals/served-name";
 import type { PlanDetail } from "@/server/plan-detail";
 
 /**
@@ -112,7 +113,7 @@ function overviewTable(doc: jsPDF, days: PdfPlan["days"], top: number): number {
     const cells = mealNames.map((name) => {
       const meal = day.meals.find((candidate) => candidate.name === name);
       if (!meal) return { lines: ["–"], kcal: "" };
-      const title = meal.title ?? meal.items.map((item) => item.food_name).join(", ");
+      const title = meal.title ?? meal.items.map((item) => servedFoodName({ name: item.food_name })).join(", ");
       return {
         lines: wrap(doc, title, cellWidth - 2 * padding).slice(0, 3),
         kcal: `${whole.format(sum(meal.items, "kcal"))} kcal`,
@@ -203,7 +204,7 @@ function compactDays(doc: jsPDF, plan: PdfPlan) {
         const rowY = y + row * 10;
         const grams = `${whole.format(Number(item.grams))} g`;
         doc.text(grams, x + 36, rowY, { align: "right" });
-        doc.text(fitLine(doc, item.food_name, columnWidth - 44), x + 42, rowY);
+        doc.text(fitLine(doc, servedFoodName({ name: item.food_name }), columnWidth - 44), x + 42, rowY);
       });
       y += rows * 10 + 5;
     }

@@ -1,3 +1,4 @@
+import { servedFoodName } from "@/generation/meals/served-name";
 import { macroTargetGrams } from "@/generation/nutrition/macros";
 import type { PlanDay, PlanDetail, PlanMeal } from "@/ui/api/api-types";
 import { AddFood } from "./add-food";
@@ -250,7 +251,15 @@ function MealTable({
             const cells = (
               <>
                 <th scope="row" className="food-name">
-                  {item.food_name}
+                  {edit ? (
+                    // The coach works with the catalogue's names; paper is the client's copy.
+                    <>
+                      <span className="no-print">{item.food_name}</span>
+                      <span className="print-only">{servedFoodName({ name: item.food_name })}</span>
+                    </>
+                  ) : (
+                    servedFoodName({ name: item.food_name })
+                  )}
                   {item.locked ? <span className="muted no-print"> (locked)</span> : null}
                 </th>
                 <td>{formatMacroGrams(item.grams)}</td>

@@ -5,6 +5,7 @@ import * as planDetail from "@/app/api/nutrition/plans/[planId]/route";
 import * as share from "@/app/api/nutrition/plans/[planId]/share/route";
 import * as sharedPdf from "@/app/shared/[token]/pdf/route";
 import { buildGroceryList } from "@/generation/grocery/grocery-list";
+import { servedFoodName } from "@/generation/meals/served-name";
 import { settleInlineRuns } from "@/inngest/inline/inline-runner";
 import { db } from "@/server/database/index";
 import type { PlanDetail } from "@/server/plan-detail";
@@ -71,7 +72,9 @@ function expectClientContentOnly({ pages, text }: { pages: number; text: string 
     }
   }
   const [firstItem] = plan.days[0]?.meals[0]?.items ?? [];
-  expect(text).toContain(firstItem?.food_name.slice(0, 15));
+  // Foods as a person says them, with the state their grams are weighed in; not the catalogue's names.
+  expect(text).toContain(servedFoodName({ name: firstItem?.food_name ?? "" }).slice(0, 15));
+  expect(text.match(/.{25}, (cooked|raw|dry)\b/)?.[0]).toBeUndefined();
   // The grocery list is the page's list: its names and amounts.
   for (const section of buildGroceryList(plan.days, plan.shopping)) {
     expect(text).toContain(section.label);

@@ -67,8 +67,11 @@ describe("a meal on the day card", () => {
     const slot = html.indexOf(">Lunch <");
     const title = html.indexOf('data-testid="meal-title"');
     const preparation = html.indexOf('data-testid="meal-preparation"');
-    const food = html.indexOf("Chicken breast, meat only, roasted");
+    // Read-only (the client's copy): the food as a person says it, weighed cooked, not the catalogue's name.
+    const food = html.indexOf(">Chicken breast (cooked)<");
+    expect(html).not.toContain("meat only");
     expect(slot).toBeGreaterThan(-1);
+    expect(food).toBeGreaterThan(-1);
     expect([slot, title, preparation, food]).toEqual([...[slot, title, preparation, food]].sort((a, b) => a - b));
     expect(html).toMatch(
       /<h4 class="meal-heading" data-testid="meal-title">Chicken breast with rice and broccoli<\/h4>/,
