@@ -176,7 +176,18 @@ describe("the new-plan form's energy calculator", () => {
     await page.getByTestId("energy-height").fill("180");
     await page.getByTestId("energy-age").fill("30");
     await page.selectOption("#energy-sex", "male");
+    // On a phone each select shows its whole choice; what an activity level means is said below it.
+    for (const [select, values] of [
+      ["#energy-activity", ["sedentary", "light", "moderate", "very", "extra"]],
+      ["#energy-goal", ["lose", "maintain", "gain"]],
+    ] as const) {
+      for (const value of values) {
+        await page.selectOption(select, value);
+        expect(await chosenTextFits(page, select), `${select} ${value}`).toBe(true);
+      }
+    }
     await page.selectOption("#energy-activity", "moderate");
+    expect(await page.getByTestId("energy-activity-detail").textContent()).toBe("exercise 3-5 days a week");
     await page.selectOption("#energy-goal", "lose");
     // 10 × 80 + 6.25 × 180 − 5 × 30 + 5 = 1,780; × 1.55 = 2,759; − 15 % = 2,345 → 2,350 kcal; 80 kg × 1.6 = 128 g.
     expect(await page.getByTestId("energy-result").textContent()).toMatch(
@@ -209,3 +220,18 @@ describe("the new-plan form's energy calculator", () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** Whether a select's chosen option fits its closed box (its text, in its font, within its width less the arrow). */
+function chosenTextFits(page: Page, selector: string): Promise<boolean> {
+  return page.$eval(selector, (element) => {
+    const select = element as HTMLSelectElement;
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    if (!context) return false;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const arrow = 20;
+    const room =
+      select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - arrow;
+    return context.measureText(select.selectedOptions[0]?.text ?? "").width <= room;
+  });
+}

@@ -15,12 +15,13 @@ import {
 } from "@/generation/nutrition/energy-needs";
 import { formatKcal } from "@/ui/plan-view/format-numbers";
 
-const ACTIVITY_LABELS: Record<ActivityLevel, string> = {
-  sedentary: "Sedentary: desk job, little exercise",
-  light: "Light: exercise 1-3 days a week",
-  moderate: "Moderate: exercise 3-5 days a week",
-  very: "Very active: hard exercise 6-7 days a week",
-  extra: "Extra active: physical job and training",
+/** Each level's short name (what the closed select shows, whole on a phone) and what it means. */
+const ACTIVITY_LABELS: Record<ActivityLevel, { name: string; detail: string }> = {
+  sedentary: { name: "Sedentary", detail: "desk job, little exercise" },
+  light: { name: "Light", detail: "exercise 1-3 days a week" },
+  moderate: { name: "Moderate", detail: "exercise 3-5 days a week" },
+  very: { name: "Very active", detail: "hard exercise 6-7 days a week" },
+  extra: { name: "Extra active", detail: "physical job and training" },
 };
 
 const GOAL_LABELS: Record<EnergyGoal, string> = {
@@ -107,16 +108,23 @@ export function EnergyCalculator({ onUse }: { onUse: (suggestion: EnergySuggesti
           </select>
         </div>
       </div>
-      {/* Its own row: the activity labels are long, and a third of the row cut them short. */}
       <div className="field">
         <label htmlFor="energy-activity">Activity</label>
-        <select id="energy-activity" value={texts.activity} onChange={set("activity")}>
+        <select
+          id="energy-activity"
+          value={texts.activity}
+          onChange={set("activity")}
+          aria-describedby="energy-activity-detail"
+        >
           {(Object.keys(ACTIVITY_FACTORS) as ActivityLevel[]).map((level) => (
             <option key={level} value={level}>
-              {ACTIVITY_LABELS[level]} (×{ACTIVITY_FACTORS[level]})
+              {ACTIVITY_LABELS[level].name} (×{ACTIVITY_FACTORS[level]})
             </option>
           ))}
         </select>
+        <p className="hint" id="energy-activity-detail" data-testid="energy-activity-detail">
+          {ACTIVITY_LABELS[texts.activity as ActivityLevel]?.detail}
+        </p>
       </div>
       <div className="field-row">
         <div className="field">
