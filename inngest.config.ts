@@ -97,7 +97,7 @@ export const inngestConfig = {
     defaultSeconds: 20,
     /** Time to first token and the round trip, taken off the budget. */
     requestOverheadSeconds: 3,
-    /** About 14 items a day, each with a UUID. */
+    /** A day of three meals: about 14 items, each with a UUID; a day of more meals takes proportionally more. */
     outputTokensPerDay: 500,
     /** Half the published output rates (tokens/s), what a first call is sized at. */
     outputTokensPerSecond: { sonnet: 30, haiku: 50, other: 30 },

@@ -19,7 +19,7 @@ export type ChunkLimits = {
   retryOutputTokensPerSecond: number;
   /** Seconds lost before the first token (queueing, prompt processing). */
   requestOverheadSeconds: number;
-  /** Output tokens one planned day takes (a day of ~14 items with UUIDs is ~500). */
+  /** Output tokens one planned day takes (a day of ~14 items with UUIDs, three meals, is ~500). */
   outputTokensPerDay: number;
 };
 
@@ -56,7 +56,10 @@ export function chunkPass(dayNumbers: readonly number[], seedMaxTokens: number, 
   // No budget (both are null then): exactly the original route's single call per pass.
   if (fit === null || retryFit === null) return [{ days: [...dayNumbers], maxTokens: seedMaxTokens }];
 
-  const maxTokens = Math.min(seedMaxTokens, fit);
+  // Never less than one whole day: an answer cut off mid-day is wasted, so a day
+  // that does not fit the step at the cautious rate (five or six meals on
+  // Sonnet) is asked whole; at the published rate it still ends in time.
+  const maxTokens = Math.min(seedMaxTokens, Math.max(fit, limits.outputTokensPerDay));
   const retryMaxTokens = Math.max(maxTokens, Math.min(seedMaxTokens, retryFit));
   const daysPerChunk = Math.max(1, Math.floor(maxTokens / limits.outputTokensPerDay));
   const chunkCount = Math.ceil(dayNumbers.length / daysPerChunk);

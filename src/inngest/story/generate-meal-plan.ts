@@ -178,7 +178,7 @@ async function loadContext(
     throw new FinalError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
-  const limits = deps.chunkLimitsFor(model);
+  const limits = deps.chunkLimitsFor(model, spec.mealsPerDay);
   const oneWave = deps.config.waves === "one";
   const passes = splitPasses(spec.days, oneWave ? spec.days : deps.config.firstPassMaxDays);
   const sized = (days: number[]): PlannedChunk[] =>

@@ -200,7 +200,7 @@ async function loadDayContext(
     throw new FinalError("No foods in the catalogue fit this plan's diet, allergies and dislikes");
   }
   const { model, maxTokens } = chooseModel(spec.days, deps.config);
-  const [sized] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model));
+  const [sized] = chunkPass([data.day], maxTokens, deps.chunkLimitsFor(model, spec.mealsPerDay));
   if (!sized) throw new FinalError(`Day ${data.day} could not be sized to one step`);
   const chunk: PlannedChunk = { ...sized, model };
   const dayFoodIds = loaded.foodIdsByDay[data.day] ?? [];

@@ -37,13 +37,14 @@ export function generationConfig(configuration: Env = env()): GenerationConfig {
   return { ...config, waves: configuration.GENERATION_WAVES };
 }
 
+/** The chunk limits of a step budget, per model and meals a day (a 6-meal day is twice a 3-meal day's answer). */
 export function chunkLimitsFor(budget: number | null) {
-  return (model: string): ChunkLimits => ({
+  return (model: string, mealsPerDay: number = DEFAULT_GENERATION_CONFIG.defaults.mealsPerDay): ChunkLimits => ({
     stepBudgetSeconds: budget,
     outputTokensPerSecond: outputTokensPerSecondFor(model),
     retryOutputTokensPerSecond: outputTokensPerSecondFor(model, "retry"),
     requestOverheadSeconds: inngestConfig.stepBudget.requestOverheadSeconds,
-    outputTokensPerDay: inngestConfig.stepBudget.outputTokensPerDay,
+    outputTokensPerDay: Math.ceil((inngestConfig.stepBudget.outputTokensPerDay * mealsPerDay) / 3),
   });
 }
 

@@ -50,7 +50,7 @@ export type StepDependencies = {
   model: ModelPort;
   config: GenerationConfig;
   /** Limits that size each model call to one step's time budget, per model. */
-  chunkLimitsFor: (model: string) => ChunkLimits;
+  chunkLimitsFor: (model: string, mealsPerDay?: number) => ChunkLimits;
   logger: GenerationLogger;
   /** Aborts a model call in flight when the run is cancelled (the inline runner's; Inngest cancels between steps). */
   signal?: AbortSignal;

@@ -70,6 +70,18 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
     expect(passOfRequest).toEqual([...Array(5).fill(1), ...Array(9).fill(2)]);
   });
 
+  it("asks a six-meal day whole, so a short plan of big days is planned with one call a day and nothing cut off", async () => {
+    useClaude(20);
+    const data = await createGeneratingPlan({
+      plan_length_days: 3,
+      intake_data: { calorie_target: 6000, meals_per_day: 6 },
+    });
+    await startInlineRun(data, quickRetries());
+
+    expect((await readSavedPlan(data.planId)).dayNumbers).toEqual([1, 2, 3]);
+    expect(fake.requests.map((request) => request.body?.max_tokens)).toEqual([1000, 1000, 1000]);
+  });
+
   it("makes exactly the original route's two calls for a 14-day plan when steps have no time limit", async () => {
     useClaude(0);
     const data = await createGeneratingPlan({ plan_length_days: 14 });
@@ -122,7 +134,11 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
 
   it("gives a retry after a cut-off answer more room, so a day longer than the estimate is still planned", async () => {
     useClaude(20);
-    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    // Three meals: a day estimated at 500 tokens, under the 510 that fit the step.
+    const data = await createGeneratingPlan({
+      plan_length_days: 1,
+      intake_data: { calorie_target: 2200, meals_per_day: 3 },
+    });
     // A wordy model: its day needs 900 output tokens, nearly twice the estimate the first call is sized for.
     fake.respondWith((request) => {
       const maxTokens = Number(request.body?.max_tokens);
@@ -140,7 +156,10 @@ describe("generation with Claude (fake Messages API, real SDK)", () => {
 
   it("on Inngest, plan-days asks with the retry budget from the step's second attempt", async () => {
     useClaude(20);
-    const data = await createGeneratingPlan({ plan_length_days: 1 });
+    const data = await createGeneratingPlan({
+      plan_length_days: 1,
+      intake_data: { calorie_target: 2200, meals_per_day: 3 },
+    });
     // The chunk the story invokes plan-days with, as the run computes it.
     const invoked: ModelStepRequest[] = [];
     await generateMealPlan(

@@ -107,6 +107,26 @@ describe("chunks sized with headroom (inngest.config.ts)", () => {
     }
   });
 
+  it("asks a day of five or six meals whole, though it does not fit the step at the cautious rate", () => {
+    const callTimeoutSeconds = budget.defaultSeconds - 1;
+    // A six-meal day on Sonnet (plans of up to three days): about 1,000 tokens against 510 that fit at 30 tokens/s.
+    const { model, maxTokens } = chooseModel(3, DEFAULT_GENERATION_CONFIG);
+    const limits = chunkLimitsFor(budget.defaultSeconds)(model, 6);
+    expect(limits.outputTokensPerDay).toBe(1000);
+    const chunks = chunkPass(days(1, 3), maxTokens, limits);
+    expect(chunks.map((chunk) => chunk.days)).toEqual([[1], [2], [3]]);
+    for (const chunk of chunks) {
+      expect(chunk.maxTokens).toBe(1000);
+      expect(chunk.retryMaxTokens).toBe(1000);
+      // At the published speed the whole day still ends inside the call timeout.
+      expect(PUBLISHED_FIRST_TOKEN_SECONDS + chunk.maxTokens / outputRateOf(model)).toBeLessThanOrEqual(
+        callTimeoutSeconds,
+      );
+    }
+    // Three meals are sized as before.
+    expect(chunkLimitsFor(budget.defaultSeconds)(model).outputTokensPerDay).toBe(budget.outputTokensPerDay);
+  });
+
   it("lets a retry that writes its whole budget at the published speed finish inside the call timeout", () => {
     const callTimeoutSeconds = budget.defaultSeconds - 1;
     for (const planDays of [1, 7, 14, 28]) {
