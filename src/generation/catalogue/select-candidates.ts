@@ -1,4 +1,5 @@
 import type { MacroSplit } from "@/generation/generation-config";
+import { starchRequired } from "@/generation/meals/meal-patterns";
 import { coverage, energyShares, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
 import { seededOrder } from "@/generation/shared/stable-hash";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
@@ -7,6 +8,13 @@ import { fitsRestrictions, type Restrictions } from "./food-restrictions";
 /** A plan asking for at least this share of energy from protein is "high-protein". */
 const HIGH_PROTEIN_PCT = 35;
 const PROTEIN_BEARING: ReadonlySet<FoodGroup> = new Set(["protein", "dairy", "snack"]);
+/** A plan asking for at least this share of energy from fat is "high-fat" (keto, low-carb). */
+const HIGH_FAT_PCT = 45;
+
+/** At least 45 % of the food's energy comes from fat (salmon, whole eggs, cheese, regular tofu). */
+function isFatRich(food: CatalogueFood): boolean {
+  return energyShares(food).fat_pct >= 45;
+}
 
 /** At least 40 % of the food's energy comes from protein (chicken, fish, tofu, skyr; not beans). */
 function isProteinDense(food: CatalogueFood): boolean {
@@ -57,9 +65,10 @@ export function selectCandidates(
   plan: Restrictions & { macroSplit?: MacroSplit },
   options: SelectCandidatesOptions,
 ): CatalogueFood[] {
-  const targets = options.targetGroups ?? TARGET_GROUPS;
+  const targets = options.targetGroups ?? groupsForSplit(plan.macroSplit);
   const allowed = uniqueFoods(catalogue).filter((food) => fitsRestrictions(food, plan));
   const highProtein = (plan.macroSplit?.protein_pct ?? 0) >= HIGH_PROTEIN_PCT;
+  const highFat = (plan.macroSplit?.fat_pct ?? 0) >= HIGH_FAT_PCT;
 
   const chosen: CatalogueFood[] = [];
   for (const group of FOOD_GROUPS) {
@@ -74,10 +83,13 @@ export function selectCandidates(
     // group's slots when the plan is high-protein.
     const quota = highProtein && PROTEIN_BEARING.has(group) ? count : group === "protein" ? Math.ceil(count * 0.6) : 0;
     // Two of the fats are nearly all fat (a cooking oil, butter): what a big day's fat share is made of.
+    // A high-fat plan's proteins and dairy are its fat too: fat-rich ones first (salmon, eggs, cheese).
     const dense =
       group === "fat"
         ? seeded.filter(isFatDense).slice(0, FAT_DENSE_QUOTA)
-        : seeded.filter(isProteinDense).slice(0, quota);
+        : highFat && (group === "protein" || group === "dairy")
+          ? seeded.filter(isFatRich).slice(0, group === "dairy" ? count : quota)
+          : seeded.filter(isProteinDense).slice(0, quota);
     const ordered = [...dense, ...seeded.filter((food) => !dense.includes(food))];
     chosen.push(...pickVaried(ordered, count, FAMILY_CAP));
   }
@@ -101,6 +113,23 @@ export function selectCandidates(
       (a.id < b.id ? -1 : 1),
   );
 }
+
+/**
+ * The group sizes for a split: a plan too low in carbohydrate to need a
+ * starch at every meal (meal-patterns.ts starchRequired) trades most of its
+ * starches for fats, so the list the model reads leans the way the plan does.
+ */
+function groupsForSplit(split: MacroSplit | undefined): Readonly<Record<FoodGroup, number>> {
+  if (!split || starchRequired(split)) return TARGET_GROUPS;
+  return {
+    ...TARGET_GROUPS,
+    starch: LOW_CARB_STARCHES,
+    fat: TARGET_GROUPS.fat + TARGET_GROUPS.starch - LOW_CARB_STARCHES,
+  };
+}
+
+/** Starches a low-carbohydrate plan's list keeps: a breakfast's and a few for the days that have room. */
+const LOW_CARB_STARCHES = 3;
 
 /** Take up to `count` foods: one per family first, then more per family up to its cap. */
 function pickVaried(ordered: readonly CatalogueFood[], count: number, familyCap: number): CatalogueFood[] {

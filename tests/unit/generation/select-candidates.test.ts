@@ -39,6 +39,24 @@ describe("candidate selection", () => {
     }
   });
 
+  it("leans a keto plan's list toward fat: fat-rich proteins and dairy first, fats in place of most starches", () => {
+    const fatShare = (food: CatalogueFood) =>
+      (food.fat_per_100g * 9) / (food.protein_per_100g * 4 + food.carbs_per_100g * 4 + food.fat_per_100g * 9);
+    const keto = { ...none, macroSplit: { protein_pct: 25, carb_pct: 5, fat_pct: 70 } };
+    const usual = { ...none, macroSplit: { protein_pct: 30, carb_pct: 40, fat_pct: 30 } };
+    for (const seed of ["plan-1", "plan-2", "plan-3"]) {
+      const forKeto = selectCandidates(catalogue, keto, { seed });
+      const forUsual = selectCandidates(catalogue, usual, { seed });
+      const ofGroup = (list: CatalogueFood[], group: string) => list.filter((food) => food.food_group === group);
+      const fatRich = (list: CatalogueFood[]) => list.filter((food) => fatShare(food) >= 0.45).length;
+      for (const group of ["protein", "dairy"]) {
+        expect(fatRich(ofGroup(forKeto, group)), `${seed} ${group}`).toBeGreaterThan(fatRich(ofGroup(forUsual, group)));
+      }
+      expect(ofGroup(forKeto, "fat").length).toBeGreaterThan(ofGroup(forUsual, "fat").length);
+      expect(ofGroup(forKeto, "starch").length).toBeLessThan(ofGroup(forUsual, "starch").length);
+    }
+  });
+
   it("applies diet and allergies before choosing, so no slot goes to a forbidden food", () => {
     const restrictions = {
       diet: ["vegan" as const],
