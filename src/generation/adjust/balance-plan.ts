@@ -1,9 +1,8 @@
 import { type CatalogueFood, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
 import { fitsRestrictions } from "@/generation/catalogue/food-restrictions";
-import type { PlateRole } from "@/generation/meals/plate";
-import { mealTypeOf } from "@/generation/meals/plate";
+import { mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { weekMenuFromDays, weekOf } from "@/generation/meals/week-menu";
-import { dayFoodsKey, type PlannedDay } from "@/generation/nutrition/planned-day";
+import { dayFoodsKey, type PlannedDay, type PlannedItem } from "@/generation/nutrition/planned-day";
 import { balanceDayWith } from "./balance-day";
 import type { BalancedDay, BalanceOptions, BalanceTargets } from "./balance-types";
 import { fixedItemKey } from "./fixed-items";
@@ -57,18 +56,19 @@ export async function balanceDays(
     const previous = results[results.length - 1];
     const leftover =
       options.leftovers && previous?.day.day === day.day - 1 ? withLeftoverLunch(day, previous.day, foods) : null;
-    const solveWith = (allowed: readonly CatalogueFood[] | undefined) => {
+    const solveWith = (allowed: readonly CatalogueFood[] | undefined, input: PlannedDay = leftover?.day ?? day) => {
       const dayOptions: BalanceOptions = {
         ...options,
         ...(allowed ? { candidates: allowed, menu: new Set(allowed.map((food) => food.id)) } : {}),
         ...(leftover ? { fixedItems: new Set([...(options.fixedItems ?? []), ...leftover.fixed]) } : {}),
       };
-      return balanceDayWith(leftover?.day ?? day, foods, targets, { ...dayOptions, solver });
+      return balanceDayWith(input, foods, targets, { ...dayOptions, solver });
     };
     let result = solveWith(menu);
     const week = seen.get(weekOf(day.day)) ?? new Set<string>();
     if (week.has(dayFoodsKey(result.day)) && candidates.length > 0 && !options.keepFoods) {
-      result = varied(result, solveWith, { week, allowed: menu ?? candidates, foods });
+      // A leftover lunch is yesterday's dinner as it was: its plate is not recombined.
+      result = varied(result, solveWith, { week, allowed: menu ?? candidates, foods, recombine: !leftover });
     }
     week.add(dayFoodsKey(result.day));
     seen.set(weekOf(day.day), week);
@@ -81,27 +81,81 @@ export async function balanceDays(
 /**
  * The same day twice in a week is no plan: the repeat is solved again without one of its foods (its
  * proteins first, then its starches and vegetables), then without two, and so on (a week may hold the
- * one-food variants already), the first that makes a new day and breaks no more rules; else as it was.
+ * one-food variants already), the first that makes a new day and breaks no more rules. A week whose
+ * menu is too small for that (15 foods) recombines the plates instead, as a dietitian does with a
+ * short shopping list: lunch's starch with dinner's protein and the other way round, then the
+ * vegetables, then both. Else the day stays as it was.
  */
 function varied(
   result: BalancedDay,
-  solveWith: (allowed: readonly CatalogueFood[]) => BalancedDay,
+  solveWith: (allowed: readonly CatalogueFood[], input?: PlannedDay) => BalancedDay,
   {
     week,
     allowed,
     foods,
-  }: { week: ReadonlySet<string>; allowed: readonly CatalogueFood[]; foods: ReadonlyMap<string, CatalogueFood> },
+    recombine,
+  }: {
+    week: ReadonlySet<string>;
+    allowed: readonly CatalogueFood[];
+    foods: ReadonlyMap<string, CatalogueFood>;
+    recombine: boolean;
+  },
 ): BalancedDay {
+  const noWorse = (next: BalancedDay) =>
+    next.solved && next.mealMisses.length <= result.mealMisses.length && (next.miss === null || result.miss !== null);
   const leftOut: string[] = [];
   for (const foodId of exchangeable(result.day, foods).slice(0, VARIATION_TRIES)) {
     const next = solveWith(allowed.filter((food) => food.id !== foodId && !leftOut.includes(food.id)));
-    const noWorse =
-      next.solved && next.mealMisses.length <= result.mealMisses.length && (next.miss === null || result.miss !== null);
-    if (!noWorse) continue;
+    if (!noWorse(next)) continue;
     if (!week.has(dayFoodsKey(next.day))) return next;
     leftOut.push(foodId);
   }
+  if (!recombine) return result;
+  for (const roles of RECOMBINED) {
+    const input = withSidesExchanged(result.day, roles, foods);
+    if (!input) continue;
+    const next = solveWith(allowed, input);
+    if (noWorse(next) && !week.has(dayFoodsKey(next.day))) return next;
+  }
   return result;
+}
+
+/** Which sides lunch and dinner trade when a repeated day is recombined, in the order tried. */
+const RECOMBINED: readonly (readonly PlateRole[])[] = [["starch"], ["vegetable"], ["starch", "vegetable"]];
+
+/**
+ * The day with lunch's and dinner's items of these roles exchanged (grams
+ * with them: the program re-solves them), or null when either meal lacks
+ * one, or a side does not suit the meal it moves to.
+ */
+function withSidesExchanged(
+  day: PlannedDay,
+  roles: readonly PlateRole[],
+  foods: ReadonlyMap<string, CatalogueFood>,
+): PlannedDay | null {
+  const lunch = day.meals.findIndex((meal) => mealTypeOf(meal.name) === "lunch");
+  const dinner = day.meals.findIndex((meal) => mealTypeOf(meal.name) === "dinner");
+  if (lunch < 0 || dinner < 0) return null;
+  const moving = (m: number) =>
+    (day.meals[m]?.items ?? []).filter((item) => roles.includes(foods.get(item.food_id)?.plate_role as PlateRole));
+  const fromLunch = moving(lunch);
+  const fromDinner = moving(dinner);
+  if (fromLunch.length === 0 || fromDinner.length === 0) return null;
+  const suits = (items: readonly PlannedItem[], type: "lunch" | "dinner") =>
+    items.every((item) => {
+      const food = foods.get(item.food_id);
+      return food !== undefined && suitsMeal(food, type);
+    });
+  if (!suits(fromLunch, "dinner") || !suits(fromDinner, "lunch")) return null;
+  return {
+    ...day,
+    meals: day.meals.map((meal, m) => {
+      if (m !== lunch && m !== dinner) return meal;
+      const [out, incoming] = m === lunch ? [fromLunch, fromDinner] : [fromDinner, fromLunch];
+      // A new plate: its title and preparation are derived again from its foods.
+      return { name: meal.name, items: [...meal.items.filter((item) => !out.includes(item)), ...incoming] };
+    }),
+  };
 }
 
 /** How many foods a repeated day tries leaving out before it is kept as it is. */

@@ -372,6 +372,14 @@ describe("the cases the full evaluation found", () => {
     expect(quality.identicalDays).toBe(0);
   }, 60_000);
 
+  it("serves no day twice in a week of only 15 foods: lunch and dinner trade their sides instead", async () => {
+    // Too few foods to leave one out (the held-out probe's 14-day vegetarian plan): the plates are recombined.
+    const quality = await runCase({ calorie_target: 2000, diet: ["vegetarian"], foods_per_week: 15 }, 14, "probe-8");
+    expect(quality.days).toHaveLength(14);
+    expect(quality.identicalDays).toBe(0);
+    expect(quality.mealPatternShare).toBe(1);
+  }, 60_000);
+
   it("saves a 3,800 kcal plan of six meals from a model that serves meals of milks and drinks", async () => {
     // The sanitised day was so light that scaling would put one item past 2,000 g: the scaler now holds it there.
     const quality = await runCase({ calorie_target: 3800, meals_per_day: 6 }, 2, "eval-6", "drinks-as-meals");
