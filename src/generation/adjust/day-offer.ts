@@ -1,6 +1,7 @@
 import { type CatalogueFood, familyKey, uniqueFoods } from "@/generation/catalogue/catalogue";
 import type { GenerationConfig } from "@/generation/generation-config";
 import { type MealType, mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
+import { meetsNeed } from "@/generation/meals/week-menu";
 import { macroPercentages } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
@@ -17,7 +18,18 @@ import { rangesAtMeal } from "./portion-ranges";
  */
 
 type Rank = "protein" | "carbs" | "fat" | "rotation";
-type Need = { roles: readonly PlateRole[]; rankBy: Rank | "short"; few: number; wide: number };
+type Need = {
+  roles: readonly PlateRole[];
+  rankBy: Rank | "short";
+  few: number;
+  wide: number;
+  /** In the few, offered only when the meal has no such food and the day could bring none in. */
+  onlyWithout?: (food: CatalogueFood) => boolean;
+};
+
+/** An egg, cottage cheese or skyr: a breakfast's protein at a natural portion (week-menu.ts meetsNeed). */
+const proteinRichBreakfastSide = (food: CatalogueFood) =>
+  meetsNeed(food, { type: "breakfast", role: "protein_side", rich: "protein" });
 
 const PLATED: readonly Need[] = [
   { roles: ["main_protein"], rankBy: "protein", few: 2, wide: 3 },
@@ -32,8 +44,9 @@ const PLATED: readonly Need[] = [
 const MEAL_OFFERS: Readonly<Record<MealType, readonly Need[]>> = {
   breakfast: [
     { roles: ["protein_side"], rankBy: "protein", few: 2, wide: 3 },
-    // A main protein the catalogue serves at breakfast (tofu): a vegan breakfast's protein.
-    { roles: ["main_protein"], rankBy: "protein", few: 1, wide: 1 },
+    // A main protein the catalogue serves at breakfast (tofu): a vegan breakfast's protein; beside
+    // eggs or ricotta ("tofu with ricotta" is an odd breakfast) only when nothing else repairs the day.
+    { roles: ["main_protein"], rankBy: "protein", few: 1, wide: 1, onlyWithout: proteinRichBreakfastSide },
     { roles: ["starch"], rankBy: "carbs", few: 1, wide: 2 },
     { roles: ["fruit"], rankBy: "rotation", few: 1, wide: 2 },
     { roles: ["supplement"], rankBy: "protein", few: 1, wide: 1 },
@@ -80,9 +93,13 @@ export function additionSlots(
   return day.meals.flatMap((meal, m) => {
     if (closed(m)) return [];
     const type = mealTypeOf(meal.name);
+    const mealFoods = meal.items.flatMap((item) => foods.get(item.food_id) ?? []);
     return MEAL_OFFERS[type].flatMap((need, n) => {
       const count = offer === "few" ? need.few : need.wide;
       if (count === 0) return [];
+      const without = need.onlyWithout;
+      // Held back from the few (the wide offer, for a day the few cannot repair, still has it).
+      if (without && offer === "few" && (mealFoods.some(without) || pool.some(without))) return [];
       const ranked = pool
         .filter((food) => need.roles.includes(food.plate_role) && suitsMeal(food, type) && !offered.has(food.id))
         .sort((a, b) => {

@@ -253,6 +253,32 @@ describe("balancing a day", () => {
     expect(result.mealMisses.filter((miss) => miss.rule === "two-protein-sides-at-most")).toEqual([]);
   });
 
+  it("never brings tofu to a breakfast beside ricotta, nor while an egg or cottage cheese could come instead", async () => {
+    // A breakfast short of its protein: 60 g of ricotta with rye bread and fruit.
+    const day = carelessDay(4, {
+      Breakfast: ["Ricotta, part-skim", "Bread, rye", "Apricots, raw"],
+      Lunch: ["Chicken breast, meat only, roasted", "Egg noodles, cooked", "Onions, raw", "Olive oil"],
+      Dinner: [
+        "Trout, rainbow, farmed, cooked, dry heat",
+        "Sweet potato, baked in skin",
+        "Green beans, cooked, boiled",
+      ],
+    });
+    const candidates = [
+      ...foodIds(day).map((id) => foods.get(id) as CatalogueFood),
+      food("Tofu, regular, raw"),
+      food("Tofu, firm, raw"),
+      food("Egg, whole, poached"),
+      food("Cottage cheese, low fat, 2%"),
+    ];
+    for (const split of [SPLIT, HIGH_PROTEIN]) {
+      const result = await balanceDay(day, foods, { calorieTarget: 2100, macroSplit: split }, { candidates });
+      const breakfast = result.day.meals.find((meal) => meal.name === "Breakfast");
+      const roles = (breakfast?.items ?? []).map((item) => foods.get(item.food_id)?.plate_role);
+      expect(roles, JSON.stringify(split)).not.toContain("main_protein");
+    }
+  });
+
   it("brings a legume into a dinner when the day already serves every main protein the plan may eat", async () => {
     // A careless model's vegan day: tofu at breakfast, soy protein at lunch, a dinner of millet and vegetables.
     const day = carelessDay(9, {
