@@ -5,7 +5,7 @@ import { judgeDay, type MealMiss, type MealRule } from "@/generation/meals/meal-
 import { type MealType, mealTypeOf, PLATE_ROLE_LABELS, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { dayTotals } from "@/generation/nutrition/day-totals";
 import { roundTenth } from "@/generation/nutrition/item-nutrition";
-import { macroDeviations, macroPercentages, worstMacroPoints } from "@/generation/nutrition/macros";
+import { energyShares, macroDeviations, worstMacroPoints } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { SPLIT_KEY } from "./portion-program";
 
@@ -115,10 +115,7 @@ function missReason(
   const target = split[SPLIT_KEY[macro]];
   const name = MACRO_NAMES[macro];
   if (deviations[macro] < 0) {
-    const share = (food: CatalogueFood) =>
-      macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g })[
-        SPLIT_KEY[macro]
-      ];
+    const share = (food: CatalogueFood) => energyShares(food)[SPLIT_KEY[macro]];
     const richest = [...foodsAtHand].sort((a, b) => share(b) - share(a))[0];
     if (!richest || share(richest) < target) {
       return `no food this plan may use has ${Math.round(target)} % of its energy from ${name}${

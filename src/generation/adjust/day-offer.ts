@@ -2,7 +2,7 @@ import { type CatalogueFood, familyKey, uniqueFoods } from "@/generation/catalog
 import type { GenerationConfig } from "@/generation/generation-config";
 import { type MealType, mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { meetsNeed } from "@/generation/meals/week-menu";
-import { macroPercentages } from "@/generation/nutrition/macros";
+import { energyShares } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
 import type { PortionSlot } from "./portion-program";
@@ -130,11 +130,7 @@ export function additionSlots(
 /** How rich a food is in what it is brought in for; "rotation" ranks by a stable hash, so days take turns. */
 function rank(food: CatalogueFood, by: Rank): number {
   if (by === "rotation") return -(stableHash(food.id) % 1000);
-  const shares = macroPercentages({
-    protein: food.protein_per_100g,
-    carbs: food.carbs_per_100g,
-    fat: food.fat_per_100g,
-  });
+  const shares = energyShares(food);
   return by === "protein" ? shares.protein_pct : by === "carbs" ? shares.carb_pct : shares.fat_pct;
 }
 

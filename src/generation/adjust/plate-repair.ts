@@ -9,7 +9,7 @@ import {
 } from "@/generation/meals/meal-patterns";
 import { type MealType, mealTypeOf, type PlateRole, suitsMeal } from "@/generation/meals/plate";
 import { plannedItem } from "@/generation/nutrition/item-nutrition";
-import { macroPercentages } from "@/generation/nutrition/macros";
+import { energyShares } from "@/generation/nutrition/macros";
 import type { PlannedDay, PlannedItem } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
 
@@ -146,7 +146,5 @@ function trimmed(
   return items.filter((item) => keep.has(item));
 }
 
-const sharesOf = (food: CatalogueFood) =>
-  macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
-const proteinShare = (food: CatalogueFood) => sharesOf(food).protein_pct;
-const carbShare = (food: CatalogueFood) => sharesOf(food).carb_pct;
+const proteinShare = (food: CatalogueFood) => energyShares(food).protein_pct;
+const carbShare = (food: CatalogueFood) => energyShares(food).carb_pct;

@@ -1,6 +1,7 @@
 import type { MacroSplit } from "@/generation/generation-config";
 import { starchRequired } from "@/generation/meals/meal-patterns";
-import { coverage, energyShares, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
+import { coverage, isFatDense, meetsNeed } from "@/generation/meals/week-menu";
+import { energyShares } from "@/generation/nutrition/macros";
 import { seededOrder } from "@/generation/shared/stable-hash";
 import { type CatalogueFood, FOOD_GROUPS, type FoodGroup, familyKey, uniqueFoods } from "./catalogue";
 import { fitsRestrictions, type Restrictions } from "./food-restrictions";

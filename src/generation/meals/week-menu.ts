@@ -1,6 +1,6 @@
 import { DAYS_PER_WEEK } from "@/generation/calendar/plan-calendar";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
-import { macroPercentages } from "@/generation/nutrition/macros";
+import { energyShares } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
 import { stableHash } from "@/generation/shared/stable-hash";
 import { type MealType, type PlateRole, suitsMeal } from "./plate";
@@ -172,11 +172,6 @@ export function isFatDense(food: CatalogueFood): boolean {
 
 /** A breakfast protein side this rich in protein carries a breakfast's useful protein at a natural portion (whole eggs: 35 %). */
 const PROTEIN_RICH_PCT = 30;
-
-/** The share of the food's energy each macro gives. */
-export function energyShares(food: CatalogueFood) {
-  return macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
-}
 
 function inPlanOrder(foods: readonly CatalogueFood[], seed: string): CatalogueFood[] {
   return [...foods].sort(

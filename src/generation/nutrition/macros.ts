@@ -1,3 +1,4 @@
+import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import type { MacroSplit } from "@/generation/generation-config";
 
 /**
@@ -56,4 +57,9 @@ export function worstMacroPoints(grams: MacroGrams, split: MacroSplit): number {
   if (grams.protein + grams.carbs + grams.fat <= 0) return 100;
   const deviations = macroDeviations(grams, split);
   return Math.max(Math.abs(deviations.protein), Math.abs(deviations.carbs), Math.abs(deviations.fat));
+}
+
+/** The share of a food's energy each macro gives (chicken breast: protein 80 %). */
+export function energyShares(food: Pick<CatalogueFood, "protein_per_100g" | "carbs_per_100g" | "fat_per_100g">) {
+  return macroPercentages({ protein: food.protein_per_100g, carbs: food.carbs_per_100g, fat: food.fat_per_100g });
 }
