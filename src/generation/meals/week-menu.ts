@@ -1,4 +1,4 @@
-import { DAYS_PER_WEEK } from "@/generation/calendar/plan-calendar";
+import { weekOfDay } from "@/generation/calendar/plan-calendar";
 import type { CatalogueFood } from "@/generation/catalogue/catalogue";
 import { energyShares } from "@/generation/nutrition/macros";
 import type { PlannedDay } from "@/generation/nutrition/planned-day";
@@ -13,9 +13,9 @@ import { type MealType, type PlateRole, suitsMeal } from "./plate";
  * balance step holds any model's week to one (weekMenuFromDays).
  */
 
-/** The week (0 for days 1-7) a plan day falls in. */
+/** The week (0 for days 1-7) a plan day falls in: plan-calendar's week, counted from 0 for indexing. */
 export function weekOf(dayNumber: number): number {
-  return Math.floor((dayNumber - 1) / DAYS_PER_WEEK);
+  return weekOfDay(dayNumber) - 1;
 }
 
 /**
