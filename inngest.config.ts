@@ -91,7 +91,7 @@ export const inngestConfig = {
     timeouts: { start: "5m", finish: "6m" },
   },
 
-  /** Every model call sized to one step's time at half the published speed. Decisions 001 and 008. */
+  /** Model calls sized to one step's time at half the published speed, never below one day. Decisions 001 and 008. */
   stepBudget: {
     /** Fits Netlify's 26 s (older sites) and 60 s (current) function limits with room to spare. */
     defaultSeconds: 20,

@@ -3,7 +3,8 @@
  * inside a workflow step's time budget. On a serverless host a step cannot
  * outlive its function invocation (Netlify: 60 s, 26 s on older sites), and an answer of N output
  * tokens takes about N / rate seconds, so the output budget per call is
- * (budget − request overhead) × a conservative output rate.
+ * (budget − request overhead) × a conservative output rate, but never less
+ * than one day's answer (a five- or six-meal day fits only at the published rate).
  */
 
 export type ChunkLimits = {
